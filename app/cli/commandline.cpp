@@ -1,0 +1,95 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("rok", text);
+}
+} // namespace
+
+CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &tokenFromEnvironment)
+{
+    CommandLine result;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("rok: a public URL for a local port.\n\n"
+               "  rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)\n"
+               "  rok tcp [HOST:]PORT    share any TCP service on a public port"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("http or tcp"),
+                                 QStringLiteral("http|tcp"));
+    parser.addPositionalArgument(QStringLiteral("target"), tr("local [HOST:]PORT"),
+                                 QStringLiteral("[HOST:]PORT"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Show this help."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    tr("The rok-server to use (default localhost:7835)."),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("localhost:7835"));
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   tr("Secret the server asks for (or ROK_TOKEN)."),
+                                   QStringLiteral("SECRET"));
+    const QCommandLineOption subdomain(QStringLiteral("subdomain"),
+                                       tr("Ask for this name instead of a random one."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  tr("Print one JSON object a line instead of text."));
+    parser.addOptions({help, version, server, token, subdomain, json});
+
+    if (!parser.parse(arguments)) {
+        result.action = Action::Error;
+        result.text = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(help)) {
+        result.action = Action::PrintAndExit;
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.action = Action::PrintAndExit;
+        result.text = QStringLiteral("rok " ROK_VERSION "\n");
+        return result;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        result.action = Action::Tray;
+        return result;
+    }
+    const QString command = positional.constFirst();
+    if (command != u"http" && command != u"tcp") {
+        result.action = Action::Error;
+        result.text = tr("unknown command \"%1\" (expected http or tcp)").arg(command);
+        return result;
+    }
+    if (positional.size() != 2) {
+        result.action = Action::Error;
+        result.text = tr("%1 needs one local [HOST:]PORT, such as: rok %1 3000").arg(command);
+        return result;
+    }
+    TunnelOptions &options = result.options;
+    options.protocol =
+            command == u"tcp" ? TunnelOptions::Protocol::Tcp : TunnelOptions::Protocol::Http;
+    const auto local = Endpoint::parse(positional.at(1), QStringLiteral("localhost"));
+    if (!local) {
+        result.action = Action::Error;
+        result.text = tr("invalid local address \"%1\" (expected PORT or HOST:PORT)")
+                              .arg(positional.at(1));
+        return result;
+    }
+    options.local = *local;
+    const auto serverAddress = Endpoint::parse(parser.value(server), QStringLiteral("localhost"));
+    if (!serverAddress) {
+        result.action = Action::Error;
+        result.text = tr("invalid --server \"%1\" (expected HOST:PORT)").arg(parser.value(server));
+        return result;
+    }
+    options.server = *serverAddress;
+    options.token = parser.isSet(token) ? parser.value(token).toUtf8() : tokenFromEnvironment;
+    options.subdomain = parser.value(subdomain).toLower();
+    result.json = parser.isSet(json);
+    result.action = Action::Tunnel;
+    return result;
+}

@@ -1,0 +1,155 @@
+#include "consoleprinter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+ConsolePrinter::ConsolePrinter(TunnelClient *client, bool json, FILE *out, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_json(json)
+    , m_out(out)
+{
+    connect(client, &TunnelClient::stateChanged, this, &ConsolePrinter::onState);
+    connect(client, &TunnelClient::tunnelOpened, this, &ConsolePrinter::onOpened);
+    connect(client, &TunnelClient::errorOccurred, this, &ConsolePrinter::onError);
+    if (client->requestLog())
+        connect(client->requestLog(), &RequestLog::recordsAdded, this, &ConsolePrinter::onRecords);
+}
+
+QString ConsolePrinter::formatBytes(qint64 bytes)
+{
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < 1024 * 1024)
+        return QStringLiteral("%1 KiB").arg(bytes / 1024.0, 0, 'f', 1);
+    if (bytes < 1024LL * 1024 * 1024)
+        return QStringLiteral("%1 MiB").arg(bytes / (1024.0 * 1024), 0, 'f', 1);
+    return QStringLiteral("%1 GiB").arg(bytes / (1024.0 * 1024 * 1024), 0, 'f', 2);
+}
+
+QString ConsolePrinter::formatDuration(double ms)
+{
+    if (ms < 10)
+        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 2);
+    if (ms < 1000)
+        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 0);
+    return QStringLiteral("%1 s").arg(ms / 1000, 0, 'f', 2);
+}
+
+QByteArray ConsolePrinter::recordLine(const RequestRecord &record) const
+{
+    if (m_json) {
+        QJsonObject object{{QStringLiteral("event"), QStringLiteral("request")},
+                           {QStringLiteral("time"), record.started.toString(Qt::ISODateWithMs)},
+                           {QStringLiteral("method"), QString::fromLatin1(record.method)},
+                           {QStringLiteral("path"), QString::fromLatin1(record.path)},
+                           {QStringLiteral("status"), record.status},
+                           {QStringLiteral("duration_ms"), record.durationMs},
+                           {QStringLiteral("request_bytes"), record.requestBytes},
+                           {QStringLiteral("response_bytes"), record.responseBytes}};
+        if (record.kind == RequestRecord::Kind::Upgrade)
+            object.insert(QStringLiteral("upgrade"),
+                          QString::fromLatin1(record.responseHead.value("Upgrade")).toLower());
+        if (record.kind == RequestRecord::Kind::UpgradeClosed) {
+            object.insert(QStringLiteral("upgrade"),
+                          QString::fromLatin1(record.responseHead.value("Upgrade")).toLower());
+            object.insert(QStringLiteral("closed"), true);
+        }
+        if (!record.error.isEmpty())
+            object.insert(QStringLiteral("error"), record.error);
+        return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    }
+    QString status = record.status ? QString::number(record.status) : QStringLiteral("---");
+    if (record.kind == RequestRecord::Kind::UpgradeClosed)
+        status = tr("closed");
+    QString line =
+            QStringLiteral("%1  %2 %3 %4 %5  %6 in, %7 out")
+                    .arg(record.started.toString(QStringLiteral("HH:mm:ss.zzz")))
+                    .arg(QString::fromLatin1(record.method), -7)
+                    .arg(QString::fromLatin1(record.path), -32)
+                    .arg(status, 6)
+                    .arg(formatDuration(record.durationMs), 10)
+                    .arg(formatBytes(record.requestBytes), formatBytes(record.responseBytes));
+    if (!record.error.isEmpty())
+        line += QStringLiteral("  (%1)").arg(record.error);
+    return line.toUtf8() + '\n';
+}
+
+void ConsolePrinter::onState(TunnelClient::State state)
+{
+    if (m_json) {
+        emitJson({{QStringLiteral("event"), QStringLiteral("state")},
+                  {QStringLiteral("state"), TunnelClient::stateName(state)}});
+        return;
+    }
+    switch (state) {
+    case TunnelClient::State::Connecting:
+        emitText(tr("Connecting to %1 ...").arg(m_client->options().server.toString()));
+        break;
+    case TunnelClient::State::Reconnecting: {
+        const qint64 ms = QDateTime::currentDateTime().msecsTo(m_client->nextRetry());
+        emitText(tr("Reconnecting in %1 s ...").arg(qMax<qint64>(0, ms) / 1000.0, 0, 'f', 1));
+        break;
+    }
+    case TunnelClient::State::Online:
+    case TunnelClient::State::Stopped:
+    case TunnelClient::State::Failed:
+        break;
+    }
+}
+
+void ConsolePrinter::onOpened(const QString &url, bool sameAsBefore)
+{
+    const TunnelOptions &options = m_client->options();
+    const bool tcp = options.protocol == TunnelOptions::Protocol::Tcp;
+    if (m_json) {
+        emitJson(
+                {{QStringLiteral("event"), QStringLiteral("tunnel_opened")},
+                 {QStringLiteral("url"), url},
+                 {QStringLiteral("protocol"), tcp ? QStringLiteral("tcp") : QStringLiteral("http")},
+                 {QStringLiteral("local"), options.local.toString()},
+                 {QStringLiteral("same_url"), sameAsBefore}});
+        return;
+    }
+    if (sameAsBefore) {
+        emitText(tr("Online again at the same address: %1").arg(url));
+        return;
+    }
+    emitText(tr("Online: %1  ->  %2").arg(url, options.local.toString()));
+    if (!tcp)
+        emitText(tr("Requests appear below. Ctrl-C stops the tunnel."));
+}
+
+void ConsolePrinter::onError(const QString &message, bool fatal)
+{
+    if (m_json) {
+        emitJson({{QStringLiteral("event"), QStringLiteral("error")},
+                  {QStringLiteral("message"), message},
+                  {QStringLiteral("fatal"), fatal}});
+        return;
+    }
+    emitText(fatal ? tr("Error: %1").arg(message) : tr("Connection lost: %1").arg(message));
+}
+
+void ConsolePrinter::onRecords(const QList<RequestRecord> &records)
+{
+    QByteArray out;
+    for (const RequestRecord &record : records)
+        out += recordLine(record);
+    std::fwrite(out.constData(), 1, size_t(out.size()), m_out);
+    std::fflush(m_out);
+}
+
+void ConsolePrinter::emitJson(const QJsonObject &object)
+{
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
+    std::fflush(m_out);
+}
+
+void ConsolePrinter::emitText(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_out);
+    std::fflush(m_out);
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "requestlog.h"
+#include "tunnelclient.h"
+
+#include <QObject>
+
+#include <cstdio>
+
+// The CLI's output for one tunnel: lines for people, or one JSON object a line (--json).
+class ConsolePrinter : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsolePrinter)
+
+public:
+    ConsolePrinter(TunnelClient *client, bool json, FILE *out = stdout, QObject *parent = nullptr);
+
+    static QString formatBytes(qint64 bytes);
+    static QString formatDuration(double ms);
+    QByteArray recordLine(const RequestRecord &record) const;
+
+private:
+    void onState(TunnelClient::State state);
+    void onOpened(const QString &url, bool sameAsBefore);
+    void onError(const QString &message, bool fatal);
+    void onRecords(const QList<RequestRecord> &records);
+    void emitJson(const QJsonObject &object);
+    void emitText(const QString &line);
+
+    TunnelClient *m_client;
+    bool m_json;
+    FILE *m_out;
+};

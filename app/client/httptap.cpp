@@ -1,0 +1,184 @@
+#include "httptap.h"
+
+namespace {
+
+// One direction of a tap; both share the tap, which goes when the splice's filters go.
+class TapFilter : public SpliceFilter
+{
+public:
+    TapFilter(std::shared_ptr<HttpTap> tap, bool requests)
+        : m_tap(std::move(tap))
+        , m_requests(requests)
+    {
+    }
+    bool filter(QByteArray &chunk) override
+    {
+        if (m_requests)
+            m_tap->requestBytes(chunk);
+        else
+            m_tap->responseBytes(chunk);
+        return true;
+    }
+    void finish() override
+    {
+        if (!m_requests)
+            m_tap->responseEnded();
+    }
+
+private:
+    std::shared_ptr<HttpTap> m_tap;
+    bool m_requests;
+};
+
+} // namespace
+
+HttpTap::HttpTap(RequestLog *log)
+    : m_log(log)
+{
+    m_clock.start();
+}
+
+HttpTap::~HttpTap()
+{
+    if (m_upgraded) {
+        m_upgraded->record.kind = RequestRecord::Kind::UpgradeClosed;
+        m_upgraded->record.durationMs = msSince(m_upgraded->startNs);
+        publish(*m_upgraded);
+    }
+    for (Exchange &exchange : m_open) {
+        if (exchange.record.requestHead.method.isEmpty())
+            continue; // a few bytes that never became a request
+        exchange.record.durationMs = msSince(exchange.startNs);
+        if (exchange.record.error.isEmpty())
+            exchange.record.error = QStringLiteral("connection closed before the response ended");
+        publish(exchange);
+    }
+}
+
+void HttpTap::attach(Splice *splice, Splice::Direction requests, RequestLog *log)
+{
+    auto tap = std::make_shared<HttpTap>(log);
+    const Splice::Direction responses = requests == Splice::AtoB ? Splice::BtoA : Splice::AtoB;
+    splice->setFilter(requests, std::make_unique<TapFilter>(tap, true));
+    splice->setFilter(responses, std::make_unique<TapFilter>(tap, false));
+}
+
+void HttpTap::requestBytes(QByteArrayView data)
+{
+    if (m_upgraded) {
+        m_upgraded->record.requestBytes += data.size();
+        return;
+    }
+    while (!m_stopped && (!data.isEmpty() || m_requests.hasPendingEvent())) {
+        if (m_requests.isPassthrough()) {
+            // Upgrade requested; until the answer comes, count the bytes on that request.
+            if (!m_open.empty())
+                m_open.back().record.requestBytes += data.size();
+            return;
+        }
+        if (m_requests.isIdle() && !data.isEmpty()) {
+            Exchange exchange;
+            exchange.startNs = m_clock.nsecsElapsed();
+            exchange.record.started = QDateTime::currentDateTime();
+            m_open.push_back(std::move(exchange));
+        }
+        const HttpParser::Step step = m_requests.feed(data);
+        data = data.sliced(step.consumed);
+        if (!m_open.empty())
+            m_open.back().record.requestBytes += step.consumed;
+        switch (step.event) {
+        case HttpParser::Event::NeedMore:
+            break;
+        case HttpParser::Event::HeadComplete: {
+            RequestRecord &record = m_open.back().record;
+            record.requestHead = m_requests.head();
+            record.method = record.requestHead.method;
+            record.path = record.requestHead.target;
+            m_responses.expectResponseTo(record.method);
+            break;
+        }
+        case HttpParser::Event::MessageComplete:
+            m_open.back().requestDone = true;
+            break;
+        case HttpParser::Event::Error:
+            stopLogging(QStringLiteral("unreadable request: ") + m_requests.errorString());
+            return;
+        }
+    }
+}
+
+void HttpTap::responseBytes(QByteArrayView data)
+{
+    if (m_upgraded) {
+        m_upgraded->record.responseBytes += data.size();
+        return;
+    }
+    while (!m_stopped && (!data.isEmpty() || m_responses.hasPendingEvent())) {
+        const HttpParser::Step step = m_responses.feed(data);
+        data = data.sliced(step.consumed);
+        if (m_open.empty()) {
+            stopLogging(QStringLiteral("a response without a request"));
+            return;
+        }
+        Exchange &exchange = m_open.front();
+        exchange.record.responseBytes += step.consumed;
+        switch (step.event) {
+        case HttpParser::Event::NeedMore:
+            break;
+        case HttpParser::Event::HeadComplete:
+            if (exchange.record.firstByteMs < 0)
+                exchange.record.firstByteMs = msSince(exchange.startNs);
+            exchange.record.responseHead = m_responses.head();
+            exchange.record.status = m_responses.head().status;
+            if (m_responses.isPassthrough()) { // 101, or a CONNECT that succeeded
+                exchange.record.kind = RequestRecord::Kind::Upgrade;
+                exchange.record.durationMs = exchange.record.firstByteMs;
+                publish(exchange);
+                m_upgraded = std::move(exchange);
+                m_open.pop_front();
+                if (!data.isEmpty())
+                    m_upgraded->record.responseBytes += data.size();
+                return;
+            }
+            break;
+        case HttpParser::Event::MessageComplete: {
+            const int status = m_responses.head().status;
+            if (status >= 100 && status < 200)
+                break; // an interim answer; the final one follows
+            exchange.record.durationMs = msSince(exchange.startNs);
+            publish(exchange);
+            m_open.pop_front();
+            break;
+        }
+        case HttpParser::Event::Error:
+            stopLogging(QStringLiteral("unreadable response: ") + m_responses.errorString());
+            return;
+        }
+    }
+}
+
+void HttpTap::responseEnded()
+{
+    if (m_stopped || m_upgraded)
+        return;
+    const HttpParser::Step step = m_responses.finish();
+    if (step.event == HttpParser::Event::MessageComplete && !m_open.empty()) {
+        Exchange &exchange = m_open.front();
+        exchange.record.durationMs = msSince(exchange.startNs);
+        publish(exchange);
+        m_open.pop_front();
+    }
+}
+
+void HttpTap::publish(Exchange &exchange)
+{
+    if (m_log)
+        m_log->add(exchange.record);
+}
+
+void HttpTap::stopLogging(const QString &why)
+{
+    m_stopped = true;
+    for (Exchange &exchange : m_open)
+        exchange.record.error = why;
+}

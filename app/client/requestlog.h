@@ -1,0 +1,67 @@
+#pragma once
+
+#include "httpparser.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+
+// One HTTP exchange seen through the tunnel, or one upgraded connection.
+struct RequestRecord
+{
+    enum class Kind {
+        Http, // a request and its response
+        Upgrade, // a 101 Switching Protocols answer: the connection is now a websocket or similar
+        UpgradeClosed, // that upgraded connection ended
+    };
+
+    quint64 id = 0;
+    Kind kind = Kind::Http;
+    QDateTime started; // wall clock of the request's first byte
+    QByteArray method;
+    QByteArray path;
+    int status = 0; // 0: no response
+    double durationMs = 0; // first request byte to last response byte
+    double firstByteMs = -1; // first request byte to the response head; -1 without a response
+    qint64 requestBytes = 0; // head and body as sent on the wire
+    qint64 responseBytes = 0;
+    HttpHead requestHead;
+    HttpHead responseHead;
+    QString error; // why there is no (complete) response
+};
+
+// The requests of a tunnel: a ring of the last `capacity` records, published to printers and
+// models in batches from a timer rather than one signal per request.
+class RequestLog : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RequestLog)
+
+public:
+    explicit RequestLog(int capacity = 1000, QObject *parent = nullptr);
+
+    void add(RequestRecord record);
+    void flush(); // publish what is pending now
+    void clear();
+
+    QList<RequestRecord> records() const { return {m_ring.begin(), m_ring.end()}; }
+    int capacity() const { return m_capacity; }
+    void setCapacity(int capacity);
+    void setBatchInterval(std::chrono::milliseconds interval)
+    {
+        m_batchTimer.setInterval(interval);
+    }
+
+Q_SIGNALS:
+    void recordsAdded(const QList<RequestRecord> &batch);
+
+private:
+    std::deque<RequestRecord> m_ring;
+    QList<RequestRecord> m_pending;
+    quint64 m_nextId = 1;
+    int m_capacity;
+    QTimer m_batchTimer;
+};

@@ -1,0 +1,231 @@
+#include "tunnelclient.h"
+
+#include "controlchannel.h"
+#include "muxsession.h"
+#include "muxstream.h"
+#include "requestlog.h"
+#include "streamforwarder.h"
+#include "tcpconnection.h"
+
+#include <QCborValue>
+#include <QNetworkProxy>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+
+namespace {
+const QString KeyType = QStringLiteral("type");
+}
+
+TunnelClient::TunnelClient(const TunnelOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_log(options.protocol == TunnelOptions::Protocol::Http ? new RequestLog(1000, this)
+                                                              : nullptr)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &TunnelClient::connectToServer);
+    m_connectTimeout.setSingleShot(true);
+    connect(&m_connectTimeout, &QTimer::timeout, this,
+            [this] { connectionLost(tr("the server did not answer in time")); });
+    m_localAddresses = TcpConnection::resolveLocal(m_options.local.host);
+}
+
+TunnelClient::~TunnelClient()
+{
+    dropConnection();
+}
+
+QString TunnelClient::stateName(State state)
+{
+    switch (state) {
+    case State::Stopped:
+        return QStringLiteral("stopped");
+    case State::Connecting:
+        return QStringLiteral("connecting");
+    case State::Online:
+        return QStringLiteral("online");
+    case State::Reconnecting:
+        return QStringLiteral("reconnecting");
+    case State::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+int TunnelClient::activeStreams() const
+{
+    return m_mux ? m_mux->streamCount() : 0;
+}
+
+void TunnelClient::start()
+{
+    if (m_state == State::Connecting || m_state == State::Online)
+        return;
+    m_attempt = 0;
+    m_lastError.clear();
+    setState(State::Connecting);
+    connectToServer();
+}
+
+void TunnelClient::stop()
+{
+    m_retryTimer.stop();
+    dropConnection();
+    setState(State::Stopped);
+}
+
+void TunnelClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void TunnelClient::connectToServer()
+{
+    dropConnection();
+    if (m_localAddresses.isEmpty()) {
+        fail(tr("the local address \"%1\" is not an IP address or localhost")
+                     .arg(m_options.local.host));
+        return;
+    }
+    m_socket = new QTcpSocket(this);
+    m_socket->setProxy(QNetworkProxy::NoProxy);
+    connect(m_socket, &QTcpSocket::connected, this, &TunnelClient::onConnected);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
+        if (m_socket && !m_mux)
+            connectionLost(m_socket->errorString());
+    });
+    m_connectTimeout.start(m_options.connectTimeout);
+    m_socket->connectToHost(m_options.server.host, m_options.server.port);
+}
+
+void TunnelClient::onConnected()
+{
+    m_mux = new MuxSession(m_socket, MuxSession::Side::Client, m_options.mux, this);
+    connect(m_mux, &MuxSession::streamOpened, this, &TunnelClient::onVisitor);
+    connect(m_mux, &MuxSession::closed, this, [this](const QString &reason) {
+        connectionLost(reason.isEmpty() ? tr("the server closed the connection") : reason);
+    });
+    connect(m_mux, &MuxSession::goAwayReceived, this,
+            [this] { connectionLost(tr("the server is shutting down")); });
+    MuxStream *stream = m_mux->openStream();
+    m_control = new ControlChannel(stream, m_mux);
+    connect(m_control, &ControlChannel::messageReceived, this, &TunnelClient::onMessage);
+    connect(m_control, &ControlChannel::failed, this, &TunnelClient::connectionLost);
+    m_control->send({{KeyType, Protocol::Hello},
+                     {QStringLiteral("version"), Protocol::Version},
+                     {QStringLiteral("agent"), QStringLiteral("rok/" ROK_VERSION)}});
+}
+
+void TunnelClient::onMessage(const QCborMap &message)
+{
+    const QString type = message.value(KeyType).toString();
+    if (type == Protocol::Hello) {
+        QCborMap open{{KeyType, Protocol::Open}};
+        const bool tcp = m_options.protocol == TunnelOptions::Protocol::Tcp;
+        open.insert(QStringLiteral("protocol"),
+                    tcp ? QStringLiteral("tcp") : QStringLiteral("http"));
+        const QString name = m_name.isEmpty() ? m_options.subdomain : m_name;
+        if (!tcp && !name.isEmpty())
+            open.insert(QStringLiteral("name"), name);
+        if (tcp && m_port != 0)
+            open.insert(QStringLiteral("port"), m_port);
+        if (!m_resumeKey.isEmpty())
+            open.insert(QStringLiteral("resume"), m_resumeKey);
+        if (message.value(QStringLiteral("auth")).toString() != u"none") {
+            if (m_options.token.isEmpty()) {
+                fail(tr("the server requires a token: pass --token or set ROK_TOKEN"));
+                return;
+            }
+            const QByteArray nonce = message.value(QStringLiteral("nonce")).toByteArray();
+            open.insert(QStringLiteral("proof"), Protocol::authProof(m_options.token, nonce));
+        }
+        m_control->send(open);
+    } else if (type == Protocol::Opened) {
+        onOpened(message);
+    } else if (type == Protocol::Error) {
+        const auto code =
+                Protocol::errorCodeFromName(message.value(QStringLiteral("code")).toString());
+        const QString text = message.value(QStringLiteral("message")).toString();
+        if (Protocol::isFatal(code))
+            fail(text);
+        else
+            connectionLost(text);
+    }
+}
+
+void TunnelClient::onOpened(const QCborMap &message)
+{
+    m_connectTimeout.stop();
+    const QString previousUrl = m_url;
+    m_url = message.value(QStringLiteral("url")).toString();
+    m_name = message.value(QStringLiteral("name")).toString();
+    m_port = quint16(message.value(QStringLiteral("port")).toInteger(0));
+    m_resumeKey = message.value(QStringLiteral("resume")).toByteArray();
+    m_attempt = 0;
+    m_lastError.clear();
+    m_nextRetry = {};
+    setState(State::Online);
+    Q_EMIT tunnelOpened(m_url, !previousUrl.isEmpty() && previousUrl == m_url);
+}
+
+void TunnelClient::onVisitor(MuxStream *stream)
+{
+    if (m_state != State::Online) {
+        stream->abort();
+        return;
+    }
+    auto *forwarder = new StreamForwarder(stream, m_options.local, m_localAddresses, m_log, this);
+    // Remember which of ::1 and 127.0.0.1 answered, so later visitors skip the other one.
+    connect(forwarder, &StreamForwarder::connectedTo, this, [this](const QHostAddress &address) {
+        if (m_localAddresses.size() > 1 && m_localAddresses.constFirst() != address) {
+            m_localAddresses.removeAll(address);
+            m_localAddresses.prepend(address);
+        }
+    });
+}
+
+void TunnelClient::connectionLost(const QString &reason)
+{
+    if (m_state == State::Stopped || m_state == State::Failed)
+        return;
+    dropConnection();
+    m_lastError = reason;
+    Q_EMIT errorOccurred(reason, false);
+    // Exponential backoff with jitter: a restarted server is not hit by every client at once.
+    const qint64 base = qMin<qint64>(m_options.maxRetry.count(),
+                                     m_options.firstRetry.count() << qMin(m_attempt, 16));
+    const qint64 delay = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
+    ++m_attempt;
+    m_nextRetry = QDateTime::currentDateTime().addMSecs(delay);
+    m_retryTimer.start(std::chrono::milliseconds(delay));
+    setState(State::Reconnecting);
+}
+
+void TunnelClient::fail(const QString &message)
+{
+    dropConnection();
+    m_retryTimer.stop();
+    m_lastError = message;
+    setState(State::Failed);
+    Q_EMIT errorOccurred(message, true);
+}
+
+void TunnelClient::dropConnection()
+{
+    m_connectTimeout.stop();
+    if (m_mux) {
+        m_mux->disconnect(this);
+        m_mux->close();
+        m_mux->deleteLater();
+    } else if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    m_mux = nullptr;
+    m_socket = nullptr;
+    m_control = nullptr;
+}

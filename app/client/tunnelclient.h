@@ -1,0 +1,78 @@
+#pragma once
+
+#include "protocol.h"
+#include "tunneloptions.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class ControlChannel;
+class MuxSession;
+class MuxStream;
+class QTcpSocket;
+class RequestLog;
+
+// The client side of one tunnel: connects to rok-server, asks for a tunnel, forwards each
+// visitor stream to the local service, and reconnects with backoff when the connection drops,
+// asking for the same name again. No UI: the CLI and the tray app both drive it.
+class TunnelClient : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TunnelClient)
+
+public:
+    enum class State { Stopped, Connecting, Online, Reconnecting, Failed };
+    Q_ENUM(State)
+
+    explicit TunnelClient(const TunnelOptions &options, QObject *parent = nullptr);
+    ~TunnelClient() override;
+
+    void start();
+    void stop(); // closes the tunnel; the server sees a clean end
+
+    State state() const { return m_state; }
+    QString url() const { return m_url; }
+    QString lastError() const { return m_lastError; }
+    QDateTime nextRetry() const { return m_nextRetry; }
+    const TunnelOptions &options() const { return m_options; }
+    RequestLog *requestLog() const { return m_log; }
+    int activeStreams() const;
+
+    static QString stateName(State state); // "online", as in the --json output
+
+Q_SIGNALS:
+    void stateChanged(TunnelClient::State state);
+    void tunnelOpened(const QString &url, bool sameAsBefore);
+    void errorOccurred(const QString &message, bool fatal);
+
+private:
+    void connectToServer();
+    void onConnected();
+    void onMessage(const QCborMap &message);
+    void onOpened(const QCborMap &message);
+    void onVisitor(MuxStream *stream);
+    void connectionLost(const QString &reason);
+    void fail(const QString &message);
+    void dropConnection();
+    void setState(State state);
+
+    TunnelOptions m_options;
+    RequestLog *m_log;
+    State m_state = State::Stopped;
+    QPointer<QTcpSocket> m_socket;
+    QPointer<MuxSession> m_mux;
+    QPointer<ControlChannel> m_control;
+    QTimer m_retryTimer;
+    QTimer m_connectTimeout;
+    int m_attempt = 0;
+    QDateTime m_nextRetry;
+    QString m_url;
+    QString m_name;
+    quint16 m_port = 0;
+    QByteArray m_resumeKey;
+    QString m_lastError;
+    QList<QHostAddress> m_localAddresses;
+};

@@ -1,0 +1,5 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcMux, "rok.mux", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcControl, "rok.control", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSplice, "rok.splice", QtInfoMsg)

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QString>
+
+// The control messages exchanged on the first stream (see docs/PROTOCOL.md).
+namespace Protocol {
+
+constexpr int Version = 1;
+constexpr qint64 MaxMessageSize = 64 * 1024;
+constexpr int NonceSize = 32;
+
+// Message types (the "type" key).
+inline const QString Hello = QStringLiteral("hello");
+inline const QString Open = QStringLiteral("open");
+inline const QString Opened = QStringLiteral("opened");
+inline const QString Error = QStringLiteral("error");
+
+enum class ErrorCode {
+    UnsupportedVersion,
+    AuthRequired,
+    AuthFailed,
+    NotAllowed, // anonymous client from a non-loopback address
+    InvalidName,
+    NameTaken,
+    NameReserved,
+    NoPort,
+    BadMessage,
+    ShuttingDown,
+};
+
+QString errorCodeName(ErrorCode code);
+ErrorCode errorCodeFromName(const QString &name);
+bool isFatal(ErrorCode code); // retrying cannot help: the client should stop and say why
+
+QCborMap errorMessage(ErrorCode code, const QString &text);
+
+// HMAC-SHA256 of the server's nonce, keyed with the shared token: proves the client holds a
+// token without sending it.
+QByteArray authProof(const QByteArray &token, const QByteArray &nonce);
+
+} // namespace Protocol

@@ -1,0 +1,296 @@
+#include "clientsession.h"
+
+#include "controlchannel.h"
+#include "listener.h"
+#include "muxsession.h"
+#include "muxstream.h"
+#include "server.h"
+#include "splice.h"
+#include "tcpconnection.h"
+
+#include <QCborValue>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+
+using Protocol::ErrorCode;
+
+namespace {
+
+constexpr std::chrono::seconds HandshakeTimeout{10};
+
+QString endpoint(const QHostAddress &address, quint16 port)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4)
+        return QHostAddress(v4).toString() + u':' + QString::number(port);
+    return u'[' + address.toString() + QStringLiteral("]:") + QString::number(port);
+}
+
+QByteArray randomBytes(int count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), count / 4);
+    return bytes;
+}
+
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+const QString KeyType = QStringLiteral("type");
+
+} // namespace
+
+ClientSession::ClientSession(QTcpSocket *socket, Server *server)
+    : QObject(server)
+    , m_server(server)
+    , m_peer(endpoint(socket->peerAddress(), socket->peerPort()))
+    , m_peerIsLoopback(socket->peerAddress().isLoopback())
+{
+    m_mux = new MuxSession(socket, MuxSession::Side::Server, this);
+    connect(m_mux, &MuxSession::streamOpened, this, &ClientSession::onStreamOpened);
+    connect(m_mux, &MuxSession::closed, this, &ClientSession::onMuxClosed);
+    m_handshakeDeadline.setSingleShot(true);
+    m_handshakeDeadline.setInterval(HandshakeTimeout);
+    connect(&m_handshakeDeadline, &QTimer::timeout, this,
+            [this] { close(tr("no tunnel request within %1 s").arg(HandshakeTimeout.count())); });
+    m_handshakeDeadline.start();
+}
+
+ClientSession::~ClientSession()
+{
+    if (m_tcpListener)
+        m_server->releaseTcpPort(m_tcpListener->serverPort());
+}
+
+MuxStream *ClientSession::openStream()
+{
+    return m_state == State::Open ? m_mux->openStream() : nullptr;
+}
+
+void ClientSession::shutdown()
+{
+    m_mux->goAway();
+    close({});
+}
+
+void ClientSession::close(const QString &reason)
+{
+    m_mux->close(reason); // reports back through onMuxClosed
+}
+
+void ClientSession::onMuxClosed(const QString &reason)
+{
+    if (m_state == State::Closed)
+        return;
+    const bool wasOpen = m_state == State::Open;
+    m_state = State::Closed;
+    m_handshakeDeadline.stop();
+    if (!m_name.isEmpty())
+        m_server->names().release(m_name);
+    if (m_tcpListener) {
+        m_tcpListener->close();
+        m_server->releaseTcpPort(m_tcpListener->serverPort());
+        m_tcpListener->deleteLater();
+        m_tcpListener = nullptr;
+    }
+    if (wasOpen) {
+        m_server->log().event(
+                QStringLiteral("tunnel_closed"),
+                {{QStringLiteral("url"), m_url},
+                 {QStringLiteral("client"), m_peer},
+                 {QStringLiteral("reason"), reason}},
+                tr("closed %1 (%2)").arg(m_url, reason.isEmpty() ? tr("client left") : reason));
+    } else if (!reason.isEmpty()) {
+        m_server->log().event(
+                QStringLiteral("client_dropped"),
+                {{QStringLiteral("client"), m_peer}, {QStringLiteral("reason"), reason}},
+                tr("dropped client %1: %2").arg(m_peer, reason));
+    }
+    Q_EMIT closed();
+}
+
+void ClientSession::onStreamOpened(MuxStream *stream)
+{
+    if (m_control) { // clients open only the control stream
+        stream->abort();
+        stream->deleteLater();
+        return;
+    }
+    m_control = new ControlChannel(stream, this);
+    connect(m_control, &ControlChannel::messageReceived, this, &ClientSession::onMessage);
+    connect(m_control, &ControlChannel::failed, this,
+            [this](const QString &reason) { close(tr("protocol error: %1").arg(reason)); });
+}
+
+void ClientSession::onMessage(const QCborMap &message)
+{
+    const QString type = message.value(KeyType).toString();
+    if (m_state == State::AwaitHello && type == Protocol::Hello)
+        onHello(message);
+    else if (m_state == State::AwaitOpen && type == Protocol::Open)
+        onOpen(message);
+    else
+        refuse(ErrorCode::BadMessage, tr("unexpected message \"%1\"").arg(type));
+}
+
+void ClientSession::onHello(const QCborMap &message)
+{
+    const qint64 version = message.value(QStringLiteral("version")).toInteger(-1);
+    if (version != Protocol::Version) {
+        refuse(ErrorCode::UnsupportedVersion,
+               tr("protocol version %1 is not supported; this server speaks version %2")
+                       .arg(version)
+                       .arg(Protocol::Version));
+        return;
+    }
+    m_nonce = randomBytes(Protocol::NonceSize);
+    const bool tokens = !m_server->config().tokens.isEmpty();
+    m_control->send({{KeyType, Protocol::Hello},
+                     {QStringLiteral("version"), Protocol::Version},
+                     {QStringLiteral("agent"), QStringLiteral("rok-server/" ROK_VERSION)},
+                     {QStringLiteral("auth"),
+                      tokens ? QStringLiteral("hmac-sha256") : QStringLiteral("none")},
+                     {QStringLiteral("nonce"), m_nonce}});
+    m_state = State::AwaitOpen;
+}
+
+bool ClientSession::checkAuth(const QCborMap &message)
+{
+    const ServerConfig &config = m_server->config();
+    if (config.tokens.isEmpty()) {
+        if (m_peerIsLoopback || config.allowAnonymous)
+            return true;
+        refuse(ErrorCode::NotAllowed,
+               tr("this server has no tokens and accepts only clients on its own machine; "
+                  "start it with --token or --allow-anonymous"));
+        return false;
+    }
+    const QByteArray proof = message.value(QStringLiteral("proof")).toByteArray();
+    if (proof.isEmpty()) {
+        refuse(ErrorCode::AuthRequired, tr("this server requires a token (--token or ROK_TOKEN)"));
+        return false;
+    }
+    bool accepted = false;
+    for (const QByteArray &token : config.tokens)
+        accepted |= constantTimeEquals(proof, Protocol::authProof(token, m_nonce));
+    if (!accepted)
+        refuse(ErrorCode::AuthFailed, tr("the token was not accepted"));
+    return accepted;
+}
+
+void ClientSession::onOpen(const QCborMap &message)
+{
+    if (!checkAuth(message))
+        return;
+    m_resumeKey = message.value(QStringLiteral("resume")).toByteArray();
+    if (m_resumeKey.size() < 16)
+        m_resumeKey = randomBytes(16);
+    m_protocol = message.value(QStringLiteral("protocol")).toString();
+    bool opened = false;
+    if (m_protocol == u"http")
+        opened = openHttp(message);
+    else if (m_protocol == u"tcp")
+        opened = openTcp(message);
+    else
+        refuse(ErrorCode::BadMessage, tr("unknown tunnel protocol \"%1\"").arg(m_protocol));
+    if (!opened)
+        return;
+
+    m_state = State::Open;
+    m_handshakeDeadline.stop();
+    QCborMap reply{{KeyType, Protocol::Opened},
+                   {QStringLiteral("protocol"), m_protocol},
+                   {QStringLiteral("url"), m_url},
+                   {QStringLiteral("resume"), m_resumeKey}};
+    if (!m_name.isEmpty())
+        reply.insert(QStringLiteral("name"), m_name);
+    if (m_tcpListener)
+        reply.insert(QStringLiteral("port"), m_tcpListener->serverPort());
+    m_control->send(reply);
+    m_server->log().event(QStringLiteral("tunnel_opened"),
+                          {{QStringLiteral("url"), m_url},
+                           {QStringLiteral("protocol"), m_protocol},
+                           {QStringLiteral("client"), m_peer}},
+                          tr("opened %1 for %2").arg(m_url, m_peer));
+}
+
+bool ClientSession::openHttp(const QCborMap &message)
+{
+    const QString requested = message.value(QStringLiteral("name")).toString().toLower();
+    // A client that lost its connection before we noticed gets its name back from the old one.
+    if (ClientSession *holder = m_server->sessionFor(requested);
+        holder && holder != this && holder->resumeKey() == m_resumeKey) {
+        holder->close(tr("replaced by a new connection of the same client"));
+    }
+    const TunnelRegistry::Claim claim = m_server->names().claim(requested, m_resumeKey, this);
+    switch (claim.status) {
+    case TunnelRegistry::Status::Ok:
+        m_name = claim.name;
+        m_url = m_server->publicUrl(m_name);
+        return true;
+    case TunnelRegistry::Status::Invalid:
+        refuse(ErrorCode::InvalidName, claim.message);
+        return false;
+    case TunnelRegistry::Status::Taken:
+        refuse(ErrorCode::NameTaken, claim.message);
+        return false;
+    case TunnelRegistry::Status::Reserved:
+        refuse(ErrorCode::NameReserved, claim.message);
+        return false;
+    }
+    return false;
+}
+
+bool ClientSession::openTcp(const QCborMap &message)
+{
+    const qint64 requested = message.value(QStringLiteral("port")).toInteger(0);
+    if (requested < 0 || requested > 65535) {
+        refuse(ErrorCode::NoPort, tr("invalid port %1").arg(requested));
+        return false;
+    }
+    QString error;
+    m_tcpListener = m_server->openTcpPort(quint16(requested), m_resumeKey, this, &error);
+    if (!m_tcpListener) {
+        refuse(ErrorCode::NoPort, error);
+        return false;
+    }
+    connect(m_tcpListener, &Listener::accepted, this, &ClientSession::onTcpVisitor);
+    m_url = QStringLiteral("tcp://%1:%2")
+                    .arg(m_server->config().domain)
+                    .arg(m_tcpListener->serverPort());
+    return true;
+}
+
+void ClientSession::onTcpVisitor(qintptr descriptor)
+{
+    auto *visitor = new TcpConnection(descriptor, nullptr);
+    MuxStream *stream = openStream();
+    if (!stream) {
+        visitor->abort();
+        delete visitor;
+        return;
+    }
+    auto *splice = new Splice(visitor, stream, this);
+    splice->start();
+}
+
+void ClientSession::refuse(ErrorCode code, const QString &text)
+{
+    if (m_control)
+        m_control->send(Protocol::errorMessage(code, text));
+    m_server->log().event(QStringLiteral("client_refused"),
+                          {{QStringLiteral("client"), m_peer},
+                           {QStringLiteral("code"), Protocol::errorCodeName(code)},
+                           {QStringLiteral("message"), text}},
+                          tr("refused client %1: %2").arg(m_peer, text));
+    close({}); // already logged
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QCborMap>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include "protocol.h"
+
+class ControlChannel;
+class Listener;
+class MuxSession;
+class MuxStream;
+class QTcpSocket;
+class Server;
+
+// One connected rok client: its handshake, its tunnel (an HTTP name or a TCP port) and the
+// multiplexed connection that carries a stream per visitor.
+class ClientSession : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClientSession)
+
+public:
+    ClientSession(QTcpSocket *socket, Server *server);
+    ~ClientSession() override;
+
+    QString name() const { return m_name; }
+    QByteArray resumeKey() const { return m_resumeKey; }
+    QString peer() const { return m_peer; }
+
+    MuxStream *openStream(); // a stream for a new visitor; nullptr if the client is going away
+    void shutdown(); // GoAway, then close once queued frames are sent
+    void close(const QString &reason);
+
+Q_SIGNALS:
+    void closed();
+
+private:
+    void onStreamOpened(MuxStream *stream);
+    void onMessage(const QCborMap &message);
+    void onHello(const QCborMap &message);
+    void onOpen(const QCborMap &message);
+    bool checkAuth(const QCborMap &message);
+    bool openHttp(const QCborMap &message);
+    bool openTcp(const QCborMap &message);
+    void refuse(Protocol::ErrorCode code, const QString &text);
+    void onTcpVisitor(qintptr descriptor);
+    void onMuxClosed(const QString &reason);
+
+    enum class State { AwaitHello, AwaitOpen, Open, Closed };
+
+    Server *m_server;
+    MuxSession *m_mux;
+    ControlChannel *m_control = nullptr;
+    QTimer m_handshakeDeadline;
+    State m_state = State::AwaitHello;
+    QString m_peer;
+    bool m_peerIsLoopback = false;
+    QByteArray m_nonce;
+    QByteArray m_resumeKey;
+    QString m_protocol;
+    QString m_name; // http tunnels
+    QPointer<Listener> m_tcpListener;
+    QString m_url;
+};

@@ -1,0 +1,40 @@
+#include "server.h"
+#include "serverconfig.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("rok-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ROK_VERSION));
+
+    QString error;
+    QString exitNow;
+    const auto config = ServerConfig::fromArguments(QCoreApplication::arguments(),
+                                                    qgetenv("ROK_TOKEN"), &error, &exitNow);
+    if (!config) {
+        if (!exitNow.isEmpty()) {
+            std::fputs(qPrintable(exitNow), stdout);
+            return 0;
+        }
+        std::fprintf(stderr, "rok-server: %s\nTry 'rok-server --help'.\n", qPrintable(error));
+        return 2;
+    }
+
+    Server server(*config);
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "rok-server: %s\n", qPrintable(error));
+        return 1;
+    }
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &server, &Server::shutdown);
+    // Give the GoAway frames a moment to leave before the process ends.
+    QObject::connect(&server, &Server::stopped, &app,
+                     [] { QTimer::singleShot(200, qApp, &QCoreApplication::quit); });
+    return app.exec();
+}

@@ -1,0 +1,174 @@
+#include "serverconfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+
+bool parsePort(const QString &text, quint16 *port)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value > 65535)
+        return false;
+    *port = quint16(value);
+    return true;
+}
+
+bool parseSeconds(const QString &text, std::chrono::milliseconds *out)
+{
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 86400 * 365)
+        return false;
+    *out = std::chrono::milliseconds(qint64(seconds * 1000));
+    return true;
+}
+
+} // namespace
+
+std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments,
+                                                        const QByteArray &tokenFromEnvironment,
+                                                        QString *error, QString *exitNow)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "rok-server",
+            "rok-server: the public side of rok tunnels.\n"
+            "Visitors reach http://NAME.DOMAIN:HTTP-PORT; rok clients connect to "
+            "the control port."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("rok-server", "Show this help."));
+    const QCommandLineOption version(
+            QStringLiteral("version"),
+            QCoreApplication::translate("rok-server", "Show the version."));
+    const QCommandLineOption domain(
+            QStringLiteral("domain"),
+            QCoreApplication::translate("rok-server",
+                                        "Domain tunnels live under (default localhost)."),
+            QStringLiteral("DOMAIN"), QStringLiteral("localhost"));
+    const QCommandLineOption bind(
+            QStringLiteral("bind"),
+            QCoreApplication::translate("rok-server",
+                                        "Address to listen on (default: all, IPv4 and IPv6)."),
+            QStringLiteral("ADDR"));
+    const QCommandLineOption httpPort(
+            QStringLiteral("http-port"),
+            QCoreApplication::translate("rok-server", "Public HTTP port (default 8080, 0: any)."),
+            QStringLiteral("PORT"), QStringLiteral("8080"));
+    const QCommandLineOption controlPort(
+            QStringLiteral("control-port"),
+            QCoreApplication::translate("rok-server",
+                                        "Port rok clients connect to (default 7835)."),
+            QStringLiteral("PORT"), QStringLiteral("7835"));
+    const QCommandLineOption tcpPorts(
+            QStringLiteral("tcp-ports"),
+            QCoreApplication::translate("rok-server",
+                                        "Ports for TCP tunnels, FROM-TO (default: any free port)."),
+            QStringLiteral("FROM-TO"));
+    const QCommandLineOption token(
+            QStringLiteral("token"),
+            QCoreApplication::translate("rok-server",
+                                        "A secret clients must hold (repeatable; or ROK_TOKEN)."),
+            QStringLiteral("SECRET"));
+    const QCommandLineOption anonymous(
+            QStringLiteral("allow-anonymous"),
+            QCoreApplication::translate("rok-server",
+                                        "Without tokens, accept clients from any address, not "
+                                        "just loopback."));
+    const QCommandLineOption reserve(
+            QStringLiteral("reserve-seconds"),
+            QCoreApplication::translate("rok-server",
+                                        "How long a disconnected client's name stays reserved "
+                                        "(default 60)."),
+            QStringLiteral("SECONDS"), QStringLiteral("60"));
+    const QCommandLineOption headTimeout(
+            QStringLiteral("head-timeout"),
+            QCoreApplication::translate(
+                    "rok-server", "Seconds a visitor has to send a request head (default 10)."),
+            QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption logFormat(
+            QStringLiteral("log-format"),
+            QCoreApplication::translate("rok-server", "text or json (one object a line)."),
+            QStringLiteral("FORMAT"), QStringLiteral("text"));
+    parser.addOptions({help, version, domain, bind, httpPort, controlPort, tcpPorts, token,
+                       anonymous, reserve, headTimeout, logFormat});
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(help)) {
+        *exitNow = parser.helpText();
+        return std::nullopt;
+    }
+    if (parser.isSet(version)) {
+        *exitNow = QStringLiteral("rok-server " ROK_VERSION "\n");
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QCoreApplication::translate("rok-server", "unexpected argument: %1")
+                         .arg(parser.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+
+    ServerConfig config;
+    config.domain = parser.value(domain).toLower();
+    if (config.domain.isEmpty() || config.domain.startsWith(u'.')) {
+        *error = QCoreApplication::translate("rok-server", "invalid --domain: %1")
+                         .arg(parser.value(domain));
+        return std::nullopt;
+    }
+    if (parser.isSet(bind) && !config.bind.setAddress(parser.value(bind))) {
+        *error = QCoreApplication::translate("rok-server", "invalid --bind address: %1")
+                         .arg(parser.value(bind));
+        return std::nullopt;
+    }
+    if (!parsePort(parser.value(httpPort), &config.httpPort)) {
+        *error = QCoreApplication::translate("rok-server", "invalid --http-port: %1")
+                         .arg(parser.value(httpPort));
+        return std::nullopt;
+    }
+    if (!parsePort(parser.value(controlPort), &config.controlPort)) {
+        *error = QCoreApplication::translate("rok-server", "invalid --control-port: %1")
+                         .arg(parser.value(controlPort));
+        return std::nullopt;
+    }
+    if (parser.isSet(tcpPorts)) {
+        const QStringList range = parser.value(tcpPorts).split(u'-');
+        if (range.size() != 2 || !parsePort(range[0], &config.tcpPortFrom)
+            || !parsePort(range[1], &config.tcpPortTo) || config.tcpPortFrom == 0
+            || config.tcpPortFrom > config.tcpPortTo) {
+            *error = QCoreApplication::translate("rok-server",
+                                                 "invalid --tcp-ports: %1 (expected FROM-TO, "
+                                                 "such as 20000-20100)")
+                             .arg(parser.value(tcpPorts));
+            return std::nullopt;
+        }
+    }
+    for (const QString &value : parser.values(token))
+        config.tokens.append(value.toUtf8());
+    if (config.tokens.isEmpty() && !tokenFromEnvironment.isEmpty())
+        config.tokens.append(tokenFromEnvironment);
+    config.allowAnonymous = parser.isSet(anonymous);
+    if (!parseSeconds(parser.value(reserve), &config.reservation)) {
+        *error = QCoreApplication::translate("rok-server", "invalid --reserve-seconds: %1")
+                         .arg(parser.value(reserve));
+        return std::nullopt;
+    }
+    if (!parseSeconds(parser.value(headTimeout), &config.headTimeout)
+        || config.headTimeout.count() == 0) {
+        *error = QCoreApplication::translate("rok-server", "invalid --head-timeout: %1")
+                         .arg(parser.value(headTimeout));
+        return std::nullopt;
+    }
+    const QString format = parser.value(logFormat);
+    if (format == u"json") {
+        config.logFormat = LogFormat::Json;
+    } else if (format != u"text") {
+        *error =
+                QCoreApplication::translate("rok-server", "invalid --log-format: %1 (text or json)")
+                        .arg(format);
+        return std::nullopt;
+    }
+    return config;
+}
