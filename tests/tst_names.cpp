@@ -146,10 +146,9 @@ void tst_Names::isValidLabel()
 void tst_Names::reservedWordsAreRefused_data()
 {
     QTest::addColumn<QString>("word");
-    const QStringList required = {u"www"_s,    u"api"_s,       u"admin"_s,     u"mail"_s,
-                                  u"rok"_s,    u"localhost"_s, u"dashboard"_s, u"status"_s,
-                                  u"app"_s,    u"ftp"_s,       u"smtp"_s,      u"ns1"_s,
-                                  u"ns2"_s};
+    const QStringList required = {u"www"_s,       u"api"_s,       u"admin"_s,  u"mail"_s, u"rok"_s,
+                                  u"localhost"_s, u"dashboard"_s, u"status"_s, u"app"_s,  u"ftp"_s,
+                                  u"smtp"_s,      u"ns1"_s,       u"ns2"_s};
     for (const QString &word : required)
         QTest::newRow(qPrintable(word)) << word;
     // Anything else listed as reserved must be refused as well.

@@ -229,12 +229,17 @@ void tst_TunnelRegistry::reservationExpires()
     QSignalSpy expired(&registry, &TunnelRegistry::expired);
     QObject owner;
     QCOMPARE(registry.claim(u"brave-otter"_s, "key"_ba, &owner).status, Status::Ok);
+    std::chrono::steady_clock::time_point endedAt;
+    connect(&registry, &TunnelRegistry::expired, this,
+            [&endedAt] { endedAt = std::chrono::steady_clock::now(); });
+    const auto releasedBy = std::chrono::steady_clock::now();
     registry.release(u"brave-otter"_s);
     QVERIFY(registry.isReserved(u"brave-otter"_s));
     QCOMPARE(expired.count(), 0);
 
-    // Nothing but the registry's timer can end it here.
+    // Nothing but the registry's timer can end it here, and not before its time.
     QTRY_COMPARE(expired.count(), 1);
+    QVERIFY(endedAt - releasedBy >= 50ms);
     QCOMPARE(expired.at(0).at(0).toString(), u"brave-otter"_s);
     QVERIFY(!registry.isReserved(u"brave-otter"_s));
     QCOMPARE(registry.size(), 0);

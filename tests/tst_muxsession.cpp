@@ -1,0 +1,374 @@
+#include "frame.h"
+#include "muxsession.h"
+#include "muxstream.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+using namespace Yamux;
+
+namespace {
+
+// Two connected loopback sockets.
+struct SocketPair
+{
+    QTcpSocket *client = nullptr;
+    QTcpSocket *server = nullptr;
+};
+
+SocketPair connectedPair()
+{
+    QTcpServer listener;
+    if (!listener.listen(QHostAddress::LocalHost, 0))
+        return {};
+    auto *client = new QTcpSocket;
+    client->connectToHost(QHostAddress::LocalHost, listener.serverPort());
+    if (!client->waitForConnected(5000) || !listener.waitForNewConnection(5000))
+        return {};
+    QTcpSocket *server = listener.nextPendingConnection();
+    server->setParent(nullptr);
+    return {client, server};
+}
+
+QByteArray frame(FrameType type, quint16 flags, quint32 id, quint32 length,
+                 const QByteArray &payload = {})
+{
+    FrameHeader header;
+    header.type = type;
+    header.flags = flags;
+    header.streamId = id;
+    header.length = length;
+    return header.encode() + payload;
+}
+
+QByteArray pattern(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        data[i] = char((i * 7 + i / 251) & 0xff);
+    return data;
+}
+
+} // namespace
+
+class tst_MuxSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<MuxStream *>();
+        qRegisterMetaType<GoAwayCode>();
+    }
+    void init();
+    void cleanup();
+
+    void frameHeaderRoundTrip();
+    void openWriteRead();
+    void bothSidesOpenStreams();
+    void windowBoundsBufferedData();
+    void slowStreamDoesNotStallOthers();
+    void halfCloseKeepsOtherDirection();
+    void resetReachesPeer();
+    void pingMeasuresRoundTrip();
+    void deadPeerIsDetected();
+    void goAwayStopsNewStreams();
+    void transportLossFailsStreams();
+    void garbageIsProtocolError();
+    void oversizedFrameRejectedBeforePayload();
+    void windowOverrunIsProtocolError();
+    void wrongStreamIdIsProtocolError();
+    void streamLimitResetsExtraStreams();
+
+private:
+    std::unique_ptr<MuxSession> m_client;
+    std::unique_ptr<MuxSession> m_server;
+    QTcpSocket *m_rawPeer = nullptr; // for tests that speak bytes to one session
+
+    void makeSessions(MuxSession::Options options = {});
+    void makeServerWithRawPeer(MuxSession::Options options = {});
+};
+
+void tst_MuxSession::init()
+{
+    m_rawPeer = nullptr;
+}
+
+void tst_MuxSession::cleanup()
+{
+    m_client.reset();
+    m_server.reset();
+    delete m_rawPeer;
+    m_rawPeer = nullptr;
+}
+
+void tst_MuxSession::makeSessions(MuxSession::Options options)
+{
+    const SocketPair pair = connectedPair();
+    QVERIFY(pair.client && pair.server);
+    m_client = std::make_unique<MuxSession>(pair.client, MuxSession::Side::Client, options);
+    m_server = std::make_unique<MuxSession>(pair.server, MuxSession::Side::Server, options);
+}
+
+void tst_MuxSession::makeServerWithRawPeer(MuxSession::Options options)
+{
+    const SocketPair pair = connectedPair();
+    QVERIFY(pair.client && pair.server);
+    m_rawPeer = pair.client;
+    m_server = std::make_unique<MuxSession>(pair.server, MuxSession::Side::Server, options);
+}
+
+void tst_MuxSession::frameHeaderRoundTrip()
+{
+    FrameHeader header;
+    header.type = FrameType::WindowUpdate;
+    header.flags = Syn | Fin;
+    header.streamId = 0x01020304;
+    header.length = 0xa0b0c0d0;
+    const QByteArray raw = header.encode();
+    QCOMPARE(raw.size(), HeaderSize);
+    QCOMPARE(raw.toHex(), QByteArray("000100050102030" "4a0b0c0d0"));
+    const FrameHeader back = FrameHeader::decode(raw.constData());
+    QCOMPARE(back.type, FrameType::WindowUpdate);
+    QCOMPARE(back.flags, quint16(Syn | Fin));
+    QCOMPARE(back.streamId, 0x01020304u);
+    QCOMPARE(back.length, 0xa0b0c0d0u);
+}
+
+void tst_MuxSession::openWriteRead()
+{
+    makeSessions();
+    QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
+    MuxStream *stream = m_client->openStream();
+    QVERIFY(stream);
+    QCOMPARE(stream->id() % 2, 1u); // clients use odd ids
+    stream->write("hello");
+    QVERIFY(opened.count() || opened.wait());
+    auto *remote = opened.at(0).at(0).value<MuxStream *>();
+    QCOMPARE(remote->id(), stream->id());
+    QTRY_COMPARE(remote->bytesAvailable(), 5);
+    QCOMPARE(remote->readAll(), QByteArray("hello"));
+    remote->write("world");
+    QTRY_COMPARE(stream->bytesAvailable(), 5);
+    QCOMPARE(stream->readAll(), QByteArray("world"));
+}
+
+void tst_MuxSession::bothSidesOpenStreams()
+{
+    makeSessions();
+    QSignalSpy atClient(m_client.get(), &MuxSession::streamOpened);
+    QSignalSpy atServer(m_server.get(), &MuxSession::streamOpened);
+    MuxStream *fromServer = m_server->openStream();
+    MuxStream *fromClient = m_client->openStream();
+    QCOMPARE(fromServer->id() % 2, 0u);
+    fromServer->write("s");
+    fromClient->write("c");
+    QTRY_COMPARE(atClient.count(), 1);
+    QTRY_COMPARE(atServer.count(), 1);
+    auto *a = atClient.at(0).at(0).value<MuxStream *>();
+    auto *b = atServer.at(0).at(0).value<MuxStream *>();
+    QTRY_COMPARE(a->bytesAvailable(), 1);
+    QTRY_COMPARE(b->bytesAvailable(), 1);
+    QCOMPARE(a->readAll(), QByteArray("s"));
+    QCOMPARE(b->readAll(), QByteArray("c"));
+    QCOMPARE(m_client->streamCount(), 2);
+}
+
+void tst_MuxSession::windowBoundsBufferedData()
+{
+    makeSessions();
+    QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
+    MuxStream *stream = m_client->openStream();
+    const QByteArray data = pattern(2 * 1024 * 1024);
+    stream->write(data);
+    QVERIFY(opened.count() || opened.wait());
+    auto *remote = opened.at(0).at(0).value<MuxStream *>();
+    // Nobody reads: exactly one window crosses, the rest waits at the sender.
+    QTRY_COMPARE(remote->bytesAvailable(), qint64(InitialWindow));
+    QTest::qWait(100); // and no more arrives
+    QCOMPARE(remote->bytesAvailable(), qint64(InitialWindow));
+    QCOMPARE(stream->bytesToWrite(), data.size() - qint64(InitialWindow));
+
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += remote->readAll(), received.size() == data.size()),
+                             20000);
+    QCOMPARE(received, data);
+}
+
+void tst_MuxSession::slowStreamDoesNotStallOthers()
+{
+    makeSessions();
+    QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
+    MuxStream *stalled = m_client->openStream();
+    stalled->write(pattern(1024 * 1024)); // its reader never reads
+    MuxStream *busy = m_client->openStream();
+    const QByteArray data = pattern(4 * 1024 * 1024);
+    busy->write(data);
+    QTRY_COMPARE(opened.count(), 2);
+    auto *remoteBusy = opened.at(1).at(0).value<MuxStream *>();
+    QCOMPARE(remoteBusy->id(), busy->id());
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += remoteBusy->readAll(), received.size() == data.size()),
+                             20000);
+    QCOMPARE(received, data);
+}
+
+void tst_MuxSession::halfCloseKeepsOtherDirection()
+{
+    makeSessions();
+    QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
+    MuxStream *stream = m_client->openStream();
+    stream->write("question");
+    stream->closeWrite();
+    QVERIFY(opened.count() || opened.wait());
+    auto *remote = opened.at(0).at(0).value<MuxStream *>();
+    QTRY_COMPARE(remote->bytesAvailable(), 8); // data and FIN came in one frame
+    QCOMPARE(remote->readAll(), QByteArray("question"));
+    QVERIFY(remote->atReadEnd());
+    QVERIFY(!remote->isFinished());
+
+    QSignalSpy clientFinished(stream, &DuplexDevice::finished);
+    remote->write("answer after the FIN");
+    remote->closeWrite();
+    QTRY_COMPARE(clientFinished.count(), 1);
+    QCOMPARE(stream->readAll(), QByteArray("answer after the FIN"));
+    QVERIFY(!stream->hasFailed());
+    QTRY_VERIFY(remote->isFinished());
+    QTRY_COMPARE(m_client->streamCount(), 0);
+    QTRY_COMPARE(m_server->streamCount(), 0);
+}
+
+void tst_MuxSession::resetReachesPeer()
+{
+    makeSessions();
+    QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
+    MuxStream *stream = m_client->openStream();
+    stream->write("x");
+    QVERIFY(opened.count() || opened.wait());
+    auto *remote = opened.at(0).at(0).value<MuxStream *>();
+    QSignalSpy finished(remote, &DuplexDevice::finished);
+    stream->abort();
+    QVERIFY(finished.count() || finished.wait());
+    QVERIFY(remote->hasFailed());
+    QVERIFY(remote->errorString().contains(u"reset"));
+}
+
+void tst_MuxSession::pingMeasuresRoundTrip()
+{
+    MuxSession::Options options;
+    options.keepAliveInterval = std::chrono::milliseconds(20);
+    makeSessions(options);
+    QCOMPARE(m_client->lastRoundTripMs(), -1);
+    QTRY_VERIFY(m_client->lastRoundTripMs() >= 0);
+    QVERIFY(m_client->isOpen());
+}
+
+void tst_MuxSession::deadPeerIsDetected()
+{
+    MuxSession::Options options;
+    options.keepAliveInterval = std::chrono::milliseconds(50);
+    options.deadPeerTimeout = std::chrono::milliseconds(300);
+    makeServerWithRawPeer(options); // the raw peer never answers a ping
+    QSignalSpy closed(m_server.get(), &MuxSession::closed);
+    QVERIFY(closed.wait(5000));
+    QVERIFY(closed.at(0).at(0).toString().contains(u"no answer"));
+    QVERIFY(!m_server->isOpen());
+}
+
+void tst_MuxSession::goAwayStopsNewStreams()
+{
+    makeSessions();
+    QSignalSpy goAway(m_client.get(), &MuxSession::goAwayReceived);
+    m_server->goAway();
+    QVERIFY(goAway.wait());
+    QCOMPARE(goAway.at(0).at(0).value<GoAwayCode>(), GoAwayCode::Normal);
+    QCOMPARE(m_client->openStream(), nullptr);
+    QCOMPARE(m_server->openStream(), nullptr);
+}
+
+void tst_MuxSession::transportLossFailsStreams()
+{
+    makeServerWithRawPeer();
+    QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
+    m_rawPeer->write(frame(FrameType::WindowUpdate, Syn, 1, 0));
+    QVERIFY(opened.wait());
+    auto *stream = opened.at(0).at(0).value<MuxStream *>();
+    QSignalSpy finished(stream, &DuplexDevice::finished);
+    QSignalSpy closed(m_server.get(), &MuxSession::closed);
+    m_rawPeer->abort();
+    QVERIFY(closed.wait());
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(stream->hasFailed());
+}
+
+void tst_MuxSession::garbageIsProtocolError()
+{
+    makeServerWithRawPeer();
+    QSignalSpy closed(m_server.get(), &MuxSession::closed);
+    m_rawPeer->write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY(closed.wait());
+    QVERIFY2(closed.at(0).at(0).toString().contains(u"version"),
+             qPrintable(closed.at(0).at(0).toString()));
+    // The peer is told why before the connection closes: a GoAway with ProtocolError.
+    QTRY_VERIFY(m_rawPeer->bytesAvailable() >= HeaderSize
+                || m_rawPeer->state() == QAbstractSocket::UnconnectedState);
+    const QByteArray reply = m_rawPeer->readAll();
+    QVERIFY(reply.size() >= HeaderSize);
+    const FrameHeader goAway = FrameHeader::decode(reply.constData());
+    QCOMPARE(goAway.type, FrameType::GoAway);
+    QCOMPARE(goAway.length, quint32(GoAwayCode::ProtocolError));
+}
+
+void tst_MuxSession::oversizedFrameRejectedBeforePayload()
+{
+    makeServerWithRawPeer();
+    QSignalSpy closed(m_server.get(), &MuxSession::closed);
+    m_rawPeer->write(frame(FrameType::Data, Syn, 1, 64 * 1024 * 1024)); // header only
+    QVERIFY(closed.wait());
+    QVERIFY(closed.at(0).at(0).toString().contains(u"larger than"));
+}
+
+void tst_MuxSession::windowOverrunIsProtocolError()
+{
+    makeServerWithRawPeer();
+    QSignalSpy closed(m_server.get(), &MuxSession::closed);
+    m_rawPeer->write(frame(FrameType::Data, Syn, 1, InitialWindow, QByteArray(InitialWindow, 'a')));
+    m_rawPeer->write(frame(FrameType::Data, 0, 1, 1, "b")); // no window left for this byte
+    QVERIFY(closed.wait());
+    QVERIFY(closed.at(0).at(0).toString().contains(u"window"));
+}
+
+void tst_MuxSession::wrongStreamIdIsProtocolError()
+{
+    makeServerWithRawPeer();
+    QSignalSpy closed(m_server.get(), &MuxSession::closed);
+    m_rawPeer->write(frame(FrameType::WindowUpdate, Syn, 2, 0)); // even ids are the server's
+    QVERIFY(closed.wait());
+    QVERIFY(closed.at(0).at(0).toString().contains(u"stream id"));
+}
+
+void tst_MuxSession::streamLimitResetsExtraStreams()
+{
+    MuxSession::Options options;
+    options.maxStreams = 2;
+    makeSessions(options);
+    QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
+    MuxStream *a = m_client->openStream();
+    MuxStream *b = m_client->openStream();
+    MuxStream *c = m_client->openStream();
+    QSignalSpy cFinished(c, &DuplexDevice::finished);
+    QVERIFY(cFinished.wait());
+    QVERIFY(c->hasFailed());
+    QCOMPARE(opened.count(), 2);
+    QVERIFY(!a->isFinished());
+    QVERIFY(!b->isFinished());
+    QVERIFY(m_server->isOpen());
+}
+
+QTEST_GUILESS_MAIN(tst_MuxSession)
+#include "tst_muxsession.moc"
