@@ -29,7 +29,7 @@ MuxSession::MuxSession(QIODevice *transport, Side side, Options options, QObject
 {
     transport->setParent(this);
     connect(transport, &QIODevice::readyRead, this, &MuxSession::onReadyRead);
-    connect(transport, &QIODevice::bytesWritten, this, &MuxSession::flush);
+    connect(transport, &QIODevice::bytesWritten, this, [this] { flush(); });
     if (auto *socket = qobject_cast<QAbstractSocket *>(transport)) {
         socket->setReadBufferSize(4 * InitialWindow);
         socket->setSocketOption(QAbstractSocket::LowDelayOption, QVariant(1));
@@ -84,6 +84,7 @@ void MuxSession::close(const QString &reason)
 {
     if (!m_open)
         return;
+    flush(Flush::Everything); // a last message (an error, say) must not be lost
     m_open = false;
     m_closeReason = reason;
     m_keepAlive.stop();
@@ -257,15 +258,16 @@ void MuxSession::scheduleFlush(MuxStream *stream)
     }
     if (!m_flushQueued && !m_ready.empty()) {
         m_flushQueued = true;
-        QMetaObject::invokeMethod(this, &MuxSession::flush, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this] { flush(); }, Qt::QueuedConnection);
     }
 }
 
-void MuxSession::flush()
+void MuxSession::flush(Flush mode)
 {
     m_flushQueued = false;
     while (m_open && m_transport && !m_ready.empty()
-           && m_transport->bytesToWrite() < TransportHighWater) {
+           && (mode == Flush::Everything || m_transport->bytesToWrite() < TransportHighWater)) {
         QPointer<MuxStream> stream = m_streams.value(m_ready.front());
         m_ready.pop_front();
         if (!stream)

@@ -61,8 +61,9 @@ private:
 
     void sendFrame(Yamux::FrameType type, quint16 flags, quint32 streamId, quint32 length,
                    const QByteArray &payload = {});
+    enum class Flush { UpToHighWater, Everything };
     void scheduleFlush(MuxStream *stream);
-    void flush();
+    void flush(Flush mode = Flush::UpToHighWater);
     void forget(MuxStream *stream);
 
     QPointer<QIODevice> m_transport;

@@ -65,12 +65,6 @@ ClientSession::ClientSession(QTcpSocket *socket, Server *server)
     m_handshakeDeadline.start();
 }
 
-ClientSession::~ClientSession()
-{
-    if (m_tcpListener)
-        m_server->releaseTcpPort(m_tcpListener->serverPort());
-}
-
 MuxStream *ClientSession::openStream()
 {
     return m_state == State::Open ? m_mux->openStream() : nullptr;

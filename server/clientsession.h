@@ -23,7 +23,6 @@ class ClientSession : public QObject
 
 public:
     ClientSession(QTcpSocket *socket, Server *server);
-    ~ClientSession() override;
 
     QString name() const { return m_name; }
     QByteArray resumeKey() const { return m_resumeKey; }

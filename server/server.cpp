@@ -26,7 +26,12 @@ Server::Server(const ServerConfig &config, QObject *parent)
     });
 }
 
-Server::~Server() = default;
+Server::~Server()
+{
+    // Sessions go first: they hand their names back to registries that are members of ours.
+    const auto sessions = std::exchange(m_sessions, {});
+    qDeleteAll(sessions);
+}
 
 bool Server::start(QString *error)
 {

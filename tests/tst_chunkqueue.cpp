@@ -137,11 +137,10 @@ void tst_ChunkQueue::takePartial_data()
             << QByteArrayList{"abc"_ba} << qint64(1) << QByteArrayList{"a"_ba, "b"_ba, "c"_ba};
     QTest::newRow("one chunk, step 2")
             << QByteArrayList{"abcde"_ba} << qint64(2) << QByteArrayList{"ab"_ba, "cd"_ba, "e"_ba};
-    QTest::newRow("two chunks, step 2")
-            << QByteArrayList{"abc"_ba, "def"_ba} << qint64(2)
-            << QByteArrayList{"ab"_ba, "c"_ba, "de"_ba, "f"_ba};
-    QTest::newRow("two chunks, step 3 exact")
-            << QByteArrayList{"abc"_ba, "def"_ba} << qint64(3) << QByteArrayList{"abc"_ba, "def"_ba};
+    QTest::newRow("two chunks, step 2") << QByteArrayList{"abc"_ba, "def"_ba} << qint64(2)
+                                        << QByteArrayList{"ab"_ba, "c"_ba, "de"_ba, "f"_ba};
+    QTest::newRow("two chunks, step 3 exact") << QByteArrayList{"abc"_ba, "def"_ba} << qint64(3)
+                                              << QByteArrayList{"abc"_ba, "def"_ba};
     QTest::newRow("three chunks, step 4")
             << QByteArrayList{"a"_ba, "bcdefg"_ba, "hi"_ba} << qint64(4)
             << QByteArrayList{"a"_ba, "bcde"_ba, "fg"_ba, "hi"_ba};
@@ -203,11 +202,14 @@ void tst_ChunkQueue::read_data()
     QTest::addColumn<QByteArray>("front");
 
     QTest::newRow("within first chunk")
-            << QByteArrayList{"abcdef"_ba, "gh"_ba} << qint64(4) << "abcd"_ba << "ef"_ba;
+            << QByteArrayList{"abcdef"_ba, "gh"_ba} << qint64(4) << "abcd"_ba
+            << "ef"_ba;
     QTest::newRow("exactly first chunk")
-            << QByteArrayList{"abcdef"_ba, "gh"_ba} << qint64(6) << "abcdef"_ba << "gh"_ba;
-    QTest::newRow("across chunks") << QByteArrayList{"abc"_ba, "def"_ba, "ghi"_ba} << qint64(7)
-                                   << "abcdefg"_ba << "hi"_ba;
+            << QByteArrayList{"abcdef"_ba, "gh"_ba} << qint64(6) << "abcdef"_ba
+            << "gh"_ba;
+    QTest::newRow("across chunks")
+            << QByteArrayList{"abc"_ba, "def"_ba, "ghi"_ba} << qint64(7) << "abcdefg"_ba
+            << "hi"_ba;
     QTest::newRow("everything") << QByteArrayList{"ab"_ba, "cd"_ba} << qint64(4) << "abcd"_ba
                                 << QByteArray();
 }

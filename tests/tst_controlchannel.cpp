@@ -121,8 +121,7 @@ struct SocketPair
         if (!accepted)
             return false;
         accepted->setParent(nullptr);
-        return client.state() == QAbstractSocket::ConnectedState
-                || client.waitForConnected(5000);
+        return client.state() == QAbstractSocket::ConnectedState || client.waitForConnected(5000);
     }
 };
 

@@ -132,7 +132,9 @@ void tst_MuxSession::frameHeaderRoundTrip()
     header.length = 0xa0b0c0d0;
     const QByteArray raw = header.encode();
     QCOMPARE(raw.size(), HeaderSize);
-    QCOMPARE(raw.toHex(), QByteArray("000100050102030" "4a0b0c0d0"));
+    QCOMPARE(raw.toHex(),
+             QByteArray("000100050102030"
+                        "4a0b0c0d0"));
     const FrameHeader back = FrameHeader::decode(raw.constData());
     QCOMPARE(back.type, FrameType::WindowUpdate);
     QCOMPARE(back.flags, quint16(Syn | Fin));

@@ -130,7 +130,8 @@ void HttpTap::responseBytes(QByteArrayView data)
                 exchange.record.firstByteMs = msSince(exchange.startNs);
             exchange.record.responseHead = m_responses.head();
             exchange.record.status = m_responses.head().status;
-            if (m_responses.isPassthrough()) { // 101, or a CONNECT that succeeded
+            if (exchange.record.status == 101 || m_responses.isPassthrough()) {
+                // Switching protocols (or a CONNECT that succeeded): from here on, raw bytes.
                 exchange.record.kind = RequestRecord::Kind::Upgrade;
                 exchange.record.durationMs = exchange.record.firstByteMs;
                 publish(exchange);

@@ -1,0 +1,301 @@
+#include <QTest>
+
+#include "commandline.h"
+#include "tunneloptions.h"
+
+using namespace Qt::StringLiterals;
+
+using Action = CommandLine::Action;
+using Protocol = TunnelOptions::Protocol;
+
+char *toString(CommandLine::Action action)
+{
+    const char *names[] = {"Tunnel", "Tray", "PrintAndExit", "Error"};
+    return qstrdup(names[int(action)]);
+}
+
+char *toString(TunnelOptions::Protocol protocol)
+{
+    return qstrdup(protocol == TunnelOptions::Protocol::Tcp ? "Tcp" : "Http");
+}
+
+class tst_CommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void endpointParse_data();
+    void endpointParse();
+    void endpointToString_data();
+    void endpointToString();
+    void tunnel_data();
+    void tunnel();
+    void token_data();
+    void token();
+    void noArgumentsIsTray();
+    void helpAndVersion_data();
+    void helpAndVersion();
+    void errors_data();
+    void errors();
+};
+
+namespace {
+
+CommandLine parse(QStringList arguments, const QByteArray &environmentToken = {})
+{
+    arguments.prepend(u"rok"_s);
+    return CommandLine::parse(arguments, environmentToken);
+}
+
+} // namespace
+
+void tst_CommandLine::endpointParse_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+
+    QTest::newRow("port only") << u"3000"_s << true << u"default.host"_s << 3000;
+    QTest::newRow("port 1") << u"1"_s << true << u"default.host"_s << 1;
+    QTest::newRow("port 65535") << u"65535"_s << true << u"default.host"_s << 65535;
+    QTest::newRow("name:port") << u"localhost:3000"_s << true << u"localhost"_s << 3000;
+    QTest::newRow("IPv4:port") << u"10.0.0.5:8080"_s << true << u"10.0.0.5"_s << 8080;
+    QTest::newRow("[IPv6]:port") << u"[::1]:8080"_s << true << u"::1"_s << 8080;
+    QTest::newRow("[long IPv6]:port")
+            << u"[2001:db8::42]:443"_s << true << u"2001:db8::42"_s << 443;
+
+    QTest::newRow("empty") << QString() << false << QString() << 0;
+    QTest::newRow("port 0") << u"0"_s << false << QString() << 0;
+    QTest::newRow("port 65536") << u"65536"_s << false << QString() << 0;
+    QTest::newRow("port 99999") << u"99999"_s << false << QString() << 0;
+    QTest::newRow("negative port") << u"-1"_s << false << QString() << 0;
+    QTest::newRow("not a number") << u"http"_s << false << QString() << 0;
+    QTest::newRow("host:") << u"host:"_s << false << QString() << 0;
+    QTest::newRow(":port") << u":8080"_s << false << QString() << 0;
+    QTest::newRow("host:0") << u"host:0"_s << false << QString() << 0;
+    QTest::newRow("host:word") << u"host:http"_s << false << QString() << 0;
+    QTest::newRow("bare IPv6") << u"::1"_s << false << QString() << 0;
+    QTest::newRow("bare IPv6 with port") << u"2001:db8::1:80"_s << false << QString() << 0;
+    QTest::newRow("[IPv6] without port") << u"[::1]"_s << false << QString() << 0;
+    QTest::newRow("[IPv6]:") << u"[::1]:"_s << false << QString() << 0;
+    QTest::newRow("[IPv6]port") << u"[::1]8080"_s << false << QString() << 0;
+    QTest::newRow("[]:port") << u"[]:80"_s << false << QString() << 0;
+    QTest::newRow("two ports") << u"host:80:81"_s << false << QString() << 0;
+}
+
+void tst_CommandLine::endpointParse()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+
+    const std::optional<Endpoint> endpoint = Endpoint::parse(text, u"default.host"_s);
+    QCOMPARE(endpoint.has_value(), valid);
+    if (!valid)
+        return;
+    QCOMPARE(endpoint->host, host);
+    QCOMPARE(int(endpoint->port), port);
+}
+
+void tst_CommandLine::endpointToString_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("name") << u"localhost"_s << 3000 << u"localhost:3000"_s;
+    QTest::newRow("IPv4") << u"10.0.0.5"_s << 80 << u"10.0.0.5:80"_s;
+    QTest::newRow("IPv6") << u"::1"_s << 8080 << u"[::1]:8080"_s;
+}
+
+void tst_CommandLine::endpointToString()
+{
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, text);
+
+    const Endpoint endpoint{host, quint16(port)};
+    QCOMPARE(endpoint.toString(), text);
+    // and back
+    const std::optional<Endpoint> parsed = Endpoint::parse(text, u"x"_s);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(parsed->host, host);
+    QCOMPARE(int(parsed->port), port);
+}
+
+void tst_CommandLine::tunnel_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<Protocol>("protocol");
+    QTest::addColumn<QString>("local");
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<QString>("subdomain");
+    QTest::addColumn<bool>("json");
+
+    const QString defaultServer = u"localhost:7835"_s;
+    QTest::newRow("rok http 3000") << QStringList{u"http"_s, u"3000"_s} << Protocol::Http
+                                   << u"localhost:3000"_s << defaultServer << QString() << false;
+    QTest::newRow("rok tcp 22") << QStringList{u"tcp"_s, u"22"_s} << Protocol::Tcp
+                                << u"localhost:22"_s << defaultServer << QString() << false;
+    QTest::newRow("rok http 10.0.0.5:8080")
+            << QStringList{u"http"_s, u"10.0.0.5:8080"_s} << Protocol::Http << u"10.0.0.5:8080"_s
+            << defaultServer << QString() << false;
+    QTest::newRow("rok http [::1]:8080")
+            << QStringList{u"http"_s, u"[::1]:8080"_s} << Protocol::Http << u"[::1]:8080"_s
+            << defaultServer << QString() << false;
+    QTest::newRow("rok tcp db.lan:5432") << QStringList{u"tcp"_s, u"db.lan:5432"_s} << Protocol::Tcp
+                                         << u"db.lan:5432"_s << defaultServer << QString() << false;
+    QTest::newRow("--server host:port")
+            << QStringList{u"http"_s, u"3000"_s, u"--server"_s, u"rok.example.com:7000"_s}
+            << Protocol::Http << u"localhost:3000"_s << u"rok.example.com:7000"_s << QString()
+            << false;
+    QTest::newRow("--server=port")
+            << QStringList{u"--server=9999"_s, u"http"_s, u"3000"_s} << Protocol::Http
+            << u"localhost:3000"_s << u"localhost:9999"_s << QString() << false;
+    QTest::newRow("--server [IPv6]:port")
+            << QStringList{u"tcp"_s, u"22"_s, u"--server"_s, u"[2001:db8::1]:7835"_s}
+            << Protocol::Tcp << u"localhost:22"_s << u"[2001:db8::1]:7835"_s << QString() << false;
+    QTest::newRow("--subdomain lowercased")
+            << QStringList{u"http"_s, u"3000"_s, u"--subdomain"_s, u"Brave-OTTER"_s}
+            << Protocol::Http << u"localhost:3000"_s << defaultServer << u"brave-otter"_s << false;
+    QTest::newRow("--json") << QStringList{u"http"_s, u"3000"_s, u"--json"_s} << Protocol::Http
+                            << u"localhost:3000"_s << defaultServer << QString() << true;
+    QTest::newRow("everything") << QStringList{u"--json"_s,   u"--subdomain=demo"_s,
+                                               u"tcp"_s,      u"10.1.1.1:25"_s,
+                                               u"--server"_s, u"tunnel.example:443"_s}
+                                << Protocol::Tcp << u"10.1.1.1:25"_s << u"tunnel.example:443"_s
+                                << u"demo"_s << true;
+}
+
+void tst_CommandLine::tunnel()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(Protocol, protocol);
+    QFETCH(QString, local);
+    QFETCH(QString, server);
+    QFETCH(QString, subdomain);
+    QFETCH(bool, json);
+
+    const CommandLine command = parse(arguments);
+    QVERIFY2(command.action == Action::Tunnel, qPrintable(command.text));
+    QCOMPARE(command.action, Action::Tunnel);
+    QCOMPARE(command.options.protocol, protocol);
+    QCOMPARE(command.options.local.toString(), local);
+    QCOMPARE(command.options.server.toString(), server);
+    QCOMPARE(command.options.subdomain, subdomain);
+    QCOMPARE(command.json, json);
+    QVERIFY(command.options.token.isEmpty());
+    QVERIFY(command.text.isEmpty());
+}
+
+void tst_CommandLine::token_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QByteArray>("environment");
+    QTest::addColumn<QByteArray>("token");
+
+    QTest::newRow("neither") << QStringList{} << QByteArray() << QByteArray();
+    QTest::newRow("ROK_TOKEN") << QStringList{} << "env-secret"_ba
+                               << "env-secret"_ba;
+    QTest::newRow("--token") << QStringList{u"--token"_s, u"flag-secret"_s} << QByteArray()
+                             << "flag-secret"_ba;
+    QTest::newRow("--token wins over ROK_TOKEN")
+            << QStringList{u"--token=flag-secret"_s} << "env-secret"_ba
+            << "flag-secret"_ba;
+    QTest::newRow("UTF-8") << QStringList{u"--token"_s, u"ключ"_s} << QByteArray()
+                           << QString(u"ключ"_s).toUtf8();
+}
+
+void tst_CommandLine::token()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(QByteArray, environment);
+    QFETCH(QByteArray, token);
+
+    const CommandLine command = parse(QStringList{u"http"_s, u"3000"_s} + extra, environment);
+    QCOMPARE(command.action, Action::Tunnel);
+    QCOMPARE(command.options.token, token);
+}
+
+void tst_CommandLine::noArgumentsIsTray()
+{
+    const CommandLine command = parse({});
+    QCOMPARE(command.action, Action::Tray);
+    QVERIFY(command.text.isEmpty());
+
+    // ROK_TOKEN alone does not start a tunnel
+    QCOMPARE(parse({}, "secret"_ba).action, Action::Tray);
+}
+
+void tst_CommandLine::helpAndVersion_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("mentions");
+
+    const QStringList help{u"http"_s,    u"tcp"_s,         u"--server"_s,
+                           u"--token"_s, u"--subdomain"_s, u"--json"_s};
+    QTest::newRow("--help") << QStringList{u"--help"_s} << help;
+    QTest::newRow("-h") << QStringList{u"-h"_s} << help;
+    QTest::newRow("http --help") << QStringList{u"http"_s, u"--help"_s} << help;
+    QTest::newRow("--version") << QStringList{u"--version"_s}
+                               << QStringList{u"rok "_s + QStringLiteral(ROK_VERSION)};
+}
+
+void tst_CommandLine::helpAndVersion()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, mentions);
+
+    const CommandLine command = parse(arguments);
+    QCOMPARE(command.action, Action::PrintAndExit);
+    for (const QString &text : mentions)
+        QVERIFY2(command.text.contains(text), qPrintable(text + u" not in: "_s + command.text));
+}
+
+void tst_CommandLine::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("rok ftp 21") << QStringList{u"ftp"_s, u"21"_s} << u"ftp"_s;
+    QTest::newRow("rok HTTP 3000") << QStringList{u"HTTP"_s, u"3000"_s} << u"HTTP"_s;
+    QTest::newRow("rok http") << QStringList{u"http"_s} << u"http"_s;
+    QTest::newRow("rok tcp") << QStringList{u"tcp"_s} << u"tcp"_s;
+    QTest::newRow("rok http 3000 4000")
+            << QStringList{u"http"_s, u"3000"_s, u"4000"_s} << u"http"_s;
+    QTest::newRow("rok http 0") << QStringList{u"http"_s, u"0"_s} << u"\"0\""_s;
+    QTest::newRow("rok http 99999") << QStringList{u"http"_s, u"99999"_s} << u"99999"_s;
+    QTest::newRow("rok http host:") << QStringList{u"http"_s, u"host:"_s} << u"host:"_s;
+    QTest::newRow("rok http :8080") << QStringList{u"http"_s, u":8080"_s} << u":8080"_s;
+    QTest::newRow("rok http ::1") << QStringList{u"http"_s, u"::1"_s} << u"::1"_s;
+    QTest::newRow("rok tcp abc") << QStringList{u"tcp"_s, u"abc"_s} << u"abc"_s;
+    QTest::newRow("--server without port")
+            << QStringList{u"http"_s, u"3000"_s, u"--server"_s, u"rok.example.com"_s}
+            << u"--server"_s;
+    QTest::newRow("--server port 0")
+            << QStringList{u"http"_s, u"3000"_s, u"--server=host:0"_s} << u"--server"_s;
+    QTest::newRow("--server port too large")
+            << QStringList{u"http"_s, u"3000"_s, u"--server"_s, u"host:70000"_s} << u"host:70000"_s;
+    QTest::newRow("--server empty")
+            << QStringList{u"http"_s, u"3000"_s, u"--server="_s} << u"--server"_s;
+    QTest::newRow("--server missing value")
+            << QStringList{u"http"_s, u"3000"_s, u"--server"_s} << u"server"_s;
+    QTest::newRow("unknown option")
+            << QStringList{u"http"_s, u"3000"_s, u"--frobnicate"_s} << u"frobnicate"_s;
+}
+
+void tst_CommandLine::errors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+
+    const CommandLine command = parse(arguments);
+    QCOMPARE(command.action, Action::Error);
+    QVERIFY2(command.text.contains(mentions), qPrintable(command.text));
+}
+
+QTEST_GUILESS_MAIN(tst_CommandLine)
+
+#include "tst_commandline.moc"

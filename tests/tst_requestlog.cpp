@@ -1,0 +1,286 @@
+#include <QSignalSpy>
+#include <QTest>
+
+#include "requestlog.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class tst_RequestLog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void startsEmpty();
+    void idsIncrease();
+    void recordIsStoredAsGiven();
+    void ringKeepsTheNewest_data();
+    void ringKeepsTheNewest();
+    void addsArePublishedInOneBatch();
+    void laterAddsMakeANewBatch();
+    void flushPublishesAtOnce();
+    void flushWithNothingPendingIsSilent();
+    void batchIsBoundedByCapacity();
+    void setCapacityShrinks();
+    void setCapacityGrows();
+    void capacityIsAtLeastOne();
+    void clear();
+};
+
+namespace {
+
+RequestRecord record(int n)
+{
+    RequestRecord r;
+    r.method = "GET"_ba;
+    r.path = "/" + QByteArray::number(n);
+    r.status = 200;
+    r.requestBytes = n;
+    return r;
+}
+
+QList<RequestRecord> batchAt(const QSignalSpy &spy, int index)
+{
+    return spy.at(index).at(0).value<QList<RequestRecord>>();
+}
+
+QByteArrayList paths(const QList<RequestRecord> &records)
+{
+    QByteArrayList out;
+    for (const RequestRecord &r : records)
+        out.append(r.path);
+    return out;
+}
+
+QByteArrayList pathRange(int from, int to)
+{
+    QByteArrayList out;
+    for (int n = from; n <= to; ++n)
+        out.append("/" + QByteArray::number(n));
+    return out;
+}
+
+} // namespace
+
+void tst_RequestLog::startsEmpty()
+{
+    RequestLog log;
+    QCOMPARE(log.capacity(), 1000);
+    QVERIFY(log.records().isEmpty());
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    log.flush();
+    QCOMPARE(added.count(), 0);
+}
+
+void tst_RequestLog::idsIncrease()
+{
+    RequestLog log;
+    for (int n = 0; n < 5; ++n)
+        log.add(record(n));
+    QList<RequestRecord> records = log.records();
+    QCOMPARE(records.size(), 5);
+    QCOMPARE_GT(records.at(0).id, quint64(0));
+    for (int i = 1; i < records.size(); ++i)
+        QCOMPARE(records.at(i).id, records.at(i - 1).id + 1);
+
+    // ids are never reused, not even after clear(): a model can tell old rows from new ones
+    const quint64 last = records.constLast().id;
+    log.clear();
+    log.add(record(5));
+    QCOMPARE_GT(log.records().constFirst().id, last);
+
+    // an id set by the caller is replaced
+    RequestRecord preset = record(6);
+    preset.id = 1;
+    log.add(preset);
+    QCOMPARE(log.records().constLast().id, log.records().constFirst().id + 1);
+}
+
+void tst_RequestLog::recordIsStoredAsGiven()
+{
+    RequestLog log;
+    RequestRecord r = record(7);
+    r.kind = RequestRecord::Kind::UpgradeClosed;
+    r.durationMs = 12.5;
+    r.firstByteMs = 3.25;
+    r.responseBytes = 4096;
+    r.error = u"connection closed"_s;
+    r.started = QDateTime::currentDateTime();
+    log.add(r);
+
+    const RequestRecord stored = log.records().constFirst();
+    QCOMPARE(stored.path, "/7"_ba);
+    QCOMPARE(stored.method, "GET"_ba);
+    QVERIFY(stored.kind == RequestRecord::Kind::UpgradeClosed);
+    QCOMPARE(stored.durationMs, 12.5);
+    QCOMPARE(stored.firstByteMs, 3.25);
+    QCOMPARE(stored.requestBytes, 7);
+    QCOMPARE(stored.responseBytes, 4096);
+    QCOMPARE(stored.error, u"connection closed"_s);
+    QCOMPARE(stored.started, r.started);
+}
+
+void tst_RequestLog::ringKeepsTheNewest_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<int>("added");
+
+    QTest::newRow("below capacity") << 10 << 7;
+    QTest::newRow("exactly capacity") << 10 << 10;
+    QTest::newRow("capacity + 1") << 10 << 11;
+    QTest::newRow("capacity + 50") << 100 << 150;
+    QTest::newRow("default capacity + 50") << 1000 << 1050;
+    QTest::newRow("capacity 1") << 1 << 5;
+}
+
+void tst_RequestLog::ringKeepsTheNewest()
+{
+    QFETCH(int, capacity);
+    QFETCH(int, added);
+
+    RequestLog log(capacity);
+    QCOMPARE(log.capacity(), capacity);
+    for (int n = 1; n <= added; ++n)
+        log.add(record(n));
+
+    const QList<RequestRecord> records = log.records();
+    const int kept = qMin(capacity, added);
+    QCOMPARE(records.size(), kept);
+    QCOMPARE(paths(records), pathRange(added - kept + 1, added)); // oldest first
+    QCOMPARE(records.constLast().id - records.constFirst().id, quint64(kept - 1));
+}
+
+void tst_RequestLog::addsArePublishedInOneBatch()
+{
+    RequestLog log;
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    for (int n = 1; n <= 20; ++n)
+        log.add(record(n));
+    QCOMPARE(added.count(), 0); // not one signal per record
+    QCOMPARE(log.records().size(), 20); // but records() is up to date at once
+
+    QVERIFY(added.wait());
+    QCOMPARE(added.count(), 1);
+    const QList<RequestRecord> batch = batchAt(added, 0);
+    QCOMPARE(paths(batch), pathRange(1, 20));
+    QCOMPARE(batch.constFirst().id, log.records().constFirst().id);
+
+    QVERIFY(!added.wait(300)); // and nothing more
+    QCOMPARE(added.count(), 1);
+}
+
+void tst_RequestLog::laterAddsMakeANewBatch()
+{
+    RequestLog log;
+    log.setBatchInterval(20ms);
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    log.add(record(1));
+    log.add(record(2));
+    QVERIFY(added.count() || added.wait());
+    log.add(record(3));
+    QTRY_COMPARE(added.count(), 2);
+    QCOMPARE(paths(batchAt(added, 0)), pathRange(1, 2));
+    QCOMPARE(paths(batchAt(added, 1)), pathRange(3, 3));
+}
+
+void tst_RequestLog::flushPublishesAtOnce()
+{
+    RequestLog log;
+    log.setBatchInterval(50ms);
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    log.add(record(1));
+    log.add(record(2));
+    log.flush();
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(paths(batchAt(added, 0)), pathRange(1, 2));
+
+    QVERIFY(!added.wait(200)); // the timer was stopped: the records are not sent twice
+    QCOMPARE(added.count(), 1);
+
+    log.add(record(3));
+    log.flush();
+    QCOMPARE(added.count(), 2);
+    QCOMPARE(paths(batchAt(added, 1)), pathRange(3, 3));
+}
+
+void tst_RequestLog::flushWithNothingPendingIsSilent()
+{
+    RequestLog log;
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    log.add(record(1));
+    log.flush();
+    log.flush();
+    QCOMPARE(added.count(), 1);
+}
+
+void tst_RequestLog::batchIsBoundedByCapacity()
+{
+    RequestLog log(10);
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    for (int n = 1; n <= 60; ++n)
+        log.add(record(n));
+    log.flush();
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(paths(batchAt(added, 0)), pathRange(51, 60)); // the newest ones
+    QCOMPARE(paths(log.records()), pathRange(51, 60));
+}
+
+void tst_RequestLog::setCapacityShrinks()
+{
+    RequestLog log(10);
+    for (int n = 1; n <= 10; ++n)
+        log.add(record(n));
+    log.setCapacity(4);
+    QCOMPARE(log.capacity(), 4);
+    QCOMPARE(paths(log.records()), pathRange(7, 10));
+
+    log.add(record(11));
+    QCOMPARE(paths(log.records()), pathRange(8, 11));
+}
+
+void tst_RequestLog::setCapacityGrows()
+{
+    RequestLog log(3);
+    for (int n = 1; n <= 5; ++n)
+        log.add(record(n));
+    log.setCapacity(5);
+    QCOMPARE(paths(log.records()), pathRange(3, 5)); // what was dropped stays dropped
+    log.add(record(6));
+    log.add(record(7));
+    log.add(record(8));
+    QCOMPARE(paths(log.records()), pathRange(4, 8));
+}
+
+void tst_RequestLog::capacityIsAtLeastOne()
+{
+    RequestLog zero(0);
+    QCOMPARE(zero.capacity(), 1);
+    zero.add(record(1));
+    zero.add(record(2));
+    QCOMPARE(paths(zero.records()), pathRange(2, 2));
+
+    RequestLog log(5);
+    log.setCapacity(-3);
+    QCOMPARE(log.capacity(), 1);
+}
+
+void tst_RequestLog::clear()
+{
+    RequestLog log;
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    log.add(record(1));
+    log.add(record(2));
+    log.clear();
+    QVERIFY(log.records().isEmpty());
+    log.flush();
+    QCOMPARE(added.count(), 0); // cleared records are not published afterwards
+
+    log.add(record(3));
+    QCOMPARE(paths(log.records()), pathRange(3, 3));
+    QVERIFY(added.count() || added.wait());
+    QCOMPARE(paths(batchAt(added, 0)), pathRange(3, 3));
+}
+
+QTEST_GUILESS_MAIN(tst_RequestLog)
+
+#include "tst_requestlog.moc"

@@ -1,0 +1,325 @@
+#include <QTest>
+
+#include "serverconfig.h"
+
+using namespace Qt::StringLiterals;
+
+class tst_ServerConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults();
+    void flags_data();
+    void flags();
+    void tokenFromEnvironment_data();
+    void tokenFromEnvironment();
+    void errors_data();
+    void errors();
+    void helpAndVersion_data();
+    void helpAndVersion();
+};
+
+namespace {
+
+struct Parsed
+{
+    std::optional<ServerConfig> config;
+    QString error;
+    QString exitNow;
+};
+
+Parsed parse(QStringList arguments, const QByteArray &environmentToken = {})
+{
+    arguments.prepend(u"rok-server"_s);
+    Parsed parsed;
+    parsed.config = ServerConfig::fromArguments(arguments, environmentToken, &parsed.error,
+                                                &parsed.exitNow);
+    return parsed;
+}
+
+// One line per config, so a table row states the whole expected result.
+QString describe(const ServerConfig &config)
+{
+    // QHostAddress::Any (IPv4 and IPv6) and AnyIPv4 both print as 0.0.0.0
+    const QString bind =
+            config.bind == QHostAddress(QHostAddress::Any) ? u"any"_s : config.bind.toString();
+    QStringList tokens;
+    for (const QByteArray &token : config.tokens)
+        tokens.append(QString::fromUtf8(token));
+    return u"domain=%1 bind=%2 http=%3 control=%4 tcp=%5-%6 tokens=[%7] anonymous=%8 "
+           "reserve=%9ms head=%10ms log=%11"_s.arg(config.domain, bind)
+                   .arg(config.httpPort)
+                   .arg(config.controlPort)
+                   .arg(config.tcpPortFrom)
+                   .arg(config.tcpPortTo)
+                   .arg(tokens.join(u','))
+                   .arg(config.allowAnonymous ? 1 : 0)
+                   .arg(config.reservation.count())
+                   .arg(config.headTimeout.count())
+                   .arg(config.logFormat == ServerConfig::LogFormat::Json ? u"json"_s : u"text"_s);
+}
+
+const QString Defaults = u"domain=localhost bind=any http=8080 control=7835 tcp=0-0 tokens=[] "
+                         "anonymous=0 reserve=60000ms head=10000ms log=text"_s;
+
+QString withDefaults(const QString &key, const QString &value)
+{
+    QString text = Defaults;
+    const qsizetype start = text.indexOf(key + u'=');
+    Q_ASSERT(start >= 0);
+    qsizetype end = text.indexOf(u' ', start);
+    if (end < 0)
+        end = text.size();
+    text.replace(start, end - start, key + u'=' + value);
+    return text;
+}
+
+} // namespace
+
+void tst_ServerConfig::defaults()
+{
+    const Parsed parsed = parse({});
+    QVERIFY2(parsed.config.has_value(), qPrintable(parsed.error));
+    QVERIFY(parsed.error.isEmpty());
+    QVERIFY(parsed.exitNow.isEmpty());
+    const ServerConfig &config = *parsed.config;
+    QCOMPARE(config.domain, u"localhost"_s);
+    QCOMPARE(config.bind, QHostAddress(QHostAddress::Any));
+    QCOMPARE(config.httpPort, quint16(8080));
+    QCOMPARE(config.controlPort, quint16(7835));
+    QCOMPARE(config.tcpPortFrom, quint16(0));
+    QCOMPARE(config.tcpPortTo, quint16(0));
+    QVERIFY(config.tokens.isEmpty());
+    QCOMPARE(config.allowAnonymous, false);
+    QCOMPARE(config.reservation, std::chrono::milliseconds(60'000));
+    QCOMPARE(config.headTimeout, std::chrono::milliseconds(10'000));
+    QVERIFY(config.logFormat == ServerConfig::LogFormat::Text);
+
+    // the same as a default-constructed config
+    QCOMPARE(describe(config), describe(ServerConfig()));
+    QCOMPARE(describe(config), Defaults);
+}
+
+void tst_ServerConfig::flags_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("--domain") << QStringList{u"--domain"_s, u"tunnels.example.com"_s}
+                              << withDefaults(u"domain"_s, u"tunnels.example.com"_s);
+    QTest::newRow("--domain lowercased") << QStringList{u"--domain=Tunnels.EXAMPLE.com"_s}
+                                         << withDefaults(u"domain"_s, u"tunnels.example.com"_s);
+    QTest::newRow("--bind IPv4") << QStringList{u"--bind"_s, u"127.0.0.1"_s}
+                                 << withDefaults(u"bind"_s, u"127.0.0.1"_s);
+    QTest::newRow("--bind IPv6") << QStringList{u"--bind"_s, u"::1"_s}
+                                 << withDefaults(u"bind"_s, u"::1"_s);
+    QTest::newRow("--http-port") << QStringList{u"--http-port"_s, u"80"_s}
+                                 << withDefaults(u"http"_s, u"80"_s);
+    QTest::newRow("--http-port 0 (any)")
+            << QStringList{u"--http-port=0"_s} << withDefaults(u"http"_s, u"0"_s);
+    QTest::newRow("--http-port 65535")
+            << QStringList{u"--http-port"_s, u"65535"_s} << withDefaults(u"http"_s, u"65535"_s);
+    QTest::newRow("--control-port")
+            << QStringList{u"--control-port"_s, u"4443"_s} << withDefaults(u"control"_s, u"4443"_s);
+    QTest::newRow("--tcp-ports") << QStringList{u"--tcp-ports"_s, u"20000-20100"_s}
+                                 << withDefaults(u"tcp"_s, u"20000-20100"_s);
+    QTest::newRow("--tcp-ports one port") << QStringList{u"--tcp-ports"_s, u"30000-30000"_s}
+                                          << withDefaults(u"tcp"_s, u"30000-30000"_s);
+    QTest::newRow("--token") << QStringList{u"--token"_s, u"s3cret"_s}
+                             << withDefaults(u"tokens"_s, u"[s3cret]"_s);
+    QTest::newRow("--token repeated")
+            << QStringList{u"--token"_s, u"one"_s, u"--token"_s, u"two"_s, u"--token=three"_s}
+            << withDefaults(u"tokens"_s, u"[one,two,three]"_s);
+    QTest::newRow("--allow-anonymous")
+            << QStringList{u"--allow-anonymous"_s} << withDefaults(u"anonymous"_s, u"1"_s);
+    QTest::newRow("--reserve-seconds") << QStringList{u"--reserve-seconds"_s, u"300"_s}
+                                       << withDefaults(u"reserve"_s, u"300000ms"_s);
+    QTest::newRow("--reserve-seconds fraction") << QStringList{u"--reserve-seconds"_s, u"1.5"_s}
+                                                << withDefaults(u"reserve"_s, u"1500ms"_s);
+    QTest::newRow("--reserve-seconds 0")
+            << QStringList{u"--reserve-seconds"_s, u"0"_s} << withDefaults(u"reserve"_s, u"0ms"_s);
+    QTest::newRow("--head-timeout")
+            << QStringList{u"--head-timeout"_s, u"2.5"_s} << withDefaults(u"head"_s, u"2500ms"_s);
+    QTest::newRow("--log-format json")
+            << QStringList{u"--log-format"_s, u"json"_s} << withDefaults(u"log"_s, u"json"_s);
+    QTest::newRow("--log-format text") << QStringList{u"--log-format"_s, u"text"_s} << Defaults;
+
+    QTest::newRow("everything at once")
+            << QStringList{u"--domain"_s,
+                           u"rok.example.org"_s,
+                           u"--bind"_s,
+                           u"0.0.0.0"_s,
+                           u"--http-port"_s,
+                           u"8000"_s,
+                           u"--control-port"_s,
+                           u"9000"_s,
+                           u"--tcp-ports"_s,
+                           u"40000-40010"_s,
+                           u"--token"_s,
+                           u"a"_s,
+                           u"--token"_s,
+                           u"b"_s,
+                           u"--allow-anonymous"_s,
+                           u"--reserve-seconds"_s,
+                           u"5"_s,
+                           u"--head-timeout"_s,
+                           u"3"_s,
+                           u"--log-format"_s,
+                           u"json"_s}
+            << u"domain=rok.example.org bind=0.0.0.0 http=8000 control=9000 tcp=40000-40010 "
+               "tokens=[a,b] anonymous=1 reserve=5000ms head=3000ms log=json"_s;
+}
+
+void tst_ServerConfig::flags()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+
+    const Parsed parsed = parse(arguments);
+    QVERIFY2(parsed.config.has_value(), qPrintable(parsed.error));
+    QVERIFY(parsed.error.isEmpty());
+    QVERIFY(parsed.exitNow.isEmpty());
+    QCOMPARE(describe(*parsed.config), expected);
+}
+
+void tst_ServerConfig::tokenFromEnvironment_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("environment");
+    QTest::addColumn<QByteArrayList>("tokens");
+
+    QTest::newRow("none") << QStringList{} << QByteArray() << QByteArrayList{};
+    QTest::newRow("ROK_TOKEN only")
+            << QStringList{} << "from-env"_ba << QByteArrayList{"from-env"_ba};
+    QTest::newRow("--token wins over ROK_TOKEN") << QStringList{u"--token"_s, u"from-flag"_s}
+                                                 << "from-env"_ba << QByteArrayList{"from-flag"_ba};
+    QTest::newRow("repeated --token, no ROK_TOKEN")
+            << QStringList{u"--token"_s, u"x"_s, u"--token"_s, u"y"_s} << QByteArray()
+            << QByteArrayList{"x"_ba, "y"_ba};
+    QTest::newRow("UTF-8 token") << QStringList{u"--token"_s, u"grüße"_s} << QByteArray()
+                                 << QByteArrayList{"gr\xc3\xbc\xc3\x9f"
+                                                   "e"_ba};
+}
+
+void tst_ServerConfig::tokenFromEnvironment()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, environment);
+    QFETCH(QByteArrayList, tokens);
+
+    const Parsed parsed = parse(arguments, environment);
+    QVERIFY2(parsed.config.has_value(), qPrintable(parsed.error));
+    QCOMPARE(parsed.config->tokens, tokens);
+}
+
+void tst_ServerConfig::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions"); // the error names the flag (or the argument)
+    QTest::addColumn<QString>("value"); // and the bad value, when there is one
+
+    QTest::newRow("--http-port 70000")
+            << QStringList{u"--http-port"_s, u"70000"_s} << u"--http-port"_s << u"70000"_s;
+    QTest::newRow("--http-port -1")
+            << QStringList{u"--http-port"_s, u"-1"_s} << u"--http-port"_s << u"-1"_s;
+    QTest::newRow("--http-port abc")
+            << QStringList{u"--http-port"_s, u"abc"_s} << u"--http-port"_s << u"abc"_s;
+    QTest::newRow("--control-port 65536")
+            << QStringList{u"--control-port"_s, u"65536"_s} << u"--control-port"_s << u"65536"_s;
+    QTest::newRow("--control-port empty")
+            << QStringList{u"--control-port="_s} << u"--control-port"_s << QString();
+    QTest::newRow("--tcp-ports 5-1")
+            << QStringList{u"--tcp-ports"_s, u"5-1"_s} << u"--tcp-ports"_s << u"5-1"_s;
+    QTest::newRow("--tcp-ports abc")
+            << QStringList{u"--tcp-ports"_s, u"abc"_s} << u"--tcp-ports"_s << u"abc"_s;
+    QTest::newRow("--tcp-ports single")
+            << QStringList{u"--tcp-ports"_s, u"20000"_s} << u"--tcp-ports"_s << u"20000"_s;
+    QTest::newRow("--tcp-ports 0-10")
+            << QStringList{u"--tcp-ports"_s, u"0-10"_s} << u"--tcp-ports"_s << u"0-10"_s;
+    QTest::newRow("--tcp-ports 1-2-3")
+            << QStringList{u"--tcp-ports"_s, u"1-2-3"_s} << u"--tcp-ports"_s << u"1-2-3"_s;
+    QTest::newRow("--tcp-ports 10-")
+            << QStringList{u"--tcp-ports"_s, u"10-"_s} << u"--tcp-ports"_s << u"10-"_s;
+    QTest::newRow("--tcp-ports 1-70000")
+            << QStringList{u"--tcp-ports"_s, u"1-70000"_s} << u"--tcp-ports"_s << u"1-70000"_s;
+    QTest::newRow("--log-format xml")
+            << QStringList{u"--log-format"_s, u"xml"_s} << u"--log-format"_s << u"xml"_s;
+    QTest::newRow("--log-format JSON")
+            << QStringList{u"--log-format"_s, u"JSON"_s} << u"--log-format"_s << u"JSON"_s;
+    QTest::newRow("--bind nonsense")
+            << QStringList{u"--bind"_s, u"nonsense"_s} << u"--bind"_s << u"nonsense"_s;
+    QTest::newRow("--bind 300.1.1.1")
+            << QStringList{u"--bind"_s, u"300.1.1.1"_s} << u"--bind"_s << u"300.1.1.1"_s;
+    QTest::newRow("--reserve-seconds -1")
+            << QStringList{u"--reserve-seconds"_s, u"-1"_s} << u"--reserve-seconds"_s << u"-1"_s;
+    QTest::newRow("--reserve-seconds abc")
+            << QStringList{u"--reserve-seconds"_s, u"abc"_s} << u"--reserve-seconds"_s << u"abc"_s;
+    QTest::newRow("--reserve-seconds two years")
+            << QStringList{u"--reserve-seconds"_s, u"63072000"_s} << u"--reserve-seconds"_s
+            << u"63072000"_s;
+    QTest::newRow("--reserve-seconds inf")
+            << QStringList{u"--reserve-seconds"_s, u"inf"_s} << u"--reserve-seconds"_s << u"inf"_s;
+    QTest::newRow("--reserve-seconds nan")
+            << QStringList{u"--reserve-seconds"_s, u"nan"_s} << u"--reserve-seconds"_s << u"nan"_s;
+    QTest::newRow("--head-timeout 0")
+            << QStringList{u"--head-timeout"_s, u"0"_s} << u"--head-timeout"_s << u"0"_s;
+    QTest::newRow("--head-timeout -5")
+            << QStringList{u"--head-timeout"_s, u"-5"_s} << u"--head-timeout"_s << u"-5"_s;
+    QTest::newRow("--head-timeout nan")
+            << QStringList{u"--head-timeout"_s, u"nan"_s} << u"--head-timeout"_s << u"nan"_s;
+    QTest::newRow("--domain empty") << QStringList{u"--domain="_s} << u"--domain"_s << QString();
+    QTest::newRow("--domain leading dot")
+            << QStringList{u"--domain"_s, u".example.com"_s} << u"--domain"_s << u".example.com"_s;
+    QTest::newRow("unknown option")
+            << QStringList{u"--no-such-flag"_s} << u"no-such-flag"_s << QString();
+    QTest::newRow("missing value") << QStringList{u"--http-port"_s} << u"http-port"_s << QString();
+    QTest::newRow("positional argument") << QStringList{u"extra"_s} << u"extra"_s << QString();
+}
+
+void tst_ServerConfig::errors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    QFETCH(QString, value);
+
+    const Parsed parsed = parse(arguments);
+    QVERIFY2(!parsed.config.has_value(),
+             qPrintable(u"accepted: "_s + describe(parsed.config.value_or(ServerConfig()))));
+    QVERIFY(parsed.exitNow.isEmpty());
+    QVERIFY2(parsed.error.contains(mentions), qPrintable(parsed.error));
+    if (!value.isEmpty())
+        QVERIFY2(parsed.error.contains(value), qPrintable(parsed.error));
+}
+
+void tst_ServerConfig::helpAndVersion_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("mentions");
+
+    const QStringList helpMentions{u"--http-port"_s, u"--control-port"_s, u"--tcp-ports"_s,
+                                   u"--token"_s,     u"--bind"_s,         u"--log-format"_s};
+    QTest::newRow("--help") << QStringList{u"--help"_s} << helpMentions;
+    QTest::newRow("-h") << QStringList{u"-h"_s} << helpMentions;
+    QTest::newRow("--help wins over a bad value")
+            << QStringList{u"--http-port"_s, u"99999"_s, u"--help"_s} << helpMentions;
+    QTest::newRow("--version") << QStringList{u"--version"_s}
+                               << QStringList{u"rok-server "_s + QStringLiteral(ROK_VERSION)};
+}
+
+void tst_ServerConfig::helpAndVersion()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, mentions);
+
+    const Parsed parsed = parse(arguments);
+    QVERIFY(!parsed.config.has_value());
+    QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+    QVERIFY(!parsed.exitNow.isEmpty());
+    for (const QString &text : mentions)
+        QVERIFY2(parsed.exitNow.contains(text), qPrintable(text + u" not in: "_s + parsed.exitNow));
+}
+
+QTEST_GUILESS_MAIN(tst_ServerConfig)
+
+#include "tst_serverconfig.moc"

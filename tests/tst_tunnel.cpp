@@ -1,0 +1,539 @@
+// Integration tests: a real rok-server core, a real TunnelClient and a local service, all in
+// this process on loopback ports chosen by the system.
+
+#include "controlchannel.h"
+#include "httpvisit.h"
+#include "listener.h"
+#include "muxsession.h"
+#include "muxstream.h"
+#include "protocol.h"
+#include "requestlog.h"
+#include "server.h"
+#include "tcpconnection.h"
+#include "testhttpservice.h"
+#include "tunnelclient.h"
+
+#include <QCborValue>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <memory>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+ServerConfig testConfig()
+{
+    ServerConfig config;
+    config.bind = QHostAddress::LocalHost;
+    config.httpPort = 0;
+    config.controlPort = 0;
+    config.reservation = 2s;
+    return config;
+}
+
+QByteArray hostOf(const QString &url)
+{
+    return QUrl(url).host().toLatin1() + ':' + QByteArray::number(QUrl(url).port());
+}
+
+} // namespace
+
+class tst_Tunnel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void pageThroughTunnel();
+    void requestIsLogged();
+    void forwardedHeadersAreAdded();
+    void hundredConcurrentVisitorsShareOneConnection();
+    void keepAliveAndPipelining();
+    void largeUploadAndDownloadArriveIntact();
+    void websocketEcho();
+    void unknownNameIs404();
+    void garbageRequestIs400();
+    void oversizedHeadIs431();
+    void slowHeadIs408();
+    void deadLocalServiceIs502();
+    void stoppedClientTurnsUrlInto404();
+    void nameIsReservedThenFreed();
+    void takenNameIsRefused();
+    void serverRestartKeepsUrl();
+    void tcpTunnelWithHalfClose();
+    void garbageOnControlPortLeavesOthersAlone();
+    void wrongProtocolVersionIsRefused();
+    void tokenAuth();
+
+private:
+    void startServer(ServerConfig config = testConfig());
+    TunnelClient *startClient(TunnelOptions options = {});
+    TunnelOptions httpOptions(quint16 localPort) const;
+    HttpVisit *visit(const QByteArray &host, const QByteArray &path, QByteArray method = "GET",
+                     qint64 upload = 0);
+
+    std::unique_ptr<Server> m_server;
+    std::unique_ptr<TestHttpService> m_local;
+    std::vector<std::unique_ptr<TunnelClient>> m_clients;
+};
+
+void tst_Tunnel::init()
+{
+    m_local = std::make_unique<TestHttpService>();
+    QVERIFY(m_local->listen(QHostAddress::LocalHost, 0));
+    startServer();
+}
+
+void tst_Tunnel::cleanup()
+{
+    m_clients.clear();
+    m_server.reset();
+    m_local.reset();
+}
+
+void tst_Tunnel::startServer(ServerConfig config)
+{
+    m_server = std::make_unique<Server>(config);
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+}
+
+TunnelOptions tst_Tunnel::httpOptions(quint16 localPort) const
+{
+    TunnelOptions options;
+    options.server = {QStringLiteral("127.0.0.1"), m_server->controlPort()};
+    options.local = {QStringLiteral("127.0.0.1"), localPort};
+    options.firstRetry = 50ms;
+    options.maxRetry = 200ms;
+    return options;
+}
+
+TunnelClient *tst_Tunnel::startClient(TunnelOptions options)
+{
+    if (options.local.port == 0)
+        options = httpOptions(m_local->serverPort());
+    m_clients.push_back(std::make_unique<TunnelClient>(options));
+    TunnelClient *client = m_clients.back().get();
+    if (client->requestLog())
+        client->requestLog()->setBatchInterval(10ms);
+    client->start();
+    return client;
+}
+
+HttpVisit *tst_Tunnel::visit(const QByteArray &host, const QByteArray &path, QByteArray method,
+                             qint64 upload)
+{
+    auto *visit = new HttpVisit(m_server->httpPort(), host, method, path, upload, this);
+    visit->start();
+    return visit;
+}
+
+void tst_Tunnel::pageThroughTunnel()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QVERIFY(client->url().startsWith(u"http://"));
+    QVERIFY(client->url().contains(u".localhost:"));
+    HttpVisit *page = visit(hostOf(client->url()), "/");
+    QTRY_VERIFY(page->isDone());
+    QCOMPARE(page->error(), QString());
+    QCOMPARE(page->status(), 200);
+    QCOMPARE(page->body(), QByteArray(TestHttpService::Page));
+}
+
+void tst_Tunnel::requestIsLogged()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QSignalSpy logged(client->requestLog(), &RequestLog::recordsAdded);
+    HttpVisit *page = visit(hostOf(client->url()), "/delay/30");
+    QTRY_VERIFY(page->isDone());
+    QTRY_VERIFY(!client->requestLog()->records().isEmpty());
+    const RequestRecord record = client->requestLog()->records().constLast();
+    QCOMPARE(record.method, QByteArray("GET"));
+    QCOMPARE(record.path, QByteArray("/delay/30"));
+    QCOMPARE(record.status, 200);
+    QVERIFY2(record.durationMs >= 30, qPrintable(QString::number(record.durationMs)));
+    QVERIFY(record.durationMs < 5000);
+    QVERIFY(record.requestBytes > 0);
+    QVERIFY(record.responseBytes > 0);
+    QVERIFY(logged.count() >= 1);
+}
+
+void tst_Tunnel::forwardedHeadersAreAdded()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    HttpVisit *page = visit(hostOf(client->url()), "/headers");
+    page->setExtraHeaders("X-Forwarded-For: 6.6.6.6\r\n");
+    QTRY_VERIFY(page->isDone());
+    const QByteArray seen = page->body();
+    QVERIFY2(seen.contains("X-Forwarded-For: 127.0.0.1\r\n"), seen.constData());
+    QVERIFY(!seen.contains("6.6.6.6"));
+    QVERIFY(seen.contains("X-Forwarded-Proto: http\r\n"));
+    QVERIFY(seen.contains("X-Forwarded-Host: " + hostOf(client->url()) + "\r\n"));
+}
+
+void tst_Tunnel::hundredConcurrentVisitorsShareOneConnection()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    const QByteArray host = hostOf(client->url());
+    const QByteArray expected = QCryptographicHash::hash(TestHttpService::pattern(0, 100'000),
+                                                         QCryptographicHash::Sha256)
+                                        .toHex();
+    std::vector<HttpVisit *> visits;
+    for (int i = 0; i < 100; ++i)
+        visits.push_back(visit(host, "/bytes/100000"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(visits.begin(), visits.end(), [](HttpVisit *v) { return v->isDone(); }),
+            60000);
+    for (HttpVisit *v : visits) {
+        QCOMPARE(v->error(), QString());
+        QCOMPARE(v->status(), 200);
+        QCOMPARE(v->bodySha256(), expected);
+    }
+    QCOMPARE(m_server->sessionCount(), 1); // one connection between client and server
+    QCOMPARE(m_local->connectionsAccepted(), 100);
+}
+
+void tst_Tunnel::keepAliveAndPipelining()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
+    const QByteArray host = hostOf(client->url());
+    socket.write("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\nGET /headers HTTP/1.1\r\nHost: "
+                 + host + "\r\n\r\nHEAD / HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY((received += socket.readAll(), received.count("HTTP/1.1 200 OK") == 3));
+    // Each pipelined request got its own forwarded headers.
+    QVERIFY(received.contains("X-Forwarded-Proto: http"));
+    QTRY_COMPARE(client->requestLog()->records().size(), 3);
+    const auto records = client->requestLog()->records();
+    QCOMPARE(records.at(0).path, QByteArray("/"));
+    QCOMPARE(records.at(1).path, QByteArray("/headers"));
+    QCOMPARE(records.at(2).method, QByteArray("HEAD"));
+    QCOMPARE(m_local->connectionsAccepted(), 1); // the visitor's connection is one stream
+}
+
+void tst_Tunnel::largeUploadAndDownloadArriveIntact()
+{
+    constexpr qint64 Size = 24 * 1024 * 1024; // the 200 MiB run is in tst_endtoend
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    const QByteArray expected =
+            QCryptographicHash::hash(TestHttpService::pattern(0, Size), QCryptographicHash::Sha256)
+                    .toHex();
+    HttpVisit *upload = visit(hostOf(client->url()), "/sha256", "POST", Size);
+    HttpVisit *download = visit(hostOf(client->url()), "/bytes/" + QByteArray::number(Size));
+    QTRY_VERIFY_WITH_TIMEOUT(upload->isDone() && download->isDone(), 120000);
+    QCOMPARE(upload->status(), 200);
+    QCOMPARE(upload->body().trimmed(), expected);
+    QCOMPARE(download->bodySize(), Size);
+    QCOMPARE(download->bodySha256(), expected);
+}
+
+void tst_Tunnel::websocketEcho()
+{
+    QWebSocketServer echo(QStringLiteral("echo"), QWebSocketServer::NonSecureMode);
+    QVERIFY(echo.listen(QHostAddress::LocalHost, 0));
+    connect(&echo, &QWebSocketServer::newConnection, this, [&echo] {
+        QWebSocket *peer = echo.nextPendingConnection();
+        peer->setParent(&echo);
+        connect(peer, &QWebSocket::textMessageReceived, peer, [peer](const QString &text) {
+            peer->sendTextMessage(QStringLiteral("echo: ") + text);
+        });
+    });
+    TunnelClient *client = startClient(httpOptions(echo.serverPort()));
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+
+    // The visitor speaks RFC 6455 by hand: QWebSocket would send its own Host header (the
+    // edge's address), and NAME.localhost does not resolve outside browsers and curl.
+    QTcpSocket visitor;
+    visitor.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
+    visitor.write(
+            "GET /chat HTTP/1.1\r\nHost: " + hostOf(client->url())
+            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY((received += visitor.readAll(), received.contains("\r\n\r\n")));
+    QVERIFY2(received.startsWith("HTTP/1.1 101"), received.constData());
+    QVERIFY(received.contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")); // the RFC's example accept key
+    received = received.mid(received.indexOf("\r\n\r\n") + 4);
+
+    const QByteArray text = "hello through rok";
+    const QByteArray mask = "\x12\x34\x56\x78";
+    QByteArray frame = "\x81" + QByteArray(1, char(0x80 | text.size())) + mask;
+    for (int i = 0; i < text.size(); ++i)
+        frame += char(text[i] ^ mask[i % 4]);
+    visitor.write(frame);
+    const QByteArray echoed = "echo: " + text;
+    const QByteArray expected = "\x81" + QByteArray(1, char(echoed.size())) + echoed;
+    QTRY_VERIFY((received += visitor.readAll(), received == expected));
+
+    QTRY_VERIFY(!client->requestLog()->records().isEmpty());
+    QCOMPARE(client->requestLog()->records().constFirst().kind, RequestRecord::Kind::Upgrade);
+    QCOMPARE(client->requestLog()->records().constFirst().status, 101);
+    visitor.write("\x88\x80" + mask); // a close frame; the echo server closes the connection
+    QTRY_COMPARE(client->requestLog()->records().size(), 2);
+    QCOMPARE(client->requestLog()->records().constLast().kind, RequestRecord::Kind::UpgradeClosed);
+}
+
+void tst_Tunnel::unknownNameIs404()
+{
+    HttpVisit *plain = visit("nobody-here.localhost", "/");
+    HttpVisit *browser = visit("nobody-here.localhost", "/");
+    browser->setExtraHeaders("Accept: text/html,application/xhtml+xml\r\n");
+    QTRY_VERIFY(plain->isDone() && browser->isDone());
+    QCOMPARE(plain->status(), 404);
+    QVERIFY(plain->body().contains("No tunnel is open at nobody-here.localhost"));
+    QCOMPARE(plain->head().value("Content-Type"), QByteArray("text/plain; charset=utf-8"));
+    QCOMPARE(browser->status(), 404);
+    QVERIFY(browser->body().startsWith("<!doctype html>"));
+}
+
+void tst_Tunnel::garbageRequestIs400()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
+    socket.write("\x16\x03\x01\x02\x00garbage that is not http\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY((received += socket.readAll(), received.contains("\r\n\r\n")));
+    QVERIFY2(received.startsWith("HTTP/1.1 400 Bad Request"), received.constData());
+    // The tunnel is unaffected.
+    HttpVisit *page = visit(hostOf(client->url()), "/");
+    QTRY_VERIFY(page->isDone());
+    QCOMPARE(page->status(), 200);
+}
+
+void tst_Tunnel::oversizedHeadIs431()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
+    socket.write("GET / HTTP/1.1\r\nHost: a.localhost\r\nX-Big: " + QByteArray(70000, 'x'));
+    QByteArray received;
+    QTRY_VERIFY((received += socket.readAll(), received.contains("\r\n\r\n")));
+    QVERIFY2(received.startsWith("HTTP/1.1 431 "), received.left(100).constData());
+}
+
+void tst_Tunnel::slowHeadIs408()
+{
+    ServerConfig config = testConfig();
+    config.headTimeout = 200ms;
+    startServer(config);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
+    socket.write("GET / HTTP/1.1\r\nHost: a.loc"); // and nothing more
+    QByteArray received;
+    QTRY_VERIFY((received += socket.readAll(), received.contains("\r\n\r\n")));
+    QVERIFY2(received.startsWith("HTTP/1.1 408 "), received.constData());
+}
+
+void tst_Tunnel::deadLocalServiceIs502()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 deadPort = closed.serverPort();
+    closed.close(); // nothing listens there now
+    TunnelClient *client = startClient(httpOptions(deadPort));
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    HttpVisit *page = visit(hostOf(client->url()), "/api");
+    QTRY_VERIFY(page->isDone());
+    QCOMPARE(page->status(), 502);
+    QVERIFY2(page->body().contains("127.0.0.1:" + QByteArray::number(deadPort)),
+             page->body().constData());
+    QVERIFY(page->body().contains("refused"));
+    QTRY_COMPARE(client->requestLog()->records().size(), 1);
+    QCOMPARE(client->requestLog()->records().constFirst().status, 502);
+    QCOMPARE(client->requestLog()->records().constFirst().path, QByteArray("/api"));
+}
+
+void tst_Tunnel::stoppedClientTurnsUrlInto404()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    const QByteArray host = hostOf(client->url());
+    client->stop();
+    QElapsedTimer timer;
+    timer.start();
+    int status = 0;
+    while (status != 404 && timer.elapsed() < 1000) {
+        HttpVisit *page = visit(host, "/");
+        QTRY_VERIFY(page->isDone());
+        status = page->status();
+    }
+    QCOMPARE(status, 404);
+    QVERIFY(timer.elapsed() < 1000);
+}
+
+void tst_Tunnel::nameIsReservedThenFreed()
+{
+    ServerConfig config = testConfig();
+    config.reservation = 300ms;
+    startServer(config);
+    TunnelOptions options = httpOptions(m_local->serverPort());
+    options.subdomain = QStringLiteral("my-app");
+    TunnelClient *first = startClient(options);
+    QTRY_COMPARE(first->state(), TunnelClient::State::Online);
+    QCOMPARE(first->url(), m_server->publicUrl(QStringLiteral("my-app")));
+    first->stop();
+    QTRY_VERIFY(!m_server->sessionFor(QStringLiteral("my-app")));
+
+    // Another client may not take it while it is reserved...
+    TunnelClient *second = startClient(options);
+    QSignalSpy errors(second, &TunnelClient::errorOccurred);
+    QVERIFY(errors.count() || errors.wait());
+    QVERIFY2(errors.at(0).at(0).toString().contains(u"reserved"),
+             qPrintable(errors.at(0).at(0).toString()));
+    // ...but gets it once the reservation is over (it keeps retrying meanwhile).
+    QTRY_COMPARE_WITH_TIMEOUT(second->state(), TunnelClient::State::Online, 5000);
+    QCOMPARE(second->url(), m_server->publicUrl(QStringLiteral("my-app")));
+}
+
+void tst_Tunnel::takenNameIsRefused()
+{
+    TunnelOptions options = httpOptions(m_local->serverPort());
+    options.subdomain = QStringLiteral("shared-name");
+    TunnelClient *first = startClient(options);
+    QTRY_COMPARE(first->state(), TunnelClient::State::Online);
+    TunnelClient *second = startClient(options);
+    QTRY_COMPARE(second->state(), TunnelClient::State::Failed);
+    QVERIFY2(second->lastError().contains(u"in use"), qPrintable(second->lastError()));
+    QCOMPARE(first->state(), TunnelClient::State::Online);
+}
+
+void tst_Tunnel::serverRestartKeepsUrl()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    const QString url = client->url();
+    ServerConfig config = testConfig();
+    config.controlPort = m_server->controlPort();
+    config.httpPort = m_server->httpPort();
+    QSignalSpy opened(client, &TunnelClient::tunnelOpened);
+    m_server.reset(); // the server goes away: every client loses its connection
+    QTRY_COMPARE(client->state(), TunnelClient::State::Reconnecting);
+    startServer(config);
+    QVERIFY(opened.count() || opened.wait(10000));
+    QCOMPARE(client->url(), url);
+    QCOMPARE(opened.at(0).at(1).toBool(), true); // sameAsBefore
+    HttpVisit *page = visit(hostOf(url), "/");
+    QTRY_VERIFY(page->isDone());
+    QCOMPARE(page->status(), 200);
+}
+
+void tst_Tunnel::tcpTunnelWithHalfClose()
+{
+    // The local service: answers each line at once, and sums up after the visitor's FIN.
+    Listener service;
+    QVERIFY(service.listen(QHostAddress::LocalHost, 0));
+    connect(&service, &Listener::accepted, this, [&service](qintptr descriptor) {
+        auto *peer = new TcpConnection(descriptor, &service);
+        auto received = std::make_shared<qint64>(0);
+        connect(peer, &QIODevice::readyRead, peer, [peer, received] {
+            const QByteArray data = peer->readAll();
+            *received += data.size();
+            peer->write("ack " + QByteArray::number(data.size()) + '\n');
+        });
+        connect(peer, &QIODevice::readChannelFinished, peer, [peer, received] {
+            peer->write("total " + QByteArray::number(*received) + '\n');
+            peer->closeWrite();
+        });
+    });
+    TunnelOptions options = httpOptions(service.serverPort());
+    options.protocol = TunnelOptions::Protocol::Tcp;
+    TunnelClient *client = startClient(options);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QVERIFY(client->url().startsWith(u"tcp://localhost:"));
+    const quint16 publicPort = quint16(QUrl(client->url()).port());
+
+    TcpConnection visitor;
+    QSignalSpy connected(&visitor, &TcpConnection::connected);
+    visitor.connectTo({QHostAddress(QHostAddress::LocalHost)}, publicPort);
+    QVERIFY(connected.wait());
+    QByteArray received;
+    visitor.write("ping");
+    QTRY_VERIFY((received += visitor.readAll(), received == "ack 4\n"));
+    visitor.write("second");
+    QTRY_VERIFY((received += visitor.readAll(), received == "ack 4\nack 6\n"));
+    QSignalSpy finished(&visitor, &DuplexDevice::finished);
+    visitor.closeWrite(); // half-close: the answer must still come back
+    QTRY_VERIFY((received += visitor.readAll(), received.endsWith("total 10\n")));
+    QVERIFY(finished.count() || finished.wait());
+    QVERIFY(!visitor.hasFailed());
+}
+
+void tst_Tunnel::garbageOnControlPortLeavesOthersAlone()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QTcpSocket garbage;
+    garbage.connectToHost(QHostAddress::LocalHost, m_server->controlPort());
+    QVERIFY(garbage.waitForConnected());
+    garbage.write(QByteArray(4096, '\xff'));
+    QTRY_COMPARE(garbage.state(), QAbstractSocket::UnconnectedState);
+    QTcpSocket oversized; // a valid yamux header announcing 64 MiB
+    oversized.connectToHost(QHostAddress::LocalHost, m_server->controlPort());
+    QVERIFY(oversized.waitForConnected());
+    oversized.write(QByteArray::fromHex("000000010000000104000000"));
+    QTRY_COMPARE(oversized.state(), QAbstractSocket::UnconnectedState);
+    HttpVisit *page = visit(hostOf(client->url()), "/");
+    QTRY_VERIFY(page->isDone());
+    QCOMPARE(page->status(), 200);
+    QCOMPARE(client->state(), TunnelClient::State::Online);
+}
+
+void tst_Tunnel::wrongProtocolVersionIsRefused()
+{
+    auto *socket = new QTcpSocket;
+    socket->connectToHost(QHostAddress::LocalHost, m_server->controlPort());
+    QVERIFY(socket->waitForConnected());
+    MuxSession session(socket, MuxSession::Side::Client);
+    ControlChannel control(session.openStream());
+    QSignalSpy reply(&control, &ControlChannel::messageReceived);
+    control.send({{QStringLiteral("type"), Protocol::Hello}, {QStringLiteral("version"), 99}});
+    QVERIFY(reply.wait());
+    const QCborMap message = reply.at(0).at(0).value<QCborMap>();
+    QCOMPARE(message.value(QStringLiteral("type")).toString(), Protocol::Error);
+    QCOMPARE(message.value(QStringLiteral("code")).toString(),
+             QStringLiteral("unsupported_version"));
+    QVERIFY(message.value(QStringLiteral("message")).toString().contains(u"version 99"));
+    QSignalSpy closed(&session, &MuxSession::closed);
+    QVERIFY(closed.count() || closed.wait());
+}
+
+void tst_Tunnel::tokenAuth()
+{
+    ServerConfig config = testConfig();
+    config.tokens = {"first-secret", "second-secret"};
+    startServer(config);
+
+    TunnelOptions options = httpOptions(m_local->serverPort());
+    TunnelClient *none = startClient(options);
+    QTRY_COMPARE(none->state(), TunnelClient::State::Failed);
+    QVERIFY2(none->lastError().contains(u"requires a token"), qPrintable(none->lastError()));
+
+    options.token = "wrong";
+    TunnelClient *wrong = startClient(options);
+    QTRY_COMPARE(wrong->state(), TunnelClient::State::Failed);
+    QVERIFY2(wrong->lastError().contains(u"not accepted"), qPrintable(wrong->lastError()));
+
+    options.token = "second-secret";
+    TunnelClient *right = startClient(options);
+    QTRY_COMPARE(right->state(), TunnelClient::State::Online);
+}
+
+QTEST_GUILESS_MAIN(tst_Tunnel)
+#include "tst_tunnel.moc"
