@@ -101,6 +101,7 @@ void MuxSession::close(const QString &reason)
             socket->abort();
             socket->deleteLater();
         });
+        socket->flush(); // without blocking: a process about to exit still sends its GoAway
         socket->disconnectFromHost();
         if (socket->state() == QAbstractSocket::UnconnectedState)
             socket->deleteLater();

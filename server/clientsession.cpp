@@ -58,6 +58,7 @@ ClientSession::ClientSession(QTcpSocket *socket, Server *server)
     m_mux = new MuxSession(socket, MuxSession::Side::Server, this);
     connect(m_mux, &MuxSession::streamOpened, this, &ClientSession::onStreamOpened);
     connect(m_mux, &MuxSession::closed, this, &ClientSession::onMuxClosed);
+    connect(m_mux, &MuxSession::goAwayReceived, this, [this] { close({}); });
     m_handshakeDeadline.setSingleShot(true);
     m_handshakeDeadline.setInterval(HandshakeTimeout);
     connect(&m_handshakeDeadline, &QTimer::timeout, this,

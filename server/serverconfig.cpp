@@ -19,7 +19,7 @@ bool parseSeconds(const QString &text, std::chrono::milliseconds *out)
 {
     bool ok = false;
     const double seconds = text.toDouble(&ok);
-    if (!ok || seconds < 0 || seconds > 86400 * 365)
+    if (!ok || !(seconds >= 0 && seconds <= 86400 * 365)) // written so that NaN fails too
         return false;
     *out = std::chrono::milliseconds(qint64(seconds * 1000));
     return true;

@@ -1,3 +1,6 @@
+#include <cstring>
+#include <memory>
+
 #include <QCborArray>
 #include <QCborValue>
 #include <QSignalSpy>
@@ -5,9 +8,6 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QtEndian>
-
-#include <cstring>
-#include <memory>
 
 #include "controlchannel.h"
 #include "protocol.h"

@@ -1,7 +1,7 @@
+#include <memory>
+
 #include <QSignalSpy>
 #include <QTest>
-
-#include <memory>
 
 #include "httptap.h"
 #include "requestlog.h"

@@ -2,6 +2,12 @@
 
 namespace {
 
+bool switchesProtocols(const RequestRecord &record)
+{
+    const bool tunnelled = record.method == "CONNECT" && record.status / 100 == 2;
+    return record.status == 101 || tunnelled;
+}
+
 // One direction of a tap; both share the tap, which goes when the splice's filters go.
 class TapFilter : public SpliceFilter
 {
@@ -130,8 +136,7 @@ void HttpTap::responseBytes(QByteArrayView data)
                 exchange.record.firstByteMs = msSince(exchange.startNs);
             exchange.record.responseHead = m_responses.head();
             exchange.record.status = m_responses.head().status;
-            if (exchange.record.status == 101 || m_responses.isPassthrough()) {
-                // Switching protocols (or a CONNECT that succeeded): from here on, raw bytes.
+            if (switchesProtocols(exchange.record)) { // from here on, raw bytes both ways
                 exchange.record.kind = RequestRecord::Kind::Upgrade;
                 exchange.record.durationMs = exchange.record.firstByteMs;
                 publish(exchange);

@@ -70,6 +70,8 @@ void TunnelClient::start()
 void TunnelClient::stop()
 {
     m_retryTimer.stop();
+    if (m_mux)
+        m_mux->goAway(); // tells the server this is a goodbye, not a lost connection
     dropConnection();
     setState(State::Stopped);
 }

@@ -1,0 +1,474 @@
+// End-to-end tests: the built rok-server and rok binaries, real curl, a local service in this
+// process, all on loopback.
+
+#include "testhttpservice.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <csignal>
+#include <memory>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+// A built binary whose stdout is one JSON object a line.
+class JsonProcess : public QObject
+{
+public:
+    JsonProcess(const QString &program, const QStringList &arguments)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        // Keep the sanitizers' quarantine small so memory figures show the program's own use.
+        environment.insert(QStringLiteral("ASAN_OPTIONS"),
+                           QStringLiteral("quarantine_size_mb=4:detect_leaks=1"));
+        environment.remove(QStringLiteral("ROK_TOKEN"));
+        m_process.setProcessEnvironment(environment);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
+            m_buffer += m_process.readAllStandardOutput();
+            qsizetype end;
+            while ((end = m_buffer.indexOf('\n')) >= 0) {
+                const QByteArray line = m_buffer.left(end);
+                m_buffer.remove(0, end + 1);
+                m_events.append(QJsonDocument::fromJson(line).object());
+            }
+        });
+        m_process.start(program, arguments);
+    }
+    ~JsonProcess() override
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    // The first event named `name` at or after index `from`, waiting up to `timeout`.
+    QJsonObject waitFor(const QString &name, int timeoutMs = 15000, int *index = nullptr,
+                        int from = 0)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs) {
+            for (int i = from; i < m_events.size(); ++i) {
+                if (m_events.at(i).value(QStringLiteral("event")).toString() == name) {
+                    if (index)
+                        *index = i;
+                    return m_events.at(i);
+                }
+            }
+            if (m_process.state() == QProcess::NotRunning)
+                break;
+            QTest::qWait(20);
+        }
+        return {};
+    }
+
+    QList<QJsonObject> events(const QString &name) const
+    {
+        QList<QJsonObject> found;
+        for (const QJsonObject &event : m_events) {
+            if (event.value(QStringLiteral("event")).toString() == name)
+                found.append(event);
+        }
+        return found;
+    }
+
+    void signal(int number) { ::kill(pid_t(m_process.processId()), number); }
+    bool waitForExit(int timeoutMs = 10000)
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return true;
+        QSignalSpy finished(&m_process, &QProcess::finished);
+        return finished.wait(timeoutMs);
+    }
+    int exitCode() const { return m_process.exitCode(); }
+    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    qint64 pid() const { return m_process.processId(); }
+    QByteArray standardError() { return m_process.readAllStandardError(); }
+    int eventCount() const { return int(m_events.size()); }
+
+    // Resident memory in KiB, from /proc.
+    qint64 residentKiB() const
+    {
+        QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
+        if (!status.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        }
+        return -1;
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_buffer;
+    QList<QJsonObject> m_events;
+};
+
+// Established TCP connections whose remote end is `port` on this machine (client sides).
+int connectionsTo(quint16 port)
+{
+    int count = 0;
+    for (const QString &table : {QStringLiteral("/proc/net/tcp"), QStringLiteral("/proc/net/tcp6")}) {
+        QFile file(table);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> fields = lines.at(i).simplified().split(' ');
+            if (fields.size() < 4 || fields.at(3) != "01") // 01: ESTABLISHED
+                continue;
+            if (fields.at(2).split(':').value(1).toUInt(nullptr, 16) == port)
+                ++count;
+        }
+    }
+    return count;
+}
+
+struct CurlResult
+{
+    int exitCode = -1;
+    QByteArray output;
+    QByteArray error;
+};
+
+// Runs curl while this process's event loop keeps serving the local service.
+CurlResult curl(const QStringList &arguments, int timeoutMs = 120000)
+{
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral("curl"), QStringList {QStringLiteral("-sS")} + arguments);
+    CurlResult result;
+    if (!finished.wait(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.error = "curl timed out";
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.output = process.readAllStandardOutput();
+    result.error = process.readAllStandardError();
+    return result;
+}
+
+QByteArray patternSha256(qint64 size)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (qint64 offset = 0; offset < size; offset += 1024 * 1024)
+        hash.addData(TestHttpService::pattern(offset, qMin<qint64>(1024 * 1024, size - offset)));
+    return hash.result().toHex();
+}
+
+} // namespace
+
+class tst_EndToEnd : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void curlGetsTheLocalPage();
+    void oneConnectionForManyRequests();
+    void largeUploadAndDownloadWithCurl();
+    void slowDownloadKeepsMemoryBounded();
+    void killedClientTurnsInto404AndNameIsRecycled();
+    void clientReconnectsAfterServerRestart();
+    void signalsStopBothCleanly();
+    void refusedTokenExitsWithMessage();
+    void garbageGetsOneLogLineAndNoCrash();
+
+private:
+    JsonProcess *startServer(QStringList extra = {});
+    JsonProcess *startClient(QStringList arguments);
+    QString openTunnel(JsonProcess *client);
+
+    std::unique_ptr<TestHttpService> m_local;
+    std::vector<std::unique_ptr<JsonProcess>> m_processes;
+    quint16 m_httpPort = 0;
+    quint16 m_controlPort = 0;
+};
+
+void tst_EndToEnd::initTestCase()
+{
+    QVERIFY2(QFile::exists(QStringLiteral(ROK_SERVER_BINARY)), ROK_SERVER_BINARY);
+    QVERIFY2(QFile::exists(QStringLiteral(ROK_CLIENT_BINARY)), ROK_CLIENT_BINARY);
+    QProcess probe;
+    probe.start(QStringLiteral("curl"), {QStringLiteral("--version")});
+    QVERIFY2(probe.waitForFinished() && probe.exitCode() == 0, "curl is needed: apt-get install curl");
+}
+
+void tst_EndToEnd::init()
+{
+    m_local = std::make_unique<TestHttpService>();
+    QVERIFY(m_local->listen(QHostAddress::LocalHost, 0));
+}
+
+void tst_EndToEnd::cleanup()
+{
+    m_processes.clear();
+    m_local.reset();
+}
+
+JsonProcess *tst_EndToEnd::startServer(QStringList extra)
+{
+    QStringList arguments {QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("--log-format"), QStringLiteral("json")};
+    if (!extra.contains(QStringLiteral("--http-port")))
+        arguments << QStringLiteral("--http-port") << QStringLiteral("0");
+    if (!extra.contains(QStringLiteral("--control-port")))
+        arguments << QStringLiteral("--control-port") << QStringLiteral("0");
+    m_processes.push_back(std::make_unique<JsonProcess>(QStringLiteral(ROK_SERVER_BINARY), arguments + extra));
+    JsonProcess *server = m_processes.back().get();
+    const QJsonObject listening = server->waitFor(QStringLiteral("listening"));
+    if (listening.isEmpty())
+        qWarning() << "rok-server did not start:" << server->standardError();
+    m_httpPort = quint16(listening.value(QStringLiteral("http_port")).toInt());
+    m_controlPort = quint16(listening.value(QStringLiteral("control_port")).toInt());
+    return server;
+}
+
+JsonProcess *tst_EndToEnd::startClient(QStringList arguments)
+{
+    arguments << QStringLiteral("--json") << QStringLiteral("--server")
+              << QStringLiteral("127.0.0.1:%1").arg(m_controlPort);
+    m_processes.push_back(std::make_unique<JsonProcess>(QStringLiteral(ROK_CLIENT_BINARY), arguments));
+    return m_processes.back().get();
+}
+
+QString tst_EndToEnd::openTunnel(JsonProcess *client)
+{
+    return client->waitFor(QStringLiteral("tunnel_opened")).value(QStringLiteral("url")).toString();
+}
+
+void tst_EndToEnd::curlGetsTheLocalPage()
+{
+    startServer();
+    QVERIFY(m_httpPort != 0);
+    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    const QString url = openTunnel(client);
+    QVERIFY2(url.startsWith(u"http://") && url.contains(u".localhost:"), qPrintable(url));
+    const CurlResult result = curl({url + u'/'});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.output, QByteArray(TestHttpService::Page));
+    const QJsonObject request = client->waitFor(QStringLiteral("request"));
+    QCOMPARE(request.value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+    QCOMPARE(request.value(QStringLiteral("path")).toString(), QStringLiteral("/"));
+    QCOMPARE(request.value(QStringLiteral("status")).toInt(), 200);
+    QVERIFY(request.value(QStringLiteral("duration_ms")).toDouble() > 0);
+    QVERIFY(request.value(QStringLiteral("response_bytes")).toInt() > int(strlen(TestHttpService::Page)));
+
+    const CurlResult missing = curl({QStringLiteral("http://nobody.localhost:%1/").arg(m_httpPort)});
+    QVERIFY(missing.output.contains("No tunnel is open at nobody.localhost"));
+}
+
+void tst_EndToEnd::oneConnectionForManyRequests()
+{
+    startServer();
+    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    const QString url = openTunnel(client);
+    QCOMPARE(connectionsTo(m_controlPort), 1);
+    QStringList arguments {QStringLiteral("--parallel"), QStringLiteral("--parallel-max"),
+                           QStringLiteral("50"), QStringLiteral("-o"), QStringLiteral("/dev/null")};
+    for (int i = 0; i < 200; ++i)
+        arguments << QStringLiteral("-o") << QStringLiteral("/dev/null") << url + QStringLiteral("/bytes/%1").arg(1000 + i);
+    const CurlResult result = curl(arguments);
+    QCOMPARE(result.exitCode, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(client->events(QStringLiteral("request")).size(), 200, 20000);
+    QCOMPARE(connectionsTo(m_controlPort), 1); // every request rode the one client connection
+    QCOMPARE(m_local->connectionsAccepted(), 200);
+}
+
+void tst_EndToEnd::largeUploadAndDownloadWithCurl()
+{
+    constexpr qint64 Size = 200 * 1024 * 1024;
+    startServer();
+    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    const QString url = openTunnel(client);
+    QVERIFY(!url.isEmpty());
+
+    QTemporaryDir dir;
+    const QString upload = dir.filePath(QStringLiteral("upload.bin"));
+    {
+        QFile file(upload);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (qint64 offset = 0; offset < Size; offset += 1024 * 1024)
+            file.write(TestHttpService::pattern(offset, 1024 * 1024));
+    }
+    const QByteArray expected = patternSha256(Size);
+
+    const CurlResult posted = curl({QStringLiteral("--data-binary"), u'@' + upload,
+                                    QStringLiteral("-H"), QStringLiteral("Content-Type: application/octet-stream"),
+                                    url + QStringLiteral("/sha256")},
+                                   300000);
+    QCOMPARE(posted.exitCode, 0);
+    QCOMPARE(posted.output.trimmed(), expected);
+
+    const QString download = dir.filePath(QStringLiteral("download.bin"));
+    const CurlResult got = curl({QStringLiteral("-o"), download, url + QStringLiteral("/bytes/%1").arg(Size)}, 300000);
+    QCOMPARE(got.exitCode, 0);
+    QFile file(download);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.size(), Size);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QVERIFY(hash.addData(&file));
+    QCOMPARE(hash.result().toHex(), expected);
+}
+
+void tst_EndToEnd::slowDownloadKeepsMemoryBounded()
+{
+    constexpr qint64 Size = 256 * 1024 * 1024;
+    JsonProcess *server = startServer();
+    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    const QString url = openTunnel(client);
+    QVERIFY(!url.isEmpty());
+    const qint64 serverBefore = server->residentKiB();
+    const qint64 clientBefore = client->residentKiB();
+
+    // A visitor reading at 32 MB/s, far slower than loopback: without backpressure the
+    // whole file would pile up in one of the processes.
+    QProcess slow;
+    slow.start(QStringLiteral("curl"), {QStringLiteral("-sS"), QStringLiteral("--limit-rate"), QStringLiteral("32M"),
+                                        QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                        url + QStringLiteral("/bytes/%1").arg(Size)});
+    qint64 serverPeak = 0;
+    qint64 clientPeak = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (slow.state() != QProcess::NotRunning && timer.elapsed() < 120000) {
+        serverPeak = qMax(serverPeak, server->residentKiB());
+        clientPeak = qMax(clientPeak, client->residentKiB());
+        QTest::qWait(100);
+    }
+    QCOMPARE(slow.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(slow.exitCode(), 0);
+    qInfo("rok-server RSS %lld -> peak %lld KiB; rok RSS %lld -> peak %lld KiB (256 MiB moved)",
+          serverBefore, serverPeak, clientBefore, clientPeak);
+    // Growth stays at a few windows' worth, far below the 256 MiB that went through.
+    QVERIFY2(serverPeak - serverBefore < 48 * 1024, qPrintable(QString::number(serverPeak - serverBefore)));
+    QVERIFY2(clientPeak - clientBefore < 48 * 1024, qPrintable(QString::number(clientPeak - clientBefore)));
+}
+
+void tst_EndToEnd::killedClientTurnsInto404AndNameIsRecycled()
+{
+    JsonProcess *server = startServer({QStringLiteral("--reserve-seconds"), QStringLiteral("1")});
+    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
+                                       QStringLiteral("--subdomain"), QStringLiteral("kill-me")});
+    const QString url = openTunnel(client);
+    QCOMPARE(url, QStringLiteral("http://kill-me.localhost:%1").arg(m_httpPort));
+    QCOMPARE(curl({url}).output, QByteArray(TestHttpService::Page));
+
+    client->signal(SIGKILL); // no goodbye: the server learns it from the socket
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray answer;
+    while (!answer.contains("No tunnel is open") && timer.elapsed() < 1000)
+        answer = curl({url}).output;
+    QVERIFY2(answer.contains("No tunnel is open at kill-me.localhost"), answer.constData());
+    QVERIFY(timer.elapsed() < 1000);
+
+    // Reserved for a second, then free for anyone.
+    QVERIFY(!server->waitFor(QStringLiteral("name_released"), 5000).isEmpty());
+    JsonProcess *other = startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
+                                      QStringLiteral("--subdomain"), QStringLiteral("kill-me")});
+    QCOMPARE(openTunnel(other), url);
+}
+
+void tst_EndToEnd::clientReconnectsAfterServerRestart()
+{
+    JsonProcess *server = startServer();
+    const quint16 httpPort = m_httpPort;
+    const quint16 controlPort = m_controlPort;
+    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    const QString url = openTunnel(client);
+    QVERIFY(!url.isEmpty());
+
+    server->signal(SIGTERM);
+    QVERIFY(server->waitForExit());
+    int reconnecting = -1;
+    const QJsonObject state = client->waitFor(QStringLiteral("state"), 15000, &reconnecting, 3);
+    QCOMPARE(state.value(QStringLiteral("state")).toString(), QStringLiteral("reconnecting"));
+
+    startServer({QStringLiteral("--http-port"), QString::number(httpPort), QStringLiteral("--control-port"),
+                 QString::number(controlPort)});
+    QCOMPARE(m_httpPort, httpPort);
+    int index = -1;
+    const QJsonObject reopened = client->waitFor(QStringLiteral("tunnel_opened"), 40000, &index, reconnecting);
+    QCOMPARE(reopened.value(QStringLiteral("url")).toString(), url);
+    QCOMPARE(reopened.value(QStringLiteral("same_url")).toBool(), true);
+    QCOMPARE(curl({url}).output, QByteArray(TestHttpService::Page));
+}
+
+void tst_EndToEnd::signalsStopBothCleanly()
+{
+    JsonProcess *server = startServer();
+    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    QVERIFY(!openTunnel(client).isEmpty());
+    client->signal(SIGINT);
+    QVERIFY(client->waitForExit());
+    QCOMPARE(client->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(client->exitCode(), 0);
+    const QJsonObject closed = server->waitFor(QStringLiteral("tunnel_closed"));
+    QCOMPARE(closed.value(QStringLiteral("reason")).toString(), QString()); // a goodbye, not a loss
+    server->signal(SIGTERM);
+    QVERIFY(server->waitForExit());
+    QCOMPARE(server->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server->exitCode(), 0);
+    QVERIFY(!server->events(QStringLiteral("stopped")).isEmpty());
+}
+
+void tst_EndToEnd::refusedTokenExitsWithMessage()
+{
+    startServer({QStringLiteral("--token"), QStringLiteral("right")});
+    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
+                                       QStringLiteral("--token"), QStringLiteral("wrong")});
+    QVERIFY(client->waitForExit());
+    QCOMPARE(client->exitCode(), 1);
+    const QJsonObject error = client->waitFor(QStringLiteral("error"), 1000);
+    QVERIFY(error.value(QStringLiteral("message")).toString().contains(u"not accepted"));
+    QCOMPARE(error.value(QStringLiteral("fatal")).toBool(), true);
+
+    JsonProcess *good = startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
+                                     QStringLiteral("--token"), QStringLiteral("right")});
+    QVERIFY(!openTunnel(good).isEmpty());
+}
+
+void tst_EndToEnd::garbageGetsOneLogLineAndNoCrash()
+{
+    JsonProcess *server = startServer();
+    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    const QString url = openTunnel(client);
+
+    QTcpSocket control;
+    control.connectToHost(QHostAddress::LocalHost, m_controlPort);
+    QVERIFY(control.waitForConnected());
+    control.write("this is not a yamux frame at all\r\n");
+    QTRY_COMPARE(control.state(), QAbstractSocket::UnconnectedState);
+    const QJsonObject dropped = server->waitFor(QStringLiteral("client_dropped"));
+    QVERIFY2(dropped.value(QStringLiteral("reason")).toString().contains(u"protocol version"),
+             qPrintable(dropped.value(QStringLiteral("reason")).toString()));
+    QCOMPARE(server->events(QStringLiteral("client_dropped")).size(), 1);
+
+    const CurlResult bad = curl({QStringLiteral("-i"), QStringLiteral("-H"), QStringLiteral("Bad Header Without Colon"), url});
+    QVERIFY2(bad.output.startsWith("HTTP/1.1 400"), bad.output.constData());
+    QCOMPARE(curl({url}).output, QByteArray(TestHttpService::Page)); // still serving
+    QCOMPARE(server->exitStatus(), QProcess::NormalExit);
+}
+
+QTEST_GUILESS_MAIN(tst_EndToEnd)
+#include "tst_endtoend.moc"
