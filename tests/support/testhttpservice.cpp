@@ -83,11 +83,15 @@ private:
 
     void send(int status, const QByteArray &body, qint64 length = -1)
     {
+        const bool close = m_head.hasToken("Connection", "close");
         QByteArray head = "HTTP/1.1 " + QByteArray::number(status)
                 + (status == 200 ? " OK" : " Not Found")
                 + "\r\nContent-Type: text/plain\r\nContent-Length: "
-                + QByteArray::number(length < 0 ? body.size() : length) + "\r\n\r\n";
+                + QByteArray::number(length < 0 ? body.size() : length) + "\r\n"
+                + (close ? "Connection: close\r\n" : "") + "\r\n";
         m_socket->write(head + (m_head.method == "HEAD" ? QByteArray() : body));
+        if (close && length < 0)
+            m_socket->disconnectFromHost();
     }
 
     void pumpDownload()
@@ -101,6 +105,8 @@ private:
             m_downloadLeft -= n;
         }
         if (m_downloadLeft == 0) {
+            if (m_head.hasToken("Connection", "close"))
+                m_socket->disconnectFromHost();
             m_busy = false;
             resume();
         }

@@ -8,7 +8,7 @@
 //   GET /headers       the request head it received, as the body
 //   GET /delay/MS      answers after MS milliseconds
 //   POST /sha256       the SHA-256 (hex) of the request body
-// Keep-alive and pipelining work; it counts the connections it accepted.
+// Keep-alive, pipelining and Connection: close work; it counts the connections it accepted.
 class TestHttpService : public QTcpServer
 {
     Q_OBJECT
