@@ -149,6 +149,8 @@ void TcpConnection::onReadable()
         const ssize_t n = ::recv(m_fd, chunk.data(), size_t(chunk.size()), 0);
         if (n > 0) {
             chunk.truncate(qsizetype(n));
+            if (n < ReadChunkSize / 4)
+                chunk.squeeze(); // the buffer cap counts bytes: small reads must not pin 64 KiB
             m_in.append(chunk);
             if (n < ReadChunkSize)
                 break;

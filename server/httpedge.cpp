@@ -78,7 +78,7 @@ private:
         const QString name = HttpEdge::nameFromHost(host, domain);
         ClientSession *session = name.isEmpty() ? nullptr : m_server->sessionFor(name);
         if (!session) {
-            const QString where = QString::fromLatin1(host).section(u':', 0, 0);
+            const QString where = QString::fromLatin1(host);
             respond(404, tr("No tunnel here"),
                     tr("No tunnel is open at %1. Start one with: rok http 3000").arg(where));
             return;
