@@ -111,64 +111,47 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         return std::nullopt;
     }
 
+    // "invalid --http-port: 70000", with an optional hint
+    const auto invalid = [&](const QCommandLineOption &option, const char *hint = "") {
+        *error = QCoreApplication::translate("rok-server", "invalid --%1: %2%3")
+                         .arg(option.names().constLast(), parser.value(option),
+                              QCoreApplication::translate("rok-server", hint));
+        return std::nullopt;
+    };
+
     ServerConfig config;
     config.domain = parser.value(domain).toLower();
-    if (config.domain.isEmpty() || config.domain.startsWith(u'.')) {
-        *error = QCoreApplication::translate("rok-server", "invalid --domain: %1")
-                         .arg(parser.value(domain));
-        return std::nullopt;
-    }
-    if (parser.isSet(bind) && !config.bind.setAddress(parser.value(bind))) {
-        *error = QCoreApplication::translate("rok-server", "invalid --bind address: %1")
-                         .arg(parser.value(bind));
-        return std::nullopt;
-    }
-    if (!parsePort(parser.value(httpPort), &config.httpPort)) {
-        *error = QCoreApplication::translate("rok-server", "invalid --http-port: %1")
-                         .arg(parser.value(httpPort));
-        return std::nullopt;
-    }
-    if (!parsePort(parser.value(controlPort), &config.controlPort)) {
-        *error = QCoreApplication::translate("rok-server", "invalid --control-port: %1")
-                         .arg(parser.value(controlPort));
-        return std::nullopt;
-    }
+    if (config.domain.isEmpty() || config.domain.startsWith(u'.'))
+        return invalid(domain);
+    if (parser.isSet(bind) && !config.bind.setAddress(parser.value(bind)))
+        return invalid(bind, QT_TRANSLATE_NOOP("rok-server", " (expected an IP address)"));
+    if (!parsePort(parser.value(httpPort), &config.httpPort))
+        return invalid(httpPort);
+    if (!parsePort(parser.value(controlPort), &config.controlPort))
+        return invalid(controlPort);
     if (parser.isSet(tcpPorts)) {
         const QStringList range = parser.value(tcpPorts).split(u'-');
         if (range.size() != 2 || !parsePort(range[0], &config.tcpPortFrom)
             || !parsePort(range[1], &config.tcpPortTo) || config.tcpPortFrom == 0
-            || config.tcpPortFrom > config.tcpPortTo) {
-            *error = QCoreApplication::translate("rok-server",
-                                                 "invalid --tcp-ports: %1 (expected FROM-TO, "
-                                                 "such as 20000-20100)")
-                             .arg(parser.value(tcpPorts));
-            return std::nullopt;
-        }
+            || config.tcpPortFrom > config.tcpPortTo)
+            return invalid(
+                    tcpPorts,
+                    QT_TRANSLATE_NOOP("rok-server", " (expected FROM-TO, such as 20000-20100)"));
     }
     for (const QString &value : parser.values(token))
         config.tokens.append(value.toUtf8());
     if (config.tokens.isEmpty() && !tokenFromEnvironment.isEmpty())
         config.tokens.append(tokenFromEnvironment);
     config.allowAnonymous = parser.isSet(anonymous);
-    if (!parseSeconds(parser.value(reserve), &config.reservation)) {
-        *error = QCoreApplication::translate("rok-server", "invalid --reserve-seconds: %1")
-                         .arg(parser.value(reserve));
-        return std::nullopt;
-    }
+    if (!parseSeconds(parser.value(reserve), &config.reservation))
+        return invalid(reserve);
     if (!parseSeconds(parser.value(headTimeout), &config.headTimeout)
-        || config.headTimeout.count() == 0) {
-        *error = QCoreApplication::translate("rok-server", "invalid --head-timeout: %1")
-                         .arg(parser.value(headTimeout));
-        return std::nullopt;
-    }
+        || config.headTimeout.count() == 0)
+        return invalid(headTimeout);
     const QString format = parser.value(logFormat);
-    if (format == u"json") {
+    if (format == u"json")
         config.logFormat = LogFormat::Json;
-    } else if (format != u"text") {
-        *error =
-                QCoreApplication::translate("rok-server", "invalid --log-format: %1 (text or json)")
-                        .arg(format);
-        return std::nullopt;
-    }
+    else if (format != u"text")
+        return invalid(logFormat, QT_TRANSLATE_NOOP("rok-server", " (text or json)"));
     return config;
 }
