@@ -128,7 +128,7 @@ void ConsolePrinter::onError(const QString &message, bool fatal)
                   {QStringLiteral("fatal"), fatal}});
         return;
     }
-    emitText(fatal ? tr("Error: %1").arg(message) : tr("Connection lost: %1").arg(message));
+    emitText(fatal ? tr("Error: %1").arg(message) : message.left(1).toUpper() + message.mid(1));
 }
 
 void ConsolePrinter::onRecords(const QList<RequestRecord> &records)

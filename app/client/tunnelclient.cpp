@@ -87,6 +87,7 @@ void TunnelClient::setState(State state)
 void TunnelClient::connectToServer()
 {
     dropConnection();
+    setState(State::Connecting);
     if (m_localAddresses.isEmpty()) {
         fail(tr("the local address \"%1\" is not an IP address or localhost")
                      .arg(m_options.local.host));
@@ -193,9 +194,12 @@ void TunnelClient::connectionLost(const QString &reason)
 {
     if (m_state == State::Stopped || m_state == State::Failed)
         return;
+    const bool reached = m_mux != nullptr;
     dropConnection();
-    m_lastError = reason;
-    Q_EMIT errorOccurred(reason, false);
+    m_lastError = reached
+            ? tr("lost the connection to rok-server: %1").arg(reason)
+            : tr("cannot reach rok-server at %1: %2").arg(m_options.server.toString(), reason);
+    Q_EMIT errorOccurred(m_lastError, false);
     // Exponential backoff with jitter: a restarted server is not hit by every client at once.
     const qint64 base = qMin<qint64>(m_options.maxRetry.count(),
                                      m_options.firstRetry.count() << qMin(m_attempt, 16));
