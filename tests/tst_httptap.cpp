@@ -48,6 +48,8 @@ private Q_SLOTS:
     void garbageRequestIsNotLogged();
     void responseWithoutRequest();
     void logDeletedBeforeTap();
+    void bodyPreviews_data();
+    void bodyPreviews();
 };
 
 namespace {
@@ -529,6 +531,50 @@ void tst_HttpTap::logDeletedBeforeTap()
     log.reset();
     tap.responseBytes(Ok); // publishes to nowhere
     tap.requestBytes(Get); // left open: the destructor must not touch the log either
+}
+
+void tst_HttpTap::bodyPreviews_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("preview");
+    QTest::addColumn<bool>("truncated");
+    const QByteArray big(RequestRecord::PreviewLimit + 10, 'x');
+    QTest::newRow("json") << QByteArray("application/json") << QByteArray("{\"a\":1}")
+                          << QByteArray("{\"a\":1}") << false;
+    QTest::newRow("text") << QByteArray("text/plain; charset=utf-8") << QByteArray("hello")
+                          << QByteArray("hello") << false;
+    QTest::newRow("binary is not kept")
+            << QByteArray("image/png") << QByteArray("\x89PNG") << QByteArray() << true;
+    QTest::newRow("no type is not kept")
+            << QByteArray() << QByteArray("data") << QByteArray() << true;
+    QTest::newRow("capped at the limit")
+            << QByteArray("text/html") << big << big.left(RequestRecord::PreviewLimit) << true;
+}
+
+void tst_HttpTap::bodyPreviews()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, preview);
+    QFETCH(bool, truncated);
+    const QByteArray type =
+            contentType.isEmpty() ? QByteArray() : "Content-Type: " + contentType + "\r\n";
+    const QByteArray head =
+            "Content-Length: " + QByteArray::number(body.size()) + "\r\n" + type + "\r\n";
+
+    RequestLog log;
+    auto tap = std::make_unique<HttpTap>(&log);
+    tap->requestBytes("POST /in HTTP/1.1\r\nHost: a\r\n" + head + body);
+    // The response body arrives in two pieces.
+    tap->responseBytes("HTTP/1.1 200 OK\r\n" + head + body.left(3));
+    tap->responseBytes(body.mid(3));
+    const QList<RequestRecord> records = recordsOf(log);
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.at(0).requestBody, preview);
+    QCOMPARE(records.at(0).requestBodyTruncated, truncated);
+    QCOMPARE(records.at(0).responseBody, preview);
+    QCOMPARE(records.at(0).responseBodyTruncated, truncated);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpTap)

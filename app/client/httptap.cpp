@@ -2,6 +2,20 @@
 
 namespace {
 
+// Keeps the start of a text body for the request inspector; never more than PreviewLimit.
+void capture(QByteArray &preview, bool &truncated, const HttpHead &head, QByteArrayView bytes)
+{
+    if (bytes.isEmpty() || truncated)
+        return;
+    if (!RequestRecord::isTextual(head)) {
+        truncated = true;
+        return;
+    }
+    const qsizetype room = RequestRecord::PreviewLimit - preview.size();
+    preview += bytes.first(qMin(room, bytes.size()));
+    truncated = bytes.size() > room;
+}
+
 bool switchesProtocols(const RequestRecord &record)
 {
     const bool tunnelled = record.method == "CONNECT" && record.status / 100 == 2;
@@ -89,11 +103,17 @@ void HttpTap::requestBytes(QByteArrayView data)
             m_open.push_back(std::move(exchange));
         }
         const HttpParser::Step step = m_requests.feed(data);
+        const QByteArrayView consumed = data.first(step.consumed);
         data = data.sliced(step.consumed);
         if (!m_open.empty())
             m_open.back().record.requestBytes += step.consumed;
         switch (step.event) {
         case HttpParser::Event::NeedMore:
+            if (!m_open.empty() && !m_open.back().record.method.isEmpty()) {
+                RequestRecord &record = m_open.back().record;
+                capture(record.requestBody, record.requestBodyTruncated, record.requestHead,
+                        consumed);
+            }
             break;
         case HttpParser::Event::HeadComplete: {
             RequestRecord &record = m_open.back().record;
@@ -103,9 +123,12 @@ void HttpTap::requestBytes(QByteArrayView data)
             m_responses.expectResponseTo(record.method);
             break;
         }
-        case HttpParser::Event::MessageComplete:
+        case HttpParser::Event::MessageComplete: {
+            RequestRecord &record = m_open.back().record;
+            capture(record.requestBody, record.requestBodyTruncated, record.requestHead, consumed);
             m_open.back().requestDone = true;
             break;
+        }
         case HttpParser::Event::Error:
             stopLogging(QStringLiteral("unreadable request: ") + m_requests.errorString());
             return;
@@ -121,6 +144,7 @@ void HttpTap::responseBytes(QByteArrayView data)
     }
     while (!m_stopped && (!data.isEmpty() || m_responses.hasPendingEvent())) {
         const HttpParser::Step step = m_responses.feed(data);
+        const QByteArrayView consumed = data.first(step.consumed);
         data = data.sliced(step.consumed);
         if (m_open.empty()) {
             stopLogging(QStringLiteral("a response without a request"));
@@ -128,8 +152,12 @@ void HttpTap::responseBytes(QByteArrayView data)
         }
         Exchange &exchange = m_open.front();
         exchange.record.responseBytes += step.consumed;
+        RequestRecord &record = exchange.record;
         switch (step.event) {
         case HttpParser::Event::NeedMore:
+            if (record.status != 0)
+                capture(record.responseBody, record.responseBodyTruncated, record.responseHead,
+                        consumed);
             break;
         case HttpParser::Event::HeadComplete:
             if (exchange.record.firstByteMs < 0)
@@ -151,6 +179,8 @@ void HttpTap::responseBytes(QByteArrayView data)
             const int status = m_responses.head().status;
             if (status >= 100 && status < 200)
                 break; // an interim answer; the final one follows
+            capture(record.responseBody, record.responseBodyTruncated, record.responseHead,
+                    consumed);
             exchange.record.durationMs = msSince(exchange.startNs);
             publish(exchange);
             m_open.pop_front();

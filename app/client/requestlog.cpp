@@ -1,5 +1,14 @@
 #include "requestlog.h"
 
+bool RequestRecord::isTextual(const HttpHead &head)
+{
+    const QByteArray type = head.value("Content-Type").toLower();
+    if (type.isEmpty())
+        return false;
+    return type.startsWith("text/") || type.contains("json") || type.contains("xml")
+            || type.contains("javascript") || type.contains("x-www-form-urlencoded");
+}
+
 RequestLog::RequestLog(int capacity, QObject *parent)
     : QObject(parent)
     , m_capacity(qMax(1, capacity))

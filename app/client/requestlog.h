@@ -30,7 +30,14 @@ struct RequestRecord
     qint64 responseBytes = 0;
     HttpHead requestHead;
     HttpHead responseHead;
+    QByteArray requestBody; // the start of a text body as sent (chunked: with its framing)
+    QByteArray responseBody;
+    bool requestBodyTruncated = false; // the body was longer than PreviewLimit, or not text
+    bool responseBodyTruncated = false;
     QString error; // why there is no (complete) response
+
+    static constexpr qsizetype PreviewLimit = 64 * 1024;
+    static bool isTextual(const HttpHead &head); // Content-Type worth showing as text
 };
 
 // The requests of a tunnel: a ring of the last `capacity` records, published to printers and

@@ -1,0 +1,326 @@
+#include "consoleprinter.h"
+#include "requestlog.h"
+#include "tunnelclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct FileCloser
+{
+    void operator()(FILE *file) const { std::fclose(file); }
+};
+using TempFile = std::unique_ptr<FILE, FileCloser>;
+
+QByteArray contents(FILE *file)
+{
+    std::fflush(file);
+    std::rewind(file);
+    QByteArray all;
+    char buffer[4096];
+    size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0)
+        all.append(buffer, qsizetype(n));
+    return all;
+}
+
+RequestRecord sampleRecord()
+{
+    RequestRecord record;
+    record.kind = RequestRecord::Kind::Http;
+    record.started = QDateTime(QDate(2024, 5, 1), QTime(12, 34, 56, 789));
+    record.method = "POST";
+    record.path = "/api/items?x=1";
+    record.status = 201;
+    record.durationMs = 12.25;
+    record.firstByteMs = 10;
+    record.requestBytes = 345;
+    record.responseBytes = 6789;
+    return record;
+}
+
+RequestRecord upgradeRecord(RequestRecord::Kind kind)
+{
+    RequestRecord record = sampleRecord();
+    record.kind = kind;
+    record.method = "GET";
+    record.path = "/socket";
+    record.status = 101;
+    record.responseHead.status = 101;
+    record.responseHead.headers = {{"Connection", "Upgrade"}, {"Upgrade", "WebSocket"}};
+    return record;
+}
+
+} // namespace
+
+class tst_ConsolePrinter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void formatBytes_data();
+    void formatBytes();
+    void formatDuration_data();
+    void formatDuration();
+    void jsonRequest();
+    void jsonUpgrade();
+    void jsonUpgradeClosed();
+    void jsonError();
+    void textRequest();
+    void textWithoutResponse();
+    void textUpgradeClosed();
+    void textKeepsPercentEncodedPath_data();
+    void textKeepsPercentEncodedPath();
+    void printsBatchesOfTheRequestLog();
+    void printsClientEventsAsJson();
+    void printsClientEventsAsText();
+
+private:
+    std::unique_ptr<TunnelClient> m_client; // never started
+    TempFile m_out;
+
+    QJsonObject jsonOf(const RequestRecord &record);
+};
+
+void tst_ConsolePrinter::init()
+{
+    m_client = std::make_unique<TunnelClient>(TunnelOptions());
+    m_out.reset(std::tmpfile());
+    QVERIFY(m_out);
+}
+
+void tst_ConsolePrinter::cleanup()
+{
+    m_client.reset();
+    m_out.reset();
+}
+
+QJsonObject tst_ConsolePrinter::jsonOf(const RequestRecord &record)
+{
+    ConsolePrinter printer(m_client.get(), true, m_out.get());
+    const QByteArray line = printer.recordLine(record);
+    if (!line.endsWith('\n') || line.count('\n') != 1)
+        return {};
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return {};
+    return document.object();
+}
+
+void tst_ConsolePrinter::formatBytes_data()
+{
+    QTest::addColumn<qint64>("bytes");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("0") << qint64(0) << u"0 B"_s;
+    QTest::newRow("1023") << qint64(1023) << u"1023 B"_s;
+    QTest::newRow("1 KiB") << qint64(1024) << u"1.0 KiB"_s;
+    QTest::newRow("1.5 KiB") << qint64(1536) << u"1.5 KiB"_s;
+    QTest::newRow("1.5 MiB") << qint64(1536 * 1024) << u"1.5 MiB"_s;
+    QTest::newRow("2 GiB") << qint64(2) * 1024 * 1024 * 1024 << u"2.00 GiB"_s;
+    QTest::newRow("1.25 TiB as GiB") << qint64(1280) * 1024 * 1024 * 1024 << u"1280.00 GiB"_s;
+}
+
+void tst_ConsolePrinter::formatBytes()
+{
+    QFETCH(qint64, bytes);
+    QFETCH(QString, text);
+    QCOMPARE(ConsolePrinter::formatBytes(bytes), text);
+}
+
+void tst_ConsolePrinter::formatDuration_data()
+{
+    QTest::addColumn<double>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("0") << 0.0 << u"0.00 ms"_s;
+    QTest::newRow("sub-ms") << 0.123 << u"0.12 ms"_s;
+    QTest::newRow("9.5 ms") << 9.5 << u"9.50 ms"_s;
+    QTest::newRow("10 ms") << 10.0 << u"10 ms"_s;
+    QTest::newRow("250.4 ms") << 250.4 << u"250 ms"_s;
+    QTest::newRow("999 ms") << 999.0 << u"999 ms"_s;
+    QTest::newRow("1 s") << 1000.0 << u"1.00 s"_s;
+    QTest::newRow("1.234 s") << 1234.0 << u"1.23 s"_s;
+    QTest::newRow("90 s") << 90000.0 << u"90.00 s"_s;
+}
+
+void tst_ConsolePrinter::formatDuration()
+{
+    QFETCH(double, ms);
+    QFETCH(QString, text);
+    QCOMPARE(ConsolePrinter::formatDuration(ms), text);
+}
+
+void tst_ConsolePrinter::jsonRequest()
+{
+    const RequestRecord record = sampleRecord();
+    const QJsonObject object = jsonOf(record);
+    QVERIFY(!object.isEmpty());
+    QCOMPARE(object.value(u"event"_s).toString(), u"request"_s);
+    QCOMPARE(object.value(u"method"_s).toString(), u"POST"_s);
+    QCOMPARE(object.value(u"path"_s).toString(), u"/api/items?x=1"_s);
+    QCOMPARE(object.value(u"status"_s).toInt(), 201);
+    QCOMPARE(object.value(u"duration_ms"_s).toDouble(), 12.25);
+    QCOMPARE(object.value(u"request_bytes"_s).toInteger(), 345);
+    QCOMPARE(object.value(u"response_bytes"_s).toInteger(), 6789);
+    QCOMPARE(QDateTime::fromString(object.value(u"time"_s).toString(), Qt::ISODateWithMs),
+             record.started);
+    QVERIFY(!object.contains(u"upgrade"_s));
+    QVERIFY(!object.contains(u"closed"_s));
+    QVERIFY(!object.contains(u"error"_s));
+}
+
+void tst_ConsolePrinter::jsonUpgrade()
+{
+    const QJsonObject object = jsonOf(upgradeRecord(RequestRecord::Kind::Upgrade));
+    QVERIFY(!object.isEmpty());
+    QCOMPARE(object.value(u"event"_s).toString(), u"request"_s);
+    QCOMPARE(object.value(u"status"_s).toInt(), 101);
+    QCOMPARE(object.value(u"upgrade"_s).toString(), u"websocket"_s);
+    QVERIFY(!object.contains(u"closed"_s));
+}
+
+void tst_ConsolePrinter::jsonUpgradeClosed()
+{
+    const QJsonObject object = jsonOf(upgradeRecord(RequestRecord::Kind::UpgradeClosed));
+    QVERIFY(!object.isEmpty());
+    QCOMPARE(object.value(u"upgrade"_s).toString(), u"websocket"_s);
+    QVERIFY(object.value(u"closed"_s).isBool());
+    QCOMPARE(object.value(u"closed"_s).toBool(), true);
+}
+
+void tst_ConsolePrinter::jsonError()
+{
+    RequestRecord record = sampleRecord();
+    record.status = 0;
+    record.error = u"the local service refused the connection"_s;
+    const QJsonObject object = jsonOf(record);
+    QVERIFY(!object.isEmpty());
+    QCOMPARE(object.value(u"status"_s).toInt(-1), 0);
+    QCOMPARE(object.value(u"error"_s).toString(), record.error);
+}
+
+void tst_ConsolePrinter::textRequest()
+{
+    ConsolePrinter printer(m_client.get(), false, m_out.get());
+    const QString line = QString::fromUtf8(printer.recordLine(sampleRecord()));
+    QVERIFY(line.endsWith(u'\n'));
+    QCOMPARE(line.count(u'\n'), 1);
+    QVERIFY2(line.startsWith(u"12:34:56.789  POST "_s), qPrintable(line));
+    QVERIFY2(line.contains(u"/api/items?x=1"_s), qPrintable(line));
+    QVERIFY2(line.contains(u" 201 "_s), qPrintable(line));
+    QVERIFY2(line.contains(u"12.25 ms"_s) || line.contains(u"12 ms"_s), qPrintable(line));
+    QVERIFY2(line.contains(ConsolePrinter::formatDuration(12.25)), qPrintable(line));
+    QVERIFY2(line.contains(u"345 B in, 6.6 KiB out"_s), qPrintable(line));
+    QVERIFY(!line.contains(u'{')); // not JSON
+}
+
+void tst_ConsolePrinter::textWithoutResponse()
+{
+    ConsolePrinter printer(m_client.get(), false, m_out.get());
+    RequestRecord record = sampleRecord();
+    record.status = 0;
+    record.error = u"timed out"_s;
+    const QString line = QString::fromUtf8(printer.recordLine(record));
+    QVERIFY2(line.contains(u" --- "_s), qPrintable(line));
+    QVERIFY2(line.endsWith(u"  (timed out)\n"_s), qPrintable(line));
+}
+
+void tst_ConsolePrinter::textUpgradeClosed()
+{
+    ConsolePrinter printer(m_client.get(), false, m_out.get());
+    const QString line = QString::fromUtf8(
+            printer.recordLine(upgradeRecord(RequestRecord::Kind::UpgradeClosed)));
+    QVERIFY2(line.contains(u"/socket"_s), qPrintable(line));
+    QVERIFY2(line.contains(u" closed "_s), qPrintable(line));
+    QVERIFY2(!line.contains(u"101"_s), qPrintable(line));
+}
+
+void tst_ConsolePrinter::textKeepsPercentEncodedPath_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::newRow("%20") << "/my%20file.txt"_ba;
+    QTest::newRow("%2F") << "/files/a%2Fb"_ba;
+    QTest::newRow("%3A and %2F") << "/login?next=https%3A%2F%2Fexample.com%2F"_ba;
+    QTest::newRow("%2B") << "/search?q=c%2B%2B"_ba;
+}
+
+// The path is text from the visitor: it must be printed as it came, whatever it contains.
+void tst_ConsolePrinter::textKeepsPercentEncodedPath()
+{
+    QFETCH(QByteArray, path);
+    ConsolePrinter printer(m_client.get(), false, m_out.get());
+    RequestRecord record = sampleRecord();
+    record.method = "GET";
+    record.path = path;
+    record.status = 404;
+    const QString line = QString::fromUtf8(printer.recordLine(record));
+    QVERIFY2(line.contains(QString::fromLatin1(path)), qPrintable(line));
+    QVERIFY2(line.contains(u" 404 "_s), qPrintable(line));
+    QVERIFY2(line.endsWith(u"345 B in, 6.6 KiB out\n"_s), qPrintable(line));
+}
+
+void tst_ConsolePrinter::printsBatchesOfTheRequestLog()
+{
+    QVERIFY(m_client->requestLog());
+    ConsolePrinter printer(m_client.get(), true, m_out.get());
+    RequestRecord first = sampleRecord();
+    RequestRecord second = sampleRecord();
+    second.path = "/second";
+    m_client->requestLog()->add(first);
+    m_client->requestLog()->add(second);
+    m_client->requestLog()->flush();
+
+    const QByteArray all = contents(m_out.get());
+    QCOMPARE(all, printer.recordLine(first) + printer.recordLine(second));
+}
+
+void tst_ConsolePrinter::printsClientEventsAsJson()
+{
+    ConsolePrinter printer(m_client.get(), true, m_out.get());
+    Q_EMIT m_client->stateChanged(TunnelClient::State::Connecting);
+    Q_EMIT m_client->tunnelOpened(u"https://calm-river.example.com"_s, false);
+    Q_EMIT m_client->errorOccurred(u"the token was refused"_s, true);
+
+    const QList<QByteArray> lines = contents(m_out.get()).chopped(1).split('\n');
+    QCOMPARE(lines.size(), 3);
+    const QJsonObject state = QJsonDocument::fromJson(lines.at(0)).object();
+    QCOMPARE(state.value(u"event"_s).toString(), u"state"_s);
+    QCOMPARE(state.value(u"state"_s).toString(), u"connecting"_s);
+    const QJsonObject opened = QJsonDocument::fromJson(lines.at(1)).object();
+    QCOMPARE(opened.value(u"event"_s).toString(), u"tunnel_opened"_s);
+    QCOMPARE(opened.value(u"url"_s).toString(), u"https://calm-river.example.com"_s);
+    QCOMPARE(opened.value(u"protocol"_s).toString(), u"http"_s);
+    QCOMPARE(opened.value(u"local"_s).toString(), m_client->options().local.toString());
+    QCOMPARE(opened.value(u"same_url"_s).toBool(true), false);
+    const QJsonObject error = QJsonDocument::fromJson(lines.at(2)).object();
+    QCOMPARE(error.value(u"event"_s).toString(), u"error"_s);
+    QCOMPARE(error.value(u"message"_s).toString(), u"the token was refused"_s);
+    QCOMPARE(error.value(u"fatal"_s).toBool(false), true);
+}
+
+void tst_ConsolePrinter::printsClientEventsAsText()
+{
+    ConsolePrinter printer(m_client.get(), false, m_out.get());
+    Q_EMIT m_client->stateChanged(TunnelClient::State::Connecting);
+    Q_EMIT m_client->tunnelOpened(u"https://calm-river.example.com"_s, false);
+    Q_EMIT m_client->errorOccurred(u"server went away"_s, false);
+
+    const QString all = QString::fromUtf8(contents(m_out.get()));
+    QVERIFY2(all.contains(u"Connecting to localhost:7835"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"https://calm-river.example.com  ->  localhost:0"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"server went away"_s), qPrintable(all));
+    QVERIFY(!all.contains(u'{'));
+}
+
+QTEST_GUILESS_MAIN(tst_ConsolePrinter)
+#include "tst_consoleprinter.moc"
