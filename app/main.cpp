@@ -1,16 +1,20 @@
 #include "commandline.h"
 #include "consoleprinter.h"
 #include "signalwatcher.h"
+#include "trayapp.h"
 #include "tunnelclient.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
 
 namespace {
 
-int runTunnel(const CommandLine &command)
+int runTunnel(int argc, char *argv[], const CommandLine &command)
 {
+    QCoreApplication app(argc, argv); // no display needed
     TunnelClient client(command.options);
     ConsolePrinter printer(&client, command.json);
     SignalWatcher signals;
@@ -33,16 +37,29 @@ int runTunnel(const CommandLine &command)
     return exitCode;
 }
 
+int runTray(int argc, char *argv[], const CommandLine &command)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("rok"));
+    QApplication::setOrganizationName(QStringLiteral("rok"));
+    QApplication::setApplicationVersion(QStringLiteral(ROK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("rok"));
+    QTranslator translator; // the language follows the system locale
+    if (translator.load(QLocale(), QStringLiteral("rok"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+    return runTrayApp(app, command);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("rok"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(ROK_VERSION));
-
-    const CommandLine command =
-            CommandLine::parse(QCoreApplication::arguments(), qgetenv("ROK_TOKEN"));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const CommandLine command = CommandLine::parse(arguments, qgetenv("ROK_TOKEN"));
     switch (command.action) {
     case CommandLine::Action::PrintAndExit:
         std::fputs(qPrintable(command.text), stdout);
@@ -51,13 +68,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "rok: %s\nTry 'rok --help'.\n", qPrintable(command.text));
         return 2;
     case CommandLine::Action::Tray:
-        // The tray app comes with its own issue; until then, say what works.
-        std::fprintf(stderr,
-                     "rok: the tray app is not part of this build yet; use "
-                     "'rok http PORT' or 'rok tcp PORT' (see rok --help).\n");
-        return 2;
+        return runTray(argc, argv, command);
     case CommandLine::Action::Tunnel:
-        return runTunnel(command);
+        return runTunnel(argc, argv, command);
     }
     return 0;
 }

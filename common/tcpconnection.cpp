@@ -145,14 +145,15 @@ void TcpConnection::onConnectWritable()
 void TcpConnection::onReadable()
 {
     while (m_fd >= 0 && m_in.size() < ReadBufferSize && !m_readEnded) {
-        QByteArray chunk(ReadChunkSize, Qt::Uninitialized);
+        const qint64 room = qMin(ReadChunkSize, ReadBufferSize - m_in.size()); // an exact cap
+        QByteArray chunk(room, Qt::Uninitialized);
         const ssize_t n = ::recv(m_fd, chunk.data(), size_t(chunk.size()), 0);
         if (n > 0) {
             chunk.truncate(qsizetype(n));
             if (n < ReadChunkSize / 4)
                 chunk.squeeze(); // the buffer cap counts bytes: small reads must not pin 64 KiB
             m_in.append(chunk);
-            if (n < ReadChunkSize)
+            if (n < room)
                 break;
             continue;
         }

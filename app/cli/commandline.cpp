@@ -36,7 +36,11 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
                                        QStringLiteral("NAME"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   tr("Print one JSON object a line instead of text."));
-    parser.addOptions({help, version, server, token, subdomain, json});
+    const QCommandLineOption local(QStringLiteral("local"),
+                                   tr("Without a command: the tray app's local [HOST:]PORT for "
+                                      "this run."),
+                                   QStringLiteral("[HOST:]PORT"));
+    parser.addOptions({help, version, server, token, subdomain, json, local});
 
     if (!parser.parse(arguments)) {
         result.action = Action::Error;
@@ -45,7 +49,10 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
     }
     if (parser.isSet(help)) {
         result.action = Action::PrintAndExit;
-        result.text = parser.helpText();
+        // Parsed before any QCoreApplication exists (its kind depends on the command), so
+        // Qt cannot know the program's name.
+        result.text = parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                QStringLiteral("rok"));
         return result;
     }
     if (parser.isSet(version)) {
@@ -53,9 +60,38 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
         result.text = QStringLiteral("rok " ROK_VERSION "\n");
         return result;
     }
+    TunnelOptions &options = result.options;
+    const auto serverAddress = Endpoint::parse(parser.value(server), QStringLiteral("localhost"));
+    if (!serverAddress) {
+        result.action = Action::Error;
+        result.text = tr("invalid --server \"%1\" (expected HOST:PORT)").arg(parser.value(server));
+        return result;
+    }
+    options.server = *serverAddress;
+    result.serverGiven = parser.isSet(server);
+    options.token = parser.isSet(token) ? parser.value(token).toUtf8() : tokenFromEnvironment;
+    options.subdomain = parser.value(subdomain).toLower();
+
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
         result.action = Action::Tray;
+        if (parser.isSet(local)) {
+            const auto target = Endpoint::parse(parser.value(local), QStringLiteral("localhost"));
+            if (!target) {
+                result.action = Action::Error;
+                result.text = tr("invalid --local \"%1\" (expected PORT or HOST:PORT)")
+                                      .arg(parser.value(local));
+                return result;
+            }
+            options.local = *target;
+            result.localGiven = true;
+        }
+        return result;
+    }
+    if (parser.isSet(local)) {
+        result.action = Action::Error;
+        result.text = tr("--local is for the tray app; give the local address after the "
+                         "command instead, as in: rok http 3000");
         return result;
     }
     const QString command = positional.constFirst();
@@ -69,26 +105,16 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
         result.text = tr("%1 needs one local [HOST:]PORT, such as: rok %1 3000").arg(command);
         return result;
     }
-    TunnelOptions &options = result.options;
     options.protocol =
             command == u"tcp" ? TunnelOptions::Protocol::Tcp : TunnelOptions::Protocol::Http;
-    const auto local = Endpoint::parse(positional.at(1), QStringLiteral("localhost"));
-    if (!local) {
+    const auto target = Endpoint::parse(positional.at(1), QStringLiteral("localhost"));
+    if (!target) {
         result.action = Action::Error;
         result.text = tr("invalid local address \"%1\" (expected PORT or HOST:PORT)")
                               .arg(positional.at(1));
         return result;
     }
-    options.local = *local;
-    const auto serverAddress = Endpoint::parse(parser.value(server), QStringLiteral("localhost"));
-    if (!serverAddress) {
-        result.action = Action::Error;
-        result.text = tr("invalid --server \"%1\" (expected HOST:PORT)").arg(parser.value(server));
-        return result;
-    }
-    options.server = *serverAddress;
-    options.token = parser.isSet(token) ? parser.value(token).toUtf8() : tokenFromEnvironment;
-    options.subdomain = parser.value(subdomain).toLower();
+    options.local = *target;
     result.json = parser.isSet(json);
     result.action = Action::Tunnel;
     return result;

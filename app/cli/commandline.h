@@ -12,6 +12,8 @@ struct CommandLine
 
     Action action = Action::Tray;
     TunnelOptions options;
+    bool serverGiven = false; // Tray: --server and --local override the settings for this run
+    bool localGiven = false;
     bool json = false;
     QString text; // help or version (PrintAndExit), or the error message (Error)
 

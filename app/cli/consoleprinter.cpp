@@ -62,14 +62,12 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record) const
     QString status = record.status ? QString::number(record.status) : QStringLiteral("---");
     if (record.kind == RequestRecord::Kind::UpgradeClosed)
         status = tr("closed");
-    QString line =
-            QStringLiteral("%1  %2 %3 %4 %5  %6 in, %7 out")
-                    .arg(record.started.toString(QStringLiteral("HH:mm:ss.zzz")))
-                    .arg(QString::fromLatin1(record.method), -7)
-                    .arg(QString::fromLatin1(record.path), -32)
-                    .arg(status, 6)
-                    .arg(formatDuration(record.durationMs), 10)
-                    .arg(formatBytes(record.requestBytes), formatBytes(record.responseBytes));
+    // Padded by hand: a path like /a%2Fb must not be read as an arg() placeholder.
+    QString line = record.started.toString(QStringLiteral("HH:mm:ss.zzz")) + QStringLiteral("  ")
+            + QString::fromLatin1(record.method).leftJustified(7) + u' '
+            + QString::fromLatin1(record.path).leftJustified(32) + u' ' + status.rightJustified(6)
+            + u' ' + formatDuration(record.durationMs).rightJustified(10) + QStringLiteral("  ")
+            + tr("%1 in, %2 out").arg(formatBytes(record.requestBytes), formatBytes(record.responseBytes));
     if (!record.error.isEmpty())
         line += QStringLiteral("  (%1)").arg(record.error);
     return line.toUtf8() + '\n';

@@ -16,12 +16,13 @@ namespace {
 const QString KeyType = QStringLiteral("type");
 }
 
-TunnelClient::TunnelClient(const TunnelOptions &options, QObject *parent)
+TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_log(options.protocol == TunnelOptions::Protocol::Http ? new RequestLog(1000, this)
-                                                              : nullptr)
+    , m_log(log)
 {
+    if (!m_log && options.protocol == TunnelOptions::Protocol::Http)
+        m_log = new RequestLog(1000, this);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &TunnelClient::connectToServer);
     m_connectTimeout.setSingleShot(true);

@@ -27,7 +27,9 @@ public:
     enum class State { Stopped, Connecting, Online, Reconnecting, Failed };
     Q_ENUM(State)
 
-    explicit TunnelClient(const TunnelOptions &options, QObject *parent = nullptr);
+    // An HTTP tunnel records its requests in `log`; without one it makes its own.
+    explicit TunnelClient(const TunnelOptions &options, RequestLog *log = nullptr,
+                          QObject *parent = nullptr);
     ~TunnelClient() override;
 
     void start();

@@ -1,0 +1,228 @@
+#include "replayer.h"
+
+#include "httpparser.h"
+#include "tcpconnection.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <functional>
+
+namespace {
+
+// One replay: a connection, a parser and a deadline. A child of the Replayer, so deleting the
+// Replayer ends it silently.
+class ReplayJob : public QObject
+{
+public:
+    using Done = std::function<void(const RequestRecord &)>;
+
+    ReplayJob(const RequestRecord &original, const Endpoint &local,
+              std::chrono::milliseconds timeout, Done done, QObject *parent)
+        : QObject(parent)
+        , m_local(local)
+        , m_connection(new TcpConnection(this))
+        , m_done(std::move(done))
+    {
+        m_result.started = QDateTime::currentDateTime();
+        m_result.method = original.method;
+        m_result.path = original.path;
+        m_result.requestHead = original.requestHead;
+        m_result.requestBody = original.requestBody;
+        m_result.requestHead.setValue("Connection", "close");
+        m_clock.start();
+
+        m_deadline.setSingleShot(true);
+        m_deadline.setInterval(timeout);
+        connect(&m_deadline, &QTimer::timeout, this, [this] {
+            fail(Replayer::tr("%1 did not answer within %n second(s)", nullptr,
+                              int((m_deadline.interval() + 999) / 1000))
+                         .arg(m_local.toString()));
+        });
+        connect(m_connection, &TcpConnection::connected, this, &ReplayJob::onConnected);
+        connect(m_connection, &TcpConnection::connectFailed, this, [this](const QString &why) {
+            fail(Replayer::tr("could not connect to %1: %2").arg(m_local.toString(), why));
+        });
+        connect(m_connection, &QIODevice::readyRead, this, &ReplayJob::onReadyRead);
+        connect(m_connection, &QIODevice::readChannelFinished, this, &ReplayJob::onReadEnded);
+        connect(m_connection, &DuplexDevice::finished, this, &ReplayJob::onFinished);
+    }
+
+    void start()
+    {
+        m_deadline.start();
+        m_connection->connectTo(TcpConnection::resolveLocal(m_local.host), m_local.port);
+    }
+
+private:
+    void onConnected()
+    {
+        m_clock.restart(); // like the tunnel's log: from the first request byte
+        const QByteArray head = m_result.requestHead.serialize();
+        m_result.requestHead.size = head.size();
+        m_result.requestBytes = head.size() + m_result.requestBody.size();
+        m_parser.expectResponseTo(m_result.method);
+        m_connection->writeChunk(head);
+        if (!m_result.requestBody.isEmpty())
+            m_connection->writeChunk(m_result.requestBody);
+    }
+
+    void onReadyRead()
+    {
+        while (!m_finished && m_connection->bytesAvailable() > 0)
+            parse(m_connection->readChunk(TcpConnection::ReadBufferSize));
+    }
+
+    void parse(QByteArrayView data)
+    {
+        while (!m_finished && (!data.isEmpty() || m_parser.hasPendingEvent())) {
+            const HttpParser::Step step = m_parser.feed(data);
+            const QByteArrayView consumed = data.first(step.consumed);
+            data = data.sliced(step.consumed);
+            m_result.responseBytes += step.consumed;
+            switch (step.event) {
+            case HttpParser::Event::NeedMore:
+                capture(consumed);
+                break;
+            case HttpParser::Event::HeadComplete:
+                if (m_result.firstByteMs < 0)
+                    m_result.firstByteMs = elapsedMs();
+                m_result.responseHead = m_parser.head();
+                m_result.status = m_parser.head().status;
+                break;
+            case HttpParser::Event::MessageComplete:
+                if (m_result.status >= 100 && m_result.status < 200 && m_result.status != 101)
+                    break; // an interim answer such as 100 Continue; the final one follows
+                capture(consumed);
+                succeed();
+                return;
+            case HttpParser::Event::Error:
+                fail(Replayer::tr("the response from %1 was malformed: %2")
+                             .arg(m_local.toString(), m_parser.errorString()));
+                return;
+            }
+        }
+    }
+
+    void onReadEnded()
+    {
+        onReadyRead();
+        if (m_finished)
+            return;
+        const HttpParser::Step step = m_parser.finish();
+        if (step.event == HttpParser::Event::MessageComplete && m_result.status >= 200) {
+            succeed(); // a response delimited by the end of the connection
+        } else if (m_result.status == 0 && m_result.responseBytes == 0) {
+            fail(Replayer::tr("%1 closed the connection without answering")
+                         .arg(m_local.toString()));
+        } else {
+            fail(Replayer::tr("%1 closed the connection before the response was complete")
+                         .arg(m_local.toString()));
+        }
+    }
+
+    void onFinished()
+    {
+        if (m_finished)
+            return;
+        if (m_connection->hasFailed()) {
+            fail(Replayer::tr("the connection to %1 failed: %2")
+                         .arg(m_local.toString(), m_connection->errorString()));
+        } else {
+            onReadEnded();
+        }
+    }
+
+    void capture(QByteArrayView bytes)
+    {
+        if (m_result.status == 0 || bytes.isEmpty() || m_result.responseBodyTruncated)
+            return;
+        if (!RequestRecord::isTextual(m_result.responseHead)) {
+            m_result.responseBodyTruncated = true;
+            return;
+        }
+        const qsizetype room = RequestRecord::PreviewLimit - m_result.responseBody.size();
+        m_result.responseBody += bytes.first(qMin(room, bytes.size()));
+        m_result.responseBodyTruncated = bytes.size() > room;
+    }
+
+    double elapsedMs() const { return m_clock.nsecsElapsed() / 1e6; }
+
+    void succeed() { end({}); }
+
+    void fail(const QString &error)
+    {
+        m_result.status = 0;
+        end(error);
+    }
+
+    void end(const QString &error)
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        m_deadline.stop();
+        m_result.error = error;
+        m_result.durationMs = elapsedMs();
+        m_connection->disconnect(this);
+        if (!error.isEmpty())
+            m_connection->abort(); // a timeout or a broken answer: don't wait for a clean close
+        deleteLater(); // closes the connection if the service has not yet
+        m_done(m_result);
+    }
+
+    Endpoint m_local;
+    TcpConnection *m_connection;
+    Done m_done;
+    RequestRecord m_result;
+    HttpParser m_parser{HttpParser::Kind::Response};
+    QElapsedTimer m_clock;
+    QTimer m_deadline;
+    bool m_finished = false;
+};
+
+} // namespace
+
+Replayer::Replayer(const Endpoint &local, QObject *parent)
+    : QObject(parent)
+    , m_local(local)
+{
+}
+
+void Replayer::replay(const RequestRecord &record)
+{
+    ++m_running;
+    QString refusal;
+    const QByteArray contentLength = record.requestHead.value("Content-Length");
+    if (record.requestHead.method.isEmpty()) {
+        refusal = tr("There is no recorded request to replay.");
+    } else if (record.requestBodyTruncated
+               || (!contentLength.isEmpty()
+                   && contentLength.toLongLong() != record.requestBody.size())) {
+        refusal = tr("The request body was not recorded in full, so it cannot be replayed.");
+    }
+    if (!refusal.isEmpty()) {
+        RequestRecord result;
+        result.started = QDateTime::currentDateTime();
+        result.method = record.method;
+        result.path = record.path;
+        result.requestHead = record.requestHead;
+        result.requestBody = record.requestBody;
+        result.requestBodyTruncated = record.requestBodyTruncated;
+        result.error = refusal;
+        QTimer::singleShot(0, this, [this, result] { onReplayDone(result); });
+        return;
+    }
+    auto *job = new ReplayJob(
+            record, m_local, m_timeout,
+            [this](const RequestRecord &result) { onReplayDone(result); }, this);
+    // queued, so that even an immediate connection failure is reported after replay() returns
+    QTimer::singleShot(0, job, [job] { job->start(); });
+}
+
+void Replayer::onReplayDone(const RequestRecord &result)
+{
+    --m_running;
+    Q_EMIT finished(result);
+}

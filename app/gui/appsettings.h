@@ -1,0 +1,123 @@
+#pragma once
+
+#include <deque>
+
+#include <QList>
+#include <QObject>
+#include <QSettings>
+#include <QString>
+
+namespace QKeychain {
+class Job;
+}
+
+// The tray app's settings, in QSettings (organisation and application "rok"): a list of saved
+// tunnels ("profiles") and the options that apply to all of them. The plain getters and setters
+// read and write the current profile; nothing is written until save().
+//
+// The token is a secret: it goes to the desktop keyring through QtKeychain, one entry per
+// profile (service "rok", key "token/<profile>"). Only when no keyring exists at all (no D-Bus
+// session, no secret service, or QtKeychain reports NoBackendAvailable) does it fall back to the
+// settings file, and tokenInPlainText() says so, so the UI can warn. Keyring operations run one at
+// a time, in the order they were asked for: a read after a write sees the written token.
+class AppSettings : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppSettings)
+
+public:
+    struct Profile
+    {
+        QString name;
+        QString server = QStringLiteral("localhost:7835");
+        QString local = QStringLiteral("localhost:3000");
+        QString subdomain;
+
+        friend bool operator==(const Profile &, const Profile &) = default;
+    };
+
+    static constexpr int MinLogSize = 100;
+    static constexpr int MaxLogSize = 100'000;
+    static constexpr int DefaultLogSize = 1000;
+
+    explicit AppSettings(QObject *parent = nullptr);
+    ~AppSettings() override;
+
+    // The current profile's values.
+    QString server() const { return current().server; }
+    void setServer(const QString &server) { current().server = server; }
+    QString local() const { return current().local; }
+    void setLocal(const QString &local) { current().local = local; }
+    QString subdomain() const { return current().subdomain; }
+    void setSubdomain(const QString &subdomain) { current().subdomain = subdomain; }
+
+    // Options shared by all profiles.
+    bool startTunnelAtLaunch() const { return m_startTunnelAtLaunch; }
+    void setStartTunnelAtLaunch(bool start) { m_startTunnelAtLaunch = start; }
+    bool startAtLogin() const { return m_startAtLogin; }
+    void setStartAtLogin(bool start) { m_startAtLogin = start; }
+    int logSize() const { return m_logSize; }
+    void setLogSize(int size); // clamped to MinLogSize..MaxLogSize
+
+    // Saved tunnels. There is always at least one; names are unique and not empty.
+    QList<Profile> profiles() const { return m_profiles; }
+    void setProfiles(const QList<Profile> &profiles); // drops nameless and duplicate entries
+    QString currentProfile() const { return current().name; }
+    void setCurrentProfile(const QString &name); // ignored unless a profile has that name
+    static QString defaultProfileName();
+
+    void save(); // writes everything but the token (see writeToken) and syncs to disk
+
+    // The token of the current profile, asynchronously: readToken() → tokenRead(), empty when
+    // there is none; writeToken() → tokenWritten(). An empty token removes the stored one.
+    void readToken();
+    void writeToken(const QByteArray &token);
+    // The same for a named profile (the settings dialog edits every profile's token); ok is false
+    // when the keyring failed to answer, rather than having no token.
+    void readProfileToken(const QString &profile);
+    void writeProfileToken(const QString &profile, const QByteArray &token);
+    void removeProfileToken(const QString &profile);
+
+    bool tokenInPlainText() const;
+    void setKeychainEnabled(bool enabled); // false: always the settings file (tests)
+
+Q_SIGNALS:
+    void tokenRead(const QByteArray &token);
+    void profileTokenRead(const QString &profile, const QByteArray &token, bool ok);
+    void tokenWritten(bool ok, const QString &error);
+    void tokenError(const QString &message); // a read failed; tokenRead() still follows, empty
+    void tokenInPlainTextChanged(bool inPlainText);
+
+private:
+    struct TokenOp
+    {
+        enum class Kind { Read, ReadCurrent, Write, Migrate }; // Write/Migrate: empty removes
+        Kind kind;
+        QString profile;
+        QByteArray token;
+    };
+
+    Profile &current() { return m_profiles[m_current]; }
+    const Profile &current() const { return m_profiles.at(m_current); }
+    void load();
+    void enqueue(TokenOp op);
+    void runNext();
+    void runInKeychain(const TokenOp &op);
+    void runInSettings(const TokenOp &op);
+    void finish(const TokenOp &op, bool ok, const QByteArray &token, const QString &error);
+    void onJobFinished(QKeychain::Job *job);
+    void setNoKeyring();
+    static QString tokenKey(const QString &profile);
+
+    QSettings m_settings;
+    QList<Profile> m_profiles;
+    qsizetype m_current = 0;
+    bool m_startTunnelAtLaunch = false;
+    bool m_startAtLogin = false;
+    int m_logSize = DefaultLogSize;
+
+    bool m_keychainEnabled = true;
+    bool m_noKeyring = false;
+    std::deque<TokenOp> m_ops; // front() is running while m_busy
+    bool m_busy = false;
+};

@@ -1,0 +1,504 @@
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "harexport.h"
+#include "qrcodewidget.h"
+#include "replayer.h"
+#include "requestlogmodel.h"
+#include "responsetimechart.h"
+#include "settingsdialog.h"
+#include "tunnelcontroller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+
+QString stateLabel(TunnelClient::State state)
+{
+    switch (state) {
+    case TunnelClient::State::Stopped: return MainWindow::tr("Stopped");
+    case TunnelClient::State::Connecting: return MainWindow::tr("Connecting…");
+    case TunnelClient::State::Online: return MainWindow::tr("Online");
+    case TunnelClient::State::Reconnecting: return MainWindow::tr("Reconnecting");
+    case TunnelClient::State::Failed: return MainWindow::tr("Error");
+    }
+    return {};
+}
+
+QString iconFor(TunnelClient::State state)
+{
+    switch (state) {
+    case TunnelClient::State::Online: return QStringLiteral(":/icons/rok-online.svg");
+    case TunnelClient::State::Connecting:
+    case TunnelClient::State::Reconnecting: return QStringLiteral(":/icons/rok-connecting.svg");
+    case TunnelClient::State::Failed: return QStringLiteral(":/icons/rok-error.svg");
+    case TunnelClient::State::Stopped: break;
+    }
+    return QStringLiteral(":/icons/rok-stopped.svg");
+}
+
+// A head and the start of its body, as the details pane shows them.
+QString describe(const HttpHead &head, const QByteArray &body, bool truncated, qint64 bytes)
+{
+    if (head.headers.isEmpty() && head.method.isEmpty() && head.status == 0)
+        return MainWindow::tr("(nothing received)");
+    QString text = QString::fromUtf8(head.serialize());
+    if (!body.isEmpty())
+        text += QString::fromUtf8(body);
+    if (truncated) {
+        text += body.isEmpty()
+                ? MainWindow::tr("(body not shown: not text, %1 bytes on the wire in all)").arg(bytes)
+                : MainWindow::tr("\n… (preview ends here)");
+    }
+    return text;
+}
+
+QString ms(double value)
+{
+    if (value < 0)
+        return QStringLiteral("–");
+    return value < 10 ? QStringLiteral("%1 ms").arg(value, 0, 'f', 1)
+                      : QStringLiteral("%1 ms").arg(value, 0, 'f', 0);
+}
+
+} // namespace
+
+MainWindow::MainWindow(TunnelController *controller, AppSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_controller(controller)
+    , m_settings(settings)
+{
+    setWindowTitle(tr("rok"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/rok.svg")));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(createHeader());
+    layout->addWidget(createStats());
+    auto *splitter = new QSplitter(Qt::Vertical, central);
+    splitter->addWidget(createLog());
+    splitter->addWidget(createDetails());
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+    createMenus();
+    resize(960, 680);
+
+    connect(controller, &TunnelController::stateChanged, this, &MainWindow::updateState);
+    connect(controller, &TunnelController::tunnelOpened, this, &MainWindow::updateState);
+    connect(controller, &TunnelController::statsChanged, this, &MainWindow::updateStats);
+    m_countdown.setInterval(std::chrono::seconds(1));
+    connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateState);
+    updateState();
+    updateStats();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createHeader()
+{
+    auto *header = new QWidget(this);
+    auto *outer = new QHBoxLayout(header);
+    auto *left = new QVBoxLayout;
+
+    auto *stateRow = new QHBoxLayout;
+    m_stateIcon = new QLabel(header);
+    m_stateIcon->setFixedSize(20, 20);
+    m_stateIcon->setScaledContents(true);
+    m_stateText = new QLabel(header);
+    m_stateText->setObjectName(QStringLiteral("state"));
+    m_stateText->setAccessibleName(tr("Tunnel state"));
+    QFont bold = m_stateText->font();
+    bold.setBold(true);
+    m_stateText->setFont(bold);
+    m_local = new QLabel(header);
+    m_local->setObjectName(QStringLiteral("local"));
+    m_local->setAccessibleName(tr("Local service"));
+    m_local->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    stateRow->addWidget(m_stateIcon);
+    stateRow->addWidget(m_stateText);
+    stateRow->addSpacing(12);
+    stateRow->addWidget(m_local);
+    stateRow->addStretch();
+    left->addLayout(stateRow);
+
+    m_url = new QLabel(header);
+    m_url->setObjectName(QStringLiteral("url"));
+    m_url->setAccessibleName(tr("Public URL"));
+    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_url->setFocusPolicy(Qt::StrongFocus);
+    QFont big = m_url->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_url->setFont(big);
+    left->addWidget(m_url);
+
+    auto *buttons = new QHBoxLayout;
+    m_copy = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy URL"), header);
+    m_copy->setObjectName(QStringLiteral("copyUrl"));
+    m_copy->setAccessibleName(tr("Copy the public URL"));
+    connect(m_copy, &QPushButton::clicked, this, &MainWindow::copyUrl);
+    m_open = new QPushButton(QIcon::fromTheme(QStringLiteral("internet-web-browser")),
+                             tr("&Open in browser"), header);
+    m_open->setObjectName(QStringLiteral("openUrl"));
+    m_open->setAccessibleName(tr("Open the public URL in a browser"));
+    connect(m_open, &QPushButton::clicked, this, &MainWindow::openUrl);
+    m_startStop = new QPushButton(header);
+    m_startStop->setObjectName(QStringLiteral("startStop"));
+    connect(m_startStop, &QPushButton::clicked, m_controller, &TunnelController::toggle);
+    buttons->addWidget(m_startStop);
+    buttons->addWidget(m_copy);
+    buttons->addWidget(m_open);
+    buttons->addStretch();
+    left->addLayout(buttons);
+
+    m_detail = new QLabel(header);
+    m_detail->setObjectName(QStringLiteral("detail"));
+    m_detail->setAccessibleName(tr("Connection details"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    left->addWidget(m_detail);
+    left->addStretch();
+
+    outer->addLayout(left, 1);
+    m_qr = new QrCodeWidget(header);
+    m_qr->setFixedSize(120, 120);
+    outer->addWidget(m_qr);
+    return header;
+}
+
+QWidget *MainWindow::createStats()
+{
+    auto *stats = new QWidget(this);
+    auto *layout = new QHBoxLayout(stats);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *figures = new QVBoxLayout;
+    m_percentiles = new QLabel(stats);
+    m_percentiles->setObjectName(QStringLiteral("percentiles"));
+    m_percentiles->setAccessibleName(tr("Response time percentiles"));
+    m_rate = new QLabel(stats);
+    m_rate->setObjectName(QStringLiteral("rate"));
+    m_rate->setAccessibleName(tr("Requests per minute"));
+    m_errors = new QLabel(stats);
+    m_errors->setObjectName(QStringLiteral("errors"));
+    m_errors->setAccessibleName(tr("Errors"));
+    figures->addWidget(m_percentiles);
+    figures->addWidget(m_rate);
+    figures->addWidget(m_errors);
+    layout->addLayout(figures);
+    m_chart = new ResponseTimeChart(stats);
+    layout->addWidget(m_chart, 1);
+    return stats;
+}
+
+QWidget *MainWindow::createLog()
+{
+    auto *log = new QWidget(this);
+    auto *layout = new QVBoxLayout(log);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *tools = new QHBoxLayout;
+    m_filter = new QLineEdit(log);
+    m_filter->setObjectName(QStringLiteral("filter"));
+    m_filter->setPlaceholderText(tr("Filter requests (path, method, status)"));
+    m_filter->setAccessibleName(tr("Filter requests"));
+    m_filter->setClearButtonEnabled(true);
+    auto *exportButton = new QPushButton(tr("&Export HAR…"), log);
+    exportButton->setObjectName(QStringLiteral("exportHar"));
+    exportButton->setAccessibleName(tr("Export the request log as HAR"));
+    connect(exportButton, &QPushButton::clicked, this, &MainWindow::chooseHarFile);
+    auto *clear = new QPushButton(tr("C&lear"), log);
+    clear->setObjectName(QStringLiteral("clearLog"));
+    clear->setAccessibleName(tr("Clear the request log"));
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_model->clear(); // the model and the log
+        m_controller->clearLog(); // and the statistics
+    });
+    tools->addWidget(m_filter, 1);
+    tools->addWidget(exportButton);
+    tools->addWidget(clear);
+    layout->addLayout(tools);
+
+    m_model = new RequestLogModel(m_controller->log(), this);
+    connect(m_controller->log(), &RequestLog::recordsAdded, this, [this] { updateStats(); });
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setSortRole(RequestLogModel::SortRole);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_table = new QTableView(log);
+    m_table->setObjectName(QStringLiteral("requests"));
+    m_table->setAccessibleName(tr("Requests"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(RequestLogModel::Path, QHeaderView::Stretch);
+    m_table->setSortingEnabled(false); // newest first, as they come
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showDetails);
+    layout->addWidget(m_table, 1);
+    return log;
+}
+
+QWidget *MainWindow::createDetails()
+{
+    auto *details = new QWidget(this);
+    auto *layout = new QVBoxLayout(details);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_detailsTabs = new QTabWidget(details);
+    m_requestText = new QPlainTextEdit(details);
+    m_requestText->setObjectName(QStringLiteral("requestDetails"));
+    m_requestText->setAccessibleName(tr("Request head and body"));
+    m_responseText = new QPlainTextEdit(details);
+    m_responseText->setObjectName(QStringLiteral("responseDetails"));
+    m_responseText->setAccessibleName(tr("Response head and body"));
+    for (QPlainTextEdit *edit : {m_requestText, m_responseText}) {
+        edit->setReadOnly(true);
+        edit->setFont(mono);
+        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+        edit->setPlaceholderText(tr("Select a request to see it here."));
+    }
+    m_detailsTabs->addTab(m_requestText, tr("Re&quest"));
+    m_detailsTabs->addTab(m_responseText, tr("Res&ponse"));
+    layout->addWidget(m_detailsTabs, 1);
+
+    auto *replayRow = new QHBoxLayout;
+    m_replay = new QPushButton(tr("&Replay"), details);
+    m_replay->setObjectName(QStringLiteral("replay"));
+    m_replay->setAccessibleName(tr("Send this request to the local service again"));
+    m_replay->setEnabled(false);
+    connect(m_replay, &QPushButton::clicked, this, &MainWindow::replaySelected);
+    m_replayResult = new QLabel(details);
+    m_replayResult->setObjectName(QStringLiteral("replayResult"));
+    m_replayResult->setAccessibleName(tr("Replay result"));
+    replayRow->addWidget(m_replay);
+    replayRow->addWidget(m_replayResult, 1);
+    layout->addLayout(replayRow);
+    return details;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Export HAR…"), this, &MainWindow::chooseHarFile);
+    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitRequested);
+    QMenu *tunnel = menuBar()->addMenu(tr("&Tunnel"));
+    tunnel->addAction(tr("&Start or stop"), QKeySequence(Qt::CTRL | Qt::Key_R), m_controller,
+                      &TunnelController::toggle);
+    tunnel->addAction(tr("&Copy public URL"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                      &MainWindow::copyUrl);
+    tunnel->addAction(tr("&Open in browser"), QKeySequence(Qt::CTRL | Qt::Key_O), this,
+                      &MainWindow::openUrl);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About rok"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::updateState()
+{
+    const TunnelClient::State state = m_controller->state();
+    const TunnelClient *client = m_controller->client();
+    const QString url = m_controller->url();
+    m_stateIcon->setPixmap(QIcon(iconFor(state)).pixmap(QSize(20, 20), devicePixelRatioF()));
+    m_stateText->setText(stateLabel(state));
+    m_local->setText(tr("→ %1").arg(m_controller->options().local.toString()));
+    const bool online = state == TunnelClient::State::Online;
+    m_url->setText(url.isEmpty() ? tr("No tunnel yet") : url);
+    m_url->setEnabled(online);
+    m_copy->setEnabled(!url.isEmpty());
+    m_open->setEnabled(online);
+    m_qr->setText(online ? url : QString());
+    m_qr->setVisible(online);
+    m_startStop->setText(m_controller->isRunning() ? tr("&Stop tunnel") : tr("&Start tunnel"));
+    m_startStop->setAccessibleName(m_startStop->text().remove(u'&'));
+
+    QString detail;
+    if (state == TunnelClient::State::Reconnecting && client) {
+        const qint64 seconds = qMax<qint64>(
+                0, (QDateTime::currentDateTime().msecsTo(client->nextRetry()) + 999) / 1000);
+        detail = tr("%1. Retrying in %n s.", nullptr, int(seconds)).arg(client->lastError());
+        if (!m_countdown.isActive())
+            m_countdown.start();
+    } else {
+        m_countdown.stop();
+        if (state == TunnelClient::State::Failed && client)
+            detail = client->lastError();
+        else if (state == TunnelClient::State::Stopped)
+            detail = tr("Start the tunnel to get a public URL for %1.")
+                             .arg(m_controller->options().local.toString());
+        else if (state == TunnelClient::State::Connecting)
+            detail = tr("Connecting to %1…").arg(m_controller->options().server.toString());
+        else if (online)
+            detail = tr("Anyone with this URL reaches %1 through %2.")
+                             .arg(m_controller->options().local.toString(),
+                                  m_controller->options().server.toString());
+    }
+    if (!detail.isEmpty() && !detail.endsWith(u'.') && !detail.endsWith(u'…'))
+        detail += u'.';
+    m_detail->setText(detail.isEmpty() ? detail : detail.left(1).toUpper() + detail.mid(1));
+}
+
+void MainWindow::updateStats()
+{
+    const RequestStats::Summary summary = m_controller->stats().summary(QDateTime::currentDateTime());
+    m_percentiles->setText(tr("p50 %1 · p95 %2 · p99 %3")
+                                   .arg(ms(summary.p50), ms(summary.p95), ms(summary.p99)));
+    m_rate->setText(tr("%n request(s) in the last minute", nullptr, summary.perMinute));
+    m_errors->setText(tr("%n error(s)", nullptr, summary.errors));
+    m_chart->setDurations(m_controller->stats().recentDurations(120));
+}
+
+const RequestRecord *MainWindow::selectedRecord() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return nullptr;
+    return &m_model->record(m_proxy->mapToSource(current).row());
+}
+
+void MainWindow::showDetails()
+{
+    const RequestRecord *record = selectedRecord();
+    m_replay->setEnabled(record && !record->requestHead.method.isEmpty());
+    m_replayResult->clear();
+    if (!record) {
+        m_requestText->clear();
+        m_responseText->clear();
+        return;
+    }
+    m_requestText->setPlainText(describe(record->requestHead, record->requestBody,
+                                         record->requestBodyTruncated, record->requestBytes));
+    QString response = describe(record->responseHead, record->responseBody,
+                                record->responseBodyTruncated, record->responseBytes);
+    if (!record->error.isEmpty())
+        response = record->error + QStringLiteral("\n\n") + response;
+    m_responseText->setPlainText(response);
+}
+
+void MainWindow::replaySelected()
+{
+    const RequestRecord *record = selectedRecord();
+    if (!record)
+        return;
+    if (!m_replayer) {
+        m_replayer = new Replayer(m_controller->options().local, this);
+        connect(m_replayer, &Replayer::finished, this, &MainWindow::onReplayed);
+    }
+    m_replayResult->setText(tr("Replaying %1 %2…")
+                                    .arg(QString::fromLatin1(record->method),
+                                         QString::fromLatin1(record->path)));
+    m_replayer->replay(*record);
+}
+
+void MainWindow::onReplayed(const RequestRecord &result)
+{
+    if (result.status == 0) {
+        m_replayResult->setText(tr("Replay failed: %1").arg(result.error));
+        return;
+    }
+    m_replayResult->setText(tr("Replayed: %1 %2 in %3")
+                                    .arg(result.status)
+                                    .arg(QString::fromLatin1(result.responseHead.reason), ms(result.durationMs)));
+    m_responseText->setPlainText(tr("Replayed response:\n\n")
+                                 + describe(result.responseHead, result.responseBody,
+                                            result.responseBodyTruncated, result.responseBytes));
+    m_detailsTabs->setCurrentWidget(m_responseText);
+}
+
+void MainWindow::copyUrl()
+{
+    const QString url = m_controller->url();
+    if (url.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(url);
+    statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
+}
+
+void MainWindow::openUrl()
+{
+    if (!m_controller->url().isEmpty())
+        QDesktopServices::openUrl(QUrl(m_controller->url()));
+}
+
+void MainWindow::chooseHarFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export requests as HAR"), folder + QStringLiteral("/rok.har"),
+            tr("HTTP Archive (*.har)"));
+    if (!path.isEmpty())
+        exportHar(path);
+}
+
+bool MainWindow::exportHar(const QString &path)
+{
+    QString error;
+    if (!HarExport::writeFile(path, m_controller->log()->records(), &error)) {
+        QMessageBox::warning(this, tr("Export failed"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %n request(s) to %1", nullptr,
+                                int(m_controller->log()->records().size()))
+                                     .arg(path),
+                             5000);
+    return true;
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_controller->applySettings();
+        updateState();
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About rok"),
+                       tr("<h3>rok %1</h3><p>A public URL for a local port, on a server you run "
+                          "yourself.</p>")
+                               .arg(QStringLiteral(ROK_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_hideOnClose) {
+        hide(); // the tray icon brings it back
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "tunnelclient.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class AppSettings;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTabWidget;
+class QrCodeWidget;
+class Replayer;
+class RequestLogModel;
+class ResponseTimeChart;
+class TunnelController;
+struct RequestRecord;
+
+// The tray app's window: the public URL with Copy and Open, the tunnel's state, response-time
+// figures, and the live request log with a details pane.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(TunnelController *controller, AppSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setHideOnClose(bool hide) { m_hideOnClose = hide; } // when a tray icon can bring it back
+    void copyUrl();
+    void openUrl();
+    bool exportHar(const QString &path); // false (and a message box) on failure
+    void showSettings();
+
+    RequestLogModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+
+Q_SIGNALS:
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QWidget *createHeader();
+    QWidget *createStats();
+    QWidget *createLog();
+    QWidget *createDetails();
+    void createMenus();
+
+    void updateState();
+    void updateStats();
+    void showDetails();
+    void replaySelected();
+    void onReplayed(const RequestRecord &result);
+    void chooseHarFile();
+    void showAbout();
+    const RequestRecord *selectedRecord() const;
+
+    TunnelController *m_controller;
+    AppSettings *m_settings;
+    bool m_hideOnClose = false;
+
+    QLabel *m_stateIcon = nullptr;
+    QLabel *m_stateText = nullptr;
+    QLabel *m_url = nullptr;
+    QPushButton *m_copy = nullptr;
+    QPushButton *m_open = nullptr;
+    QPushButton *m_startStop = nullptr;
+    QLabel *m_local = nullptr;
+    QLabel *m_detail = nullptr;
+    QrCodeWidget *m_qr = nullptr;
+
+    QLabel *m_percentiles = nullptr;
+    QLabel *m_rate = nullptr;
+    QLabel *m_errors = nullptr;
+    ResponseTimeChart *m_chart = nullptr;
+
+    QLineEdit *m_filter = nullptr;
+    RequestLogModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+
+    QTabWidget *m_detailsTabs = nullptr;
+    QPlainTextEdit *m_requestText = nullptr;
+    QPlainTextEdit *m_responseText = nullptr;
+    QPushButton *m_replay = nullptr;
+    QLabel *m_replayResult = nullptr;
+    QPointer<Replayer> m_replayer;
+
+    QTimer m_countdown; // "retrying in N s" ticks while reconnecting
+};

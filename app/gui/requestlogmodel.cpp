@@ -1,0 +1,277 @@
+#include "requestlogmodel.h"
+
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+QLocale numberLocale()
+{
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    return locale;
+}
+
+bool isNumeric(int column)
+{
+    return column == RequestLogModel::Status || column == RequestLogModel::Duration
+            || column == RequestLogModel::Sent || column == RequestLogModel::Received;
+}
+
+bool darkPalette()
+{
+    const QPalette palette = QGuiApplication::palette();
+    return palette.color(QPalette::Base).lightness() < palette.color(QPalette::Text).lightness();
+}
+
+} // namespace
+
+RequestLogModel::RequestLogModel(RequestLog *log, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_log(log)
+{
+    Q_ASSERT(log);
+    const QList<RequestRecord> records = log->records();
+    m_rows.assign(records.begin(), records.end());
+    if (!m_rows.empty())
+        m_lastId = m_rows.back().id;
+    connect(log, &RequestLog::recordsAdded, this, &RequestLogModel::onRecordsAdded);
+}
+
+int RequestLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RequestLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const RequestRecord &RequestLogModel::record(int row) const
+{
+    Q_ASSERT(row >= 0 && row < rowCount());
+    return at(row);
+}
+
+QModelIndex RequestLogModel::indexOfId(quint64 id, int column) const
+{
+    // ids grow with each record, so the rows are sorted by id
+    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), id,
+                                     [](const RequestRecord &r, quint64 v) { return r.id < v; });
+    if (it == m_rows.end() || it->id != id)
+        return {};
+    return index(int(m_rows.end() - it - 1), column);
+}
+
+QVariant RequestLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RequestRecord &record = at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(record, column);
+    case Qt::ToolTipRole:
+        if (column == Path)
+            return QString::fromUtf8(record.path);
+        if (column == Status && !record.error.isEmpty())
+            return record.error;
+        return {};
+    case Qt::ForegroundRole:
+        if (column == Status)
+            return statusColor(record.kind == RequestRecord::Kind::UpgradeClosed ? 0
+                                                                                 : record.status,
+                               darkPalette());
+        return {};
+    case Qt::TextAlignmentRole:
+        if (isNumeric(column))
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return int(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::UserRole:
+        return QVariant::fromValue(record.id);
+    case SortRole:
+        return sortValue(record, column);
+    default:
+        return {};
+    }
+}
+
+QVariant RequestLogModel::display(const RequestRecord &record, int column) const
+{
+    switch (column) {
+    case Time:
+        return record.started.toString(QStringLiteral("HH:mm:ss"));
+    case Method:
+        return QString::fromLatin1(record.method);
+    case Path:
+        return QString::fromUtf8(record.path);
+    case Status:
+        if (record.kind == RequestRecord::Kind::UpgradeClosed)
+            return tr("closed", "status of an upgraded (websocket) connection that ended");
+        if (record.status == 0)
+            return QString(QChar(0x2014)); // em dash: no response
+        return QString::number(record.status);
+    case Duration:
+        return formatDuration(record.durationMs);
+    case Sent:
+        return formatBytes(record.requestBytes);
+    case Received:
+        return formatBytes(record.responseBytes);
+    default:
+        return {};
+    }
+}
+
+QVariant RequestLogModel::sortValue(const RequestRecord &record, int column) const
+{
+    switch (column) {
+    case Time:
+        return record.started;
+    case Method:
+        return QString::fromLatin1(record.method);
+    case Path:
+        return QString::fromUtf8(record.path);
+    case Status:
+        return record.status;
+    case Duration:
+        return record.durationMs;
+    case Sent:
+        return record.requestBytes;
+    case Received:
+        return record.responseBytes;
+    default:
+        return {};
+    }
+}
+
+QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Time:
+        return tr("Time");
+    case Method:
+        return tr("Method", "HTTP method: GET, POST, ...");
+    case Path:
+        return tr("Path");
+    case Status:
+        return tr("Status", "HTTP status code");
+    case Duration:
+        return tr("Duration");
+    case Sent:
+        return tr("Sent", "bytes sent to the local service");
+    case Received:
+        return tr("Received", "bytes received from the local service");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+void RequestLogModel::onRecordsAdded(const QList<RequestRecord> &batch)
+{
+    // A batch can repeat records the constructor already took from the log's ring.
+    auto fresh = std::find_if(batch.begin(), batch.end(),
+                              [this](const RequestRecord &r) { return r.id > m_lastId; });
+    const int capacity = m_log ? m_log->capacity() : int(m_rows.size());
+    if (batch.end() - fresh > capacity)
+        fresh = batch.end() - capacity;
+    const qsizetype count = batch.end() - fresh;
+    if (count == 0) {
+        trimToCapacity();
+        return;
+    }
+    // Make room first, so rowCount() stays within the capacity at every signal.
+    removeOldest(qsizetype(m_rows.size()) + count - capacity);
+    beginInsertRows({}, 0, int(count - 1));
+    m_rows.insert(m_rows.end(), fresh, batch.end());
+    m_lastId = m_rows.back().id;
+    endInsertRows();
+}
+
+void RequestLogModel::trimToCapacity()
+{
+    if (m_log)
+        removeOldest(qsizetype(m_rows.size()) - m_log->capacity());
+}
+
+void RequestLogModel::removeOldest(qsizetype count)
+{
+    count = std::min(count, qsizetype(m_rows.size()));
+    if (count <= 0)
+        return;
+    const int rows = int(m_rows.size());
+    beginRemoveRows({}, int(rows - count), rows - 1);
+    m_rows.erase(m_rows.begin(), m_rows.begin() + count);
+    endRemoveRows();
+}
+
+void RequestLogModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    if (m_log)
+        m_log->clear();
+    endResetModel();
+}
+
+QString RequestLogModel::formatBytes(qint64 bytes)
+{
+    const QLocale locale = numberLocale();
+    if (bytes < 1024)
+        return tr("%1 B", "bytes").arg(bytes);
+    static constexpr double KiB = 1024.0;
+    // switch units where rounding to one decimal would show 1024.0
+    if (bytes < 1023.95 * KiB)
+        return tr("%1 KiB").arg(locale.toString(bytes / KiB, 'f', 1));
+    if (bytes < 1023.95 * KiB * KiB)
+        return tr("%1 MiB").arg(locale.toString(bytes / (KiB * KiB), 'f', 1));
+    return tr("%1 GiB").arg(locale.toString(bytes / (KiB * KiB * KiB), 'f', 2));
+}
+
+QString RequestLogModel::formatDuration(double ms)
+{
+    const QLocale locale = numberLocale();
+    if (!std::isfinite(ms) || ms < 0)
+        ms = 0;
+    if (ms < 9.995)
+        return tr("%1 ms", "milliseconds").arg(locale.toString(ms, 'f', 2));
+    if (ms < 999.5)
+        return tr("%1 ms", "milliseconds").arg(locale.toString(ms, 'f', 0));
+    if (ms < 59'995)
+        return tr("%1 s", "seconds").arg(locale.toString(ms / 1000, 'f', 2));
+    // long-lived connections (an upgraded websocket): whole minutes and seconds
+    const auto seconds = qint64(std::llround(ms / 1000));
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 h %2 min")
+            .arg(seconds / 3600)
+            .arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QColor RequestLogModel::statusColor(int status, bool darkBackground)
+{
+    switch (status / 100) {
+    case 2:
+        return darkBackground ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
+    case 3:
+        return darkBackground ? QColor(0x64, 0xb5, 0xf6) : QColor(0x15, 0x65, 0xc0);
+    case 4:
+        return darkBackground ? QColor(0xff, 0xb7, 0x4d) : QColor(0xe6, 0x51, 0x00);
+    case 5:
+        return darkBackground ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
+    default:
+        return darkBackground ? QColor(0xbd, 0xbd, 0xbd) : QColor(0x75, 0x75, 0x75);
+    }
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "requestlog.h"
+
+#include <QAbstractTableModel>
+#include <QColor>
+#include <QPointer>
+
+#include <deque>
+
+// The request inspector's table: the records of a RequestLog, newest first. Follows the log in
+// batches (one insert and at most one removal per RequestLog::recordsAdded) and never holds more
+// rows than the log's capacity, so a busy tunnel cannot grow the app without limit.
+class RequestLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RequestLogModel)
+
+public:
+    enum Column { Time, Method, Path, Status, Duration, Sent, Received, ColumnCount };
+    Q_ENUM(Column)
+    // Raw values for sorting: QDateTime, QString, int (status), double (ms), qint64 (bytes).
+    static constexpr int SortRole = Qt::UserRole + 1; // Qt::UserRole: the record id (quint64)
+
+    explicit RequestLogModel(RequestLog *log, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    const RequestRecord &record(int row) const; // 0 <= row < rowCount()
+    QModelIndex indexOfId(quint64 id, int column = 0) const; // invalid when no longer shown
+    void clear(); // empties the model and the log
+    // Drops the oldest rows beyond log->capacity(); done at each batch, call it after
+    // RequestLog::setCapacity() to shrink at once.
+    void trimToCapacity();
+
+    static QString formatBytes(qint64 bytes); // "512 B", "1.2 KiB", "3.4 MiB"
+    static QString formatDuration(double ms); // "4.59 ms", "120 ms", "1.20 s", "2 min 05 s"
+    // The Status colour: 2xx green, 3xx blue, 4xx orange, 5xx red, anything else grey; lighter
+    // tones for a dark background.
+    static QColor statusColor(int status, bool darkBackground = false);
+
+private:
+    void onRecordsAdded(const QList<RequestRecord> &batch);
+    const RequestRecord &at(int row) const { return m_rows[m_rows.size() - 1 - size_t(row)]; }
+    QVariant display(const RequestRecord &record, int column) const;
+    QVariant sortValue(const RequestRecord &record, int column) const;
+    void removeOldest(qsizetype count);
+
+    QPointer<RequestLog> m_log;
+    std::deque<RequestRecord> m_rows; // oldest first; row 0 is the back
+    quint64 m_lastId = 0; // the newest record shown; older ids in a batch are already here
+};

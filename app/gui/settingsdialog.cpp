@@ -1,0 +1,447 @@
+#include "settingsdialog.h"
+
+#include "autostart.h"
+#include "tunneloptions.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace {
+
+QLabel *makeErrorLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28)); // readable on light and dark
+    label->setPalette(palette);
+    return label;
+}
+
+// The part of a subdomain the client can check: a DNS label (whether the server reserves it is
+// the server's business).
+bool isValidSubdomain(const QString &name)
+{
+    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"));
+    return label.match(name).hasMatch();
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+{
+    setWindowTitle(tr("rok Settings"));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 78); // room for the messages and the names
+
+    // Saved tunnels.
+    auto *tunnelBox = new QGroupBox(tr("Tunnel"), this);
+    m_tunnelForm = new QFormLayout(tunnelBox);
+
+    m_profile = new QComboBox(tunnelBox);
+    m_profile->setObjectName(QStringLiteral("profile"));
+    m_profile->setAccessibleName(tr("Saved tunnel"));
+    m_profile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_add = new QPushButton(tr("&Add"), tunnelBox);
+    m_add->setObjectName(QStringLiteral("addProfile"));
+    m_add->setAccessibleName(tr("Add a saved tunnel"));
+    m_add->setAutoDefault(false);
+    m_remove = new QPushButton(tr("&Remove"), tunnelBox);
+    m_remove->setObjectName(QStringLiteral("removeProfile"));
+    m_remove->setAccessibleName(tr("Remove this saved tunnel"));
+    m_remove->setAutoDefault(false);
+    auto *profileRow = new QHBoxLayout;
+    profileRow->addWidget(m_profile, 1);
+    profileRow->addWidget(m_add);
+    profileRow->addWidget(m_remove);
+    auto *profileLabel = new QLabel(tr("&Profile:"), tunnelBox);
+    profileLabel->setBuddy(m_profile);
+    m_tunnelForm->addRow(profileLabel, profileRow);
+
+    m_name = new QLineEdit(tunnelBox);
+    m_name->setObjectName(QStringLiteral("profileName"));
+    m_name->setAccessibleName(tr("Name of the saved tunnel"));
+    m_nameError = makeErrorLabel(tunnelBox, QStringLiteral("profileNameError"));
+    auto *nameLabel = new QLabel(tr("&Name:"), tunnelBox);
+    nameLabel->setBuddy(m_name);
+    m_tunnelForm->addRow(nameLabel, m_name);
+    m_tunnelForm->addRow(QString(), m_nameError);
+
+    m_server = new QLineEdit(tunnelBox);
+    m_server->setObjectName(QStringLiteral("server"));
+    m_server->setAccessibleName(tr("Server address"));
+    m_server->setPlaceholderText(tr("tunnel.example.com:7835"));
+    m_server->setToolTip(tr("The rok-server to connect to, as HOST:PORT"));
+    m_serverError = makeErrorLabel(tunnelBox, QStringLiteral("serverError"));
+    auto *serverLabel = new QLabel(tr("&Server:"), tunnelBox);
+    serverLabel->setBuddy(m_server);
+    m_tunnelForm->addRow(serverLabel, m_server);
+    m_tunnelForm->addRow(QString(), m_serverError);
+
+    m_token = new QLineEdit(tunnelBox);
+    m_token->setObjectName(QStringLiteral("token"));
+    m_token->setAccessibleName(tr("Token"));
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("Only if the server asks for one"));
+    m_tokenNote = new QLabel(tr("No keyring found: the token is stored in rok's settings file."),
+                             tunnelBox);
+    m_tokenNote->setObjectName(QStringLiteral("tokenNote"));
+    m_tokenNote->setWordWrap(true);
+    m_tokenNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    auto *tokenLabel = new QLabel(tr("&Token:"), tunnelBox);
+    tokenLabel->setBuddy(m_token);
+    m_tunnelForm->addRow(tokenLabel, m_token);
+    m_tunnelForm->addRow(QString(), m_tokenNote);
+
+    m_local = new QLineEdit(tunnelBox);
+    m_local->setObjectName(QStringLiteral("local"));
+    m_local->setAccessibleName(tr("Local target"));
+    m_local->setPlaceholderText(tr("3000 or localhost:3000"));
+    m_local->setToolTip(tr("The local service the tunnel forwards to, as [HOST:]PORT"));
+    m_localError = makeErrorLabel(tunnelBox, QStringLiteral("localError"));
+    auto *localLabel = new QLabel(tr("&Local target:"), tunnelBox);
+    localLabel->setBuddy(m_local);
+    m_tunnelForm->addRow(localLabel, m_local);
+    m_tunnelForm->addRow(QString(), m_localError);
+
+    m_subdomain = new QLineEdit(tunnelBox);
+    m_subdomain->setObjectName(QStringLiteral("subdomain"));
+    m_subdomain->setAccessibleName(tr("Requested subdomain"));
+    m_subdomain->setPlaceholderText(tr("Optional: a random name when empty"));
+    m_subdomainError = makeErrorLabel(tunnelBox, QStringLiteral("subdomainError"));
+    auto *subdomainLabel = new QLabel(tr("Sub&domain:"), tunnelBox);
+    subdomainLabel->setBuddy(m_subdomain);
+    m_tunnelForm->addRow(subdomainLabel, m_subdomain);
+    m_tunnelForm->addRow(QString(), m_subdomainError);
+
+    // Options of the app.
+    auto *appBox = new QGroupBox(tr("Application"), this);
+    auto *appForm = new QFormLayout(appBox);
+    m_startAtLaunch = new QCheckBox(tr("Start the tunnel &when rok starts"), appBox);
+    m_startAtLaunch->setObjectName(QStringLiteral("startAtLaunch"));
+    m_startAtLaunch->setAccessibleName(tr("Start the tunnel when rok starts"));
+    m_startAtLaunch->setChecked(settings->startTunnelAtLaunch());
+    appForm->addRow(m_startAtLaunch);
+    m_startAtLogin = new QCheckBox(tr("Start rok when I lo&g in"), appBox);
+    m_startAtLogin->setObjectName(QStringLiteral("startAtLogin"));
+    m_startAtLogin->setAccessibleName(tr("Start rok when I log in"));
+    m_startAtLogin->setChecked(Autostart::isEnabled()); // the file, even if someone removed it
+    appForm->addRow(m_startAtLogin);
+    m_logSize = new QSpinBox(appBox);
+    m_logSize->setObjectName(QStringLiteral("logSize"));
+    m_logSize->setAccessibleName(tr("Requests kept in the log"));
+    m_logSize->setRange(AppSettings::MinLogSize, AppSettings::MaxLogSize);
+    m_logSize->setSingleStep(100);
+    m_logSize->setValue(settings->logSize());
+    m_logSize->setToolTip(tr("The oldest requests leave the log when it holds this many"));
+    auto *logSizeLabel = new QLabel(tr("Requests &kept in the log:"), appBox);
+    logSizeLabel->setBuddy(m_logSize);
+    appForm->addRow(logSizeLabel, m_logSize);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tunnelBox);
+    layout->addWidget(appBox);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    setTabOrder(m_profile, m_add);
+    setTabOrder(m_add, m_remove);
+    setTabOrder(m_remove, m_name);
+    setTabOrder(m_name, m_server);
+    setTabOrder(m_server, m_token);
+    setTabOrder(m_token, m_local);
+    setTabOrder(m_local, m_subdomain);
+    setTabOrder(m_subdomain, m_startAtLaunch);
+    setTabOrder(m_startAtLaunch, m_startAtLogin);
+    setTabOrder(m_startAtLogin, m_logSize);
+    setTabOrder(m_logSize, m_buttons);
+
+    // The profiles, and their tokens as the keyring answers.
+    const QList<AppSettings::Profile> profiles = settings->profiles();
+    for (const AppSettings::Profile &profile : profiles) {
+        m_entries.append({profile, profile.name, {}, {}, false});
+        m_profile->addItem(profile.name);
+    }
+    connect(settings, &AppSettings::profileTokenRead, this, &SettingsDialog::onTokenRead);
+    for (const Entry &entry : std::as_const(m_entries))
+        settings->readProfileToken(entry.storedName);
+    int current = 0;
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).profile.name == settings->currentProfile())
+            current = i;
+    }
+    showProfile(current);
+
+    connect(m_profile, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index < 0 || index == m_shown)
+            return;
+        storeProfile();
+        showProfile(index);
+    });
+    connect(m_add, &QPushButton::clicked, this, &SettingsDialog::addProfile);
+    connect(m_remove, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
+    connect(m_name, &QLineEdit::textEdited, this, &SettingsDialog::onNameEdited);
+    connect(m_server, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_local, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_subdomain, &QLineEdit::textEdited, this, &SettingsDialog::onSubdomainEdited);
+    connect(m_subdomain, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_token, &QLineEdit::textEdited, this, [this] {
+        m_entries[m_shown].tokenKnown = true; // what the user typed wins over a late read
+    });
+    connect(settings, &AppSettings::tokenInPlainTextChanged, this,
+            &SettingsDialog::updateTokenNote);
+    updateTokenNote();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::showProfile(int index)
+{
+    m_shown = index;
+    const Entry &entry = m_entries.at(index);
+    {
+        const QSignalBlocker blocker(m_profile);
+        m_profile->setCurrentIndex(index);
+    }
+    m_name->setText(entry.profile.name);
+    m_server->setText(entry.profile.server);
+    m_token->setText(QString::fromUtf8(entry.token));
+    m_local->setText(entry.profile.local);
+    m_subdomain->setText(entry.profile.subdomain);
+    m_remove->setEnabled(m_entries.size() > 1);
+    validate();
+}
+
+void SettingsDialog::storeProfile()
+{
+    if (m_shown < 0)
+        return;
+    Entry &entry = m_entries[m_shown];
+    entry.profile.name = m_name->text().trimmed();
+    entry.profile.server = m_server->text().trimmed();
+    entry.profile.local = m_local->text().trimmed();
+    entry.profile.subdomain = m_subdomain->text().trimmed().toLower();
+    if (entry.tokenKnown)
+        entry.token = m_token->text().toUtf8();
+}
+
+void SettingsDialog::addProfile()
+{
+    storeProfile();
+    const Entry &from = m_entries.at(m_shown);
+    QSet<QString> names;
+    for (const Entry &entry : std::as_const(m_entries))
+        names.insert(entry.profile.name);
+    QString name;
+    for (int n = int(m_entries.size()) + 1; name.isEmpty() || names.contains(name); ++n)
+        name = tr("Tunnel %1", "the name of a new saved tunnel").arg(n);
+
+    // Most tunnels go to the same server with the same token; the user changes what differs.
+    Entry entry;
+    entry.profile.name = name;
+    entry.profile.server = from.profile.server;
+    entry.token = from.token;
+    entry.tokenKnown = from.tokenKnown;
+    m_entries.append(entry);
+    {
+        const QSignalBlocker blocker(m_profile);
+        m_profile->addItem(name);
+    }
+    showProfile(int(m_entries.size() - 1));
+    m_name->setFocus(Qt::OtherFocusReason);
+    m_name->selectAll();
+}
+
+void SettingsDialog::removeProfile()
+{
+    if (m_entries.size() < 2)
+        return;
+    const int index = m_shown;
+    if (!m_entries.at(index).storedName.isEmpty())
+        m_removedNames.append(m_entries.at(index).storedName);
+    m_entries.removeAt(index);
+    m_shown = -1; // nothing to store: it is gone
+    {
+        const QSignalBlocker blocker(m_profile);
+        m_profile->removeItem(index);
+    }
+    showProfile(qMin(index, int(m_entries.size() - 1)));
+}
+
+void SettingsDialog::onNameEdited(const QString &name)
+{
+    m_entries[m_shown].profile.name = name.trimmed();
+    const QSignalBlocker blocker(m_profile);
+    m_profile->setItemText(m_shown, name.trimmed());
+    validate();
+}
+
+void SettingsDialog::onSubdomainEdited(const QString &text)
+{
+    const QString lower = text.toLower();
+    if (lower == text)
+        return;
+    const int cursor = m_subdomain->cursorPosition();
+    m_subdomain->setText(lower);
+    m_subdomain->setCursorPosition(cursor);
+}
+
+void SettingsDialog::onTokenRead(const QString &profile, const QByteArray &token, bool ok)
+{
+    if (!ok) // unknown: leave it alone on accept unless the user types a new one
+        return;
+    for (int i = 0; i < m_entries.size(); ++i) {
+        Entry &entry = m_entries[i];
+        if (entry.storedName != profile)
+            continue;
+        entry.storedToken = token;
+        if (entry.tokenKnown) // the user typed one before the keyring answered
+            continue;
+        entry.token = token;
+        entry.tokenKnown = true;
+        if (i == m_shown)
+            m_token->setText(QString::fromUtf8(token));
+    }
+}
+
+void SettingsDialog::updateTokenNote()
+{
+    m_tunnelForm->setRowVisible(m_tokenNote, m_settings->tokenInPlainText());
+    fitHeight();
+}
+
+void SettingsDialog::fitHeight()
+{
+    // A window's minimum size ignores height-for-width, so wrapped messages could be cut off.
+    layout()->activate();
+    const int needed = heightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
+}
+
+bool SettingsDialog::setError(QLineEdit *field, QLabel *label, const QString &error)
+{
+    label->setText(error);
+    field->setAccessibleDescription(error);
+    m_tunnelForm->setRowVisible(label, !error.isEmpty());
+    return error.isEmpty();
+}
+
+void SettingsDialog::validate()
+{
+    const QString name = m_name->text().trimmed();
+    QString nameError;
+    if (name.isEmpty()) {
+        nameError = tr("Give this tunnel a name.");
+    } else {
+        for (int i = 0; i < m_entries.size(); ++i) {
+            if (i != m_shown && m_entries.at(i).profile.name == name)
+                nameError = tr("Another saved tunnel has this name.");
+        }
+    }
+    const QString localhost = QStringLiteral("localhost");
+    const bool serverOk = Endpoint::parse(m_server->text().trimmed(), localhost).has_value();
+    const bool localOk = Endpoint::parse(m_local->text().trimmed(), localhost).has_value();
+    const QString subdomain = m_subdomain->text().trimmed().toLower();
+    const bool subdomainOk = subdomain.isEmpty() || isValidSubdomain(subdomain);
+
+    bool valid = setError(m_name, m_nameError, nameError);
+    valid &= setError(m_server, m_serverError,
+                      serverOk ? QString()
+                               : tr("Enter the server as HOST:PORT, for example "
+                                    "tunnel.example.com:7835."));
+    valid &= setError(m_local, m_localError,
+                      localOk ? QString()
+                              : tr("Enter the local service as PORT or HOST:PORT, for example "
+                                   "3000 or localhost:3000."));
+    valid &= setError(m_subdomain, m_subdomainError,
+                      subdomainOk ? QString()
+                                  : tr("A subdomain has up to 63 letters a-z, digits and '-', "
+                                       "and does not start or end with '-'."));
+    m_valid = valid;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+    // Fix this profile before going to another, so no error hides behind the combo box.
+    m_profile->setEnabled(valid);
+    m_add->setEnabled(valid);
+    fitHeight();
+}
+
+void SettingsDialog::accept()
+{
+    storeProfile();
+    validate();
+    if (!m_valid)
+        return;
+
+    QList<AppSettings::Profile> profiles;
+    for (const Entry &entry : std::as_const(m_entries))
+        profiles.append(entry.profile);
+    m_settings->setProfiles(profiles);
+    m_settings->setCurrentProfile(m_entries.at(m_shown).profile.name);
+    m_settings->setStartTunnelAtLaunch(m_startAtLaunch->isChecked());
+    m_settings->setLogSize(m_logSize->value());
+    applyAutostart();
+    m_settings->save();
+    writeTokens();
+    QDialog::accept();
+}
+
+void SettingsDialog::applyAutostart()
+{
+    const bool wanted = m_startAtLogin->isChecked();
+    if (wanted != Autostart::isEnabled()) {
+        // An AppImage runs from a temporary mount: start the image itself.
+        const QString executable =
+                qEnvironmentVariable("APPIMAGE", QCoreApplication::applicationFilePath());
+        QString error;
+        if (!Autostart::setEnabled(wanted, executable, &error))
+            QMessageBox::warning(this, tr("Start at login"), error);
+    }
+    m_settings->setStartAtLogin(Autostart::isEnabled());
+}
+
+void SettingsDialog::writeTokens()
+{
+    QSet<QString> names;
+    for (const Entry &entry : std::as_const(m_entries))
+        names.insert(entry.profile.name);
+
+    QStringList stale = m_removedNames;
+    for (const Entry &entry : std::as_const(m_entries)) {
+        if (!entry.tokenKnown) // the keyring failed or never answered, and the user typed nothing
+            continue;
+        // Renamed or new: write even an empty token, which clears what a removed profile of
+        // that name may have left.
+        const bool moved = entry.storedName != entry.profile.name;
+        if (moved || entry.token != entry.storedToken)
+            m_settings->writeProfileToken(entry.profile.name, entry.token);
+        if (moved && !entry.storedName.isEmpty())
+            stale.append(entry.storedName);
+    }
+    for (const QString &name : std::as_const(stale)) {
+        if (!names.contains(name)) // not taken over by another profile's new name
+            m_settings->removeProfileToken(name);
+    }
+}

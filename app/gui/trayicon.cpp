@@ -1,0 +1,125 @@
+#include "trayicon.h"
+
+#include "mainwindow.h"
+#include "tunnelcontroller.h"
+
+#include <QApplication>
+#include <QMenu>
+
+namespace {
+constexpr int TrayTries = 5; // like KeePassXC: 5 tries, 5 s apart
+}
+
+TrayIcon::TrayIcon(TunnelController *controller, MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_controller(controller)
+    , m_window(window)
+    , m_menu(new QMenu) // QSystemTrayIcon does not own its menu
+{
+    m_startStop = m_menu->addAction(tr("Start tunnel"), controller, &TunnelController::toggle);
+    m_copy = m_menu->addAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy public URL"),
+                               window, &MainWindow::copyUrl);
+    m_open = m_menu->addAction(tr("Open in browser"), window, &MainWindow::openUrl);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Show window"), this, &TrayIcon::showWindow);
+    m_menu->addAction(tr("Settings…"), this, [this] {
+        showWindow();
+        m_window->showSettings();
+    });
+    m_menu->addSeparator();
+    m_menu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("Quit"), qApp,
+                      &QCoreApplication::quit);
+    m_icon.setContextMenu(m_menu);
+    m_icon.setToolTip(tr("rok"));
+    connect(&m_icon, &QSystemTrayIcon::activated, this, &TrayIcon::onActivated);
+    connect(controller, &TunnelController::stateChanged, this, &TrayIcon::onStateChanged);
+    connect(controller, &TunnelController::tunnelOpened, this, &TrayIcon::onOpened);
+    connect(controller, &TunnelController::errorOccurred, this, &TrayIcon::onError);
+    onStateChanged(controller->state());
+
+    m_trayRetry.setInterval(std::chrono::seconds(5));
+    connect(&m_trayRetry, &QTimer::timeout, this, &TrayIcon::lookForTray);
+    lookForTray();
+}
+
+TrayIcon::~TrayIcon()
+{
+    delete m_menu;
+}
+
+QIcon TrayIcon::iconFor(TunnelClient::State state)
+{
+    switch (state) {
+    case TunnelClient::State::Online: return QIcon(QStringLiteral(":/icons/rok-online.svg"));
+    case TunnelClient::State::Connecting:
+    case TunnelClient::State::Reconnecting:
+        return QIcon(QStringLiteral(":/icons/rok-connecting.svg"));
+    case TunnelClient::State::Failed: return QIcon(QStringLiteral(":/icons/rok-error.svg"));
+    case TunnelClient::State::Stopped: break;
+    }
+    return QIcon(QStringLiteral(":/icons/rok-stopped.svg"));
+}
+
+void TrayIcon::lookForTray()
+{
+    const bool available = QSystemTrayIcon::isSystemTrayAvailable();
+    if (available) {
+        m_trayRetry.stop();
+        m_icon.show();
+    } else if (++m_trayTries < TrayTries && !m_trayRetry.isActive()) {
+        m_trayRetry.start();
+    } else if (m_trayTries >= TrayTries) {
+        m_trayRetry.stop();
+    }
+    // Closing the window hides it only while the tray can bring it back.
+    m_window->setHideOnClose(available);
+    QApplication::setQuitOnLastWindowClosed(!available);
+    Q_EMIT availabilityChanged(available);
+}
+
+void TrayIcon::onActivated(QSystemTrayIcon::ActivationReason reason)
+{
+    if (reason != QSystemTrayIcon::Trigger && reason != QSystemTrayIcon::DoubleClick)
+        return;
+    if (!m_controller->isRunning())
+        m_controller->start();
+    showWindow();
+}
+
+void TrayIcon::showWindow()
+{
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void TrayIcon::onStateChanged(TunnelClient::State state)
+{
+    m_icon.setIcon(iconFor(state));
+    const QString url = m_controller->url();
+    const bool online = state == TunnelClient::State::Online;
+    m_icon.setToolTip(online ? tr("rok: %1").arg(url) : tr("rok: %1").arg(TunnelClient::stateName(state)));
+    m_startStop->setText(m_controller->isRunning() ? tr("Stop tunnel") : tr("Start tunnel"));
+    m_copy->setEnabled(!url.isEmpty());
+    m_open->setEnabled(online);
+}
+
+void TrayIcon::onOpened(const QString &url, bool sameAsBefore)
+{
+    onStateChanged(m_controller->state());
+    const QString title = sameAsBefore ? tr("Tunnel back online") : tr("Tunnel open");
+    m_icon.showMessage(title, tr("%1 → %2").arg(url, m_controller->options().local.toString()),
+                       iconFor(TunnelClient::State::Online), 4000);
+    m_wasOnline = true;
+}
+
+void TrayIcon::onError(const QString &message, bool fatal)
+{
+    if (fatal) {
+        m_icon.showMessage(tr("Tunnel stopped"), message, iconFor(TunnelClient::State::Failed), 8000);
+    } else if (m_wasOnline) { // tell once per drop, not at every retry
+        m_icon.showMessage(tr("Tunnel dropped"), tr("%1. rok keeps retrying.").arg(message),
+                           iconFor(TunnelClient::State::Reconnecting), 6000);
+        m_wasOnline = false;
+    }
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "requestlog.h"
+#include "requeststats.h"
+#include "tunnelclient.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class AppSettings;
+
+// The tray app's one tunnel: builds a TunnelClient from the settings (and this run's command
+// line), starts and stops it, and keeps the request log and statistics across restarts so the
+// window's table survives a stop and start.
+class TunnelController : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TunnelController)
+
+public:
+    explicit TunnelController(AppSettings *settings, QObject *parent = nullptr);
+    ~TunnelController() override;
+
+    // Command-line values that win over the settings for this run.
+    void setOverrides(std::optional<Endpoint> server, std::optional<Endpoint> local);
+
+    TunnelOptions options() const;  // what the next start() uses
+    TunnelClient *client() const { return m_client; }
+    TunnelClient::State state() const;
+    QString url() const { return m_client ? m_client->url() : QString(); }
+    bool isRunning() const;
+    RequestLog *log() { return &m_log; }
+    const RequestStats &stats() const { return m_stats; }
+    void clearLog();
+
+    void start();
+    void stop();
+    void toggle();
+    void applySettings(); // after the settings changed: restarts a running tunnel
+
+Q_SIGNALS:
+    void stateChanged(TunnelClient::State state);
+    void tunnelOpened(const QString &url, bool sameAsBefore);
+    void errorOccurred(const QString &message, bool fatal);
+    void statsChanged();
+
+private:
+    void onRecords(const QList<RequestRecord> &records);
+
+    AppSettings *m_settings;
+    std::optional<Endpoint> m_serverOverride;
+    std::optional<Endpoint> m_localOverride;
+    QByteArray m_token;
+    bool m_tokenLoaded = false;
+    bool m_startWhenTokenLoaded = false;
+    RequestLog m_log;
+    RequestStats m_stats;
+    QPointer<TunnelClient> m_client;
+};

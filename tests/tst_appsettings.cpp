@@ -1,0 +1,295 @@
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "appsettings.h"
+
+// AppSettings over a QSettings file in a temporary directory. The token tests turn the keychain
+// off, so they do not depend on whether this machine has a keyring.
+class tst_AppSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void defaults();
+    void persists();
+    void clampsLogSize_data();
+    void clampsLogSize();
+    void profilesRoundTrip();
+    void currentProfileSelectsValues();
+    void cleansProfiles();
+    void tokenInSettingsWithoutKeychain();
+    void tokenReadSeesEarlierWrite();
+    void emptyTokenRemovesIt();
+    void tokensPerProfile();
+    void tokenAnswersFromEventLoop();
+
+private:
+    static QByteArray readToken(AppSettings &settings);
+    static AppSettings::Profile profile(const QString &name, const QString &server = {},
+                                        const QString &local = {});
+    QTemporaryDir m_dir;
+};
+
+void tst_AppSettings::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QVERIFY(QSettings(QStringLiteral("rok"), QStringLiteral("rok"))
+                    .fileName()
+                    .startsWith(m_dir.path()));
+}
+
+void tst_AppSettings::init()
+{
+    QSettings settings(QStringLiteral("rok"), QStringLiteral("rok"));
+    settings.clear();
+    settings.sync();
+}
+
+QByteArray tst_AppSettings::readToken(AppSettings &settings)
+{
+    QSignalSpy read(&settings, &AppSettings::tokenRead);
+    settings.readToken();
+    if (!read.wait(5000))
+        return "<no answer>";
+    return read.at(0).at(0).toByteArray();
+}
+
+AppSettings::Profile tst_AppSettings::profile(const QString &name, const QString &server,
+                                              const QString &local)
+{
+    AppSettings::Profile profile; // the defaults for what is not given
+    profile.name = name;
+    if (!server.isEmpty())
+        profile.server = server;
+    if (!local.isEmpty())
+        profile.local = local;
+    return profile;
+}
+
+void tst_AppSettings::defaults()
+{
+    AppSettings settings;
+    QCOMPARE(settings.server(), QStringLiteral("localhost:7835"));
+    QCOMPARE(settings.local(), QStringLiteral("localhost:3000"));
+    QCOMPARE(settings.subdomain(), QString());
+    QCOMPARE(settings.startTunnelAtLaunch(), false);
+    QCOMPARE(settings.startAtLogin(), false);
+    QCOMPARE(settings.logSize(), 1000);
+    QCOMPARE(settings.profiles().size(), 1);
+    QCOMPARE(settings.currentProfile(), AppSettings::defaultProfileName());
+    QCOMPARE(AppSettings::defaultProfileName(), QStringLiteral("Default"));
+}
+
+void tst_AppSettings::persists()
+{
+    {
+        AppSettings settings;
+        settings.setServer(QStringLiteral("tunnel.example.org:9000"));
+        settings.setLocal(QStringLiteral("8080"));
+        settings.setSubdomain(QStringLiteral("otter"));
+        settings.setStartTunnelAtLaunch(true);
+        settings.setStartAtLogin(true);
+        settings.setLogSize(2500);
+        settings.save();
+    }
+    AppSettings settings;
+    QCOMPARE(settings.server(), QStringLiteral("tunnel.example.org:9000"));
+    QCOMPARE(settings.local(), QStringLiteral("8080"));
+    QCOMPARE(settings.subdomain(), QStringLiteral("otter"));
+    QCOMPARE(settings.startTunnelAtLaunch(), true);
+    QCOMPARE(settings.startAtLogin(), true);
+    QCOMPARE(settings.logSize(), 2500);
+
+    // Nothing is written before save().
+    settings.setServer(QStringLiteral("other:1"));
+    AppSettings unsaved;
+    QCOMPARE(unsaved.server(), QStringLiteral("tunnel.example.org:9000"));
+}
+
+void tst_AppSettings::clampsLogSize_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::addColumn<int>("kept");
+    QTest::newRow("below") << 5 << 100;
+    QTest::newRow("negative") << -1 << 100;
+    QTest::newRow("lowest") << 100 << 100;
+    QTest::newRow("inside") << 4321 << 4321;
+    QTest::newRow("highest") << 100000 << 100000;
+    QTest::newRow("above") << 100001 << 100000;
+}
+
+void tst_AppSettings::clampsLogSize()
+{
+    QFETCH(int, size);
+    QFETCH(int, kept);
+    AppSettings settings;
+    settings.setLogSize(size);
+    QCOMPARE(settings.logSize(), kept);
+
+    // A hand-edited file is clamped too.
+    QSettings file(QStringLiteral("rok"), QStringLiteral("rok"));
+    file.setValue(QStringLiteral("logSize"), size);
+    file.sync();
+    QCOMPARE(AppSettings().logSize(), kept);
+}
+
+void tst_AppSettings::profilesRoundTrip()
+{
+    const QList<AppSettings::Profile> profiles{
+            {QStringLiteral("Work"), QStringLiteral("work.example.org:7835"),
+             QStringLiteral("localhost:8000"), QStringLiteral("api-work")},
+            {QStringLiteral("Home"), QStringLiteral("home.example.org:17835"),
+             QStringLiteral("[::1]:3000"), QString()},
+            {QStringLiteral("Ünïcode / slash"), QStringLiteral("localhost:7835"),
+             QStringLiteral("5173"), QStringLiteral("vite")},
+    };
+    {
+        AppSettings settings;
+        settings.setProfiles(profiles);
+        settings.setCurrentProfile(QStringLiteral("Home"));
+        settings.save();
+    }
+    AppSettings settings;
+    QCOMPARE(settings.profiles(), profiles);
+    QCOMPARE(settings.currentProfile(), QStringLiteral("Home"));
+    QCOMPARE(settings.server(), QStringLiteral("home.example.org:17835"));
+
+    // Fewer profiles later: the removed ones do not come back from the file.
+    settings.setProfiles({profiles.at(2)});
+    settings.save();
+    QCOMPARE(AppSettings().profiles(), QList<AppSettings::Profile>{profiles.at(2)});
+    QCOMPARE(AppSettings().currentProfile(), profiles.at(2).name);
+}
+
+void tst_AppSettings::currentProfileSelectsValues()
+{
+    AppSettings settings;
+    settings.setProfiles(
+            {profile(QStringLiteral("A"), QStringLiteral("a:1"), QStringLiteral("1001")),
+             profile(QStringLiteral("B"), QStringLiteral("b:2"), QStringLiteral("1002"))});
+    QCOMPARE(settings.currentProfile(), QStringLiteral("A"));
+    settings.setCurrentProfile(QStringLiteral("B"));
+    QCOMPARE(settings.server(), QStringLiteral("b:2"));
+    settings.setLocal(QStringLiteral("2002"));
+    QCOMPARE(settings.profiles().at(1).local, QStringLiteral("2002"));
+    QCOMPARE(settings.profiles().at(0).local, QStringLiteral("1001"));
+
+    settings.setCurrentProfile(QStringLiteral("no such profile"));
+    QCOMPARE(settings.currentProfile(), QStringLiteral("B"));
+}
+
+void tst_AppSettings::cleansProfiles()
+{
+    AppSettings settings;
+    settings.setProfiles(
+            {profile(QString()), profile(QStringLiteral(" X ")), profile(QStringLiteral("X"))});
+    QCOMPARE(settings.profiles().size(), 1);
+    QCOMPARE(settings.currentProfile(), QStringLiteral("X"));
+
+    settings.setProfiles({});
+    QCOMPARE(settings.profiles().size(), 1);
+    QCOMPARE(settings.currentProfile(), QStringLiteral("Default"));
+    QCOMPARE(settings.server(), QStringLiteral("localhost:7835"));
+}
+
+void tst_AppSettings::tokenInSettingsWithoutKeychain()
+{
+    AppSettings settings;
+    QSignalSpy plain(&settings, &AppSettings::tokenInPlainTextChanged);
+    settings.setKeychainEnabled(false);
+    QVERIFY(settings.tokenInPlainText());
+    QVERIFY(plain.isEmpty() || plain.last().at(0).toBool());
+
+    QSignalSpy written(&settings, &AppSettings::tokenWritten);
+    settings.writeToken("s3cret-token");
+    QVERIFY(written.wait(5000));
+    QCOMPARE(written.at(0).at(0).toBool(), true);
+    QCOMPARE(written.at(0).at(1).toString(), QString());
+
+    QSettings file(QStringLiteral("rok"), QStringLiteral("rok"));
+    QCOMPARE(file.value(QStringLiteral("token/Default")).toByteArray(), "s3cret-token");
+
+    AppSettings again;
+    again.setKeychainEnabled(false);
+    QCOMPARE(readToken(again), "s3cret-token");
+}
+
+void tst_AppSettings::tokenReadSeesEarlierWrite()
+{
+    AppSettings settings;
+    settings.setKeychainEnabled(false);
+    QSignalSpy read(&settings, &AppSettings::tokenRead);
+    QSignalSpy written(&settings, &AppSettings::tokenWritten);
+    settings.writeToken("first");
+    settings.readToken();
+    settings.writeToken("second");
+    settings.readToken();
+    QTRY_COMPARE(read.size(), 2);
+    QCOMPARE(written.size(), 2);
+    QCOMPARE(read.at(0).at(0).toByteArray(), "first");
+    QCOMPARE(read.at(1).at(0).toByteArray(), "second");
+}
+
+void tst_AppSettings::emptyTokenRemovesIt()
+{
+    AppSettings settings;
+    settings.setKeychainEnabled(false);
+    QSignalSpy written(&settings, &AppSettings::tokenWritten);
+    settings.writeToken("abc");
+    settings.writeToken({});
+    QTRY_COMPARE(written.size(), 2);
+    QVERIFY(!QSettings(QStringLiteral("rok"), QStringLiteral("rok"))
+                     .contains(QStringLiteral("token/Default")));
+    QCOMPARE(readToken(settings), QByteArray());
+}
+
+void tst_AppSettings::tokensPerProfile()
+{
+    AppSettings settings;
+    settings.setKeychainEnabled(false);
+    settings.setProfiles({profile(QStringLiteral("A")), profile(QStringLiteral("B"))});
+    QSignalSpy written(&settings, &AppSettings::tokenWritten);
+    settings.writeProfileToken(QStringLiteral("A"), "token-a");
+    settings.writeProfileToken(QStringLiteral("B"), "token-b");
+    QTRY_COMPARE(written.size(), 2);
+
+    QSignalSpy profileRead(&settings, &AppSettings::profileTokenRead);
+    QSignalSpy currentRead(&settings, &AppSettings::tokenRead);
+    settings.readProfileToken(QStringLiteral("B"));
+    QVERIFY(profileRead.wait(5000));
+    QCOMPARE(profileRead.at(0).at(0).toString(), QStringLiteral("B"));
+    QCOMPARE(profileRead.at(0).at(1).toByteArray(), "token-b");
+    QCOMPARE(profileRead.at(0).at(2).toBool(), true);
+    QVERIFY(currentRead.isEmpty()); // a profile's token is not the current token
+
+    QCOMPARE(readToken(settings), "token-a");
+    settings.setCurrentProfile(QStringLiteral("B"));
+    QCOMPARE(readToken(settings), "token-b");
+
+    settings.removeProfileToken(QStringLiteral("A"));
+    QTRY_COMPARE(written.size(), 3);
+    settings.setCurrentProfile(QStringLiteral("A"));
+    QCOMPARE(readToken(settings), QByteArray());
+}
+
+void tst_AppSettings::tokenAnswersFromEventLoop()
+{
+    // Callers connect after asking; the answer must not come from inside the call.
+    AppSettings settings;
+    settings.setKeychainEnabled(false);
+    QSignalSpy read(&settings, &AppSettings::tokenRead);
+    settings.readToken();
+    QCOMPARE(read.size(), 0);
+    QTRY_COMPARE(read.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_AppSettings)
+#include "tst_appsettings.moc"

@@ -1,0 +1,271 @@
+// Widget tests of the tray app against a real rok-server core and a real local service, all in
+// this process (QT_QPA_PLATFORM=offscreen).
+
+#include "appsettings.h"
+#include "httpvisit.h"
+#include "mainwindow.h"
+#include "requestlogmodel.h"
+#include "server.h"
+#include "testhttpservice.h"
+#include "trayicon.h"
+#include "tunnelcontroller.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+class tst_TrayApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void trayClickStartsTunnelAndShowsUrl();
+    void copyPutsExactlyTheUrlOnTheClipboard();
+    void requestsAppearAsRowsWithStatusAndDuration();
+    void statsUpdate();
+    void ringBoundHolds();
+    void replayReachesTheLocalService();
+    void harExportIsValidJson();
+    void settingsPersistAcrossRestart();
+    void withoutTrayTheWindowStaysAWindow();
+
+private:
+    void startApp();
+    void goOnline();
+    void visitMany(int count, const QByteArray &path = "/");
+
+    QTemporaryDir m_config;
+    std::unique_ptr<Server> m_server;
+    std::unique_ptr<TestHttpService> m_local;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<TunnelController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TrayIcon> m_tray;
+};
+
+void tst_TrayApp::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+}
+
+void tst_TrayApp::init()
+{
+    QSettings().clear();
+    m_local = std::make_unique<TestHttpService>();
+    QVERIFY(m_local->listen(QHostAddress::LocalHost, 0));
+    ServerConfig config;
+    config.bind = QHostAddress::LocalHost;
+    config.httpPort = 0;
+    config.controlPort = 0;
+    m_server = std::make_unique<Server>(config);
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+
+    AppSettings settings;
+    settings.setKeychainEnabled(false);
+    settings.setServer(QStringLiteral("127.0.0.1:%1").arg(m_server->controlPort()));
+    settings.setLocal(QStringLiteral("127.0.0.1:%1").arg(m_local->serverPort()));
+    settings.save();
+}
+
+void tst_TrayApp::cleanup()
+{
+    m_tray.reset();
+    m_window.reset();
+    m_controller.reset();
+    m_settings.reset();
+    m_server.reset();
+    m_local.reset();
+}
+
+void tst_TrayApp::startApp()
+{
+    m_settings = std::make_unique<AppSettings>();
+    m_settings->setKeychainEnabled(false);
+    m_controller = std::make_unique<TunnelController>(m_settings.get());
+    m_window = std::make_unique<MainWindow>(m_controller.get(), m_settings.get());
+    m_tray = std::make_unique<TrayIcon>(m_controller.get(), m_window.get());
+    m_controller->log()->setBatchInterval(std::chrono::milliseconds(10));
+}
+
+void tst_TrayApp::goOnline()
+{
+    startApp();
+    Q_EMIT m_tray->icon()->activated(QSystemTrayIcon::Trigger);
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
+}
+
+void tst_TrayApp::visitMany(int count, const QByteArray &path)
+{
+    const QUrl url(m_controller->url());
+    const QByteArray host = url.host().toLatin1() + ':' + QByteArray::number(url.port());
+    std::vector<std::unique_ptr<HttpVisit>> visits;
+    for (int i = 0; i < count; ++i) {
+        visits.push_back(std::make_unique<HttpVisit>(m_server->httpPort(), host, "GET", path));
+        visits.back()->start();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(visits.begin(), visits.end(),
+                                         [](const auto &v) { return v->isDone(); }),
+                             30000);
+    for (const auto &visit : visits)
+        QCOMPARE(visit->status(), 200);
+}
+
+void tst_TrayApp::trayClickStartsTunnelAndShowsUrl()
+{
+    startApp();
+    QCOMPARE(m_controller->state(), TunnelClient::State::Stopped);
+    QVERIFY(!m_window->isVisible());
+    Q_EMIT m_tray->icon()->activated(QSystemTrayIcon::Trigger); // a left click
+    QVERIFY(m_window->isVisible());
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
+    auto *url = m_window->findChild<QLabel *>(QStringLiteral("url"));
+    QVERIFY(url);
+    QTRY_COMPARE(url->text(), m_controller->url());
+    QVERIFY(url->text().startsWith(u"http://"));
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("state"))->text(), MainWindow::tr("Online"));
+    QCOMPARE(m_tray->icon()->toolTip(), QStringLiteral("rok: %1").arg(m_controller->url()));
+}
+
+void tst_TrayApp::copyPutsExactlyTheUrlOnTheClipboard()
+{
+    goOnline();
+    QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
+    auto *copy = m_window->findChild<QPushButton *>(QStringLiteral("copyUrl"));
+    QVERIFY(copy && copy->isEnabled());
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), m_controller->url());
+}
+
+void tst_TrayApp::requestsAppearAsRowsWithStatusAndDuration()
+{
+    goOnline();
+    visitMany(3, "/delay/20");
+    RequestLogModel *model = m_window->model();
+    QTRY_COMPARE(model->rowCount(), 3);
+    QTableView *table = m_window->table();
+    QCOMPARE(table->model()->rowCount(), 3);
+    for (int row = 0; row < 3; ++row) {
+        QCOMPARE(model->index(row, RequestLogModel::Status).data().toString(), QStringLiteral("200"));
+        QCOMPARE(model->index(row, RequestLogModel::Path).data().toString(), QStringLiteral("/delay/20"));
+        const double ms = model->index(row, RequestLogModel::Duration).data(RequestLogModel::SortRole).toDouble();
+        QVERIFY2(ms >= 20, qPrintable(QString::number(ms)));
+        QVERIFY(model->index(row, RequestLogModel::Duration).data().toString().endsWith(u"ms"));
+    }
+    // Selecting a row shows its heads.
+    table->selectRow(0);
+    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("requestDetails")));
+}
+
+void tst_TrayApp::statsUpdate()
+{
+    goOnline();
+    auto *percentiles = m_window->findChild<QLabel *>(QStringLiteral("percentiles"));
+    auto *rate = m_window->findChild<QLabel *>(QStringLiteral("rate"));
+    const QString before = percentiles->text();
+    visitMany(5, "/delay/10");
+    QTRY_VERIFY(percentiles->text() != before);
+    QVERIFY2(percentiles->text().contains(u"ms"), qPrintable(percentiles->text()));
+    QTRY_VERIFY2(rate->text().startsWith(u"5 "), qPrintable(rate->text()));
+    QCOMPARE(m_controller->stats().summary(QDateTime::currentDateTime()).total, 5);
+}
+
+void tst_TrayApp::ringBoundHolds()
+{
+    AppSettings settings;
+    settings.setLogSize(100); // the smallest ring
+    settings.save();
+    goOnline();
+    visitMany(130);
+    QTRY_COMPARE(m_controller->log()->records().size(), 100);
+    QTRY_COMPARE(m_window->model()->rowCount(), 100);
+    // The newest request is on top, the oldest were dropped.
+    QCOMPARE(m_window->model()->record(0).id, m_controller->log()->records().constLast().id);
+}
+
+void tst_TrayApp::replayReachesTheLocalService()
+{
+    goOnline();
+    visitMany(1, "/headers");
+    QTRY_COMPARE(m_window->model()->rowCount(), 1);
+    const int before = m_local->connectionsAccepted();
+    m_window->table()->selectRow(0);
+    auto *replay = m_window->findChild<QPushButton *>(QStringLiteral("replay"));
+    QVERIFY(replay && replay->isEnabled());
+    QTest::mouseClick(replay, Qt::LeftButton);
+    QTRY_COMPARE(m_local->connectionsAccepted(), before + 1);
+    auto *result = m_window->findChild<QLabel *>(QStringLiteral("replayResult"));
+    QTRY_VERIFY2(result->text().contains(u"200"), qPrintable(result->text()));
+}
+
+void tst_TrayApp::harExportIsValidJson()
+{
+    goOnline();
+    visitMany(4, "/");
+    QTRY_COMPARE(m_controller->log()->records().size(), 4);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rok.har"));
+    QVERIFY(m_window->exportHar(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError error;
+    const QJsonDocument har = QJsonDocument::fromJson(file.readAll(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject log = har.object().value(QStringLiteral("log")).toObject();
+    QCOMPARE(log.value(QStringLiteral("version")).toString(), QStringLiteral("1.2"));
+    const QJsonArray entries = log.value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), 4);
+    for (const QJsonValue &entry : entries) {
+        QCOMPARE(entry[QStringLiteral("response")][QStringLiteral("status")].toInt(), 200);
+        QCOMPARE(entry[QStringLiteral("request")][QStringLiteral("method")].toString(), QStringLiteral("GET"));
+    }
+}
+
+void tst_TrayApp::settingsPersistAcrossRestart()
+{
+    {
+        AppSettings settings;
+        settings.setKeychainEnabled(false);
+        settings.setSubdomain(QStringLiteral("persisted-name"));
+        settings.setLogSize(2500);
+        settings.setStartTunnelAtLaunch(true);
+        settings.save();
+    }
+    startApp(); // a new app instance reads them back
+    QCOMPARE(m_settings->subdomain(), QStringLiteral("persisted-name"));
+    QCOMPARE(m_settings->logSize(), 2500);
+    QVERIFY(m_settings->startTunnelAtLaunch());
+    m_controller->start();
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
+    QCOMPARE(m_controller->url(), m_server->publicUrl(QStringLiteral("persisted-name")));
+    QCOMPARE(m_controller->log()->capacity(), 2500);
+}
+
+void tst_TrayApp::withoutTrayTheWindowStaysAWindow()
+{
+    startApp();
+    // The offscreen platform has no system tray, like some desktops.
+    QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
+    QVERIFY(!m_tray->isVisible());
+    QVERIFY(QApplication::quitOnLastWindowClosed()); // closing the window quits, it never hides
+}
+
+QTEST_MAIN(tst_TrayApp)
+#include "tst_trayapp.moc"
