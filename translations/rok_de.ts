@@ -4,23 +4,23 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../app/gui/appsettings.cpp" line="59"/>
+        <location filename="../app/gui/appsettings.cpp" line="+59"/>
         <source>Default</source>
         <comment>the name of the first saved tunnel</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/appsettings.cpp" line="227"/>
+        <location line="+168"/>
         <source>Could not write the settings file %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/appsettings.cpp" line="279"/>
+        <location line="+52"/>
         <source>Could not read the token from the keyring: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/appsettings.cpp" line="294"/>
+        <location line="+15"/>
         <source>Could not store the token in the keyring: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -28,22 +28,22 @@
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../app/gui/autostart.cpp" line="91"/>
+        <location filename="../app/gui/autostart.cpp" line="+91"/>
         <source>Could not remove %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/autostart.cpp" line="98"/>
+        <location line="+7"/>
         <source>Could not create the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/autostart.cpp" line="102"/>
+        <location line="+4"/>
         <source>Public URLs for local ports, with a live request log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/autostart.cpp" line="117"/>
+        <location line="+15"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -51,7 +51,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="18"/>
+        <location filename="../app/cli/commandline.cpp" line="+18"/>
         <source>rok: a public URL for a local port.
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
@@ -59,77 +59,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="21"/>
+        <location line="+3"/>
         <source>http or tcp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="23"/>
+        <location line="+2"/>
         <source>local [HOST:]PORT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="26"/>
+        <location line="+3"/>
         <source>Show this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="27"/>
+        <location line="+1"/>
         <source>Show the version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="29"/>
+        <location line="+2"/>
         <source>The rok-server to use (default localhost:7835).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="32"/>
+        <location line="+3"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="35"/>
+        <location line="+3"/>
         <source>Ask for this name instead of a random one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="38"/>
+        <location line="+3"/>
         <source>Print one JSON object a line instead of text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="40"/>
+        <location line="+2"/>
         <source>Without a command: the tray app&apos;s local [HOST:]PORT for this run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="67"/>
+        <location line="+27"/>
         <source>invalid --server &quot;%1&quot; (expected HOST:PORT)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="82"/>
+        <location line="+15"/>
         <source>invalid --local &quot;%1&quot; (expected PORT or HOST:PORT)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="93"/>
+        <location line="+11"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="100"/>
+        <location line="+7"/>
         <source>unknown command &quot;%1&quot; (expected http or tcp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="105"/>
+        <location line="+5"/>
         <source>%1 needs one local [HOST:]PORT, such as: rok %1 3000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="113"/>
+        <location line="+8"/>
         <source>invalid local address &quot;%1&quot; (expected PORT or HOST:PORT)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,42 +137,42 @@
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="64"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+64"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="70"/>
+        <location line="+6"/>
         <source>%1 in, %2 out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="85"/>
+        <location line="+15"/>
         <source>Connecting to %1 ...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="89"/>
+        <location line="+4"/>
         <source>Reconnecting in %1 s ...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="113"/>
+        <location line="+24"/>
         <source>Online again at the same address: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="116"/>
+        <location line="+3"/>
         <source>Online: %1  -&gt;  %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="118"/>
+        <location line="+2"/>
         <source>Requests appear below. Ctrl-C stops the tunnel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="129"/>
+        <location line="+11"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,27 +180,27 @@
 <context>
     <name>HarExport</name>
     <message>
-        <location filename="../app/client/harexport.cpp" line="138"/>
+        <location filename="../app/client/harexport.cpp" line="+138"/>
         <source>The body is compressed (%1) and is not shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/harexport.cpp" line="145"/>
+        <location line="+7"/>
         <source>The body is not text, so it was not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/harexport.cpp" line="154"/>
+        <location line="+9"/>
         <source>Only the first %1 bytes of the body were recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/harexport.cpp" line="256"/>
+        <location line="+102"/>
         <source>The connection switched protocols; its later traffic is not shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/harexport.cpp" line="293"/>
+        <location line="+37"/>
         <source>Could not write the HAR file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,245 +208,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="40"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+40"/>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="41"/>
+        <location line="+1"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="42"/>
+        <location line="+1"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="43"/>
+        <location line="+1"/>
         <source>Reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="44"/>
+        <location line="+1"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="65"/>
+        <location line="+21"/>
         <source>(nothing received)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="71"/>
+        <location line="+6"/>
         <source>(body not shown: not text, %1 bytes on the wire in all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="72"/>
+        <location line="+1"/>
         <source>
 … (preview ends here)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="92"/>
+        <location line="+20"/>
         <source>rok</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location line="+40"/>
         <source>Tunnel state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="138"/>
+        <location line="+6"/>
         <source>Local service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="149"/>
+        <location line="+11"/>
         <source>Public URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="159"/>
+        <location line="+10"/>
         <source>&amp;Copy URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="161"/>
+        <location line="+2"/>
         <source>Copy the public URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="164"/>
-        <location filename="../app/gui/mainwindow.cpp" line="323"/>
+        <location line="+3"/>
+        <location line="+159"/>
         <source>&amp;Open in browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="166"/>
+        <location line="-157"/>
         <source>Open the public URL in a browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="179"/>
+        <location line="+13"/>
         <source>Connection details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="200"/>
+        <location line="+21"/>
         <source>Response time percentiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="203"/>
+        <location line="+3"/>
         <source>Requests per minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206"/>
+        <location line="+3"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="224"/>
+        <location line="+18"/>
         <source>Filter requests (path, method, status)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="225"/>
+        <location line="+1"/>
         <source>Filter requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="227"/>
-        <location filename="../app/gui/mainwindow.cpp" line="314"/>
+        <location line="+2"/>
+        <location line="+87"/>
         <source>&amp;Export HAR…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="229"/>
+        <location line="-85"/>
         <source>Export the request log as HAR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="231"/>
+        <location line="+2"/>
         <source>C&amp;lear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="233"/>
+        <location line="+2"/>
         <source>Clear the request log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="254"/>
+        <location line="+21"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="282"/>
+        <location line="+28"/>
         <source>Request head and body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="285"/>
+        <location line="+3"/>
         <source>Response head and body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="290"/>
+        <location line="+5"/>
         <source>Select a request to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="292"/>
+        <location line="+2"/>
         <source>Re&amp;quest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="293"/>
+        <location line="+1"/>
         <source>Res&amp;ponse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="297"/>
+        <location line="+4"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="299"/>
+        <location line="+2"/>
         <source>Send this request to the local service again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="304"/>
+        <location line="+5"/>
         <source>Replay result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="313"/>
+        <location line="+9"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="315"/>
+        <location line="+2"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="317"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="318"/>
+        <location line="+1"/>
         <source>&amp;Tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="319"/>
+        <location line="+1"/>
         <source>&amp;Start or stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="321"/>
+        <location line="+2"/>
         <source>&amp;Copy public URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="325"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="326"/>
+        <location line="+1"/>
         <source>&amp;About rok</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="336"/>
+        <location line="+10"/>
         <source>→ %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="338"/>
+        <location line="+2"/>
         <source>No tunnel yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="344"/>
+        <location line="+6"/>
         <source>&amp;Stop tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="344"/>
+        <location line="+0"/>
         <source>&amp;Start tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="351"/>
+        <location line="+7"/>
         <source>%1. Retrying in %n s.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -454,27 +454,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="359"/>
+        <location line="+8"/>
         <source>Start the tunnel to get a public URL for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="362"/>
+        <location line="+3"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="364"/>
+        <location line="+2"/>
         <source>Anyone with this URL reaches %1 through %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="376"/>
+        <location line="+12"/>
         <source>p50 %1 · p95 %2 · p99 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="378"/>
+        <location line="+2"/>
         <source>%n request(s) in the last minute</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -482,7 +482,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="379"/>
+        <location line="+1"/>
         <source>%n error(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -490,49 +490,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="419"/>
+        <location line="+40"/>
         <source>Replaying %1 %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="428"/>
+        <location line="+9"/>
         <source>Replay failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="431"/>
+        <location line="+3"/>
         <source>Replayed: %1 %2 in %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="434"/>
+        <location line="+3"/>
         <source>Replayed response:
 
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="446"/>
+        <location line="+12"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="459"/>
+        <location line="+13"/>
         <source>Export requests as HAR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="460"/>
+        <location line="+1"/>
         <source>HTTP Archive (*.har)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="469"/>
+        <location line="+9"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="472"/>
+        <location line="+3"/>
         <source>Saved %n request(s) to %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -540,12 +540,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="490"/>
+        <location line="+18"/>
         <source>About rok</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="491"/>
+        <location line="+1"/>
         <source>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;A public URL for a local port, on a server you run yourself.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,7 +553,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/trayapp.cpp" line="24"/>
+        <location filename="../app/gui/trayapp.cpp" line="+24"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,12 +561,12 @@
 <context>
     <name>QrCodeWidget</name>
     <message>
-        <location filename="../app/gui/qrcodewidget.cpp" line="10"/>
+        <location filename="../app/gui/qrcodewidget.cpp" line="+10"/>
         <source>QR code of the public URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/qrcodewidget.cpp" line="31"/>
+        <location line="+21"/>
         <source>Scan to open %1 on another device</source>
         <translation type="unfinished"></translation>
     </message>
@@ -574,7 +574,7 @@
 <context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="39"/>
+        <location filename="../app/client/replayer.cpp" line="+39"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -582,37 +582,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/client/replayer.cpp" line="45"/>
+        <location line="+6"/>
         <source>could not connect to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/replayer.cpp" line="101"/>
+        <location line="+56"/>
         <source>the response from %1 was malformed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/replayer.cpp" line="117"/>
+        <location line="+16"/>
         <source>%1 closed the connection without answering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/replayer.cpp" line="120"/>
+        <location line="+3"/>
         <source>%1 closed the connection before the response was complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/replayer.cpp" line="130"/>
+        <location line="+10"/>
         <source>the connection to %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/replayer.cpp" line="199"/>
+        <location line="+69"/>
         <source>There is no recorded request to replay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/replayer.cpp" line="203"/>
+        <location line="+4"/>
         <source>The request body was not recorded in full, so it cannot be replayed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,91 +620,91 @@
 <context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="116"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+116"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="163"/>
+        <location line="+47"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="165"/>
+        <location line="+2"/>
         <source>Method</source>
         <comment>HTTP method: GET, POST, ...</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="167"/>
+        <location line="+2"/>
         <source>Path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="169"/>
+        <location line="+2"/>
         <source>Status</source>
         <comment>HTTP status code</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="171"/>
+        <location line="+2"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="173"/>
+        <location line="+2"/>
         <source>Sent</source>
         <comment>bytes sent to the local service</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="175"/>
+        <location line="+2"/>
         <source>Received</source>
         <comment>bytes received from the local service</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="233"/>
+        <location line="+58"/>
         <source>%1 B</source>
         <comment>bytes</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="237"/>
+        <location line="+4"/>
         <source>%1 KiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="239"/>
+        <location line="+2"/>
         <source>%1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="240"/>
+        <location line="+1"/>
         <source>%1 GiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="249"/>
-        <location filename="../app/gui/requestlogmodel.cpp" line="251"/>
+        <location line="+9"/>
+        <location line="+2"/>
         <source>%1 ms</source>
         <comment>milliseconds</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="253"/>
+        <location line="+2"/>
         <source>%1 s</source>
         <comment>seconds</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="257"/>
+        <location line="+4"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="258"/>
+        <location line="+1"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -712,18 +712,18 @@
 <context>
     <name>ResponseTimeChart</name>
     <message>
-        <location filename="../app/gui/responsetimechart.cpp" line="61"/>
+        <location filename="../app/gui/responsetimechart.cpp" line="+61"/>
         <source>Response time chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/responsetimechart.cpp" line="93"/>
-        <location filename="../app/gui/responsetimechart.cpp" line="164"/>
+        <location line="+32"/>
+        <location line="+71"/>
         <source>No requests yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/responsetimechart.cpp" line="99"/>
+        <location line="-65"/>
         <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -731,7 +731,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/responsetimechart.cpp" line="222"/>
+        <location line="+123"/>
         <source>p95 %1</source>
         <comment>95th percentile of the response times</comment>
         <translation type="unfinished"></translation>
@@ -740,203 +740,203 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="52"/>
+        <location filename="../app/gui/settingsdialog.cpp" line="+52"/>
         <source>rok Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="56"/>
+        <location line="+4"/>
         <source>Tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="61"/>
+        <location line="+5"/>
         <source>Saved tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="63"/>
+        <location line="+2"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="65"/>
+        <location line="+2"/>
         <source>Add a saved tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="67"/>
+        <location line="+2"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="69"/>
+        <location line="+2"/>
         <source>Remove this saved tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="75"/>
+        <location line="+6"/>
         <source>&amp;Profile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="81"/>
+        <location line="+6"/>
         <source>Name of the saved tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="83"/>
+        <location line="+2"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="90"/>
+        <location line="+7"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="91"/>
+        <location line="+1"/>
         <source>tunnel.example.com:7835</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="92"/>
+        <location line="+1"/>
         <source>The rok-server to connect to, as HOST:PORT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="94"/>
+        <location line="+2"/>
         <source>&amp;Server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="101"/>
+        <location line="+7"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="103"/>
+        <location line="+2"/>
         <source>Only if the server asks for one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="104"/>
+        <location line="+1"/>
         <source>No keyring found: the token is stored in rok&apos;s settings file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="109"/>
+        <location line="+5"/>
         <source>&amp;Token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="116"/>
+        <location line="+7"/>
         <source>Local target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="117"/>
+        <location line="+1"/>
         <source>3000 or localhost:3000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="118"/>
+        <location line="+1"/>
         <source>The local service the tunnel forwards to, as [HOST:]PORT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="120"/>
+        <location line="+2"/>
         <source>&amp;Local target:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="127"/>
+        <location line="+7"/>
         <source>Requested subdomain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="128"/>
+        <location line="+1"/>
         <source>Optional: a random name when empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="130"/>
+        <location line="+2"/>
         <source>Sub&amp;domain:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="136"/>
+        <location line="+6"/>
         <source>Application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="138"/>
+        <location line="+2"/>
         <source>Start the tunnel &amp;when rok starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="140"/>
+        <location line="+2"/>
         <source>Start the tunnel when rok starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="143"/>
+        <location line="+3"/>
         <source>Start rok when I lo&amp;g in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="145"/>
+        <location line="+2"/>
         <source>Start rok when I log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="150"/>
+        <location line="+5"/>
         <source>Requests kept in the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="154"/>
+        <location line="+4"/>
         <source>The oldest requests leave the log when it holds this many</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="155"/>
+        <location line="+1"/>
         <source>Requests &amp;kept in the log:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="259"/>
+        <location line="+104"/>
         <source>Tunnel %1</source>
         <comment>the name of a new saved tunnel</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="357"/>
+        <location line="+98"/>
         <source>Give this tunnel a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="361"/>
+        <location line="+4"/>
         <source>Another saved tunnel has this name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="373"/>
+        <location line="+12"/>
         <source>Enter the server as HOST:PORT, for example tunnel.example.com:7835.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="377"/>
+        <location line="+4"/>
         <source>Enter the local service as PORT or HOST:PORT, for example 3000 or localhost:3000.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="381"/>
+        <location line="+4"/>
         <source>A subdomain has up to 63 letters a-z, digits and &apos;-&apos;, and does not start or end with &apos;-&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="420"/>
+        <location line="+39"/>
         <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,12 +944,12 @@
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="81"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+81"/>
         <source>rok could not reach the local service at %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="83"/>
+        <location line="+2"/>
         <source>Local service unavailable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,78 +957,78 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="19"/>
-        <location filename="../app/gui/trayicon.cpp" line="102"/>
+        <location filename="../app/gui/trayicon.cpp" line="+19"/>
+        <location line="+83"/>
         <source>Start tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="20"/>
+        <location line="-82"/>
         <source>Copy public URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="22"/>
+        <location line="+2"/>
         <source>Open in browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="24"/>
+        <location line="+2"/>
         <source>Show window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="25"/>
+        <location line="+1"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="30"/>
+        <location line="+5"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="33"/>
+        <location line="+3"/>
         <source>rok</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="101"/>
+        <location line="+68"/>
         <source>rok: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="102"/>
+        <location line="+1"/>
         <source>Stop tunnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="110"/>
+        <location line="+8"/>
         <source>Tunnel back online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="110"/>
+        <location line="+0"/>
         <source>Tunnel open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="111"/>
+        <location line="+1"/>
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="119"/>
+        <location line="+8"/>
         <source>Tunnel stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="121"/>
+        <location line="+2"/>
         <source>Tunnel dropped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="121"/>
+        <location line="+0"/>
         <source>%1. rok keeps retrying.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,37 +1036,37 @@
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="30"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+30"/>
         <source>the server did not answer in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="93"/>
+        <location line="+63"/>
         <source>the local address &quot;%1&quot; is not an IP address or localhost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="113"/>
+        <location line="+20"/>
         <source>the server closed the connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="116"/>
+        <location line="+3"/>
         <source>the server is shutting down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="143"/>
+        <location line="+27"/>
         <source>the server requires a token: pass --token or set ROK_TOKEN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="201"/>
+        <location line="+58"/>
         <source>lost the connection to rok-server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="202"/>
+        <location line="+1"/>
         <source>cannot reach rok-server at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,0 +1,61 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../app/gui/mainwindow.cpp" line="351"/>
+        <source>%1. Retrying in %n s.</source>
+        <translation>
+            <numerusform>%1. Retrying in %n s.</numerusform>
+            <numerusform>%1. Retrying in %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/mainwindow.cpp" line="378"/>
+        <source>%n request(s) in the last minute</source>
+        <translation>
+            <numerusform>%n request in the last minute</numerusform>
+            <numerusform>%n requests in the last minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/mainwindow.cpp" line="379"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/mainwindow.cpp" line="472"/>
+        <source>Saved %n request(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n request to %1</numerusform>
+            <numerusform>Saved %n requests to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Replayer</name>
+    <message numerus="yes">
+        <location filename="../app/client/replayer.cpp" line="39"/>
+        <source>%1 did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>%1 did not answer within %n second</numerusform>
+            <numerusform>%1 did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResponseTimeChart</name>
+    <message numerus="yes">
+        <location filename="../app/gui/responsetimechart.cpp" line="99"/>
+        <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
+        <translation>
+            <numerusform>%n recent response: median %1, 95th percentile %2, slowest %3</numerusform>
+            <numerusform>%n recent responses: median %1, 95th percentile %2, slowest %3</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
