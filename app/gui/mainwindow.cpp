@@ -109,6 +109,14 @@ MainWindow::MainWindow(TunnelController *controller, AppSettings *settings, QWid
     connect(controller, &TunnelController::stateChanged, this, &MainWindow::updateState);
     connect(controller, &TunnelController::tunnelOpened, this, &MainWindow::updateState);
     connect(controller, &TunnelController::statsChanged, this, &MainWindow::updateStats);
+    // Keyring trouble must not go unnoticed: the tunnel would start without its token.
+    connect(settings, &AppSettings::tokenWritten, this, [this](bool ok, const QString &error) {
+        if (!ok)
+            statusBar()->showMessage(tr("The token could not be saved: %1").arg(error), 10000);
+    });
+    connect(settings, &AppSettings::tokenError, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The token could not be read: %1").arg(message), 10000);
+    });
     m_countdown.setInterval(std::chrono::seconds(1));
     connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateState);
     updateState();
