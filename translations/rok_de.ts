@@ -7,22 +7,22 @@
         <location filename="../app/gui/appsettings.cpp" line="+59"/>
         <source>Default</source>
         <comment>the name of the first saved tunnel</comment>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <location line="+168"/>
         <source>Could not write the settings file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Could not read the token from the keyring: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Could not store the token in the keyring: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -30,22 +30,22 @@
     <message>
         <location filename="../app/gui/autostart.cpp" line="+91"/>
         <source>Could not remove %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Public URLs for local ports, with a live request log</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentliche URLs für lokale Ports, mit Live-Anfrageprotokoll</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -56,82 +56,85 @@
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
   rok tcp [HOST:]PORT    share any TCP service on a public port</source>
-        <translation type="unfinished"></translation>
+        <translation>rok: eine öffentliche URL für einen lokalen Port.
+
+  rok http [HOST:]PORT   einen lokalen Webserver freigeben (HOST ist standardmäßig localhost)
+  rok tcp [HOST:]PORT    einen beliebigen TCP-Dienst auf einem öffentlichen Port freigeben</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>http or tcp</source>
-        <translation type="unfinished"></translation>
+        <translation>http oder tcp</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>local [HOST:]PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>lokaler [HOST:]PORT</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version anzeigen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The rok-server to use (default localhost:7835).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zu verwendende rok-server (Standard: localhost:7835).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis, das der Server verlangt (oder ROK_TOKEN).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ask for this name instead of a random one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Namen statt eines zufälligen anfordern.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Print one JSON object a line instead of text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Objekt pro Zeile statt Text ausgeben.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Without a command: the tray app&apos;s local [HOST:]PORT for this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Befehl: lokaler [HOST:]PORT der Tray-App für diesen Start.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>invalid --server &quot;%1&quot; (expected HOST:PORT)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Wert für --server: „%1“ (erwartet: HOST:PORT)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>invalid --local &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Wert für --local: „%1“ (erwartet: PORT oder HOST:PORT)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
-        <translation type="unfinished"></translation>
+        <translation>--local gilt nur für die Tray-App; die lokale Adresse stattdessen nach dem Befehl angeben, etwa: rok http 3000</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>unknown command &quot;%1&quot; (expected http or tcp)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“ (erwartet: http oder tcp)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 needs one local [HOST:]PORT, such as: rok %1 3000</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht genau einen lokalen [HOST:]PORT, etwa: rok %1 3000</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>invalid local address &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige lokale Adresse „%1“ (erwartet: PORT oder HOST:PORT)</translation>
     </message>
 </context>
 <context>
@@ -139,42 +142,42 @@
     <message>
         <location filename="../app/cli/consoleprinter.cpp" line="+64"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 in, %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eingehend, %2 ausgehend</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Connecting to %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird hergestellt ...</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reconnecting in %1 s ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Verbindungsversuch in %1 s ...</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Online again at the same address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder online unter derselben Adresse: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Online: %1  -&gt;  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Online: %1  -&gt;  %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requests appear below. Ctrl-C stops the tunnel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen erscheinen unten. Strg+C beendet den Tunnel.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
 </context>
 <context>
@@ -182,27 +185,27 @@
     <message>
         <location filename="../app/client/harexport.cpp" line="+138"/>
         <source>The body is compressed (%1) and is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist komprimiert (%1) und wird nicht angezeigt.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The body is not text, so it was not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist kein Text und wurde daher nicht aufgezeichnet.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Only the first %1 bytes of the body were recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten %1 Bytes des Bodys wurden aufgezeichnet.</translation>
     </message>
     <message>
         <location line="+102"/>
         <source>The connection switched protocols; its later traffic is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung hat das Protokoll gewechselt; der weitere Datenverkehr wird nicht angezeigt.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Could not write the HAR file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die HAR-Datei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -210,344 +213,357 @@
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="+40"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsaufbau…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Verbindungsaufbau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>(nothing received)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nichts empfangen)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(body not shown: not text, %1 bytes on the wire in all)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Body nicht angezeigt: kein Text, insgesamt %1 Bytes übertragen)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>
 … (preview ends here)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+… (Vorschau endet hier)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>rok</source>
-        <translation type="unfinished"></translation>
+        <translation>rok</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+23"/>
+        <source>The token could not be saved: %1</source>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token could not be read: %1</source>
+        <translation>Das Token konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Tunnel state</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnelstatus</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Local service</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Dienst</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentliche URL</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL &amp;kopieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentliche URL kopieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+159"/>
         <source>&amp;Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Browser öffnen</translation>
     </message>
     <message>
         <location line="-157"/>
         <source>Open the public URL in a browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentliche URL im Browser öffnen</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsdetails</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Response time percentiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Perzentile der Antwortzeit</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Requests per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Minute</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Filter requests (path, method, status)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen filtern (Pfad, Methode, Status)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen filtern</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+87"/>
         <source>&amp;Export HAR…</source>
-        <translation type="unfinished"></translation>
+        <translation>HAR e&amp;xportieren…</translation>
     </message>
     <message>
         <location line="-85"/>
         <source>Export the request log as HAR</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrageprotokoll als HAR exportieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clear the request log</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrageprotokoll leeren</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Request head and body</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopf und Body der Anfrage</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Response head and body</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopf und Body der Antwort</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Select a request to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anfrage auswählen, um sie hier anzuzeigen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;quest</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anfrage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Res&amp;ponse</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ntwort</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut senden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send this request to the local service again</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anfrage erneut an den lokalen Dienst senden</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Replay result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des erneuten Sendens</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tunnel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Start or stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Starten oder stoppen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Copy public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentliche URL &amp;kopieren</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About rok</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über rok</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>→ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>→ %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No tunnel yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Tunnel</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Stop tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel &amp;stoppen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Start tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel &amp;starten</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%1. Retrying in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1. Neuer Versuch in %n s.</numerusform>
+            <numerusform>%1. Neuer Versuch in %n s.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Start the tunnel to get a public URL for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel starten, um eine öffentliche URL für %1 zu erhalten.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Anyone with this URL reaches %1 through %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder mit dieser URL erreicht %1 über %2.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>p50 %1 · p95 %2 · p99 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 %1 · p95 %2 · p99 %3</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n request(s) in the last minute</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage in der letzten Minute</numerusform>
+            <numerusform>%n Anfragen in der letzten Minute</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
         </translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Replaying %1 %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 wird erneut gesendet…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Replay failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneutes Senden fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Replayed: %1 %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut gesendet: %1 %2 in %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Replayed response:
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort auf die erneut gesendete Anfrage:
+
+</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Copied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kopiert</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Export requests as HAR</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen als HAR exportieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HTTP Archive (*.har)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Archiv (*.har)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Saved %n request(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage in %1 gespeichert</numerusform>
+            <numerusform>%n Anfragen in %1 gespeichert</numerusform>
         </translation>
     </message>
     <message>
         <location line="+18"/>
         <source>About rok</source>
-        <translation type="unfinished"></translation>
+        <translation>Über rok</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;A public URL for a local port, on a server you run yourself.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;Eine öffentliche URL für einen lokalen Port, auf einem selbst betriebenen Server.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -555,7 +571,7 @@
     <message>
         <location filename="../app/gui/trayapp.cpp" line="+24"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Infobereich (System-Tray) gefunden: rok läuft als normales Fenster und wird beim Schließen beendet.</translation>
     </message>
 </context>
 <context>
@@ -563,12 +579,12 @@
     <message>
         <location filename="../app/gui/qrcodewidget.cpp" line="+10"/>
         <source>QR code of the public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>QR-Code der öffentlichen URL</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Scan to open %1 on another device</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen, um %1 auf einem anderen Gerät zu öffnen</translation>
     </message>
 </context>
 <context>
@@ -576,45 +592,45 @@
     <message numerus="yes">
         <location filename="../app/client/replayer.cpp" line="+39"/>
         <source>%1 did not answer within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>could not connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 nicht möglich: %2</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>the response from %1 was malformed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort von %1 war fehlerhaft: %2</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 closed the connection without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 closed the connection before the response was complete</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung geschlossen, bevor die Antwort vollständig war</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>There is no recorded request to replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine aufgezeichnete Anfrage zum erneuten Senden.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The request body was not recorded in full, so it cannot be replayed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body der Anfrage wurde nicht vollständig aufgezeichnet und kann daher nicht erneut gesendet werden.</translation>
     </message>
 </context>
 <context>
@@ -623,90 +639,90 @@
         <location filename="../app/gui/requestlogmodel.cpp" line="+116"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Method</source>
         <comment>HTTP method: GET, POST, ...</comment>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
         <comment>HTTP status code</comment>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sent</source>
         <comment>bytes sent to the local service</comment>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Received</source>
         <comment>bytes received from the local service</comment>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>%1 B</source>
         <comment>bytes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 B</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GiB</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+2"/>
         <source>%1 ms</source>
         <comment>milliseconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 s</source>
         <comment>seconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
@@ -714,27 +730,27 @@
     <message>
         <location filename="../app/gui/responsetimechart.cpp" line="+61"/>
         <source>Response time chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit-Diagramm</translation>
     </message>
     <message>
         <location line="+32"/>
         <location line="+71"/>
         <source>No requests yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Anfragen</translation>
     </message>
     <message numerus="yes">
         <location line="-65"/>
         <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aktuelle Antwort: Median %1, 95. Perzentil %2, langsamste %3</numerusform>
+            <numerusform>%n aktuelle Antworten: Median %1, 95. Perzentil %2, langsamste %3</numerusform>
         </translation>
     </message>
     <message>
         <location line="+123"/>
         <source>p95 %1</source>
         <comment>95th percentile of the response times</comment>
-        <translation type="unfinished"></translation>
+        <translation>p95 %1</translation>
     </message>
 </context>
 <context>
@@ -742,203 +758,203 @@
     <message>
         <location filename="../app/gui/settingsdialog.cpp" line="+52"/>
         <source>rok Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>rok-Einstellungen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Saved tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherter Tunnel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a saved tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Tunnel hinzufügen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove this saved tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen gespeicherten Tunnel entfernen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Name of the saved tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des gespeicherten Tunnels</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>tunnel.example.com:7835</source>
-        <translation type="unfinished"></translation>
+        <translation>tunnel.example.com:7835</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The rok-server to connect to, as HOST:PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>Der rok-server, mit dem verbunden wird, als HOST:PORT</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only if the server asks for one</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur falls der Server eines verlangt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No keyring found: the token is stored in rok&apos;s settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund gefunden: Das Token wird in der Einstellungsdatei von rok gespeichert.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Local target</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokales Ziel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>3000 or localhost:3000</source>
-        <translation type="unfinished"></translation>
+        <translation>3000 oder localhost:3000</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The local service the tunnel forwards to, as [HOST:]PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Dienst, an den der Tunnel weiterleitet, als [HOST:]PORT</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Local target:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lokales Ziel:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Requested subdomain</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewünschte Subdomain</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optional: a random name when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: zufälliger Name, wenn leer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sub&amp;domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sub&amp;domain:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start the tunnel &amp;when rok starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel beim Start von rok sta&amp;rten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start the tunnel when rok starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel beim Start von rok starten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start rok when I lo&amp;g in</source>
-        <translation type="unfinished"></translation>
+        <translation>rok bei der An&amp;meldung starten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start rok when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>rok bei der Anmeldung starten</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Requests kept in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Protokoll behaltene Anfragen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The oldest requests leave the log when it holds this many</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab dieser Anzahl werden die ältesten Anfragen aus dem Protokoll entfernt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requests &amp;kept in the log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Protokoll &amp;behaltene Anfragen:</translation>
     </message>
     <message>
         <location line="+104"/>
         <source>Tunnel %1</source>
         <comment>the name of a new saved tunnel</comment>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel %1</translation>
     </message>
     <message>
         <location line="+98"/>
         <source>Give this tunnel a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Namen für diesen Tunnel eingeben.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Another saved tunnel has this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer gespeicherter Tunnel hat bereits diesen Namen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Enter the server as HOST:PORT, for example tunnel.example.com:7835.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Server als HOST:PORT eingeben, zum Beispiel tunnel.example.com:7835.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Enter the local service as PORT or HOST:PORT, for example 3000 or localhost:3000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den lokalen Dienst als PORT oder HOST:PORT eingeben, zum Beispiel 3000 oder localhost:3000.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A subdomain has up to 63 letters a-z, digits and &apos;-&apos;, and does not start or end with &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Subdomain besteht aus bis zu 63 Zeichen (Buchstaben a-z, Ziffern und „-“) und beginnt und endet nicht mit „-“.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Anmelden starten</translation>
     </message>
 </context>
 <context>
@@ -946,12 +962,12 @@
     <message>
         <location filename="../app/client/streamforwarder.cpp" line="+81"/>
         <source>rok could not reach the local service at %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>rok konnte den lokalen Dienst unter %1 nicht erreichen: %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Local service unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Dienst nicht verfügbar</translation>
     </message>
 </context>
 <context>
@@ -960,77 +976,77 @@
         <location filename="../app/gui/trayicon.cpp" line="+19"/>
         <location line="+83"/>
         <source>Start tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel starten</translation>
     </message>
     <message>
         <location line="-82"/>
         <source>Copy public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentliche URL kopieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Browser öffnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>rok</source>
-        <translation type="unfinished"></translation>
+        <translation>rok</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>rok: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rok: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel stoppen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tunnel back online</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel wieder online</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tunnel open</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel geöffnet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tunnel stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel gestoppt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tunnel dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel unterbrochen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1. rok keeps retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. rok versucht es weiter.</translation>
     </message>
 </context>
 <context>
@@ -1038,37 +1054,37 @@
     <message>
         <location filename="../app/client/tunnelclient.cpp" line="+30"/>
         <source>the server did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>the local address &quot;%1&quot; is not an IP address or localhost</source>
-        <translation type="unfinished"></translation>
+        <translation>die lokale Adresse „%1“ ist weder eine IP-Adresse noch localhost</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>the server closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat die Verbindung geschlossen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the server is shutting down</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server wird heruntergefahren</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>the server requires a token: pass --token or set ROK_TOKEN</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server verlangt ein Token: --token angeben oder ROK_TOKEN setzen</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>lost the connection to rok-server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum rok-server verloren: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cannot reach rok-server at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>rok-server unter %1 nicht erreichbar: %2</translation>
     </message>
 </context>
 </TS>

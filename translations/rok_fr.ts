@@ -7,22 +7,22 @@
         <location filename="../app/gui/appsettings.cpp" line="+59"/>
         <source>Default</source>
         <comment>the name of the first saved tunnel</comment>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut</translation>
     </message>
     <message>
         <location line="+168"/>
         <source>Could not write the settings file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire le fichier de paramètres %1.</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Could not read the token from the keyring: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le jeton depuis le trousseau&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Could not store the token in the keyring: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer le jeton dans le trousseau&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -30,22 +30,22 @@
     <message>
         <location filename="../app/gui/autostart.cpp" line="+91"/>
         <source>Could not remove %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer %1.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Public URLs for local ports, with a live request log</source>
-        <translation type="unfinished"></translation>
+        <translation>URL publiques pour ports locaux, avec journal des requêtes en direct</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -56,82 +56,85 @@
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
   rok tcp [HOST:]PORT    share any TCP service on a public port</source>
-        <translation type="unfinished"></translation>
+        <translation>rok&#xa0;: une URL publique pour un port local.
+
+  rok http [HOST:]PORT   partager un serveur web local (HOST vaut localhost par défaut)
+  rok tcp [HOST:]PORT    partager n&apos;importe quel service TCP sur un port public</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>http or tcp</source>
-        <translation type="unfinished"></translation>
+        <translation>http ou tcp</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>local [HOST:]PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>[HOST:]PORT local</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher cette aide.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la version.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The rok-server to use (default localhost:7835).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rok-server à utiliser (par défaut localhost:7835).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret demandé par le serveur (ou ROK_TOKEN).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ask for this name instead of a random one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander ce nom au lieu d&apos;un nom aléatoire.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Print one JSON object a line instead of text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher un objet JSON par ligne au lieu de texte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Without a command: the tray app&apos;s local [HOST:]PORT for this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans commande&#xa0;: le [HOST:]PORT local de l&apos;application de la zone de notification pour cette exécution.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>invalid --server &quot;%1&quot; (expected HOST:PORT)</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur de --server invalide&#xa0;: «&#xa0;%1&#xa0;» (HOST:PORT attendu)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>invalid --local &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur de --local invalide&#xa0;: «&#xa0;%1&#xa0;» (PORT ou HOST:PORT attendu)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
-        <translation type="unfinished"></translation>
+        <translation>--local est réservé à l&apos;application de la zone de notification&#xa0;; indiquer plutôt l&apos;adresse locale après la commande, par exemple&#xa0;: rok http 3000</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>unknown command &quot;%1&quot; (expected http or tcp)</source>
-        <translation type="unfinished"></translation>
+        <translation>commande inconnue «&#xa0;%1&#xa0;» (http ou tcp attendu)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 needs one local [HOST:]PORT, such as: rok %1 3000</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 attend un seul [HOST:]PORT local, par exemple&#xa0;: rok %1 3000</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>invalid local address &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation type="unfinished"></translation>
+        <translation>adresse locale invalide «&#xa0;%1&#xa0;» (PORT ou HOST:PORT attendu)</translation>
     </message>
 </context>
 <context>
@@ -139,42 +142,42 @@
     <message>
         <location filename="../app/cli/consoleprinter.cpp" line="+64"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>fermée</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 in, %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en entrée, %2 en sortie</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Connecting to %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1 ...</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reconnecting in %1 s ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion dans %1 s ...</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Online again at the same address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De nouveau en ligne à la même adresse&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Online: %1  -&gt;  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>En ligne&#xa0;: %1  -&gt;  %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requests appear below. Ctrl-C stops the tunnel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les requêtes s&apos;affichent ci-dessous. Ctrl-C arrête le tunnel.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -182,27 +185,27 @@
     <message>
         <location filename="../app/client/harexport.cpp" line="+138"/>
         <source>The body is compressed (%1) and is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le corps est compressé (%1) et n&apos;est pas affiché.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The body is not text, so it was not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le corps n&apos;est pas du texte, il n&apos;a donc pas été enregistré.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Only the first %1 bytes of the body were recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les %1 premiers octets du corps ont été enregistrés.</translation>
     </message>
     <message>
         <location line="+102"/>
         <source>The connection switched protocols; its later traffic is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a changé de protocole&#xa0;; la suite du trafic n&apos;est pas affichée.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Could not write the HAR file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire le fichier HAR %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -210,344 +213,357 @@
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="+40"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>En ligne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>(nothing received)</source>
-        <translation type="unfinished"></translation>
+        <translation>(rien reçu)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(body not shown: not text, %1 bytes on the wire in all)</source>
-        <translation type="unfinished"></translation>
+        <translation>(corps non affiché&#xa0;: pas du texte, %1 octets transmis au total)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>
 … (preview ends here)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+… (fin de l&apos;aperçu)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>rok</source>
-        <translation type="unfinished"></translation>
+        <translation>rok</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+23"/>
+        <source>The token could not be saved: %1</source>
+        <translation>Impossible d&apos;enregistrer le jeton&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token could not be read: %1</source>
+        <translation>Impossible de lire le jeton&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Tunnel state</source>
-        <translation type="unfinished"></translation>
+        <translation>État du tunnel</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Local service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service local</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL publique</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier l&apos;URL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;URL publique</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+159"/>
         <source>&amp;Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir dans le navigateur</translation>
     </message>
     <message>
         <location line="-157"/>
         <source>Open the public URL in a browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir l&apos;URL publique dans un navigateur</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de la connexion</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Response time percentiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Percentiles du temps de réponse</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Requests per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes par minute</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Filter requests (path, method, status)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les requêtes (chemin, méthode, statut)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les requêtes</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+87"/>
         <source>&amp;Export HAR…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter en HAR…</translation>
     </message>
     <message>
         <location line="-85"/>
         <source>Export the request log as HAR</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le journal des requêtes en HAR</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vider</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clear the request log</source>
-        <translation type="unfinished"></translation>
+        <translation>Vider le journal des requêtes</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Request head and body</source>
-        <translation type="unfinished"></translation>
+        <translation>En-tête et corps de la requête</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Response head and body</source>
-        <translation type="unfinished"></translation>
+        <translation>En-tête et corps de la réponse</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Select a request to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionner une requête pour l&apos;afficher ici.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;quest</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;quête</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Res&amp;ponse</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;ponse</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;nvoyer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send this request to the local service again</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer cette requête au service local</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Replay result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat du renvoi</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tunnel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Start or stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Démarrer ou arrêter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Copy public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier l&apos;URL publique</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About rok</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de rok</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>→ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>→ %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No tunnel yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de tunnel</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Stop tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rrêter le tunnel</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Start tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Démarrer le tunnel</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%1. Retrying in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1. Nouvelle tentative dans %n s.</numerusform>
+            <numerusform>%1. Nouvelle tentative dans %n s.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Start the tunnel to get a public URL for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer le tunnel pour obtenir une URL publique pour %1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Anyone with this URL reaches %1 through %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute personne disposant de cette URL accède à %1 via %2.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>p50 %1 · p95 %2 · p99 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 %1 · p95 %2 · p99 %3</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n request(s) in the last minute</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n requête au cours de la dernière minute</numerusform>
+            <numerusform>%n requêtes au cours de la dernière minute</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
         </translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Replaying %1 %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoi de %1 %2…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Replay failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec du renvoi&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Replayed: %1 %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyée&#xa0;: %1 %2 en %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Replayed response:
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse à la requête renvoyée&#xa0;:
+
+</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Copied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Export requests as HAR</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les requêtes en HAR</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HTTP Archive (*.har)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive HTTP (*.har)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;exportation</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Saved %n request(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n requête enregistrée dans %1</numerusform>
+            <numerusform>%n requêtes enregistrées dans %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+18"/>
         <source>About rok</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de rok</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;A public URL for a local port, on a server you run yourself.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;Une URL publique pour un port local, sur un serveur que vous hébergez vous-même.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -555,7 +571,7 @@
     <message>
         <location filename="../app/gui/trayapp.cpp" line="+24"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune zone de notification trouvée&#xa0;: rok s&apos;exécute dans une fenêtre normale, et la fermer quitte l&apos;application.</translation>
     </message>
 </context>
 <context>
@@ -563,12 +579,12 @@
     <message>
         <location filename="../app/gui/qrcodewidget.cpp" line="+10"/>
         <source>QR code of the public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Code QR de l&apos;URL publique</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Scan to open %1 on another device</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner pour ouvrir %1 sur un autre appareil</translation>
     </message>
 </context>
 <context>
@@ -576,45 +592,45 @@
     <message numerus="yes">
         <location filename="../app/client/replayer.cpp" line="+39"/>
         <source>%1 did not answer within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 n&apos;a pas répondu dans le délai de %n seconde</numerusform>
+            <numerusform>%1 n&apos;a pas répondu dans le délai de %n secondes</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>could not connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de se connecter à %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>the response from %1 was malformed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse de %1 était mal formée&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 closed the connection without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a fermé la connexion sans répondre</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 closed the connection before the response was complete</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a fermé la connexion avant la fin de la réponse</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la connexion à %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>There is no recorded request to replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune requête enregistrée à renvoyer.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The request body was not recorded in full, so it cannot be replayed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le corps de la requête n&apos;a pas été enregistré en entier, elle ne peut donc pas être renvoyée.</translation>
     </message>
 </context>
 <context>
@@ -623,90 +639,90 @@
         <location filename="../app/gui/requestlogmodel.cpp" line="+116"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
-        <translation type="unfinished"></translation>
+        <translation>fermée</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Method</source>
         <comment>HTTP method: GET, POST, ...</comment>
-        <translation type="unfinished"></translation>
+        <translation>Méthode</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
         <comment>HTTP status code</comment>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sent</source>
         <comment>bytes sent to the local service</comment>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Received</source>
         <comment>bytes received from the local service</comment>
-        <translation type="unfinished"></translation>
+        <translation>Reçu</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>%1 B</source>
         <comment>bytes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 o</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Kio</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Gio</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+2"/>
         <source>%1 ms</source>
         <comment>milliseconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 s</source>
         <comment>seconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
@@ -714,27 +730,27 @@
     <message>
         <location filename="../app/gui/responsetimechart.cpp" line="+61"/>
         <source>Response time chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique des temps de réponse</translation>
     </message>
     <message>
         <location line="+32"/>
         <location line="+71"/>
         <source>No requests yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune requête pour l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <location line="-65"/>
         <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n réponse récente&#xa0;: médiane %1, 95e percentile %2, plus lente %3</numerusform>
+            <numerusform>%n réponses récentes&#xa0;: médiane %1, 95e percentile %2, plus lente %3</numerusform>
         </translation>
     </message>
     <message>
         <location line="+123"/>
         <source>p95 %1</source>
         <comment>95th percentile of the response times</comment>
-        <translation type="unfinished"></translation>
+        <translation>p95 %1</translation>
     </message>
 </context>
 <context>
@@ -742,203 +758,203 @@
     <message>
         <location filename="../app/gui/settingsdialog.cpp" line="+52"/>
         <source>rok Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de rok</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Saved tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel enregistré</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;jouter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a saved tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un tunnel enregistré</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove this saved tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce tunnel enregistré</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil&#xa0;:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Name of the saved tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du tunnel enregistré</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du serveur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>tunnel.example.com:7835</source>
-        <translation type="unfinished"></translation>
+        <translation>tunnel.example.com:7835</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The rok-server to connect to, as HOST:PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rok-server auquel se connecter, sous la forme HOST:PORT</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serve&amp;ur&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only if the server asks for one</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement si le serveur en demande un</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No keyring found: the token is stored in rok&apos;s settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau trouvé&#xa0;: le jeton est enregistré dans le fichier de paramètres de rok.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>J&amp;eton&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Local target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible locale</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>3000 or localhost:3000</source>
-        <translation type="unfinished"></translation>
+        <translation>3000 ou localhost:3000</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The local service the tunnel forwards to, as [HOST:]PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service local vers lequel le tunnel redirige, sous la forme [HOST:]PORT</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Local target:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible &amp;locale&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Requested subdomain</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-domaine demandé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optional: a random name when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif&#xa0;: nom aléatoire si vide</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sub&amp;domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-&amp;domaine&#xa0;:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>Application</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start the tunnel &amp;when rok starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer le &amp;tunnel au lancement de rok</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start the tunnel when rok starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer le tunnel au lancement de rok</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start rok when I lo&amp;g in</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer rok à l&apos;ou&amp;verture de session</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start rok when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer rok à l&apos;ouverture de session</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Requests kept in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes conservées dans le journal</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The oldest requests leave the log when it holds this many</source>
-        <translation type="unfinished"></translation>
+        <translation>Les requêtes les plus anciennes sont retirées du journal au-delà de ce nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requests &amp;kept in the log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;quêtes conservées dans le journal&#xa0;:</translation>
     </message>
     <message>
         <location line="+104"/>
         <source>Tunnel %1</source>
         <comment>the name of a new saved tunnel</comment>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel %1</translation>
     </message>
     <message>
         <location line="+98"/>
         <source>Give this tunnel a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner un nom à ce tunnel.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Another saved tunnel has this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre tunnel enregistré porte déjà ce nom.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Enter the server as HOST:PORT, for example tunnel.example.com:7835.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir le serveur sous la forme HOST:PORT, par exemple tunnel.example.com:7835.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Enter the local service as PORT or HOST:PORT, for example 3000 or localhost:3000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir le service local sous la forme PORT ou HOST:PORT, par exemple 3000 ou localhost:3000.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A subdomain has up to 63 letters a-z, digits and &apos;-&apos;, and does not start or end with &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un sous-domaine comporte jusqu&apos;à 63 caractères (lettres a-z, chiffres et «&#xa0;-&#xa0;») et ne commence ni ne finit par «&#xa0;-&#xa0;».</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancement à l&apos;ouverture de session</translation>
     </message>
 </context>
 <context>
@@ -946,12 +962,12 @@
     <message>
         <location filename="../app/client/streamforwarder.cpp" line="+81"/>
         <source>rok could not reach the local service at %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>rok n&apos;a pas pu joindre le service local à l&apos;adresse %1&#xa0;: %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Local service unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Service local indisponible</translation>
     </message>
 </context>
 <context>
@@ -960,77 +976,77 @@
         <location filename="../app/gui/trayicon.cpp" line="+19"/>
         <location line="+83"/>
         <source>Start tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer le tunnel</translation>
     </message>
     <message>
         <location line="-82"/>
         <source>Copy public URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;URL publique</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la fenêtre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>rok</source>
-        <translation type="unfinished"></translation>
+        <translation>rok</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>rok: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rok&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le tunnel</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tunnel back online</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel de nouveau en ligne</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tunnel open</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel ouvert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tunnel stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel arrêté</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tunnel dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel interrompu</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1. rok keeps retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. rok continue de réessayer.</translation>
     </message>
 </context>
 <context>
@@ -1038,37 +1054,37 @@
     <message>
         <location filename="../app/client/tunnelclient.cpp" line="+30"/>
         <source>the server did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur n&apos;a pas répondu à temps</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>the local address &quot;%1&quot; is not an IP address or localhost</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;adresse locale «&#xa0;%1&#xa0;» n&apos;est ni une adresse IP ni localhost</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>the server closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur a fermé la connexion</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the server is shutting down</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur est en cours d&apos;arrêt</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>the server requires a token: pass --token or set ROK_TOKEN</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur exige un jeton&#xa0;: utiliser --token ou définir ROK_TOKEN</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>lost the connection to rok-server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion au rok-server perdue&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cannot reach rok-server at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de joindre le rok-server à l&apos;adresse %1&#xa0;: %2</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("rok", text);
+    return QCoreApplication::translate("CommandLine", text); // the context lupdate files these under
 }
 } // namespace
 
