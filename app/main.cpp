@@ -44,8 +44,11 @@ int runTray(int argc, char *argv[], const CommandLine &command)
     QApplication::setOrganizationName(QStringLiteral("rok"));
     QApplication::setApplicationVersion(QStringLiteral(ROK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("rok"));
-    QTranslator translator; // the language follows the system locale
-    if (translator.load(QLocale(), QStringLiteral("rok"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // The language follows the system locale; English (for its plural forms) otherwise.
+    QTranslator translator;
+    const QString i18n = QStringLiteral(":/i18n");
+    if (translator.load(QLocale(), QStringLiteral("rok"), QStringLiteral("_"), i18n)
+        || translator.load(QStringLiteral("rok_en"), i18n))
         QCoreApplication::installTranslator(&translator);
     SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);

@@ -104,7 +104,7 @@ MainWindow::MainWindow(TunnelController *controller, AppSettings *settings, QWid
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
     createMenus();
-    resize(960, 680);
+    resize(1000, 760);
 
     connect(controller, &TunnelController::stateChanged, this, &MainWindow::updateState);
     connect(controller, &TunnelController::tunnelOpened, this, &MainWindow::updateState);
