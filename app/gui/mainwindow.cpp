@@ -119,6 +119,11 @@ MainWindow::MainWindow(TunnelController *controller, AppSettings *settings, QWid
     });
     m_countdown.setInterval(std::chrono::seconds(1));
     connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateState);
+    // "Requests in the last minute" must fall back to 0 when traffic stops, too.
+    auto *statsTicker = new QTimer(this);
+    statsTicker->setInterval(std::chrono::seconds(5));
+    connect(statsTicker, &QTimer::timeout, this, &MainWindow::updateStats);
+    statsTicker->start();
     updateState();
     updateStats();
 }
