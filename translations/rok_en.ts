@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="351"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+364"/>
         <source>%1. Retrying in %n s.</source>
         <translation>
             <numerusform>%1. Retrying in %n s.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="378"/>
+        <location line="+27"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n request in the last minute</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="379"/>
+        <location line="+1"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="472"/>
+        <location line="+93"/>
         <source>Saved %n request(s) to %1</source>
         <translation>
             <numerusform>Saved %n request to %1</numerusform>
@@ -39,7 +39,7 @@
 <context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="39"/>
+        <location filename="../app/client/replayer.cpp" line="+39"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation>
             <numerusform>%1 did not answer within %n second</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>ResponseTimeChart</name>
     <message numerus="yes">
-        <location filename="../app/gui/responsetimechart.cpp" line="99"/>
+        <location filename="../app/gui/responsetimechart.cpp" line="+99"/>
         <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
         <translation>
             <numerusform>%n recent response: median %1, 95th percentile %2, slowest %3</numerusform>

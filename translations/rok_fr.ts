@@ -140,7 +140,7 @@
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+64"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+56"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
@@ -150,7 +150,7 @@
         <translation>%1 en entrée, %2 en sortie</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Connecting to %1 ...</source>
         <translation>Connexion à %1 ...</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>Impossible de lire le jeton&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Tunnel state</source>
         <translation>État du tunnel</translation>
     </message>
@@ -636,7 +636,7 @@
 <context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+116"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+111"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
         <translation>fermée</translation>
@@ -679,50 +679,6 @@
         <source>Received</source>
         <comment>bytes received from the local service</comment>
         <translation>Reçu</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>%1 B</source>
-        <comment>bytes</comment>
-        <translation>%1 o</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 KiB</source>
-        <translation>%1 Kio</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 MiB</source>
-        <translation>%1 Mio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 GiB</source>
-        <translation>%1 Gio</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+2"/>
-        <source>%1 ms</source>
-        <comment>milliseconds</comment>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 s</source>
-        <comment>seconds</comment>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1041,53 @@
         <location line="+1"/>
         <source>cannot reach rok-server at %1: %2</source>
         <translation>impossible de joindre le rok-server à l&apos;adresse %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../app/client/units.cpp" line="+23"/>
+        <source>%1 B</source>
+        <comment>bytes</comment>
+        <translation>%1 o</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 KiB</source>
+        <translation>%1 Kio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 MiB</source>
+        <translation>%1 Mio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 GiB</source>
+        <translation>%1 Gio</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>%1 ms</source>
+        <comment>milliseconds</comment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s</source>
+        <comment>seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "consoleprinter.h"
 
+#include "units.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -18,22 +20,12 @@ ConsolePrinter::ConsolePrinter(TunnelClient *client, bool json, FILE *out, QObje
 
 QString ConsolePrinter::formatBytes(qint64 bytes)
 {
-    if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 KiB").arg(bytes / 1024.0, 0, 'f', 1);
-    if (bytes < 1024LL * 1024 * 1024)
-        return QStringLiteral("%1 MiB").arg(bytes / (1024.0 * 1024), 0, 'f', 1);
-    return QStringLiteral("%1 GiB").arg(bytes / (1024.0 * 1024 * 1024), 0, 'f', 2);
+    return Units::bytes(bytes);
 }
 
 QString ConsolePrinter::formatDuration(double ms)
 {
-    if (ms < 10)
-        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 2);
-    if (ms < 1000)
-        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 0);
-    return QStringLiteral("%1 s").arg(ms / 1000, 0, 'f', 2);
+    return Units::duration(ms);
 }
 
 QByteArray ConsolePrinter::recordLine(const RequestRecord &record) const
@@ -67,7 +59,8 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record) const
             + QString::fromLatin1(record.method).leftJustified(7) + u' '
             + QString::fromLatin1(record.path).leftJustified(32) + u' ' + status.rightJustified(6)
             + u' ' + formatDuration(record.durationMs).rightJustified(10) + QStringLiteral("  ")
-            + tr("%1 in, %2 out").arg(formatBytes(record.requestBytes), formatBytes(record.responseBytes));
+            + tr("%1 in, %2 out")
+                      .arg(formatBytes(record.requestBytes), formatBytes(record.responseBytes));
     if (!record.error.isEmpty())
         line += QStringLiteral("  (%1)").arg(record.error);
     return line.toUtf8() + '\n';

@@ -7,6 +7,7 @@
 #include "requestlogmodel.h"
 #include "responsetimechart.h"
 #include "settingsdialog.h"
+#include "trayicon.h"
 #include "tunnelcontroller.h"
 
 #include <QAction>
@@ -44,18 +45,6 @@ QString stateLabel(TunnelClient::State state)
     case TunnelClient::State::Failed: return MainWindow::tr("Error");
     }
     return {};
-}
-
-QString iconFor(TunnelClient::State state)
-{
-    switch (state) {
-    case TunnelClient::State::Online: return QStringLiteral(":/icons/rok-online.svg");
-    case TunnelClient::State::Connecting:
-    case TunnelClient::State::Reconnecting: return QStringLiteral(":/icons/rok-connecting.svg");
-    case TunnelClient::State::Failed: return QStringLiteral(":/icons/rok-error.svg");
-    case TunnelClient::State::Stopped: break;
-    }
-    return QStringLiteral(":/icons/rok-stopped.svg");
 }
 
 // A head and the start of its body, as the details pane shows them.
@@ -344,7 +333,7 @@ void MainWindow::updateState()
     const TunnelClient::State state = m_controller->state();
     const TunnelClient *client = m_controller->client();
     const QString url = m_controller->url();
-    m_stateIcon->setPixmap(QIcon(iconFor(state)).pixmap(QSize(20, 20), devicePixelRatioF()));
+    m_stateIcon->setPixmap(TrayIcon::iconFor(state).pixmap(QSize(20, 20), devicePixelRatioF()));
     m_stateText->setText(stateLabel(state));
     m_local->setText(tr("→ %1").arg(m_controller->options().local.toString()));
     const bool online = state == TunnelClient::State::Online;

@@ -1,5 +1,7 @@
 #include "requestlogmodel.h"
 
+#include "units.h"
+
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
@@ -8,13 +10,6 @@
 #include <cmath>
 
 namespace {
-
-QLocale numberLocale()
-{
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
-    return locale;
-}
 
 bool isNumeric(int column)
 {
@@ -228,36 +223,12 @@ void RequestLogModel::clear()
 
 QString RequestLogModel::formatBytes(qint64 bytes)
 {
-    const QLocale locale = numberLocale();
-    if (bytes < 1024)
-        return tr("%1 B", "bytes").arg(bytes);
-    static constexpr double KiB = 1024.0;
-    // switch units where rounding to one decimal would show 1024.0
-    if (bytes < 1023.95 * KiB)
-        return tr("%1 KiB").arg(locale.toString(bytes / KiB, 'f', 1));
-    if (bytes < 1023.95 * KiB * KiB)
-        return tr("%1 MiB").arg(locale.toString(bytes / (KiB * KiB), 'f', 1));
-    return tr("%1 GiB").arg(locale.toString(bytes / (KiB * KiB * KiB), 'f', 2));
+    return Units::bytes(bytes);
 }
 
 QString RequestLogModel::formatDuration(double ms)
 {
-    const QLocale locale = numberLocale();
-    if (!std::isfinite(ms) || ms < 0)
-        ms = 0;
-    if (ms < 9.995)
-        return tr("%1 ms", "milliseconds").arg(locale.toString(ms, 'f', 2));
-    if (ms < 999.5)
-        return tr("%1 ms", "milliseconds").arg(locale.toString(ms, 'f', 0));
-    if (ms < 59'995)
-        return tr("%1 s", "seconds").arg(locale.toString(ms / 1000, 'f', 2));
-    // long-lived connections (an upgraded websocket): whole minutes and seconds
-    const auto seconds = qint64(std::llround(ms / 1000));
-    if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return tr("%1 h %2 min")
-            .arg(seconds / 3600)
-            .arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return Units::duration(ms);
 }
 
 QColor RequestLogModel::statusColor(int status, bool darkBackground)
