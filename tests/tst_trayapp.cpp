@@ -197,7 +197,8 @@ void tst_TrayApp::ringBoundHolds()
     QTRY_COMPARE(m_controller->log()->records().size(), 100);
     QTRY_COMPARE(m_window->model()->rowCount(), 100);
     // The newest request is on top, the oldest were dropped.
-    QCOMPARE(m_window->model()->record(0).id, m_controller->log()->records().constLast().id);
+    QTRY_COMPARE(m_window->model()->record(0).id, m_controller->log()->records().constLast().id);
+    QCOMPARE(m_window->model()->rowCount(), 100);
 }
 
 void tst_TrayApp::replayReachesTheLocalService()
