@@ -122,7 +122,8 @@ private:
 int connectionsTo(quint16 port)
 {
     int count = 0;
-    for (const QString &table : {QStringLiteral("/proc/net/tcp"), QStringLiteral("/proc/net/tcp6")}) {
+    for (const QString &table :
+         {QStringLiteral("/proc/net/tcp"), QStringLiteral("/proc/net/tcp6")}) {
         QFile file(table);
         if (!file.open(QIODevice::ReadOnly))
             continue;
@@ -150,7 +151,7 @@ CurlResult curl(const QStringList &arguments, int timeoutMs = 120000)
 {
     QProcess process;
     QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral("curl"), QStringList {QStringLiteral("-sS")} + arguments);
+    process.start(QStringLiteral("curl"), QStringList{QStringLiteral("-sS")} + arguments);
     CurlResult result;
     if (!finished.wait(timeoutMs)) {
         process.kill();
@@ -210,7 +211,8 @@ void tst_EndToEnd::initTestCase()
     QVERIFY2(QFile::exists(QStringLiteral(ROK_CLIENT_BINARY)), ROK_CLIENT_BINARY);
     QProcess probe;
     probe.start(QStringLiteral("curl"), {QStringLiteral("--version")});
-    QVERIFY2(probe.waitForFinished() && probe.exitCode() == 0, "curl is needed: apt-get install curl");
+    QVERIFY2(probe.waitForFinished() && probe.exitCode() == 0,
+             "curl is needed: apt-get install curl");
 }
 
 void tst_EndToEnd::init()
@@ -227,13 +229,14 @@ void tst_EndToEnd::cleanup()
 
 JsonProcess *tst_EndToEnd::startServer(QStringList extra)
 {
-    QStringList arguments {QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                           QStringLiteral("--log-format"), QStringLiteral("json")};
+    QStringList arguments{QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                          QStringLiteral("--log-format"), QStringLiteral("json")};
     if (!extra.contains(QStringLiteral("--http-port")))
         arguments << QStringLiteral("--http-port") << QStringLiteral("0");
     if (!extra.contains(QStringLiteral("--control-port")))
         arguments << QStringLiteral("--control-port") << QStringLiteral("0");
-    m_processes.push_back(std::make_unique<JsonProcess>(QStringLiteral(ROK_SERVER_BINARY), arguments + extra));
+    m_processes.push_back(
+            std::make_unique<JsonProcess>(QStringLiteral(ROK_SERVER_BINARY), arguments + extra));
     JsonProcess *server = m_processes.back().get();
     const QJsonObject listening = server->waitFor(QStringLiteral("listening"));
     if (listening.isEmpty())
@@ -247,7 +250,8 @@ JsonProcess *tst_EndToEnd::startClient(QStringList arguments)
 {
     arguments << QStringLiteral("--json") << QStringLiteral("--server")
               << QStringLiteral("127.0.0.1:%1").arg(m_controlPort);
-    m_processes.push_back(std::make_unique<JsonProcess>(QStringLiteral(ROK_CLIENT_BINARY), arguments));
+    m_processes.push_back(
+            std::make_unique<JsonProcess>(QStringLiteral(ROK_CLIENT_BINARY), arguments));
     return m_processes.back().get();
 }
 
@@ -260,7 +264,8 @@ void tst_EndToEnd::curlGetsTheLocalPage()
 {
     startServer();
     QVERIFY(m_httpPort != 0);
-    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    JsonProcess *client =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
     const QString url = openTunnel(client);
     QVERIFY2(url.startsWith(u"http://") && url.contains(u".localhost:"), qPrintable(url));
     const CurlResult result = curl({url + u'/'});
@@ -271,23 +276,28 @@ void tst_EndToEnd::curlGetsTheLocalPage()
     QCOMPARE(request.value(QStringLiteral("path")).toString(), QStringLiteral("/"));
     QCOMPARE(request.value(QStringLiteral("status")).toInt(), 200);
     QVERIFY(request.value(QStringLiteral("duration_ms")).toDouble() > 0);
-    QVERIFY(request.value(QStringLiteral("response_bytes")).toInt() > int(strlen(TestHttpService::Page)));
+    QVERIFY(request.value(QStringLiteral("response_bytes")).toInt()
+            > int(strlen(TestHttpService::Page)));
 
-    const CurlResult missing = curl({QStringLiteral("http://nobody.localhost:%1/").arg(m_httpPort)});
+    const CurlResult missing =
+            curl({QStringLiteral("http://nobody.localhost:%1/").arg(m_httpPort)});
     QVERIFY(missing.output.contains("No tunnel is open at nobody.localhost"));
 }
 
 void tst_EndToEnd::oneConnectionForManyRequests()
 {
     startServer();
-    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    JsonProcess *client =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
     const QString url = openTunnel(client);
     QCOMPARE(connectionsTo(m_controlPort), 1);
     // 200 visitor connections, 50 at a time: Connection: close stops curl from reusing them.
-    QStringList arguments {QStringLiteral("--parallel"), QStringLiteral("--parallel-max"),
-                           QStringLiteral("50"), QStringLiteral("-H"), QStringLiteral("Connection: close")};
+    QStringList arguments{QStringLiteral("--parallel"), QStringLiteral("--parallel-max"),
+                          QStringLiteral("50"), QStringLiteral("-H"),
+                          QStringLiteral("Connection: close")};
     for (int i = 0; i < 200; ++i)
-        arguments << QStringLiteral("-o") << QStringLiteral("/dev/null") << url + QStringLiteral("/bytes/%1").arg(1000 + i);
+        arguments << QStringLiteral("-o") << QStringLiteral("/dev/null")
+                  << url + QStringLiteral("/bytes/%1").arg(1000 + i);
     const CurlResult result = curl(arguments);
     QCOMPARE(result.exitCode, 0);
     QTRY_COMPARE_WITH_TIMEOUT(client->events(QStringLiteral("request")).size(), 200, 20000);
@@ -299,7 +309,8 @@ void tst_EndToEnd::largeUploadAndDownloadWithCurl()
 {
     constexpr qint64 Size = 200 * 1024 * 1024;
     startServer();
-    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    JsonProcess *client =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
     const QString url = openTunnel(client);
     QVERIFY(!url.isEmpty());
 
@@ -313,15 +324,17 @@ void tst_EndToEnd::largeUploadAndDownloadWithCurl()
     }
     const QByteArray expected = patternSha256(Size);
 
-    const CurlResult posted = curl({QStringLiteral("--data-binary"), u'@' + upload,
-                                    QStringLiteral("-H"), QStringLiteral("Content-Type: application/octet-stream"),
-                                    url + QStringLiteral("/sha256")},
-                                   300000);
+    const CurlResult posted =
+            curl({QStringLiteral("--data-binary"), u'@' + upload, QStringLiteral("-H"),
+                  QStringLiteral("Content-Type: application/octet-stream"),
+                  url + QStringLiteral("/sha256")},
+                 300000);
     QCOMPARE(posted.exitCode, 0);
     QCOMPARE(posted.output.trimmed(), expected);
 
     const QString download = dir.filePath(QStringLiteral("download.bin"));
-    const CurlResult got = curl({QStringLiteral("-o"), download, url + QStringLiteral("/bytes/%1").arg(Size)}, 300000);
+    const CurlResult got = curl(
+            {QStringLiteral("-o"), download, url + QStringLiteral("/bytes/%1").arg(Size)}, 300000);
     QCOMPARE(got.exitCode, 0);
     QFile file(download);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -335,7 +348,8 @@ void tst_EndToEnd::slowDownloadKeepsMemoryBounded()
 {
     constexpr qint64 Size = 256 * 1024 * 1024;
     JsonProcess *server = startServer();
-    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    JsonProcess *client =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
     const QString url = openTunnel(client);
     QVERIFY(!url.isEmpty());
     const qint64 serverBefore = server->residentKiB();
@@ -344,9 +358,10 @@ void tst_EndToEnd::slowDownloadKeepsMemoryBounded()
     // A visitor reading at 32 MB/s, far slower than loopback: without backpressure the
     // whole file would pile up in one of the processes.
     QProcess slow;
-    slow.start(QStringLiteral("curl"), {QStringLiteral("-sS"), QStringLiteral("--limit-rate"), QStringLiteral("32M"),
-                                        QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                        url + QStringLiteral("/bytes/%1").arg(Size)});
+    slow.start(QStringLiteral("curl"),
+               {QStringLiteral("-sS"), QStringLiteral("--limit-rate"), QStringLiteral("32M"),
+                QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                url + QStringLiteral("/bytes/%1").arg(Size)});
     qint64 serverPeak = 0;
     qint64 clientPeak = 0;
     QElapsedTimer timer;
@@ -361,15 +376,18 @@ void tst_EndToEnd::slowDownloadKeepsMemoryBounded()
     qInfo("rok-server RSS %lld -> peak %lld KiB; rok RSS %lld -> peak %lld KiB (256 MiB moved)",
           serverBefore, serverPeak, clientBefore, clientPeak);
     // Growth stays at a few windows' worth, far below the 256 MiB that went through.
-    QVERIFY2(serverPeak - serverBefore < 48 * 1024, qPrintable(QString::number(serverPeak - serverBefore)));
-    QVERIFY2(clientPeak - clientBefore < 48 * 1024, qPrintable(QString::number(clientPeak - clientBefore)));
+    QVERIFY2(serverPeak - serverBefore < 48 * 1024,
+             qPrintable(QString::number(serverPeak - serverBefore)));
+    QVERIFY2(clientPeak - clientBefore < 48 * 1024,
+             qPrintable(QString::number(clientPeak - clientBefore)));
 }
 
 void tst_EndToEnd::killedClientTurnsInto404AndNameIsRecycled()
 {
     JsonProcess *server = startServer({QStringLiteral("--reserve-seconds"), QStringLiteral("1")});
-    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
-                                       QStringLiteral("--subdomain"), QStringLiteral("kill-me")});
+    JsonProcess *client =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
+                         QStringLiteral("--subdomain"), QStringLiteral("kill-me")});
     const QString url = openTunnel(client);
     QCOMPARE(url, QStringLiteral("http://kill-me.localhost:%1").arg(m_httpPort));
     QCOMPARE(curl({url}).output, QByteArray(TestHttpService::Page));
@@ -385,8 +403,9 @@ void tst_EndToEnd::killedClientTurnsInto404AndNameIsRecycled()
 
     // Reserved for a second, then free for anyone.
     QVERIFY(!server->waitFor(QStringLiteral("name_released"), 5000).isEmpty());
-    JsonProcess *other = startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
-                                      QStringLiteral("--subdomain"), QStringLiteral("kill-me")});
+    JsonProcess *other =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
+                         QStringLiteral("--subdomain"), QStringLiteral("kill-me")});
     QCOMPARE(openTunnel(other), url);
 }
 
@@ -395,7 +414,8 @@ void tst_EndToEnd::clientReconnectsAfterServerRestart()
     JsonProcess *server = startServer();
     const quint16 httpPort = m_httpPort;
     const quint16 controlPort = m_controlPort;
-    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    JsonProcess *client =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
     const QString url = openTunnel(client);
     QVERIFY(!url.isEmpty());
 
@@ -405,11 +425,12 @@ void tst_EndToEnd::clientReconnectsAfterServerRestart()
     const QJsonObject state = client->waitFor(QStringLiteral("state"), 15000, &reconnecting, 3);
     QCOMPARE(state.value(QStringLiteral("state")).toString(), QStringLiteral("reconnecting"));
 
-    startServer({QStringLiteral("--http-port"), QString::number(httpPort), QStringLiteral("--control-port"),
-                 QString::number(controlPort)});
+    startServer({QStringLiteral("--http-port"), QString::number(httpPort),
+                 QStringLiteral("--control-port"), QString::number(controlPort)});
     QCOMPARE(m_httpPort, httpPort);
     int index = -1;
-    const QJsonObject reopened = client->waitFor(QStringLiteral("tunnel_opened"), 40000, &index, reconnecting);
+    const QJsonObject reopened =
+            client->waitFor(QStringLiteral("tunnel_opened"), 40000, &index, reconnecting);
     QCOMPARE(reopened.value(QStringLiteral("url")).toString(), url);
     QCOMPARE(reopened.value(QStringLiteral("same_url")).toBool(), true);
     QCOMPARE(curl({url}).output, QByteArray(TestHttpService::Page));
@@ -418,7 +439,8 @@ void tst_EndToEnd::clientReconnectsAfterServerRestart()
 void tst_EndToEnd::signalsStopBothCleanly()
 {
     JsonProcess *server = startServer();
-    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    JsonProcess *client =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
     QVERIFY(!openTunnel(client).isEmpty());
     client->signal(SIGINT);
     QVERIFY(client->waitForExit());
@@ -436,8 +458,9 @@ void tst_EndToEnd::signalsStopBothCleanly()
 void tst_EndToEnd::refusedTokenExitsWithMessage()
 {
     startServer({QStringLiteral("--token"), QStringLiteral("right")});
-    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
-                                       QStringLiteral("--token"), QStringLiteral("wrong")});
+    JsonProcess *client =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
+                         QStringLiteral("--token"), QStringLiteral("wrong")});
     QVERIFY(client->waitForExit());
     QCOMPARE(client->exitCode(), 1);
     const QJsonObject error = client->waitFor(QStringLiteral("error"), 1000);
@@ -452,7 +475,8 @@ void tst_EndToEnd::refusedTokenExitsWithMessage()
 void tst_EndToEnd::garbageGetsOneLogLineAndNoCrash()
 {
     JsonProcess *server = startServer();
-    JsonProcess *client = startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
+    JsonProcess *client =
+            startClient({QStringLiteral("http"), QString::number(m_local->serverPort())});
     const QString url = openTunnel(client);
 
     QTcpSocket control;

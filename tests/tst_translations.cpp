@@ -40,14 +40,16 @@ void tst_Translations::loads_data()
     QTest::addColumn<QLocale>("locale");
     QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany);
     QTest::newRow("French") << QLocale(QLocale::French, QLocale::France);
-    QTest::newRow("Swiss German falls back to German") << QLocale(QLocale::German, QLocale::Switzerland);
+    QTest::newRow("Swiss German falls back to German")
+            << QLocale(QLocale::German, QLocale::Switzerland);
 }
 
 void tst_Translations::loads()
 {
     QFETCH(QLocale, locale);
     QTranslator translator;
-    QVERIFY(translator.load(locale, QStringLiteral("rok"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(translator.load(locale, QStringLiteral("rok"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")));
     QVERIFY(!translator.isEmpty());
     const QString stopped = translator.translate("MainWindow", "Stopped");
     QVERIFY(!stopped.isEmpty());
@@ -66,7 +68,8 @@ void tst_Translations::windowFollowsLocale()
     QFETCH(QLocale, locale);
     QLocale::setDefault(locale); // as the system locale would be
     QTranslator translator;
-    QVERIFY(translator.load(QLocale(), QStringLiteral("rok"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(translator.load(QLocale(), QStringLiteral("rok"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")));
     QCoreApplication::installTranslator(&translator);
 
     AppSettings settings;

@@ -121,9 +121,9 @@ void tst_TrayApp::visitMany(int count, const QByteArray &path)
         visits.push_back(std::make_unique<HttpVisit>(m_server->httpPort(), host, "GET", path));
         visits.back()->start();
     }
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(visits.begin(), visits.end(),
-                                         [](const auto &v) { return v->isDone(); }),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(visits.begin(), visits.end(), [](const auto &v) { return v->isDone(); }),
+            30000);
     for (const auto &visit : visits)
         QCOMPARE(visit->status(), 200);
 }
@@ -140,7 +140,8 @@ void tst_TrayApp::trayClickStartsTunnelAndShowsUrl()
     QVERIFY(url);
     QTRY_COMPARE(url->text(), m_controller->url());
     QVERIFY(url->text().startsWith(u"http://"));
-    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("state"))->text(), MainWindow::tr("Online"));
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("state"))->text(),
+             MainWindow::tr("Online"));
     QCOMPARE(m_tray->icon()->toolTip(), QStringLiteral("rok: %1").arg(m_controller->url()));
 }
 
@@ -163,9 +164,13 @@ void tst_TrayApp::requestsAppearAsRowsWithStatusAndDuration()
     QTableView *table = m_window->table();
     QCOMPARE(table->model()->rowCount(), 3);
     for (int row = 0; row < 3; ++row) {
-        QCOMPARE(model->index(row, RequestLogModel::Status).data().toString(), QStringLiteral("200"));
-        QCOMPARE(model->index(row, RequestLogModel::Path).data().toString(), QStringLiteral("/delay/20"));
-        const double ms = model->index(row, RequestLogModel::Duration).data(RequestLogModel::SortRole).toDouble();
+        QCOMPARE(model->index(row, RequestLogModel::Status).data().toString(),
+                 QStringLiteral("200"));
+        QCOMPARE(model->index(row, RequestLogModel::Path).data().toString(),
+                 QStringLiteral("/delay/20"));
+        const double ms = model->index(row, RequestLogModel::Duration)
+                                  .data(RequestLogModel::SortRole)
+                                  .toDouble();
         QVERIFY2(ms >= 20, qPrintable(QString::number(ms)));
         QVERIFY(model->index(row, RequestLogModel::Duration).data().toString().endsWith(u"ms"));
     }
@@ -235,7 +240,8 @@ void tst_TrayApp::harExportIsValidJson()
     QCOMPARE(entries.size(), 4);
     for (const QJsonValue &entry : entries) {
         QCOMPARE(entry[QStringLiteral("response")][QStringLiteral("status")].toInt(), 200);
-        QCOMPARE(entry[QStringLiteral("request")][QStringLiteral("method")].toString(), QStringLiteral("GET"));
+        QCOMPARE(entry[QStringLiteral("request")][QStringLiteral("method")].toString(),
+                 QStringLiteral("GET"));
     }
 }
 

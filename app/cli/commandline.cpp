@@ -6,7 +6,8 @@
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("CommandLine", text); // the context lupdate files these under
+    return QCoreApplication::translate("CommandLine",
+                                       text); // the context lupdate files these under
 }
 } // namespace
 

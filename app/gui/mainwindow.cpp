@@ -38,11 +38,16 @@ namespace {
 QString stateLabel(TunnelClient::State state)
 {
     switch (state) {
-    case TunnelClient::State::Stopped: return MainWindow::tr("Stopped");
-    case TunnelClient::State::Connecting: return MainWindow::tr("Connecting…");
-    case TunnelClient::State::Online: return MainWindow::tr("Online");
-    case TunnelClient::State::Reconnecting: return MainWindow::tr("Reconnecting");
-    case TunnelClient::State::Failed: return MainWindow::tr("Error");
+    case TunnelClient::State::Stopped:
+        return MainWindow::tr("Stopped");
+    case TunnelClient::State::Connecting:
+        return MainWindow::tr("Connecting…");
+    case TunnelClient::State::Online:
+        return MainWindow::tr("Online");
+    case TunnelClient::State::Reconnecting:
+        return MainWindow::tr("Reconnecting");
+    case TunnelClient::State::Failed:
+        return MainWindow::tr("Error");
     }
     return {};
 }
@@ -57,7 +62,8 @@ QString describe(const HttpHead &head, const QByteArray &body, bool truncated, q
         text += QString::fromUtf8(body);
     if (truncated) {
         text += body.isEmpty()
-                ? MainWindow::tr("(body not shown: not text, %1 bytes on the wire in all)").arg(bytes)
+                ? MainWindow::tr("(body not shown: not text, %1 bytes on the wire in all)")
+                          .arg(bytes)
                 : MainWindow::tr("\n… (preview ends here)");
     }
     return text;
@@ -158,7 +164,8 @@ QWidget *MainWindow::createHeader()
     left->addWidget(m_url);
 
     auto *buttons = new QHBoxLayout;
-    m_copy = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy URL"), header);
+    m_copy =
+            new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy URL"), header);
     m_copy->setObjectName(QStringLiteral("copyUrl"));
     m_copy->setAccessibleName(tr("Copy the public URL"));
     connect(m_copy, &QPushButton::clicked, this, &MainWindow::copyUrl);
@@ -249,7 +256,8 @@ QWidget *MainWindow::createLog()
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setSortRole(RequestLogModel::SortRole);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
 
     m_table = new QTableView(log);
     m_table->setObjectName(QStringLiteral("requests"));
@@ -374,9 +382,10 @@ void MainWindow::updateState()
 
 void MainWindow::updateStats()
 {
-    const RequestStats::Summary summary = m_controller->stats().summary(QDateTime::currentDateTime());
-    m_percentiles->setText(tr("p50 %1 · p95 %2 · p99 %3")
-                                   .arg(ms(summary.p50), ms(summary.p95), ms(summary.p99)));
+    const RequestStats::Summary summary =
+            m_controller->stats().summary(QDateTime::currentDateTime());
+    m_percentiles->setText(
+            tr("p50 %1 · p95 %2 · p99 %3").arg(ms(summary.p50), ms(summary.p95), ms(summary.p99)));
     m_rate->setText(tr("%n request(s) in the last minute", nullptr, summary.perMinute));
     m_errors->setText(tr("%n error(s)", nullptr, summary.errors));
     m_chart->setDurations(m_controller->stats().recentDurations(120));
@@ -418,9 +427,9 @@ void MainWindow::replaySelected()
         m_replayer = new Replayer(m_controller->options().local, this);
         connect(m_replayer, &Replayer::finished, this, &MainWindow::onReplayed);
     }
-    m_replayResult->setText(tr("Replaying %1 %2…")
-                                    .arg(QString::fromLatin1(record->method),
-                                         QString::fromLatin1(record->path)));
+    m_replayResult->setText(
+            tr("Replaying %1 %2…")
+                    .arg(QString::fromLatin1(record->method), QString::fromLatin1(record->path)));
     m_replayer->replay(*record);
 }
 
@@ -430,9 +439,10 @@ void MainWindow::onReplayed(const RequestRecord &result)
         m_replayResult->setText(tr("Replay failed: %1").arg(result.error));
         return;
     }
-    m_replayResult->setText(tr("Replayed: %1 %2 in %3")
-                                    .arg(result.status)
-                                    .arg(QString::fromLatin1(result.responseHead.reason), ms(result.durationMs)));
+    m_replayResult->setText(
+            tr("Replayed: %1 %2 in %3")
+                    .arg(result.status)
+                    .arg(QString::fromLatin1(result.responseHead.reason), ms(result.durationMs)));
     m_responseText->setPlainText(tr("Replayed response:\n\n")
                                  + describe(result.responseHead, result.responseBody,
                                             result.responseBodyTruncated, result.responseBytes));
@@ -457,9 +467,9 @@ void MainWindow::openUrl()
 void MainWindow::chooseHarFile()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-    const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export requests as HAR"), folder + QStringLiteral("/rok.har"),
-            tr("HTTP Archive (*.har)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export requests as HAR"),
+                                                      folder + QStringLiteral("/rok.har"),
+                                                      tr("HTTP Archive (*.har)"));
     if (!path.isEmpty())
         exportHar(path);
 }
@@ -471,10 +481,10 @@ bool MainWindow::exportHar(const QString &path)
         QMessageBox::warning(this, tr("Export failed"), error);
         return false;
     }
-    statusBar()->showMessage(tr("Saved %n request(s) to %1", nullptr,
-                                int(m_controller->log()->records().size()))
-                                     .arg(path),
-                             5000);
+    statusBar()->showMessage(
+            tr("Saved %n request(s) to %1", nullptr, int(m_controller->log()->records().size()))
+                    .arg(path),
+            5000);
     return true;
 }
 

@@ -15,8 +15,9 @@ int runTrayApp(QApplication &app, const CommandLine &command)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rok.svg")));
     AppSettings settings;
     TunnelController controller(&settings);
-    controller.setOverrides(command.serverGiven ? std::optional(command.options.server) : std::nullopt,
-                            command.localGiven ? std::optional(command.options.local) : std::nullopt);
+    controller.setOverrides(
+            command.serverGiven ? std::optional(command.options.server) : std::nullopt,
+            command.localGiven ? std::optional(command.options.local) : std::nullopt);
     MainWindow window(&controller, &settings);
     TrayIcon tray(&controller, &window);
 

@@ -50,12 +50,15 @@ TrayIcon::~TrayIcon()
 QIcon TrayIcon::iconFor(TunnelClient::State state)
 {
     switch (state) {
-    case TunnelClient::State::Online: return QIcon(QStringLiteral(":/icons/rok-online.svg"));
+    case TunnelClient::State::Online:
+        return QIcon(QStringLiteral(":/icons/rok-online.svg"));
     case TunnelClient::State::Connecting:
     case TunnelClient::State::Reconnecting:
         return QIcon(QStringLiteral(":/icons/rok-connecting.svg"));
-    case TunnelClient::State::Failed: return QIcon(QStringLiteral(":/icons/rok-error.svg"));
-    case TunnelClient::State::Stopped: break;
+    case TunnelClient::State::Failed:
+        return QIcon(QStringLiteral(":/icons/rok-error.svg"));
+    case TunnelClient::State::Stopped:
+        break;
     }
     return QIcon(QStringLiteral(":/icons/rok-stopped.svg"));
 }
@@ -98,7 +101,8 @@ void TrayIcon::onStateChanged(TunnelClient::State state)
     m_icon.setIcon(iconFor(state));
     const QString url = m_controller->url();
     const bool online = state == TunnelClient::State::Online;
-    m_icon.setToolTip(online ? tr("rok: %1").arg(url) : tr("rok: %1").arg(TunnelClient::stateName(state)));
+    m_icon.setToolTip(online ? tr("rok: %1").arg(url)
+                             : tr("rok: %1").arg(TunnelClient::stateName(state)));
     m_startStop->setText(m_controller->isRunning() ? tr("Stop tunnel") : tr("Start tunnel"));
     m_copy->setEnabled(!url.isEmpty());
     m_open->setEnabled(online);
@@ -116,7 +120,8 @@ void TrayIcon::onOpened(const QString &url, bool sameAsBefore)
 void TrayIcon::onError(const QString &message, bool fatal)
 {
     if (fatal) {
-        m_icon.showMessage(tr("Tunnel stopped"), message, iconFor(TunnelClient::State::Failed), 8000);
+        m_icon.showMessage(tr("Tunnel stopped"), message, iconFor(TunnelClient::State::Failed),
+                           8000);
     } else if (m_wasOnline) { // tell once per drop, not at every retry
         m_icon.showMessage(tr("Tunnel dropped"), tr("%1. rok keeps retrying.").arg(message),
                            iconFor(TunnelClient::State::Reconnecting), 6000);

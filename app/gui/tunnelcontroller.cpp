@@ -37,7 +37,7 @@ TunnelOptions TunnelController::options() const
     options.server = m_serverOverride.value_or(
             Endpoint::parse(m_settings->server(), localhost).value_or(options.server));
     options.local = m_localOverride.value_or(
-            Endpoint::parse(m_settings->local(), localhost).value_or(Endpoint {localhost, 3000}));
+            Endpoint::parse(m_settings->local(), localhost).value_or(Endpoint{localhost, 3000}));
     options.subdomain = m_settings->subdomain();
     options.token = m_token;
     return options;

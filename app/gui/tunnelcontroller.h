@@ -26,7 +26,7 @@ public:
     // Command-line values that win over the settings for this run.
     void setOverrides(std::optional<Endpoint> server, std::optional<Endpoint> local);
 
-    TunnelOptions options() const;  // what the next start() uses
+    TunnelOptions options() const; // what the next start() uses
     TunnelClient *client() const { return m_client; }
     TunnelClient::State state() const;
     QString url() const { return m_client ? m_client->url() : QString(); }
