@@ -11,6 +11,7 @@ class tst_RequestLog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void nowIsTheLocalClock();
     void startsEmpty();
     void idsIncrease();
     void recordIsStoredAsGiven();
@@ -279,6 +280,17 @@ void tst_RequestLog::clear()
     QCOMPARE(paths(log.records()), pathRange(3, 3));
     QVERIFY(added.count() || added.wait());
     QCOMPARE(paths(batchAt(added, 0)), pathRange(3, 3));
+}
+
+void tst_RequestLog::nowIsTheLocalClock()
+{
+    const QDateTime before = QDateTime::currentDateTime();
+    const QDateTime now = RequestRecord::now();
+    const QDateTime after = QDateTime::currentDateTime();
+    QVERIFY(before <= now && now <= after);
+    // Shown as local time: the same clock reading and offset as currentDateTime().
+    QCOMPARE(now.offsetFromUtc(), after.offsetFromUtc());
+    QVERIFY(qAbs(now.time().msecsTo(after.time())) < 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_RequestLog)

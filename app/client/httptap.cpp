@@ -99,7 +99,7 @@ void HttpTap::requestBytes(QByteArrayView data)
         if (m_requests.isIdle() && !data.isEmpty()) {
             Exchange exchange;
             exchange.startNs = m_clock.nsecsElapsed();
-            exchange.record.started = QDateTime::currentDateTime();
+            exchange.record.started = RequestRecord::now();
             m_open.push_back(std::move(exchange));
         }
         const HttpParser::Step step = m_requests.feed(data);

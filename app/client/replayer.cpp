@@ -25,7 +25,7 @@ public:
         , m_connection(new TcpConnection(this))
         , m_done(std::move(done))
     {
-        m_result.started = QDateTime::currentDateTime();
+        m_result.started = RequestRecord::now();
         m_result.method = original.method;
         m_result.path = original.path;
         m_result.requestHead = original.requestHead;
@@ -204,7 +204,7 @@ void Replayer::replay(const RequestRecord &record)
     }
     if (!refusal.isEmpty()) {
         RequestRecord result;
-        result.started = QDateTime::currentDateTime();
+        result.started = RequestRecord::now();
         result.method = record.method;
         result.path = record.path;
         result.requestHead = record.requestHead;

@@ -1,5 +1,18 @@
 #include "requestlog.h"
 
+#include <QElapsedTimer>
+
+QDateTime RequestRecord::now()
+{
+    static QElapsedTimer sinceOffset;
+    static int offset = 0;
+    if (!sinceOffset.isValid() || sinceOffset.elapsed() > 60'000) {
+        offset = QDateTime::currentDateTime().offsetFromUtc();
+        sinceOffset.start();
+    }
+    return QDateTime::currentDateTimeUtc().toOffsetFromUtc(offset);
+}
+
 bool RequestRecord::isTextual(const HttpHead &head)
 {
     const QByteArray type = head.value("Content-Type").toLower();

@@ -85,7 +85,7 @@ void StreamForwarder::answerWithBadGateway()
     m_stream->closeWrite();
     if (!head.method.isEmpty()) {
         RequestRecord record;
-        record.started = QDateTime::currentDateTime();
+        record.started = RequestRecord::now();
         record.method = head.method;
         record.path = head.target;
         record.status = 502;
