@@ -1,5 +1,6 @@
 #include "consoleprinter.h"
 #include "requestlog.h"
+#include "tempfile.h"
 #include "tunnelclient.h"
 
 #include <QJsonDocument>
@@ -12,24 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct FileCloser
-{
-    void operator()(FILE *file) const { std::fclose(file); }
-};
-using TempFile = std::unique_ptr<FILE, FileCloser>;
-
-QByteArray contents(FILE *file)
-{
-    std::fflush(file);
-    std::rewind(file);
-    QByteArray all;
-    char buffer[4096];
-    size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0)
-        all.append(buffer, qsizetype(n));
-    return all;
-}
 
 RequestRecord sampleRecord()
 {
@@ -68,10 +51,6 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void formatBytes_data();
-    void formatBytes();
-    void formatDuration_data();
-    void formatDuration();
     void jsonRequest();
     void jsonUpgrade();
     void jsonUpgradeClosed();
@@ -116,48 +95,6 @@ QJsonObject tst_ConsolePrinter::jsonOf(const RequestRecord &record)
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return {};
     return document.object();
-}
-
-void tst_ConsolePrinter::formatBytes_data()
-{
-    QTest::addColumn<qint64>("bytes");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("0") << qint64(0) << u"0 B"_s;
-    QTest::newRow("1023") << qint64(1023) << u"1023 B"_s;
-    QTest::newRow("1 KiB") << qint64(1024) << u"1.0 KiB"_s;
-    QTest::newRow("1.5 KiB") << qint64(1536) << u"1.5 KiB"_s;
-    QTest::newRow("1.5 MiB") << qint64(1536 * 1024) << u"1.5 MiB"_s;
-    QTest::newRow("2 GiB") << qint64(2) * 1024 * 1024 * 1024 << u"2.00 GiB"_s;
-    QTest::newRow("1.25 TiB as GiB") << qint64(1280) * 1024 * 1024 * 1024 << u"1280.00 GiB"_s;
-}
-
-void tst_ConsolePrinter::formatBytes()
-{
-    QFETCH(qint64, bytes);
-    QFETCH(QString, text);
-    QCOMPARE(ConsolePrinter::formatBytes(bytes), text);
-}
-
-void tst_ConsolePrinter::formatDuration_data()
-{
-    QTest::addColumn<double>("ms");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("0") << 0.0 << u"0.00 ms"_s;
-    QTest::newRow("sub-ms") << 0.123 << u"0.12 ms"_s;
-    QTest::newRow("9.5 ms") << 9.5 << u"9.50 ms"_s;
-    QTest::newRow("10 ms") << 10.0 << u"10 ms"_s;
-    QTest::newRow("250.4 ms") << 250.4 << u"250 ms"_s;
-    QTest::newRow("999 ms") << 999.0 << u"999 ms"_s;
-    QTest::newRow("1 s") << 1000.0 << u"1.00 s"_s;
-    QTest::newRow("1.234 s") << 1234.0 << u"1.23 s"_s;
-    QTest::newRow("90 s") << 90000.0 << u"1 min 30 s"_s;
-}
-
-void tst_ConsolePrinter::formatDuration()
-{
-    QFETCH(double, ms);
-    QFETCH(QString, text);
-    QCOMPARE(ConsolePrinter::formatDuration(ms), text);
 }
 
 void tst_ConsolePrinter::jsonRequest()
@@ -218,7 +155,7 @@ void tst_ConsolePrinter::textRequest()
     QVERIFY2(line.startsWith(u"12:34:56.789  POST "_s), qPrintable(line));
     QVERIFY2(line.contains(u"/api/items?x=1"_s), qPrintable(line));
     QVERIFY2(line.contains(u" 201 "_s), qPrintable(line));
-    QVERIFY2(line.contains(u" 12 ms "_s), qPrintable(line)); // formatDuration(12.25)
+    QVERIFY2(line.contains(u" 12 ms "_s), qPrintable(line)); // Units::duration(12.25)
     QVERIFY2(line.contains(u"345 B in, 6.6 KiB out"_s), qPrintable(line));
     QVERIFY(!line.contains(u'{')); // not JSON
 }

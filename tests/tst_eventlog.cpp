@@ -1,4 +1,5 @@
 #include "eventlog.h"
+#include "tempfile.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -12,24 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct FileCloser
-{
-    void operator()(FILE *file) const { std::fclose(file); }
-};
-using TempFile = std::unique_ptr<FILE, FileCloser>;
-
-QByteArray contents(FILE *file)
-{
-    std::fflush(file);
-    std::rewind(file);
-    QByteArray all;
-    char buffer[4096];
-    size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0)
-        all.append(buffer, qsizetype(n));
-    return all;
-}
 
 // Seconds between two times of day, across midnight too.
 int secondsApart(QTime a, QTime b)

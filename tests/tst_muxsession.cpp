@@ -1,6 +1,7 @@
 #include "frame.h"
 #include "muxsession.h"
 #include "muxstream.h"
+#include "tcppair.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -43,14 +44,6 @@ QByteArray frame(FrameType type, quint16 flags, quint32 id, quint32 length,
     header.streamId = id;
     header.length = length;
     return header.encode() + payload;
-}
-
-QByteArray pattern(qsizetype size)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    for (qsizetype i = 0; i < size; ++i)
-        data[i] = char((i * 7 + i / 251) & 0xff);
-    return data;
 }
 
 } // namespace
@@ -186,7 +179,7 @@ void tst_MuxSession::windowBoundsBufferedData()
     makeSessions();
     QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
     MuxStream *stream = m_client->openStream();
-    const QByteArray data = pattern(2 * 1024 * 1024);
+    const QByteArray data = bytePattern(2 * 1024 * 1024);
     stream->write(data);
     QVERIFY(opened.count() || opened.wait());
     auto *remote = opened.at(0).at(0).value<MuxStream *>();
@@ -207,9 +200,9 @@ void tst_MuxSession::slowStreamDoesNotStallOthers()
     makeSessions();
     QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
     MuxStream *stalled = m_client->openStream();
-    stalled->write(pattern(1024 * 1024)); // its reader never reads
+    stalled->write(bytePattern(1024 * 1024)); // its reader never reads
     MuxStream *busy = m_client->openStream();
-    const QByteArray data = pattern(4 * 1024 * 1024);
+    const QByteArray data = bytePattern(4 * 1024 * 1024);
     busy->write(data);
     QTRY_COMPARE(opened.count(), 2);
     auto *remoteBusy = opened.at(1).at(0).value<MuxStream *>();

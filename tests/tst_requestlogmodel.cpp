@@ -36,10 +36,6 @@ private Q_SLOTS:
     void sortRoleIsNumeric_data();
     void sortRoleIsNumeric();
     void filterOnPath();
-    void formatBytes_data();
-    void formatBytes();
-    void formatDuration_data();
-    void formatDuration();
 };
 
 namespace {
@@ -517,50 +513,6 @@ void tst_RequestLogModel::filterOnPath()
     QCOMPARE(proxy.rowCount(), 7);
     checked.model.clear();
     QCOMPARE(proxy.rowCount(), 0);
-}
-
-void tst_RequestLogModel::formatBytes_data()
-{
-    QTest::addColumn<qint64>("bytes");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("0") << qint64(0) << u"0 B"_s;
-    QTest::newRow("512") << qint64(512) << u"512 B"_s;
-    QTest::newRow("1023") << qint64(1023) << u"1023 B"_s;
-    QTest::newRow("1024") << qint64(1024) << u"1.0 KiB"_s;
-    QTest::newRow("1.2 KiB") << qint64(1229) << u"1.2 KiB"_s;
-    QTest::newRow("almost 1 MiB") << qint64(1024 * 1024 - 1) << u"1.0 MiB"_s;
-    QTest::newRow("3.4 MiB") << qint64(3565158) << u"3.4 MiB"_s;
-    QTest::newRow("5 GiB") << qint64(5) * 1024 * 1024 * 1024 << u"5.00 GiB"_s;
-}
-
-void tst_RequestLogModel::formatBytes()
-{
-    QFETCH(qint64, bytes);
-    QFETCH(QString, expected);
-    QCOMPARE(RequestLogModel::formatBytes(bytes), expected);
-}
-
-void tst_RequestLogModel::formatDuration_data()
-{
-    QTest::addColumn<double>("ms");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("0") << 0.0 << u"0.00 ms"_s;
-    QTest::newRow("4.587") << 4.587 << u"4.59 ms"_s;
-    QTest::newRow("9.999") << 9.999 << u"10 ms"_s;
-    QTest::newRow("120") << 120.0 << u"120 ms"_s;
-    QTest::newRow("999.7") << 999.7 << u"1.00 s"_s;
-    QTest::newRow("1200") << 1200.0 << u"1.20 s"_s;
-    QTest::newRow("59.5 s") << 59'500.0 << u"59.50 s"_s;
-    QTest::newRow("125 s") << 125'000.0 << u"2 min 05 s"_s;
-    QTest::newRow("2 h") << 7'260'000.0 << u"2 h 01 min"_s;
-    QTest::newRow("negative") << -3.0 << u"0.00 ms"_s;
-}
-
-void tst_RequestLogModel::formatDuration()
-{
-    QFETCH(double, ms);
-    QFETCH(QString, expected);
-    QCOMPARE(RequestLogModel::formatDuration(ms), expected);
 }
 
 QTEST_MAIN(tst_RequestLogModel)

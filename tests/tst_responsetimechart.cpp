@@ -4,8 +4,8 @@
 
 #include <QSet>
 
-#include "requestlogmodel.h"
 #include "responsetimechart.h"
+#include "units.h"
 
 using namespace Qt::StringLiterals;
 
@@ -139,7 +139,7 @@ void tst_ResponseTimeChart::descriptionMentionsP95()
     chart.setDurations(oneToHundred());
     QCOMPARE(chart.p95(), 95.0);
     const QString description = chart.accessibleDescription();
-    QVERIFY2(description.contains(RequestLogModel::formatDuration(95)), qPrintable(description));
+    QVERIFY2(description.contains(Units::duration(95)), qPrintable(description));
     QVERIFY2(description.contains(u"95 ms"_s), qPrintable(description));
     QVERIFY2(description.contains(u"100 requests"_s) || description.contains(u"100 recent"_s),
              qPrintable(description));

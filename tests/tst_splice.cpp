@@ -1,6 +1,7 @@
 #include "listener.h"
 #include "splice.h"
 #include "tcpconnection.h"
+#include "tcppair.h"
 
 #include <QPointer>
 #include <QSignalSpy>
@@ -13,32 +14,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 ChunkSize = 64 * 1024; // what the splice and a TcpConnection move at once
-
-QByteArray pattern(qsizetype size)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    for (qsizetype i = 0; i < size; ++i)
-        data[i] = char((i * 7 + i / 251) & 0xff);
-    return data;
-}
-
-// `client` connected with connectTo(), `server` adopted from the listener; both owned by `owner`.
-bool connectPair(QObject *owner, TcpConnection *&client, TcpConnection *&server)
-{
-    client = nullptr;
-    server = nullptr;
-    Listener listener;
-    if (!listener.listen(QHostAddress::LocalHost, 0))
-        return false;
-    QObject::connect(&listener, &Listener::accepted, &listener,
-                     [&](qintptr descriptor) { server = new TcpConnection(descriptor, owner); });
-    client = new TcpConnection(owner);
-    QSignalSpy connected(client, &TcpConnection::connected);
-    client->connectTo({QHostAddress(QHostAddress::LocalHost)}, listener.serverPort());
-    if (!(connected.count() || connected.wait(5000)))
-        return false;
-    return QTest::qWaitFor([&] { return server != nullptr; }, 5000);
-}
 
 class UpperCase : public SpliceFilter
 {
@@ -126,7 +101,7 @@ bool tst_Splice::makeSplice(bool start)
 {
     TcpConnection *a = nullptr;
     TcpConnection *b = nullptr;
-    if (!connectPair(m_owner, m_outer, a) || !connectPair(m_owner, b, m_inner))
+    if (!connectTcpPair(m_owner, m_outer, a) || !connectTcpPair(m_owner, b, m_inner))
         return false;
     m_a = a;
     m_b = b;
@@ -326,7 +301,7 @@ void tst_Splice::refusingFilterResetsBoth()
 void tst_Splice::backpressure()
 {
     QVERIFY(makeSplice());
-    const QByteArray data = pattern(16 * 1024 * 1024);
+    const QByteArray data = bytePattern(16 * 1024 * 1024);
     m_outer->write(data);
 
     // The service never reads: every buffer on the way fills, then the splice stops reading.
@@ -361,8 +336,8 @@ void tst_Splice::bytesCountWhatMoved()
     QVERIFY(makeSplice());
     QCOMPARE(m_splice->bytes(Splice::AtoB), 0);
     QCOMPARE(m_splice->bytes(Splice::BtoA), 0);
-    const QByteArray up = pattern(100000);
-    const QByteArray down = pattern(3000);
+    const QByteArray up = bytePattern(100000);
+    const QByteArray down = bytePattern(3000);
     m_outer->write(up);
     m_inner->write(down);
     QByteArray atInner;

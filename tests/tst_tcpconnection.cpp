@@ -1,5 +1,6 @@
 #include "listener.h"
 #include "tcpconnection.h"
+#include "tcppair.h"
 
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -12,14 +13,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 ReadChunkSize = 64 * 1024; // what one recv() asks for, tcpconnection.cpp
-
-QByteArray pattern(qsizetype size)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    for (qsizetype i = 0; i < size; ++i)
-        data[i] = char((i * 7 + i / 251) & 0xff);
-    return data;
-}
 
 QStringList toStrings(const QList<QHostAddress> &addresses)
 {
@@ -38,24 +31,6 @@ quint16 closedPort()
     const quint16 port = listener.serverPort();
     listener.close();
     return port;
-}
-
-// `client` connected with connectTo(), `server` adopted from the listener; both owned by `owner`.
-bool connectPair(QObject *owner, TcpConnection *&client, TcpConnection *&server)
-{
-    client = nullptr;
-    server = nullptr;
-    Listener listener;
-    if (!listener.listen(QHostAddress::LocalHost, 0))
-        return false;
-    QObject::connect(&listener, &Listener::accepted, &listener,
-                     [&](qintptr descriptor) { server = new TcpConnection(descriptor, owner); });
-    client = new TcpConnection(owner);
-    QSignalSpy connected(client, &TcpConnection::connected);
-    client->connectTo({QHostAddress(QHostAddress::LocalHost)}, listener.serverPort());
-    if (!(connected.count() || connected.wait(5000)))
-        return false;
-    return QTest::qWaitFor([&] { return server != nullptr; }, 5000);
 }
 
 } // namespace
@@ -102,7 +77,7 @@ void tst_TcpConnection::cleanup()
 
 void tst_TcpConnection::connectWriteReadBothWays()
 {
-    QVERIFY(connectPair(m_owner, m_a, m_b));
+    QVERIFY(connectTcpPair(m_owner, m_a, m_b));
     QCOMPARE(m_a->write("hello"), 5);
     QTRY_COMPARE(m_b->bytesAvailable(), 5);
     QCOMPARE(m_b->readAll(), "hello"_ba);
@@ -199,7 +174,7 @@ void tst_TcpConnection::connectWithoutAddressFails()
 
 void tst_TcpConnection::halfClose()
 {
-    QVERIFY(connectPair(m_owner, m_a, m_b));
+    QVERIFY(connectTcpPair(m_owner, m_a, m_b));
     QSignalSpy aEnd(m_a, &QIODevice::readChannelFinished);
     QSignalSpy bEnd(m_b, &QIODevice::readChannelFinished);
     QSignalSpy aFinished(m_a, &DuplexDevice::finished);
@@ -236,13 +211,13 @@ void tst_TcpConnection::halfClose()
 
 void tst_TcpConnection::peerShutdownBeforeWeWrite()
 {
-    QVERIFY(connectPair(m_owner, m_a, m_b));
+    QVERIFY(connectTcpPair(m_owner, m_a, m_b));
     QSignalSpy bEnd(m_b, &QIODevice::readChannelFinished);
     m_a->closeWrite(); // like `nc -N` or an HTTP/1.0 client: send nothing more, then wait
     QVERIFY(bEnd.count() || bEnd.wait());
     QVERIFY(m_b->atReadEnd());
 
-    const QByteArray answer = pattern(300 * 1024);
+    const QByteArray answer = bytePattern(300 * 1024);
     m_b->write(answer);
     QByteArray received;
     QTRY_VERIFY((received += m_a->readAll(), received.size() >= answer.size()));
@@ -258,7 +233,7 @@ void tst_TcpConnection::peerShutdownBeforeWeWrite()
 
 void tst_TcpConnection::abortResetsPeer()
 {
-    QVERIFY(connectPair(m_owner, m_a, m_b));
+    QVERIFY(connectTcpPair(m_owner, m_a, m_b));
     QSignalSpy aFinished(m_a, &DuplexDevice::finished);
     QSignalSpy bFinished(m_b, &DuplexDevice::finished);
     QSignalSpy bEnd(m_b, &QIODevice::readChannelFinished);
@@ -276,8 +251,8 @@ void tst_TcpConnection::abortResetsPeer()
 
 void tst_TcpConnection::backpressure()
 {
-    QVERIFY(connectPair(m_owner, m_a, m_b));
-    const QByteArray data = pattern(8 * 1024 * 1024);
+    QVERIFY(connectTcpPair(m_owner, m_a, m_b));
+    const QByteArray data = bytePattern(8 * 1024 * 1024);
     m_a->write(data);
 
     // The receiver reads until its buffer is full, then stops.
@@ -314,7 +289,7 @@ void tst_TcpConnection::peerAddressOfAcceptedConnection()
     // And a connecting TcpConnection reports the listener as its peer.
     TcpConnection *a = nullptr;
     TcpConnection *b = nullptr;
-    QVERIFY(connectPair(m_owner, a, b));
+    QVERIFY(connectTcpPair(m_owner, a, b));
     QCOMPARE(a->peerAddress().toString(), u"127.0.0.1"_s);
     QCOMPARE(b->peerAddress().toString(), u"127.0.0.1"_s);
     QVERIFY(a->peerPort() != 0);

@@ -18,16 +18,6 @@ ConsolePrinter::ConsolePrinter(TunnelClient *client, bool json, FILE *out, QObje
         connect(client->requestLog(), &RequestLog::recordsAdded, this, &ConsolePrinter::onRecords);
 }
 
-QString ConsolePrinter::formatBytes(qint64 bytes)
-{
-    return Units::bytes(bytes);
-}
-
-QString ConsolePrinter::formatDuration(double ms)
-{
-    return Units::duration(ms);
-}
-
 QByteArray ConsolePrinter::recordLine(const RequestRecord &record) const
 {
     if (m_json) {
@@ -58,9 +48,9 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record) const
     QString line = record.started.toString(QStringLiteral("HH:mm:ss.zzz")) + QStringLiteral("  ")
             + QString::fromLatin1(record.method).leftJustified(7) + u' '
             + QString::fromLatin1(record.path).leftJustified(32) + u' ' + status.rightJustified(6)
-            + u' ' + formatDuration(record.durationMs).rightJustified(10) + QStringLiteral("  ")
+            + u' ' + Units::duration(record.durationMs).rightJustified(10) + QStringLiteral("  ")
             + tr("%1 in, %2 out")
-                      .arg(formatBytes(record.requestBytes), formatBytes(record.responseBytes));
+                      .arg(Units::bytes(record.requestBytes), Units::bytes(record.responseBytes));
     if (!record.error.isEmpty())
         line += QStringLiteral("  (%1)").arg(record.error);
     return line.toUtf8() + '\n';

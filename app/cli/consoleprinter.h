@@ -16,8 +16,6 @@ class ConsolePrinter : public QObject
 public:
     ConsolePrinter(TunnelClient *client, bool json, FILE *out = stdout, QObject *parent = nullptr);
 
-    static QString formatBytes(qint64 bytes);
-    static QString formatDuration(double ms);
     QByteArray recordLine(const RequestRecord &record) const;
 
 private:

@@ -113,11 +113,11 @@ QVariant RequestLogModel::display(const RequestRecord &record, int column) const
             return QString(QChar(0x2014)); // em dash: no response
         return QString::number(record.status);
     case Duration:
-        return formatDuration(record.durationMs);
+        return Units::duration(record.durationMs);
     case Sent:
-        return formatBytes(record.requestBytes);
+        return Units::bytes(record.requestBytes);
     case Received:
-        return formatBytes(record.responseBytes);
+        return Units::bytes(record.responseBytes);
     default:
         return {};
     }
@@ -219,16 +219,6 @@ void RequestLogModel::clear()
     if (m_log)
         m_log->clear();
     endResetModel();
-}
-
-QString RequestLogModel::formatBytes(qint64 bytes)
-{
-    return Units::bytes(bytes);
-}
-
-QString RequestLogModel::formatDuration(double ms)
-{
-    return Units::duration(ms);
 }
 
 QColor RequestLogModel::statusColor(int status, bool darkBackground)

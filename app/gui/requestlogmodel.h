@@ -37,8 +37,6 @@ public:
     // RequestLog::setCapacity() to shrink at once.
     void trimToCapacity();
 
-    static QString formatBytes(qint64 bytes); // "512 B", "1.2 KiB", "3.4 MiB"
-    static QString formatDuration(double ms); // "4.59 ms", "120 ms", "1.20 s", "2 min 05 s"
     // The Status colour: 2xx green, 3xx blue, 4xx orange, 5xx red, anything else grey; lighter
     // tones for a dark background.
     static QColor statusColor(int status, bool darkBackground = false);

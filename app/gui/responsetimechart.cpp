@@ -1,5 +1,7 @@
 #include "responsetimechart.h"
 
+#include "units.h"
+
 #include <QHelpEvent>
 #include <QPaintEvent>
 #include <QPainter>
@@ -98,9 +100,7 @@ void ResponseTimeChart::updateDescription()
     const QString description =
             tr("%n recent response(s): median %1, 95th percentile %2, slowest %3", "",
                int(m_durations.size()))
-                    .arg(RequestLogModel::formatDuration(p50),
-                         RequestLogModel::formatDuration(m_p95),
-                         RequestLogModel::formatDuration(m_max));
+                    .arg(Units::duration(p50), Units::duration(m_p95), Units::duration(m_max));
     setAccessibleDescription(description);
 }
 
@@ -121,8 +121,7 @@ ResponseTimeChart::Layout ResponseTimeChart::layout() const
     const double step = niceStep(qMax(top, 0.001) / 3);
     layout.yMax = step * qMax(1.0, std::ceil(top / step));
 
-    const double gutter =
-            metrics.horizontalAdvance(RequestLogModel::formatDuration(layout.yMax)) + Padding;
+    const double gutter = metrics.horizontalAdvance(Units::duration(layout.yMax)) + Padding;
     plot.setLeft(plot.left() + gutter);
     layout.plot = plot;
 
@@ -188,8 +187,7 @@ void ResponseTimeChart::paintEvent(QPaintEvent *)
             painter.setPen(muted);
             const QRectF label(Padding, y - metrics.height() / 2, plot.left() - 2 * Padding + 2,
                                metrics.height());
-            painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
-                             RequestLogModel::formatDuration(value));
+            painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter, Units::duration(value));
         }
     }
 
@@ -219,8 +217,8 @@ void ResponseTimeChart::paintEvent(QPaintEvent *)
         painter.setPen(dashed);
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
 
-        const QString label = tr("p95 %1", "95th percentile of the response times")
-                                      .arg(RequestLogModel::formatDuration(m_p95));
+        const QString label =
+                tr("p95 %1", "95th percentile of the response times").arg(Units::duration(m_p95));
         const double width = metrics.horizontalAdvance(label) + 6;
         QRectF box(plot.right() - width, y - metrics.height() - 1, width, metrics.height());
         if (box.top() < frame.top() + 1)
@@ -243,8 +241,7 @@ bool ResponseTimeChart::event(QEvent *event)
         const double fromRight = layout.plot.right() - help->pos().x();
         const int bar = layout.bars - 1 - int(std::floor(fromRight / qMax(layout.slot, 1.0)));
         if (layout.bars > 0 && fromRight >= 0 && bar >= 0 && bar < layout.bars) {
-            QToolTip::showText(help->globalPos(),
-                               RequestLogModel::formatDuration(barValue(layout, bar)), this);
+            QToolTip::showText(help->globalPos(), Units::duration(barValue(layout, bar)), this);
         } else {
             QToolTip::showText(help->globalPos(), accessibleDescription(), this);
         }
