@@ -12,6 +12,7 @@ class tst_RequestLog : public QObject
 
 private Q_SLOTS:
     void nowIsTheLocalClock();
+    void previewsStayWithinBudget();
     void startsEmpty();
     void idsIncrease();
     void recordIsStoredAsGiven();
@@ -291,6 +292,33 @@ void tst_RequestLog::nowIsTheLocalClock()
     // Shown as local time: the same clock reading and offset as currentDateTime().
     QCOMPARE(now.offsetFromUtc(), after.offsetFromUtc());
     QVERIFY(qAbs(now.time().msecsTo(after.time())) < 1000);
+}
+
+void tst_RequestLog::previewsStayWithinBudget()
+{
+    RequestLog log(1000);
+    QSignalSpy dropped(&log, &RequestLog::previewsDropped);
+    const QByteArray body(RequestRecord::PreviewLimit, 'x');
+    const int count = int(RequestLog::PreviewBudget / (2 * body.size())) + 10; // 10 too many
+    for (int i = 0; i < count; ++i) {
+        RequestRecord record;
+        record.requestBody = body;
+        record.responseBody = body;
+        log.add(record);
+        QVERIFY(log.previewBytes() <= RequestLog::PreviewBudget);
+    }
+    const QList<RequestRecord> records = log.records();
+    QCOMPARE(records.size(), count); // every record stays, only previews go
+    for (int i = 0; i < 10; ++i) {
+        QVERIFY(records.at(i).previewsDropped);
+        QVERIFY(records.at(i).requestBody.isEmpty());
+    }
+    QCOMPARE(records.constLast().responseBody, body);
+    QVERIFY(!records.constLast().previewsDropped);
+    QCOMPARE(dropped.count(), 10);
+    QCOMPARE(dropped.constLast().at(0).toULongLong(), records.at(9).id);
+    log.clear();
+    QCOMPARE(log.previewBytes(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_RequestLog)

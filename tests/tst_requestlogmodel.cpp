@@ -15,6 +15,7 @@ class tst_RequestLogModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void previewsDroppedInTheLogAreDroppedHere();
     void initTestCase();
     void startsEmpty();
     void headers();
@@ -513,6 +514,30 @@ void tst_RequestLogModel::filterOnPath()
     QCOMPARE(proxy.rowCount(), 7);
     checked.model.clear();
     QCOMPARE(proxy.rowCount(), 0);
+}
+
+void tst_RequestLogModel::previewsDroppedInTheLogAreDroppedHere()
+{
+    RequestLog log(1000);
+    RequestLogModel model(&log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QByteArray body(RequestRecord::PreviewLimit, 'y');
+    const int count = int(RequestLog::PreviewBudget / (2 * body.size())) + 3;
+    for (int i = 0; i < count; ++i) {
+        RequestRecord record;
+        record.requestBody = body;
+        record.responseBody = body;
+        log.add(record);
+        if (i % 50 == 0)
+            log.flush(); // some previews go while their batch is still waiting
+    }
+    log.flush();
+    QCOMPARE(model.rowCount(), count);
+    for (int row = count - 3; row < count; ++row) { // the oldest three, at the bottom
+        QVERIFY(model.record(row).previewsDropped);
+        QVERIFY(model.record(row).responseBody.isEmpty());
+    }
+    QCOMPARE(model.record(0).responseBody, body);
 }
 
 QTEST_MAIN(tst_RequestLogModel)

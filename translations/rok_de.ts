@@ -51,7 +51,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+18"/>
+        <location filename="../app/cli/commandline.cpp" line="+19"/>
         <source>rok: a public URL for a local port.
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
@@ -140,7 +140,7 @@
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+56"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+46"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
@@ -211,32 +211,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+40"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+43"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connecting…</source>
         <translation>Verbindungsaufbau…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reconnecting</source>
         <translation>Neuer Verbindungsaufbau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
         <source>(nothing received)</source>
         <translation>(nichts empfangen)</translation>
     </message>
@@ -246,7 +246,7 @@
         <translation>(Body nicht angezeigt: kein Text, insgesamt %1 Bytes übertragen)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>
 … (preview ends here)</source>
         <translation>
@@ -283,7 +283,7 @@
         <translation>Öffentliche URL</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Copy URL</source>
         <translation>URL &amp;kopieren</translation>
     </message>
@@ -294,12 +294,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>&amp;Open in browser</source>
         <translation>Im &amp;Browser öffnen</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-158"/>
         <source>Open the public URL in a browser</source>
         <translation>Öffentliche URL im Browser öffnen</translation>
     </message>
@@ -335,12 +335,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>&amp;Export HAR…</source>
         <translation>HAR e&amp;xportieren…</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>Export the request log as HAR</source>
         <translation>Anfrageprotokoll als HAR exportieren</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>Anfrageprotokoll leeren</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
@@ -483,12 +483,12 @@
         <translation>Jeder mit dieser URL erreicht %1 über %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>p50 %1 · p95 %2 · p99 %3</source>
         <translation>p50 %1 · p95 %2 · p99 %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n Anfrage in der letzten Minute</numerusform>
@@ -504,17 +504,24 @@
         </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+30"/>
+        <source>
+(The bodies of older requests are no longer kept, so the log stays within %1.)</source>
+        <translation>
+(Die Inhalte älterer Anfragen werden nicht mehr aufbewahrt, damit das Protokoll unter %1 bleibt.)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Replaying %1 %2…</source>
         <translation>%1 %2 wird erneut gesendet…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Replay failed: %1</source>
         <translation>Erneutes Senden fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Replayed: %1 %2 in %3</source>
         <translation>Erneut gesendet: %1 %2 in %3</translation>
     </message>
@@ -533,12 +540,12 @@
         <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Export requests as HAR</source>
         <translation>Anfragen als HAR exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>HTTP Archive (*.har)</source>
         <translation>HTTP-Archiv (*.har)</translation>
     </message>
@@ -548,7 +555,7 @@
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saved %n request(s) to %1</source>
         <translation>
             <numerusform>%n Anfrage in %1 gespeichert</numerusform>
@@ -556,7 +563,7 @@
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>About rok</source>
         <translation>Über rok</translation>
     </message>
@@ -569,7 +576,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/trayapp.cpp" line="+24"/>
+        <location filename="../app/gui/trayapp.cpp" line="+25"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: rok läuft als normales Fenster und wird beim Schließen beendet.</translation>
     </message>
@@ -636,7 +643,7 @@
 <context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+111"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+127"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
         <translation>geschlossen</translation>
@@ -684,18 +691,18 @@
 <context>
     <name>ResponseTimeChart</name>
     <message>
-        <location filename="../app/gui/responsetimechart.cpp" line="+61"/>
+        <location filename="../app/gui/responsetimechart.cpp" line="+63"/>
         <source>Response time chart</source>
         <translation>Antwortzeit-Diagramm</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>No requests yet</source>
         <translation>Noch keine Anfragen</translation>
     </message>
     <message numerus="yes">
-        <location line="-65"/>
+        <location line="-62"/>
         <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
         <translation>
             <numerusform>%n aktuelle Antwort: Median %1, 95. Perzentil %2, langsamste %3</numerusform>
@@ -703,7 +710,7 @@
         </translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+120"/>
         <source>p95 %1</source>
         <comment>95th percentile of the response times</comment>
         <translation>p95 %1</translation>
@@ -930,12 +937,12 @@
     <name>TrayIcon</name>
     <message>
         <location filename="../app/gui/trayicon.cpp" line="+19"/>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Start tunnel</source>
         <translation>Tunnel starten</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-86"/>
         <source>Copy public URL</source>
         <translation>Öffentliche URL kopieren</translation>
     </message>
@@ -965,7 +972,8 @@
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
+        <location line="+1"/>
         <source>rok: %1</source>
         <translation>rok: %1</translation>
     </message>
@@ -995,7 +1003,7 @@
         <translation>Tunnel gestoppt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tunnel dropped</source>
         <translation>Tunnel unterbrochen</translation>
     </message>

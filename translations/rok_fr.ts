@@ -51,7 +51,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+18"/>
+        <location filename="../app/cli/commandline.cpp" line="+19"/>
         <source>rok: a public URL for a local port.
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
@@ -140,7 +140,7 @@
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+56"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+46"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
@@ -211,32 +211,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+40"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+43"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reconnecting</source>
         <translation>Reconnexion</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
         <source>(nothing received)</source>
         <translation>(rien reçu)</translation>
     </message>
@@ -246,7 +246,7 @@
         <translation>(corps non affiché&#xa0;: pas du texte, %1 octets transmis au total)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>
 … (preview ends here)</source>
         <translation>
@@ -283,7 +283,7 @@
         <translation>URL publique</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Copy URL</source>
         <translation>&amp;Copier l&apos;URL</translation>
     </message>
@@ -294,12 +294,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>&amp;Open in browser</source>
         <translation>&amp;Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-158"/>
         <source>Open the public URL in a browser</source>
         <translation>Ouvrir l&apos;URL publique dans un navigateur</translation>
     </message>
@@ -335,12 +335,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>&amp;Export HAR…</source>
         <translation>&amp;Exporter en HAR…</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>Export the request log as HAR</source>
         <translation>Exporter le journal des requêtes en HAR</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>Vider le journal des requêtes</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Requests</source>
         <translation>Requêtes</translation>
     </message>
@@ -483,12 +483,12 @@
         <translation>Toute personne disposant de cette URL accède à %1 via %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>p50 %1 · p95 %2 · p99 %3</source>
         <translation>p50 %1 · p95 %2 · p99 %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n requête au cours de la dernière minute</numerusform>
@@ -504,17 +504,24 @@
         </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+30"/>
+        <source>
+(The bodies of older requests are no longer kept, so the log stays within %1.)</source>
+        <translation>
+(Le contenu des requêtes plus anciennes n’est plus conservé, pour que le journal reste sous %1.)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Replaying %1 %2…</source>
         <translation>Renvoi de %1 %2…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Replay failed: %1</source>
         <translation>Échec du renvoi&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Replayed: %1 %2 in %3</source>
         <translation>Renvoyée&#xa0;: %1 %2 en %3</translation>
     </message>
@@ -533,12 +540,12 @@
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Export requests as HAR</source>
         <translation>Exporter les requêtes en HAR</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>HTTP Archive (*.har)</source>
         <translation>Archive HTTP (*.har)</translation>
     </message>
@@ -548,7 +555,7 @@
         <translation>Échec de l&apos;exportation</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saved %n request(s) to %1</source>
         <translation>
             <numerusform>%n requête enregistrée dans %1</numerusform>
@@ -556,7 +563,7 @@
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>About rok</source>
         <translation>À propos de rok</translation>
     </message>
@@ -569,7 +576,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/trayapp.cpp" line="+24"/>
+        <location filename="../app/gui/trayapp.cpp" line="+25"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
         <translation>Aucune zone de notification trouvée&#xa0;: rok s&apos;exécute dans une fenêtre normale, et la fermer quitte l&apos;application.</translation>
     </message>
@@ -636,7 +643,7 @@
 <context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+111"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+127"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
         <translation>fermée</translation>
@@ -684,18 +691,18 @@
 <context>
     <name>ResponseTimeChart</name>
     <message>
-        <location filename="../app/gui/responsetimechart.cpp" line="+61"/>
+        <location filename="../app/gui/responsetimechart.cpp" line="+63"/>
         <source>Response time chart</source>
         <translation>Graphique des temps de réponse</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>No requests yet</source>
         <translation>Aucune requête pour l&apos;instant</translation>
     </message>
     <message numerus="yes">
-        <location line="-65"/>
+        <location line="-62"/>
         <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
         <translation>
             <numerusform>%n réponse récente&#xa0;: médiane %1, 95e percentile %2, plus lente %3</numerusform>
@@ -703,7 +710,7 @@
         </translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+120"/>
         <source>p95 %1</source>
         <comment>95th percentile of the response times</comment>
         <translation>p95 %1</translation>
@@ -930,12 +937,12 @@
     <name>TrayIcon</name>
     <message>
         <location filename="../app/gui/trayicon.cpp" line="+19"/>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Start tunnel</source>
         <translation>Démarrer le tunnel</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-86"/>
         <source>Copy public URL</source>
         <translation>Copier l&apos;URL publique</translation>
     </message>
@@ -965,7 +972,8 @@
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
+        <location line="+1"/>
         <source>rok: %1</source>
         <translation>rok&#xa0;: %1</translation>
     </message>
@@ -995,7 +1003,7 @@
         <translation>Tunnel arrêté</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tunnel dropped</source>
         <translation>Tunnel interrompu</translation>
     </message>

@@ -31,12 +31,21 @@ RequestLog::RequestLog(int capacity, QObject *parent)
     connect(&m_batchTimer, &QTimer::timeout, this, &RequestLog::flush);
 }
 
+namespace {
+qint64 previewSize(const RequestRecord &record)
+{
+    return record.requestBody.size() + record.responseBody.size();
+}
+} // namespace
+
 void RequestLog::add(RequestRecord record)
 {
     record.id = m_nextId++;
+    m_previewBytes += previewSize(record);
     m_ring.push_back(record);
     while (qsizetype(m_ring.size()) > m_capacity)
-        m_ring.pop_front();
+        dropOldest();
+    keepPreviewBudget();
     m_pending.append(std::move(record));
     if (m_pending.size() > m_capacity)
         m_pending.remove(0, m_pending.size() - m_capacity);
@@ -57,11 +66,38 @@ void RequestLog::clear()
 {
     m_ring.clear();
     m_pending.clear();
+    m_previewBytes = 0;
+    m_withoutPreview = 0;
 }
 
 void RequestLog::setCapacity(int capacity)
 {
     m_capacity = qMax(1, capacity);
     while (qsizetype(m_ring.size()) > m_capacity)
-        m_ring.pop_front();
+        dropOldest();
+}
+
+void RequestLog::dropOldest()
+{
+    m_previewBytes -= previewSize(m_ring.front());
+    m_ring.pop_front();
+    if (m_withoutPreview > 0)
+        --m_withoutPreview;
+}
+
+// A ring of N records is only bounded if the records are: previews of up to 64 KiB per body
+// would let a large ring of text-heavy requests hold gigabytes.
+void RequestLog::keepPreviewBudget()
+{
+    quint64 throughId = 0;
+    while (m_previewBytes > PreviewBudget && m_withoutPreview < qsizetype(m_ring.size())) {
+        RequestRecord &record = m_ring[size_t(m_withoutPreview++)];
+        m_previewBytes -= previewSize(record);
+        record.requestBody = {};
+        record.responseBody = {};
+        record.previewsDropped = true;
+        throughId = record.id;
+    }
+    if (throughId != 0)
+        Q_EMIT previewsDropped(throughId);
 }

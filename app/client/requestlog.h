@@ -34,6 +34,7 @@ struct RequestRecord
     QByteArray responseBody;
     bool requestBodyTruncated = false; // the body was longer than PreviewLimit, or not text
     bool responseBodyTruncated = false;
+    bool previewsDropped = false; // the log dropped the body previews to stay within budget
     QString error; // why there is no (complete) response
 
     static constexpr qsizetype PreviewLimit = 64 * 1024;
@@ -58,6 +59,10 @@ public:
     void flush(); // publish what is pending now
     void clear();
 
+    // Body previews of all records together stay below this: the oldest lose theirs first.
+    static constexpr qint64 PreviewBudget = 32 * 1024 * 1024;
+    qint64 previewBytes() const { return m_previewBytes; }
+
     QList<RequestRecord> records() const { return {m_ring.begin(), m_ring.end()}; }
     int capacity() const { return m_capacity; }
     void setCapacity(int capacity);
@@ -68,9 +73,15 @@ public:
 
 Q_SIGNALS:
     void recordsAdded(const QList<RequestRecord> &batch);
+    void previewsDropped(quint64 throughId); // records up to this id no longer have previews
 
 private:
+    void dropOldest();
+    void keepPreviewBudget();
+
     std::deque<RequestRecord> m_ring;
+    qint64 m_previewBytes = 0; // body previews held by m_ring
+    qsizetype m_withoutPreview = 0; // the oldest records of m_ring whose previews were dropped
     QList<RequestRecord> m_pending;
     quint64 m_nextId = 1;
     int m_capacity;

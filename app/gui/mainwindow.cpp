@@ -9,6 +9,7 @@
 #include "settingsdialog.h"
 #include "trayicon.h"
 #include "tunnelcontroller.h"
+#include "units.h"
 
 #include <QAction>
 #include <QApplication>
@@ -416,6 +417,13 @@ void MainWindow::showDetails()
     if (!record->error.isEmpty())
         response = record->error + QStringLiteral("\n\n") + response;
     m_responseText->setPlainText(response);
+    if (record->previewsDropped) {
+        const QString note = tr("\n(The bodies of older requests are no longer kept, so the "
+                                "log stays within %1.)")
+                                     .arg(Units::bytes(RequestLog::PreviewBudget));
+        m_requestText->appendPlainText(note);
+        m_responseText->appendPlainText(note);
+    }
 }
 
 void MainWindow::replaySelected()

@@ -35,6 +35,22 @@ RequestLogModel::RequestLogModel(RequestLog *log, QObject *parent)
     if (!m_rows.empty())
         m_lastId = m_rows.back().id;
     connect(log, &RequestLog::recordsAdded, this, &RequestLogModel::onRecordsAdded);
+    connect(log, &RequestLog::previewsDropped, this, &RequestLogModel::dropPreviews);
+}
+
+// The model's copies share the previews' bytes with the log: both must let go to free them.
+void RequestLogModel::dropPreviews(quint64 throughId)
+{
+    m_previewsDroppedThrough = qMax(m_previewsDroppedThrough, throughId);
+    for (RequestRecord &record : m_rows) {
+        if (record.id > throughId)
+            break;
+        if (record.previewsDropped)
+            continue;
+        record.requestBody = {};
+        record.responseBody = {};
+        record.previewsDropped = true;
+    }
 }
 
 int RequestLogModel::rowCount(const QModelIndex &parent) const
@@ -192,6 +208,7 @@ void RequestLogModel::onRecordsAdded(const QList<RequestRecord> &batch)
     beginInsertRows({}, 0, int(count - 1));
     m_rows.insert(m_rows.end(), fresh, batch.end());
     m_lastId = m_rows.back().id;
+    dropPreviews(m_previewsDroppedThrough); // records that lost them while the batch waited
     endInsertRows();
 }
 

@@ -43,6 +43,7 @@ public:
 
 private:
     void onRecordsAdded(const QList<RequestRecord> &batch);
+    void dropPreviews(quint64 throughId);
     const RequestRecord &at(int row) const { return m_rows[m_rows.size() - 1 - size_t(row)]; }
     QVariant display(const RequestRecord &record, int column) const;
     QVariant sortValue(const RequestRecord &record, int column) const;
@@ -50,5 +51,6 @@ private:
 
     QPointer<RequestLog> m_log;
     std::deque<RequestRecord> m_rows; // oldest first; row 0 is the back
+    quint64 m_previewsDroppedThrough = 0;
     quint64 m_lastId = 0; // the newest record shown; older ids in a batch are already here
 };
