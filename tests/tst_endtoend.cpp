@@ -193,6 +193,7 @@ private Q_SLOTS:
     void signalsStopBothCleanly();
     void refusedTokenExitsWithMessage();
     void garbageGetsOneLogLineAndNoCrash();
+    void trayAppWithServerAndLocalOpensTheTunnel();
 
 private:
     JsonProcess *startServer(QStringList extra = {});
@@ -498,6 +499,30 @@ void tst_EndToEnd::garbageGetsOneLogLineAndNoCrash()
     QVERIFY2(answer.startsWith("HTTP/1.1 400 Bad Request"), answer.constData());
     QCOMPARE(curl({url}).output, QByteArray(TestHttpService::Page)); // still serving
     QCOMPARE(server->exitStatus(), QProcess::NormalExit);
+}
+
+void tst_EndToEnd::trayAppWithServerAndLocalOpensTheTunnel()
+{
+    // What scripts/run-demo does on a desktop; here on the offscreen platform.
+    JsonProcess *server = startServer();
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit()); // a fresh settings file
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    m_processes.push_back(std::make_unique<JsonProcess>(
+            QStringLiteral(ROK_CLIENT_BINARY),
+            QStringList{QStringLiteral("--server"),
+                        QStringLiteral("127.0.0.1:%1").arg(m_controlPort),
+                        QStringLiteral("--local"), QString::number(m_local->serverPort())}));
+    qunsetenv("XDG_CONFIG_HOME");
+    JsonProcess *tray = m_processes.back().get();
+    const QJsonObject opened = server->waitFor(QStringLiteral("tunnel_opened"));
+    const QString url = opened.value(QStringLiteral("url")).toString();
+    QVERIFY2(!url.isEmpty(), tray->standardError().constData());
+    QCOMPARE(curl({url}).output, QByteArray(TestHttpService::Page));
+    tray->signal(SIGTERM);
+    QVERIFY(tray->waitForExit());
+    QCOMPARE(tray->exitCode(), 0);
+    QVERIFY(!server->waitFor(QStringLiteral("tunnel_closed")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_EndToEnd)
