@@ -70,12 +70,10 @@ QString describe(const HttpHead &head, const QByteArray &body, bool truncated, q
     return text;
 }
 
+// A figure that may not exist yet (-1), formatted like the table's durations.
 QString ms(double value)
 {
-    if (value < 0)
-        return QStringLiteral("–");
-    return value < 10 ? QStringLiteral("%1 ms").arg(value, 0, 'f', 1)
-                      : QStringLiteral("%1 ms").arg(value, 0, 'f', 0);
+    return value < 0 ? QStringLiteral("–") : Units::duration(value);
 }
 
 } // namespace
