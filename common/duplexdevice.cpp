@@ -8,6 +8,21 @@ QByteArray DuplexDevice::readChunk(qint64 max)
     return chunk;
 }
 
+void DuplexDevice::replyAndClose(const QByteArray &reply)
+{
+    writeChunk(reply);
+    closeWrite();
+    connect(this, &QIODevice::readyRead, this, &DuplexDevice::discardIncoming,
+            Qt::UniqueConnection);
+    discardIncoming();
+}
+
+void DuplexDevice::discardIncoming()
+{
+    while (bytesAvailable() > 0)
+        readChunk(64 * 1024);
+}
+
 qint64 DuplexDevice::readData(char *data, qint64 maxSize)
 {
     const qint64 n = m_in.read(data, maxSize);

@@ -27,6 +27,10 @@ public:
     virtual void closeWrite() = 0; // send our end of data once everything queued is out
     virtual void abort() = 0; // reset both directions at once, dropping queued data
 
+    // Sends `reply` (an error page, say), ends our direction, and from then on reads and drops
+    // whatever the peer still sends: closing with unread data would reset the reply away.
+    void replyAndClose(const QByteArray &reply);
+
     bool atReadEnd() const { return m_readEnded && m_in.isEmpty(); } // peer's end of data, all read
     bool isFinished() const { return m_finished; }
     bool hasFailed() const { return m_failed; }
@@ -44,6 +48,7 @@ protected:
     void appendIncoming(const QByteArray &chunk);
     void endIncoming(); // the peer ended its direction
     void finish(const QString &error = {}); // emits finished() once
+    void discardIncoming();
 
     ChunkQueue m_in;
     bool m_readEnded = false;

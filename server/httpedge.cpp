@@ -39,11 +39,6 @@ public:
 private:
     void onReadyRead()
     {
-        if (m_responded) { // after an error page: read and drop, so the page is not reset away
-            while (m_connection->bytesAvailable() > 0)
-                m_connection->readChunk(64 * 1024);
-            return;
-        }
         while (m_connection->bytesAvailable() > 0) {
             QByteArray chunk = m_connection->readChunk(64 * 1024);
             if (!m_rewriter->filter(chunk)) {
@@ -101,11 +96,10 @@ private:
     void respond(int status, const QString &title, const QString &detail)
     {
         m_deadline.stop();
-        m_responded = true;
-        m_connection->writeChunk(ErrorPage::response(status, title, detail, m_html));
-        m_connection->closeWrite();
+        disconnect(m_connection, &QIODevice::readyRead, this, nullptr);
+        disconnect(m_connection, &QIODevice::readChannelFinished, this, nullptr);
+        m_connection->replyAndClose(ErrorPage::response(status, title, detail, m_html));
         QTimer::singleShot(LingerAfterError, this, [this] { m_connection->abort(); });
-        onReadyRead();
     }
 
     void onFinished() { deleteLater(); }
@@ -115,7 +109,6 @@ private:
     std::unique_ptr<RequestRewriter> m_rewriter;
     QByteArray m_forward;
     QTimer m_deadline;
-    bool m_responded = false;
     bool m_html = false;
 };
 

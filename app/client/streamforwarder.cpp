@@ -80,9 +80,9 @@ void StreamForwarder::answerWithBadGateway()
     const HttpHead &head = m_parser->head();
     const QString detail = tr("rok could not reach the local service at %1: %2.")
                                    .arg(m_target.toString(), m_error);
-    m_stream->writeChunk(ErrorPage::response(502, tr("Local service unavailable"), detail,
-                                             ErrorPage::prefersHtml(head.value("Accept"))));
-    m_stream->closeWrite();
+    m_stream->disconnect(this);
+    m_stream->replyAndClose(ErrorPage::response(502, tr("Local service unavailable"), detail,
+                                                ErrorPage::prefersHtml(head.value("Accept"))));
     if (!head.method.isEmpty()) {
         RequestRecord record;
         record.started = RequestRecord::now();
@@ -93,12 +93,6 @@ void StreamForwarder::answerWithBadGateway()
         record.error = detail;
         m_log->add(record);
     }
-    m_stream->disconnect(this);
-    // The stream finishes when the visitor side ends too; drop what it still sends.
-    connect(m_stream, &QIODevice::readyRead, m_stream, [stream = m_stream.data()] {
-        while (stream->bytesAvailable() > 0)
-            stream->readChunk(64 * 1024);
-    });
     connect(m_stream, &DuplexDevice::finished, m_stream, &QObject::deleteLater);
     m_stream = nullptr;
     deleteLater();
