@@ -241,7 +241,7 @@ QWidget *MainWindow::createLog()
     clear->setAccessibleName(tr("Clear the request log"));
     connect(clear, &QPushButton::clicked, this, [this] {
         m_model->clear(); // the model and the log
-        m_controller->clearLog(); // and the statistics
+        m_controller->clearStats();
     });
     tools->addWidget(m_filter, 1);
     tools->addWidget(exportButton);

@@ -54,9 +54,8 @@ bool TunnelController::isRunning() const
     return current != TunnelClient::State::Stopped && current != TunnelClient::State::Failed;
 }
 
-void TunnelController::clearLog()
+void TunnelController::clearStats()
 {
-    m_log.clear();
     m_stats.clear();
     Q_EMIT statsChanged();
 }

@@ -33,7 +33,7 @@ public:
     bool isRunning() const;
     RequestLog *log() { return &m_log; }
     const RequestStats &stats() const { return m_stats; }
-    void clearLog();
+    void clearStats(); // the log itself is cleared through its model
 
     void start();
     void stop();
