@@ -5,6 +5,12 @@
 
 namespace {
 
+// The server's texts, in one translation context.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("rok-server", text);
+}
+
 bool parsePort(const QString &text, quint16 *port)
 {
     bool ok = false;
@@ -32,65 +38,46 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                                         QString *error, QString *exitNow)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-            "rok-server",
-            "rok-server: the public side of rok tunnels.\n"
-            "Visitors reach http://NAME.DOMAIN:HTTP-PORT; rok clients connect to "
-            "the control port."));
+    parser.setApplicationDescription(
+            tr("rok-server: the public side of rok tunnels.\n"
+               "Visitors reach http://NAME.DOMAIN:HTTP-PORT; rok clients connect to "
+               "the control port."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QCoreApplication::translate("rok-server", "Show this help."));
-    const QCommandLineOption version(
-            QStringLiteral("version"),
-            QCoreApplication::translate("rok-server", "Show the version."));
-    const QCommandLineOption domain(
-            QStringLiteral("domain"),
-            QCoreApplication::translate("rok-server",
-                                        "Domain tunnels live under (default localhost)."),
-            QStringLiteral("DOMAIN"), QStringLiteral("localhost"));
-    const QCommandLineOption bind(
-            QStringLiteral("bind"),
-            QCoreApplication::translate("rok-server",
-                                        "Address to listen on (default: all, IPv4 and IPv6)."),
-            QStringLiteral("ADDR"));
-    const QCommandLineOption httpPort(
-            QStringLiteral("http-port"),
-            QCoreApplication::translate("rok-server", "Public HTTP port (default 8080, 0: any)."),
-            QStringLiteral("PORT"), QStringLiteral("8080"));
-    const QCommandLineOption controlPort(
-            QStringLiteral("control-port"),
-            QCoreApplication::translate("rok-server",
-                                        "Port rok clients connect to (default 7835)."),
-            QStringLiteral("PORT"), QStringLiteral("7835"));
+                                  tr("Show this help."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
+    const QCommandLineOption domain(QStringLiteral("domain"),
+                                    tr("Domain tunnels live under (default localhost)."),
+                                    QStringLiteral("DOMAIN"), QStringLiteral("localhost"));
+    const QCommandLineOption bind(QStringLiteral("bind"),
+                                  tr("Address to listen on (default: all, IPv4 and IPv6)."),
+                                  QStringLiteral("ADDR"));
+    const QCommandLineOption httpPort(QStringLiteral("http-port"),
+                                      tr("Public HTTP port (default 8080, 0: any)."),
+                                      QStringLiteral("PORT"), QStringLiteral("8080"));
+    const QCommandLineOption controlPort(QStringLiteral("control-port"),
+                                         tr("Port rok clients connect to (default 7835)."),
+                                         QStringLiteral("PORT"), QStringLiteral("7835"));
     const QCommandLineOption tcpPorts(
             QStringLiteral("tcp-ports"),
-            QCoreApplication::translate("rok-server",
-                                        "Ports for TCP tunnels, FROM-TO (default: any free port)."),
+            tr("Ports for TCP tunnels, FROM-TO (default: any free port)."),
             QStringLiteral("FROM-TO"));
-    const QCommandLineOption token(
-            QStringLiteral("token"),
-            QCoreApplication::translate("rok-server",
-                                        "A secret clients must hold (repeatable; or ROK_TOKEN)."),
-            QStringLiteral("SECRET"));
-    const QCommandLineOption anonymous(
-            QStringLiteral("allow-anonymous"),
-            QCoreApplication::translate("rok-server",
-                                        "Without tokens, accept clients from any address, not "
-                                        "just loopback."));
-    const QCommandLineOption reserve(
-            QStringLiteral("reserve-seconds"),
-            QCoreApplication::translate("rok-server",
-                                        "How long a disconnected client's name stays reserved "
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   tr("A secret clients must hold (repeatable; or ROK_TOKEN)."),
+                                   QStringLiteral("SECRET"));
+    const QCommandLineOption anonymous(QStringLiteral("allow-anonymous"),
+                                       tr("Without tokens, accept clients from any address, not "
+                                          "just loopback."));
+    const QCommandLineOption reserve(QStringLiteral("reserve-seconds"),
+                                     tr("How long a disconnected client's name stays reserved "
                                         "(default 60)."),
-            QStringLiteral("SECONDS"), QStringLiteral("60"));
+                                     QStringLiteral("SECONDS"), QStringLiteral("60"));
     const QCommandLineOption headTimeout(
             QStringLiteral("head-timeout"),
-            QCoreApplication::translate(
-                    "rok-server", "Seconds a visitor has to send a request head (default 10)."),
+            tr("Seconds a visitor has to send a request head (default 10)."),
             QStringLiteral("SECONDS"), QStringLiteral("10"));
-    const QCommandLineOption logFormat(
-            QStringLiteral("log-format"),
-            QCoreApplication::translate("rok-server", "text or json (one object a line)."),
-            QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption logFormat(QStringLiteral("log-format"),
+                                       tr("text or json (one object a line)."),
+                                       QStringLiteral("FORMAT"), QStringLiteral("text"));
     parser.addOptions({help, version, domain, bind, httpPort, controlPort, tcpPorts, token,
                        anonymous, reserve, headTimeout, logFormat});
     if (!parser.parse(arguments)) {
@@ -106,16 +93,14 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         return std::nullopt;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *error = QCoreApplication::translate("rok-server", "unexpected argument: %1")
-                         .arg(parser.positionalArguments().constFirst());
+        *error = tr("unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         return std::nullopt;
     }
 
     // "invalid --http-port: 70000", with an optional hint
     const auto invalid = [&](const QCommandLineOption &option, const char *hint = "") {
-        *error = QCoreApplication::translate("rok-server", "invalid --%1: %2%3")
-                         .arg(option.names().constLast(), parser.value(option),
-                              QCoreApplication::translate("rok-server", hint));
+        *error = tr("invalid --%1: %2%3")
+                         .arg(option.names().constLast(), parser.value(option), tr(hint));
         return std::nullopt;
     };
 
