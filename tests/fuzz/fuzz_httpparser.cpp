@@ -31,9 +31,8 @@ const QList<QByteArrayView> Expected[4] = {{}, {"HEAD"}, {"CONNECT"}, {"HEAD", "
 
 bool sameHead(const HttpHead &a, const HttpHead &b)
 {
-    if (a.method != b.method || a.target != b.target || a.status != b.status
-        || a.reason != b.reason || a.versionMinor != b.versionMinor
-        || a.headers.size() != b.headers.size())
+    if (a.method != b.method || a.target != b.target || a.status != b.status || a.reason != b.reason
+        || a.versionMinor != b.versionMinor || a.headers.size() != b.headers.size())
         return false;
     for (qsizetype i = 0; i < a.headers.size(); ++i) {
         if (a.headers.at(i).name != b.headers.at(i).name
