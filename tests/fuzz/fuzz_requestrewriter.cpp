@@ -81,6 +81,20 @@ bool isSwitched(const Rewriter &rewriter)
     return false;
 }
 
+// Answers AwaitingSwitch, on a parser that has it.
+template <typename Parser>
+void answerSwitch(Parser &parser, typename Parser::Event event, bool accept)
+{
+    if constexpr (requires { Parser::Event::AwaitingSwitch; }) {
+        if (event == Parser::Event::AwaitingSwitch) {
+            if (accept)
+                parser.switchProtocols();
+            else
+                parser.stayHttp();
+        }
+    }
+}
+
 // The client's side of the tunnel: parses what the edge forwarded.
 template <typename Rewriter>
 class Downstream
@@ -107,8 +121,8 @@ public:
                 checkHead(m_parser.head());
             else if (step.event == HttpParser::Event::Error)
                 violated("the edge forwarded bytes that do not parse as requests");
-            else
-                answerSwitch(step.event);
+            else // the edge releases what follows a switch request once the response decided
+                answerSwitch(m_parser, step.event, isSwitched(m_rewriter));
         }
     }
 
@@ -125,20 +139,6 @@ private:
         }
         if (count != 1)
             violated("a forwarded head without exactly one X-Forwarded-For");
-    }
-
-    // The edge releases what follows a switch request only once the response decided it.
-    template <typename Event>
-    void answerSwitch(Event event)
-    {
-        if constexpr (requires { Event::AwaitingSwitch; }) {
-            if (event == Event::AwaitingSwitch) {
-                if (isSwitched(m_rewriter))
-                    m_parser.switchProtocols();
-                else
-                    m_parser.stayHttp();
-            }
-        }
     }
 
     const Rewriter &m_rewriter;
