@@ -9,10 +9,17 @@
 using namespace Yamux;
 
 namespace {
-// Stop feeding the transport while this much is waiting in its write buffer: memory stays
-// bounded and streams share the link by taking turns rather than by queueing.
-constexpr qint64 TransportHighWater = 512 * 1024;
+// Frames other than Data (ACKs, RSTs, window updates) are written at once, so they can push
+// the transport past TransportHighWater. At twice that we stop reading: a peer that makes us
+// answer but does not read the answers cannot grow our memory. Honest peers never get here:
+// data stops at TransportHighWater, and the rest is a few bytes per window or per stream.
+constexpr qint64 ReadPauseMark = 2 * MuxSession::TransportHighWater;
 constexpr qint64 MaxFramePayload = 64 * 1024;
+
+QString seconds(std::chrono::milliseconds duration)
+{
+    return QString::number(duration.count() / 1000.0);
+}
 } // namespace
 
 MuxSession::MuxSession(QIODevice *transport, Side side, QObject *parent)
@@ -29,7 +36,7 @@ MuxSession::MuxSession(QIODevice *transport, Side side, Options options, QObject
 {
     transport->setParent(this);
     connect(transport, &QIODevice::readyRead, this, &MuxSession::onReadyRead);
-    connect(transport, &QIODevice::bytesWritten, this, [this] { flush(); });
+    connect(transport, &QIODevice::bytesWritten, this, &MuxSession::onBytesWritten);
     if (auto *socket = qobject_cast<QAbstractSocket *>(transport)) {
         socket->setReadBufferSize(4 * InitialWindow);
         socket->setSocketOption(QAbstractSocket::LowDelayOption, QVariant(1));
@@ -45,9 +52,21 @@ MuxSession::MuxSession(QIODevice *transport, Side side, Options options, QObject
                 [this] { close(tr("connection lost")); });
     }
     m_sinceLastFrame.start();
+    m_sinceTransportProgress.start();
     m_keepAlive.setInterval(m_options.keepAliveInterval);
     connect(&m_keepAlive, &QTimer::timeout, this, &MuxSession::onKeepAliveTick);
     m_keepAlive.start();
+    m_writeStallCheck.setSingleShot(true);
+    connect(&m_writeStallCheck, &QTimer::timeout, this, &MuxSession::checkWriteStall);
+    // A sweep, not a timer per stream; an overdue open fails within a quarter of the timeout.
+    m_openSweep.setInterval(
+            std::max(m_options.streamOpenTimeout / 4, std::chrono::milliseconds(1)));
+    connect(&m_openSweep, &QTimer::timeout, this, &MuxSession::failUnacknowledgedOpens);
+    m_drainLimit.setSingleShot(true);
+    connect(&m_drainLimit, &QTimer::timeout, this, [this] {
+        close(tr("open streams did not finish within %1 s of the goodbye")
+                      .arg(seconds(std::chrono::milliseconds(m_drainLimit.interval()))));
+    });
     if (transport->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &MuxSession::onReadyRead, Qt::QueuedConnection);
 }
@@ -56,19 +75,28 @@ MuxSession::~MuxSession()
 {
     if (m_transport)
         m_transport->disconnect(this);
-    for (MuxStream *stream : std::as_const(m_streams))
+    const auto streams = std::exchange(m_streams, {});
+    for (MuxStream *stream : streams)
         stream->sessionClosed(tr("tunnel connection closed"));
 }
 
 MuxStream *MuxSession::openStream()
 {
-    if (!m_open || m_goAwaySent || m_goAwayReceived)
+    if (!m_open || m_goAwaySent || m_goAwayReceived
+        || m_outboundStreams >= m_options.maxOutboundStreams)
         return nullptr;
-    const quint32 id = m_nextId;
+    if (m_nextId > m_options.lastStreamId) {
+        qCInfo(lcMux) << "stream ids used up; closing once the open streams are done";
+        closeWhenDrained();
+        return nullptr;
+    }
+    const auto id = quint32(m_nextId);
     m_nextId += 2;
-    auto *stream = new MuxStream(id, this);
+    MuxStream *stream = MuxStream::openOutgoing(id, this);
     m_streams.insert(id, stream);
-    sendFrame(FrameType::WindowUpdate, Syn, id, 0);
+    ++m_outboundStreams;
+    if (!m_openSweep.isActive())
+        m_openSweep.start();
     return stream;
 }
 
@@ -77,19 +105,39 @@ void MuxSession::goAway(GoAwayCode code)
     if (!m_open || m_goAwaySent)
         return;
     m_goAwaySent = true;
-    sendFrame(FrameType::GoAway, 0, 0, quint32(code));
+    writeFrame({.type = FrameType::GoAway, .length = quint32(code)});
+}
+
+void MuxSession::closeWhenDrained(std::chrono::milliseconds limit)
+{
+    if (!m_open)
+        return;
+    goAway();
+    if (!m_drainLimit.isActive() || limit.count() < m_drainLimit.remainingTime())
+        m_drainLimit.start(limit);
+    closeIfDrained();
+}
+
+void MuxSession::closeIfDrained()
+{
+    if (isDraining() && m_streams.isEmpty())
+        close();
 }
 
 void MuxSession::close(const QString &reason)
 {
     if (!m_open)
         return;
-    flush(Flush::Everything); // a last message (an error, say) must not be lost
+    flush(ReadPauseMark); // a last message (an error, say) must not be lost
     m_open = false;
     m_closeReason = reason;
     m_keepAlive.stop();
+    m_writeStallCheck.stop();
+    m_openSweep.stop();
+    m_drainLimit.stop();
     const auto streams = std::exchange(m_streams, {});
     m_ready.clear();
+    m_outboundStreams = 0;
     for (MuxStream *stream : streams)
         stream->sessionClosed(reason);
     if (auto *socket = qobject_cast<QAbstractSocket *>(m_transport.data())) {
@@ -119,9 +167,18 @@ void MuxSession::protocolError(const QString &reason)
     close(reason);
 }
 
+bool MuxSession::isOurs(quint32 streamId) const
+{
+    return (streamId % 2 == 1) == (m_side == Side::Client);
+}
+
 void MuxSession::onReadyRead()
 {
     while (m_open && m_transport) {
+        if (m_transport->bytesToWrite() >= ReadPauseMark) {
+            m_readPaused = true; // onBytesWritten() resumes
+            return;
+        }
         if (!m_haveHeader) {
             if (m_transport->bytesAvailable() < HeaderSize)
                 return;
@@ -152,6 +209,16 @@ void MuxSession::onReadyRead()
     }
 }
 
+void MuxSession::onBytesWritten()
+{
+    m_sinceTransportProgress.restart();
+    flush();
+    if (m_readPaused && m_transport && m_transport->bytesToWrite() < ReadPauseMark) {
+        m_readPaused = false;
+        onReadyRead(); // readyRead will not come again for bytes already buffered
+    }
+}
+
 bool MuxSession::handleFrame(const FrameHeader &header, const QByteArray &payload)
 {
     switch (header.type) {
@@ -177,127 +244,135 @@ bool MuxSession::handleStreamFrame(const FrameHeader &header, const QByteArray &
         return false;
     }
     QPointer<MuxStream> stream = m_streams.value(id);
-    bool opened = false;
     if (header.has(Syn)) {
-        const bool peerIsClient = (id % 2) == 1;
-        if (stream || peerIsClient != (m_side == Side::Server)) {
+        if (stream || isOurs(id)) {
             protocolError(tr("invalid stream id %1").arg(id));
             return false;
         }
         if (m_goAwaySent || m_streams.size() >= m_options.maxStreams) {
-            sendFrame(FrameType::WindowUpdate, Rst, id, 0);
+            writeFrame({.type = FrameType::WindowUpdate, .flags = Rst, .streamId = id});
             return true;
         }
-        stream = new MuxStream(id, this);
+        stream = MuxStream::acceptIncoming(id, this);
         m_streams.insert(id, stream);
-        sendFrame(FrameType::WindowUpdate, Ack, id, 0);
-        opened = true;
+        Q_EMIT streamOpened(stream);
+        if (!stream || !m_open)
+            return m_open;
     }
     if (!stream)
         return true; // a frame for a stream that already ended: in flight, harmless
-    if (opened)
-        Q_EMIT streamOpened(stream);
-    if (!stream || !m_open)
-        return m_open;
-
-    if (header.type == FrameType::WindowUpdate) {
-        if (header.length > 0) {
-            stream->grantSendWindow(header.length);
-            scheduleFlush(stream);
-        }
-    } else if (!payload.isEmpty() && !stream->receive(payload)) {
+    if (!stream->receiveFrame(header, payload)) {
         protocolError(tr("stream %1 sent more than its window").arg(id));
         return false;
     }
-    if (stream && header.has(Fin))
-        stream->receiveFin();
-    if (stream && header.has(Rst))
-        stream->receiveReset();
     return m_open;
 }
 
 void MuxSession::handlePing(const FrameHeader &header)
 {
-    if (header.has(Syn))
-        sendFrame(FrameType::Ping, Ack, 0, header.length);
-    else if (header.has(Ack) && header.length == m_pingId && m_pingSent.isValid())
+    if (header.has(Syn)) {
+        // A peer that pings faster than it reads gets one answer, to its latest ping, once
+        // it reads again (hashicorp/yamux drops answers that do not fit its send queue).
+        if (m_transport && m_transport->bytesToWrite() < TransportHighWater)
+            writeFrame({.type = FrameType::Ping, .flags = Ack, .length = header.length});
+        else
+            m_pendingPingReply = header.length;
+    } else if (header.has(Ack) && header.length == m_pingId && m_pingSent.isValid()) {
         m_rttMs = m_pingSent.elapsed();
+    }
 }
 
 void MuxSession::onKeepAliveTick()
 {
     if (m_sinceLastFrame.elapsed() > m_options.deadPeerTimeout.count()) {
-        const auto seconds =
-                std::chrono::duration_cast<std::chrono::seconds>(m_options.deadPeerTimeout);
-        close(tr("no answer from the peer for %1 s").arg(seconds.count()));
+        close(tr("no answer from the peer for %1 s").arg(seconds(m_options.deadPeerTimeout)));
         return;
     }
     m_pingSent.start();
-    sendFrame(FrameType::Ping, Syn, 0, ++m_pingId);
+    writeFrame({.type = FrameType::Ping, .flags = Syn, .length = ++m_pingId});
 }
 
-void MuxSession::sendFrame(FrameType type, quint16 flags, quint32 streamId, quint32 length,
-                           const QByteArray &payload)
+void MuxSession::writeFrame(const FrameHeader &header, const QByteArray &payload)
 {
-    if (!m_transport)
+    if (!m_open || !m_transport)
         return;
-    FrameHeader header;
-    header.type = type;
-    header.flags = flags;
-    header.streamId = streamId;
-    header.length = length;
     m_transport->write(header.encode());
     if (!payload.isEmpty())
         m_transport->write(payload);
+    if (!m_writeStallCheck.isActive() && m_transport->bytesToWrite() >= TransportHighWater) {
+        m_sinceTransportProgress.restart();
+        m_writeStallCheck.start(m_options.writeTimeout);
+    }
 }
 
-void MuxSession::scheduleFlush(MuxStream *stream)
+void MuxSession::checkWriteStall()
 {
-    if (!stream->m_inReadyQueue && stream->wantsToSend()) {
-        stream->m_inReadyQueue = true;
-        m_ready.push_back(stream->id());
+    if (!m_open || !m_transport || m_transport->bytesToWrite() < TransportHighWater)
+        return; // it drained; writeFrame() watches again when it fills up
+    const auto quiet = std::chrono::milliseconds(m_sinceTransportProgress.elapsed());
+    if (quiet < m_options.writeTimeout) {
+        m_writeStallCheck.start(m_options.writeTimeout - quiet);
+        return;
     }
-    if (!m_flushQueued && !m_ready.empty()) {
-        m_flushQueued = true;
-        QMetaObject::invokeMethod(
-                this, [this] { flush(); }, Qt::QueuedConnection);
+    qCInfo(lcMux) << "dropping a peer that stopped reading";
+    close(tr("the peer stopped reading for %1 s").arg(seconds(m_options.writeTimeout)));
+}
+
+void MuxSession::failUnacknowledgedOpens()
+{
+    QList<QPointer<MuxStream>> overdue;
+    bool waiting = false;
+    for (MuxStream *stream : std::as_const(m_streams)) {
+        if (stream->isAckOverdue())
+            overdue.append(stream);
+        else
+            waiting = waiting || stream->isAwaitingAck();
+    }
+    if (!waiting)
+        m_openSweep.stop();
+    for (const QPointer<MuxStream> &stream : std::as_const(overdue)) {
+        if (stream && m_open)
+            stream->failUnacknowledged();
     }
 }
 
-void MuxSession::flush(Flush mode)
+void MuxSession::queueForSending(MuxStream *stream)
+{
+    m_ready.push_back(stream->id());
+    scheduleFlush();
+}
+
+void MuxSession::streamEnded(MuxStream *stream)
+{
+    if (m_streams.value(stream->id()) != stream)
+        return;
+    m_streams.remove(stream->id());
+    if (isOurs(stream->id()))
+        --m_outboundStreams;
+    if (isDraining() && m_streams.isEmpty()) // not from inside the stream's own call
+        QMetaObject::invokeMethod(this, &MuxSession::closeIfDrained, Qt::QueuedConnection);
+}
+
+void MuxSession::scheduleFlush()
+{
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(
+            this, [this] { flush(); }, Qt::QueuedConnection);
+}
+
+void MuxSession::flush(qint64 bound)
 {
     m_flushQueued = false;
-    while (m_open && m_transport && !m_ready.empty()
-           && (mode == Flush::Everything || m_transport->bytesToWrite() < TransportHighWater)) {
-        QPointer<MuxStream> stream = m_streams.value(m_ready.front());
+    if (!m_open || !m_transport || m_transport->bytesToWrite() >= bound)
+        return;
+    if (const auto ping = std::exchange(m_pendingPingReply, std::nullopt))
+        writeFrame({.type = FrameType::Ping, .flags = Ack, .length = *ping});
+    while (m_open && m_transport && !m_ready.empty() && m_transport->bytesToWrite() < bound) {
+        MuxStream *stream = m_streams.value(m_ready.front());
         m_ready.pop_front();
-        if (!stream)
-            continue;
-        stream->m_inReadyQueue = false;
-        if (!stream->wantsToSend())
-            continue;
-        const QByteArray payload = stream->m_out.take(qMin(stream->m_sendWindow, MaxFramePayload));
-        quint16 flags = 0;
-        if (stream->m_out.isEmpty() && stream->m_finQueued) {
-            flags |= Fin;
-            stream->m_finSent = true;
-        }
-        stream->m_sendWindow -= payload.size();
-        sendFrame(FrameType::Data, flags, stream->id(), quint32(payload.size()), payload);
-        if (!payload.isEmpty())
-            Q_EMIT stream->bytesWritten(payload.size());
-        if (!stream)
-            continue;
-        if (stream->m_finSent && stream->m_readEnded) {
-            forget(stream);
-            stream->finish();
-        } else {
-            scheduleFlush(stream);
-        }
+        if (stream)
+            stream->sendNextFrame(MaxFramePayload); // queues itself again if it has more
     }
-}
-
-void MuxSession::forget(MuxStream *stream)
-{
-    m_streams.remove(stream->id());
 }

@@ -2,16 +2,34 @@
 
 #include "muxsession.h"
 
+#include <QPointer>
+
 using namespace Yamux;
 
-MuxStream::MuxStream(quint32 id, MuxSession *session)
+MuxStream::MuxStream(quint32 id, MuxSession *session, State state)
     : DuplexDevice(session)
     , m_id(id)
     , m_session(session)
+    , m_state(state)
     , m_sendWindow(InitialWindow)
     , m_receiveWindow(InitialWindow)
 {
-    open(QIODevice::ReadWrite | QIODevice::Unbuffered);
+    QIODevice::open(QIODevice::ReadWrite | QIODevice::Unbuffered);
+}
+
+MuxStream *MuxStream::openOutgoing(quint32 id, MuxSession *session)
+{
+    auto *stream = new MuxStream(id, session, State::SynSent);
+    stream->m_ackDeadline.setRemainingTime(session->options().streamOpenTimeout);
+    session->writeFrame({.type = FrameType::WindowUpdate, .flags = Syn, .streamId = id});
+    return stream;
+}
+
+MuxStream *MuxStream::acceptIncoming(quint32 id, MuxSession *session)
+{
+    auto *stream = new MuxStream(id, session, State::Established);
+    session->writeFrame({.type = FrameType::WindowUpdate, .flags = Ack, .streamId = id});
+    return stream;
 }
 
 void MuxStream::writeChunk(const QByteArray &chunk)
@@ -19,7 +37,7 @@ void MuxStream::writeChunk(const QByteArray &chunk)
     if (isFinished() || m_finQueued || chunk.isEmpty())
         return;
     m_out.append(chunk);
-    m_session->scheduleFlush(this);
+    queueIfReady();
 }
 
 void MuxStream::closeWrite()
@@ -27,75 +45,153 @@ void MuxStream::closeWrite()
     if (isFinished() || m_finQueued)
         return;
     m_finQueued = true;
-    m_session->scheduleFlush(this);
+    queueIfReady();
 }
 
 void MuxStream::abort()
 {
     if (isFinished())
         return;
-    if (m_session->isOpen())
-        m_session->sendFrame(FrameType::WindowUpdate, Rst, m_id, 0);
-    m_in.clear();
-    m_out.clear();
-    m_readEnded = true;
-    m_session->forget(this);
-    finish(tr("stream reset"));
+    sendReset();
+    m_session->streamEnded(this);
+    reset(tr("stream reset"));
 }
 
 void MuxStream::onConsumed(qint64 count)
 {
     m_consumed += count;
     // Like yamux, grant new window in steps of half a window, not per read.
-    if (m_consumed < qint64(InitialWindow / 2) || m_readEnded || isFinished()
-        || !m_session->isOpen())
+    if (m_consumed < qint64(InitialWindow / 2) || m_readEnded)
         return;
-    m_session->sendFrame(FrameType::WindowUpdate, 0, m_id, quint32(m_consumed));
+    m_session->writeFrame(
+            {.type = FrameType::WindowUpdate, .streamId = m_id, .length = quint32(m_consumed)});
     m_receiveWindow += m_consumed;
     m_consumed = 0;
 }
 
-bool MuxStream::receive(const QByteArray &payload)
+bool MuxStream::receiveFrame(const FrameHeader &header, const QByteArray &payload)
 {
-    if (payload.size() > m_receiveWindow)
+    if (header.has(Ack)) {
+        m_ackDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
+        if (m_state == State::SynSent)
+            m_state = State::Established;
+    }
+    QPointer<MuxStream> self(this);
+    if (header.type == FrameType::WindowUpdate) {
+        m_sendWindow += header.length;
+        queueIfReady();
+    } else if (payload.size() > m_receiveWindow) {
         return false;
-    if (m_readEnded)
-        return true; // data after FIN or reset: drop it
-    m_receiveWindow -= payload.size();
-    appendIncoming(payload);
+    } else if (!payload.isEmpty()) {
+        m_receiveWindow -= payload.size();
+        if (!m_readEnded) // data after FIN: drop it
+            appendIncoming(payload); // the reader may react at once, even abort
+    }
+    // The payload first: a FIN in the same frame ends the data, it does not precede it.
+    if (!self || isFinished())
+        return true;
+    if (header.has(Fin))
+        receiveFin();
+    if (self && !isFinished() && header.has(Rst)) {
+        m_session->streamEnded(this);
+        reset(tr("stream reset by peer"));
+    }
     return true;
 }
 
 void MuxStream::receiveFin()
 {
-    endIncoming();
-    if (m_finSent) {
-        m_session->forget(this);
-        finish();
+    switch (m_state) {
+    case State::SynSent:
+    case State::Established:
+        m_state = State::RemoteClosed;
+        endIncoming();
+        break;
+    case State::LocalClosed: {
+        m_state = State::Closed;
+        QPointer<MuxStream> self(this);
+        endIncoming();
+        if (self && !isFinished()) {
+            m_session->streamEnded(this);
+            finish();
+        }
+        break;
+    }
+    case State::RemoteClosed:
+    case State::Closed:
+    case State::Reset:
+        break; // a repeated FIN changes nothing
     }
 }
 
-void MuxStream::receiveReset()
-{
-    m_in.clear();
-    m_out.clear();
-    m_readEnded = true;
-    m_session->forget(this);
-    finish(tr("stream reset by peer"));
-}
-
-bool MuxStream::wantsToSend() const
+bool MuxStream::hasFrameToSend() const
 {
     if (isFinished())
         return false;
     if (!m_out.isEmpty())
         return m_sendWindow > 0;
-    return m_finQueued && !m_finSent;
+    return m_finQueued && m_state != State::LocalClosed && m_state != State::Closed;
+}
+
+void MuxStream::queueIfReady()
+{
+    if (m_queuedToSend || !hasFrameToSend())
+        return;
+    m_queuedToSend = true;
+    m_session->queueForSending(this);
+}
+
+void MuxStream::sendNextFrame(qint64 maxPayload)
+{
+    m_queuedToSend = false;
+    if (!hasFrameToSend())
+        return;
+    const QByteArray payload = m_out.take(qMin(m_sendWindow, maxPayload));
+    m_sendWindow -= payload.size();
+    const bool fin = m_finQueued && m_out.isEmpty();
+    m_session->writeFrame({.type = FrameType::Data,
+                           .flags = fin ? quint16(Fin) : quint16(0),
+                           .streamId = m_id,
+                           .length = quint32(payload.size())},
+                          payload);
+    if (fin)
+        m_state = m_state == State::RemoteClosed ? State::Closed : State::LocalClosed;
+    QPointer<MuxStream> self(this);
+    if (!payload.isEmpty())
+        Q_EMIT bytesWritten(payload.size());
+    if (!self || isFinished())
+        return;
+    if (m_state == State::Closed) {
+        m_session->streamEnded(this);
+        finish();
+        return;
+    }
+    queueIfReady();
+}
+
+void MuxStream::failUnacknowledged()
+{
+    const double seconds = m_session->options().streamOpenTimeout.count() / 1000.0;
+    sendReset(); // should the ACK still come, the peer learns the stream is gone
+    m_session->streamEnded(this);
+    reset(tr("the peer did not accept the stream within %1 s").arg(seconds));
 }
 
 void MuxStream::sessionClosed(const QString &reason)
 {
+    reset(reason.isEmpty() ? tr("tunnel connection closed") : reason);
+}
+
+void MuxStream::sendReset()
+{
+    m_session->writeFrame({.type = FrameType::WindowUpdate, .flags = Rst, .streamId = m_id});
+}
+
+void MuxStream::reset(const QString &error)
+{
+    m_state = State::Reset;
+    m_in.clear();
     m_out.clear();
     m_readEnded = true;
-    finish(reason.isEmpty() ? tr("tunnel connection closed") : reason);
+    finish(error);
 }
