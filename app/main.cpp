@@ -19,10 +19,9 @@ int runTunnel(int argc, char *argv[], const CommandLine &command)
     ConsolePrinter printer(&client, command.json);
     SignalWatcher signals;
     int exitCode = 0;
-    QObject::connect(&signals, &SignalWatcher::terminationRequested, &client, [&client] {
-        client.stop();
-        QCoreApplication::quit();
-    });
+    // The first Ctrl-C lets open visitor streams finish (bounded); a second one stops at once.
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &client, &TunnelClient::stop);
+    QObject::connect(&client, &TunnelClient::drained, &app, &QCoreApplication::quit);
     QObject::connect(&client, &TunnelClient::errorOccurred, &client,
                      [&exitCode](const QString &, bool fatal) {
                          if (!fatal)

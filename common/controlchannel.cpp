@@ -1,5 +1,6 @@
 #include "controlchannel.h"
 
+#include "duplexdevice.h"
 #include "protocol.h"
 
 #include <QCborValue>
@@ -11,6 +12,7 @@ ControlChannel::ControlChannel(QIODevice *device, QObject *parent)
     , m_device(device)
 {
     connect(device, &QIODevice::readyRead, this, &ControlChannel::onReadyRead);
+    connect(device, &QIODevice::readChannelFinished, this, &ControlChannel::end);
     if (device->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &ControlChannel::onReadyRead, Qt::QueuedConnection);
 }
@@ -24,6 +26,12 @@ void ControlChannel::send(const QCborMap &message)
     qToBigEndian<quint32>(quint32(body.size()), frame.data());
     frame += body;
     m_device->write(frame);
+}
+
+void ControlChannel::end()
+{
+    if (auto *duplex = qobject_cast<DuplexDevice *>(m_device.data()))
+        duplex->closeWrite();
 }
 
 void ControlChannel::onReadyRead()

@@ -17,6 +17,10 @@ public:
     explicit ControlChannel(QIODevice *device, QObject *parent = nullptr);
 
     void send(const QCborMap &message);
+    // No more messages from this side: ends our direction of the stream (FIN). When the peer
+    // ends its direction, the channel ends ours too, so the stream finishes on both sides and
+    // a session that is draining (MuxSession::closeWhenDrained) does not wait for it.
+    void end();
     QIODevice *device() const { return m_device; }
 
 Q_SIGNALS:

@@ -14,6 +14,7 @@
 #include "tunnelclient.h"
 
 #include <QCborValue>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -42,6 +43,45 @@ QByteArray hostOf(const QString &url)
     return QUrl(url).host().toLatin1() + ':' + QByteArray::number(QUrl(url).port());
 }
 
+// Speaks the server's side of the handshake and, when its client says goodbye, lets the open
+// streams finish (MuxSession::closeWhenDrained): the other half of a graceful stop.
+class DrainingServer : public QTcpServer
+{
+public:
+    DrainingServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            m_session = new MuxSession(nextPendingConnection(), MuxSession::Side::Server, this);
+            connect(m_session, &MuxSession::goAwayReceived, m_session,
+                    [session = m_session] { session->closeWhenDrained(); });
+            connect(m_session, &MuxSession::streamOpened, this, &DrainingServer::onControl);
+        });
+    }
+
+    MuxSession *session() const { return m_session; }
+
+private:
+    void onControl(MuxStream *stream)
+    {
+        const QString type = QStringLiteral("type");
+        auto *control = new ControlChannel(stream, stream);
+        connect(control, &ControlChannel::messageReceived, control, [=](const QCborMap &message) {
+            if (message.value(type).toString() == Protocol::Hello)
+                control->send({{type, Protocol::Hello},
+                               {QStringLiteral("version"), Protocol::Version},
+                               {QStringLiteral("auth"), QStringLiteral("none")},
+                               {QStringLiteral("nonce"), QByteArray(Protocol::NonceSize, 'n')}});
+            else
+                control->send({{type, Protocol::Opened},
+                               {QStringLiteral("protocol"), QStringLiteral("http")},
+                               {QStringLiteral("url"), QStringLiteral("http://drain.localhost:1")},
+                               {QStringLiteral("resume"), QByteArray(16, 'r')}});
+        });
+    }
+
+    QPointer<MuxSession> m_session;
+};
+
 } // namespace
 
 class tst_Tunnel : public QObject
@@ -65,6 +105,8 @@ private Q_SLOTS:
     void slowHeadIs408();
     void deadLocalServiceIs502();
     void stoppedClientTurnsUrlInto404();
+    void stopLetsOpenDownloadFinish();
+    void secondStopClosesAtOnce();
     void nameIsReservedThenFreed();
     void takenNameIsRefused();
     void serverRestartKeepsUrl();
@@ -376,6 +418,61 @@ void tst_Tunnel::stoppedClientTurnsUrlInto404()
     }
     QCOMPARE(status, 404);
     QVERIFY(timer.elapsed() < 1000);
+}
+
+void tst_Tunnel::stopLetsOpenDownloadFinish()
+{
+    DrainingServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    TunnelOptions options = httpOptions(m_local->serverPort());
+    options.server.port = server.serverPort();
+    TunnelClient *client = startClient(options);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    constexpr qint64 Size = 4 * 1024 * 1024;
+    MuxStream *visitor = server.session()->openStream();
+    visitor->write("GET /bytes/" + QByteArray::number(Size)
+                   + " HTTP/1.1\r\nHost: drain.localhost\r\nConnection: close\r\n\r\n");
+    QTRY_VERIFY(visitor->bytesAvailable() > 0); // the download has begun
+
+    QSignalSpy drained(client, &TunnelClient::drained);
+    QSignalSpy closed(server.session(), &MuxSession::closed);
+    client->stop(); // Ctrl-C
+    QCOMPARE(client->state(), TunnelClient::State::Stopped);
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += visitor->readAll(), visitor->atReadEnd()), 30'000);
+    QVERIFY2(!visitor->hasFailed(), qPrintable(visitor->errorString()));
+    const qsizetype body = received.indexOf("\r\n\r\n") + 4;
+    QVERIFY(received.startsWith("HTTP/1.1 200 "));
+    QCOMPARE(received.size() - body, Size);
+    QVERIFY(received.sliced(body) == TestHttpService::pattern(0, Size));
+    QCOMPARE(drained.count(), 0); // the visitor is still there
+
+    visitor->closeWrite(); // and leaves
+    QTRY_COMPARE(drained.count(), 1);
+    QTRY_COMPARE(closed.count(), 1);
+    QCOMPARE(closed.at(0).at(0).toString(), QString()); // a goodbye, not a loss
+}
+
+void tst_Tunnel::secondStopClosesAtOnce()
+{
+    DrainingServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    TunnelOptions options = httpOptions(m_local->serverPort());
+    options.server.port = server.serverPort();
+    TunnelClient *client = startClient(options);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    MuxStream *visitor = server.session()->openStream();
+    visitor->write("GET /delay/60000 HTTP/1.1\r\nHost: drain.localhost\r\n\r\n");
+    QTRY_COMPARE(client->activeStreams(), 2); // the control stream and the visitor
+
+    QSignalSpy drained(client, &TunnelClient::drained);
+    client->stop();
+    QTest::qWait(100);
+    QCOMPARE(drained.count(), 0); // waits for the slow answer...
+    client->stop();
+    QCOMPARE(drained.count(), 1); // ...until asked again
+    QTRY_VERIFY(visitor->isFinished());
+    QVERIFY(visitor->hasFailed());
 }
 
 void tst_Tunnel::nameIsReservedThenFreed()

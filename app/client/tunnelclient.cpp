@@ -34,6 +34,10 @@ TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObjec
 TunnelClient::~TunnelClient()
 {
     dropConnection();
+    if (m_draining) {
+        m_draining->disconnect(this);
+        m_draining->close();
+    }
 }
 
 QString TunnelClient::stateName(State state)
@@ -55,7 +59,7 @@ QString TunnelClient::stateName(State state)
 
 int TunnelClient::activeStreams() const
 {
-    return m_mux ? m_mux->streamCount() : 0;
+    return (m_mux ? m_mux->streamCount() : 0) + (m_draining ? m_draining->streamCount() : 0);
 }
 
 void TunnelClient::start()
@@ -71,10 +75,40 @@ void TunnelClient::start()
 void TunnelClient::stop()
 {
     m_retryTimer.stop();
-    if (m_mux)
-        m_mux->goAway(); // tells the server this is a goodbye, not a lost connection
-    dropConnection();
+    if (m_draining) { // asked twice: stop now
+        m_draining->close();
+        return;
+    }
+    if (m_state != State::Online || !m_mux) {
+        if (m_mux)
+            m_mux->goAway(); // tells the server this is a goodbye, not a lost connection
+        dropConnection();
+        setState(State::Stopped);
+        Q_EMIT drained();
+        return;
+    }
+    // A goodbye, not a lost connection: GoAway, then the end of the control conversation.
+    // Visitor streams keep going until they end; the session closes after the last one.
+    m_connectTimeout.stop();
+    m_draining = std::exchange(m_mux, nullptr);
+    m_draining->disconnect(this);
+    connect(m_draining, &MuxSession::closed, this, &TunnelClient::onDrained);
+    if (m_control) {
+        m_control->disconnect(this);
+        m_control->end();
+    }
+    m_socket = nullptr;
+    m_control = nullptr;
     setState(State::Stopped);
+    m_draining->closeWhenDrained();
+}
+
+void TunnelClient::onDrained()
+{
+    if (m_draining)
+        m_draining->deleteLater();
+    m_draining = nullptr;
+    Q_EMIT drained();
 }
 
 void TunnelClient::setState(State state)

@@ -33,7 +33,10 @@ public:
     ~TunnelClient() override;
 
     void start();
-    void stop(); // closes the tunnel; the server sees a clean end
+    // Closes the tunnel: the server sees a goodbye and sends no new visitors, while the
+    // visitors already here get the rest of their answers (for up to options().mux
+    // .drainTimeout), then drained(). Called again while draining, it closes at once.
+    void stop();
 
     State state() const { return m_state; }
     QString url() const { return m_url; }
@@ -49,6 +52,7 @@ Q_SIGNALS:
     void stateChanged(TunnelClient::State state);
     void tunnelOpened(const QString &url, bool sameAsBefore);
     void errorOccurred(const QString &message, bool fatal);
+    void drained(); // after stop(): the connection is closed and every visitor stream ended
 
 private:
     void connectToServer();
@@ -59,6 +63,7 @@ private:
     void connectionLost(const QString &reason);
     void fail(const QString &message);
     void dropConnection();
+    void onDrained();
     void setState(State state);
 
     TunnelOptions m_options;
@@ -66,6 +71,7 @@ private:
     State m_state = State::Stopped;
     QPointer<QTcpSocket> m_socket;
     QPointer<MuxSession> m_mux;
+    QPointer<MuxSession> m_draining; // the connection stop() left to finish its streams
     QPointer<ControlChannel> m_control;
     QTimer m_retryTimer;
     QTimer m_connectTimeout;
