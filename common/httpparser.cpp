@@ -192,7 +192,9 @@ QString HttpParser::errorString() const
     if (m_error == Error::None)
         return {};
     const QString text = QCoreApplication::translate("HttpParser", m_errorText);
-    return m_error == Error::HeadTooLarge ? text.arg(m_maxHeadSize) : text;
+    if (m_error == Error::HeadTooLarge)
+        return text.arg(m_maxHeadSize);
+    return m_error == Error::TooManyFields ? text.arg(MaxFields) : text;
 }
 
 bool HttpParser::reject(Error error, const char *text)
@@ -211,8 +213,20 @@ HttpParser::Step HttpParser::fail(Error error, const char *text, qsizetype at)
 
 HttpParser::Step HttpParser::completeMessage(qsizetype at)
 {
-    m_state = m_passthroughAfter ? State::Passthrough : State::Idle;
+    m_state = m_afterMessage;
     return {Event::MessageComplete, at};
+}
+
+void HttpParser::switchProtocols()
+{
+    if (m_state == State::AwaitingSwitch)
+        m_state = State::Passthrough;
+}
+
+void HttpParser::stayHttp()
+{
+    if (m_state == State::AwaitingSwitch)
+        m_state = State::Idle;
 }
 
 void HttpParser::startChunk()
@@ -230,6 +244,8 @@ HttpParser::Step HttpParser::feed(QByteArrayView data)
         return {Event::Error, 0};
     case State::Passthrough:
         return {Event::NeedMore, data.size()};
+    case State::AwaitingSwitch:
+        return {Event::AwaitingSwitch, 0};
     case State::Done:
         return completeMessage(0);
     default:
@@ -255,6 +271,7 @@ HttpParser::Step HttpParser::feed(QByteArrayView data)
                             pos);
             }
             m_head = {};
+            m_trailers.clear();
             m_bodyBytes = 0;
             m_startLineDone = false;
             m_lineBytes = 0;
@@ -349,10 +366,15 @@ HttpParser::Step HttpParser::feed(QByteArrayView data)
             if (c != '\n')
                 return fail(Error::BadChunk, QT_TR_NOOP("bare CR in chunk header"), pos);
             ++pos;
-            m_state = m_remaining > 0 ? State::ChunkData : State::Trailer;
             m_lineBytes = 0; // the trailer section has its own limit
-            break;
+            if (m_remaining > 0) {
+                m_state = State::ChunkData;
+                break;
+            }
+            m_state = State::Trailer;
+            return {Event::NeedMore, pos}; // callers may treat trailer bytes apart from the body
         case State::Done:
+        case State::AwaitingSwitch:
         case State::Passthrough:
         case State::Failed:
             Q_UNREACHABLE();
@@ -367,6 +389,7 @@ HttpParser::Step HttpParser::finish()
     case State::Failed:
         return {Event::Error, 0};
     case State::Idle:
+    case State::AwaitingSwitch:
     case State::Passthrough:
         return {Event::NeedMore, 0};
     case State::Done:
@@ -389,7 +412,7 @@ std::optional<HttpParser::Step> HttpParser::onLine(QByteArrayView line, qsizetyp
     if (m_state == State::Trailer) {
         if (line.isEmpty())
             return completeMessage(pos);
-        ok = parseField(line, false);
+        ok = parseField(line, m_trailers);
     } else if (!m_startLineDone) {
         m_startLineDone = true;
         ok = parseStartLine(line);
@@ -398,7 +421,7 @@ std::optional<HttpParser::Step> HttpParser::onLine(QByteArrayView line, qsizetyp
             return Step{Event::HeadComplete, pos};
         ok = false;
     } else {
-        ok = parseField(line, true);
+        ok = parseField(line, m_head.headers);
     }
     return ok ? std::nullopt : std::optional<Step>(Step{Event::Error, pos});
 }
@@ -432,7 +455,7 @@ bool HttpParser::parseStartLine(QByteArrayView line)
     return true;
 }
 
-bool HttpParser::parseField(QByteArrayView line, bool store)
+bool HttpParser::parseField(QByteArrayView line, QList<HttpHeader> &fields)
 {
     if (line[0] == ' ' || line[0] == '\t')
         return reject(Error::BadSyntax, QT_TR_NOOP("obsolete line folding"));
@@ -445,8 +468,9 @@ bool HttpParser::parseField(QByteArrayView line, bool store)
     const QByteArrayView value = line.sliced(colon + 1);
     if (!isFieldText(value))
         return reject(Error::BadSyntax, QT_TR_NOOP("invalid character in header value"));
-    if (store)
-        m_head.headers.append({name.toByteArray(), value.trimmed().toByteArray()});
+    if (fields.size() >= MaxFields)
+        return reject(Error::TooManyFields, QT_TR_NOOP("more than %1 header fields"));
+    fields.append({name.toByteArray(), value.trimmed().toByteArray()});
     return true;
 }
 
@@ -454,16 +478,21 @@ bool HttpParser::startBody()
 {
     m_head.size = m_lineBytes;
     m_state = State::Done;
-    m_passthroughAfter = false;
+    m_afterMessage = State::Idle;
     bool chunked = false;
     const bool hasCoding = transferCoding(m_head.headers, &chunked);
     if (m_kind == Kind::Request) {
-        if (m_head.method == "CONNECT") { // the tunnel starts right after the head
-            m_passthroughAfter = true;
+        // Whether the switch happens, only the response tells (see the class comment).
+        if (m_head.method == "CONNECT") {
+            m_afterMessage = State::AwaitingSwitch;
             return true;
         }
-        m_passthroughAfter =
-                m_head.hasToken("Connection", "upgrade") && !m_head.value("Upgrade").isEmpty();
+        if (m_head.hasToken("Connection", "upgrade") && !m_head.value("Upgrade").isEmpty())
+            m_afterMessage = State::AwaitingSwitch;
+        // RFC 9112 6.1: an HTTP/1.0 message with Transfer-Encoding has faulty framing
+        if (hasCoding && m_head.versionMinor == 0)
+            return reject(Error::AmbiguousLength,
+                          QT_TR_NOOP("Transfer-Encoding in an HTTP/1.0 request"));
         if (hasCoding && contentLength(m_head.headers) != -1)
             return reject(Error::AmbiguousLength,
                           QT_TR_NOOP("both Transfer-Encoding and Content-Length"));
@@ -476,7 +505,7 @@ bool HttpParser::startBody()
             return true; // interim response: the request still awaits its final one
         const QByteArray method = m_expected.isEmpty() ? QByteArray() : m_expected.takeFirst();
         if (status == 101 || (method == "CONNECT" && status < 300)) {
-            m_passthroughAfter = true;
+            m_afterMessage = State::Passthrough;
             return true;
         }
         if (method == "HEAD" || status == 204 || status == 304)

@@ -47,15 +47,23 @@ struct HttpHead
 // feed() or finish(), MessageComplete with consumed 0. To receive that MessageComplete without
 // waiting for more bytes, loop while (!data.isEmpty() || parser.hasPendingEvent()); feed() with
 // empty data is allowed.
+//
+// Protocol switches: a response parser passes every byte after a 101 (or a 2xx to CONNECT)
+// through. A request parser cannot know whether a request's Upgrade or CONNECT will be accepted,
+// so after such a request it reports AwaitingSwitch and consumes nothing until the caller, who
+// sees the response, calls switchProtocols() or stayHttp(). A proxy that went raw at the request
+// would let a visitor smuggle a second request past its header rewriting.
 class HttpParser
 {
 public:
     enum class Kind { Request, Response };
     enum class Event {
-        NeedMore, // everything given was consumed (partial head, body bytes, or passthrough bytes)
+        NeedMore, // consumed body, partial head or passthrough bytes; everything given, except
+        // that a chunked body stops at its trailer section (see inTrailer())
         HeadComplete, // a head ended at `consumed`; head() holds it
         MessageComplete, // a whole message (head + body) ended at `consumed`; ready for the next one
-        Error // malformed input; error()/errorString() say why; parser stays in error
+        Error, // malformed input; error()/errorString() say why; parser stays in error
+        AwaitingSwitch // requests: the last request asked to switch protocols; consumed is 0
     };
     enum class Error {
         None,
@@ -64,8 +72,11 @@ public:
         BadContentLength,
         BadChunk,
         UnsupportedVersion,
-        AmbiguousLength
+        AmbiguousLength,
+        TooManyFields // more than MaxFields fields in a head or trailer section
     };
+    // Small headers are cheap in bytes but not in work: 10,000 of them fit in 64 KiB.
+    static constexpr int MaxFields = 256;
     struct Step
     {
         Event event;
@@ -79,6 +90,10 @@ public:
     // End of input: a response read-until-close completes (MessageComplete); anything
     // mid-message -> Error (or NeedMore when idle or in passthrough).
     Step finish();
+    // Request kind, in AwaitingSwitch: the response accepted the switch (every further byte is
+    // raw) or refused it (the next bytes are the next request).
+    void switchProtocols();
+    void stayHttp();
     // Response kind: queue the method of each request sent on this connection (pipelining), so
     // HEAD and CONNECT are handled. Responses with nothing queued are treated as answers to GET.
     void expectResponseTo(QByteArrayView method);
@@ -89,6 +104,10 @@ public:
     bool isPassthrough() const { return m_state == State::Passthrough; }
     // between messages, no byte of the next one seen yet
     bool isIdle() const { return m_state == State::Idle; }
+    bool isAwaitingSwitch() const { return m_state == State::AwaitingSwitch; }
+    // in a chunked body's trailer section; trailers() holds the fields once it ends
+    bool inTrailer() const { return m_state == State::Trailer; }
+    const QList<HttpHeader> &trailers() const { return m_trailers; }
     // the next feed() or finish() returns MessageComplete with consumed 0
     bool hasPendingEvent() const { return m_state == State::Done; }
     qint64 bodyBytes() const { return m_bodyBytes; } // chunked: payload bytes, not framing
@@ -110,6 +129,7 @@ private:
         Trailer,
         UntilClose,
         Done, // bodyless message: MessageComplete is due
+        AwaitingSwitch,
         Passthrough,
         Failed
     };
@@ -120,7 +140,7 @@ private:
     void startChunk();
     std::optional<Step> onLine(QByteArrayView line, qsizetype pos);
     bool parseStartLine(QByteArrayView line);
-    bool parseField(QByteArrayView line, bool store);
+    bool parseField(QByteArrayView line, QList<HttpHeader> &fields);
     bool startBody(); // after the head's empty line: chooses the state for the body
 
     Kind m_kind;
@@ -129,11 +149,12 @@ private:
     qsizetype m_lineBytes = 0; // bytes of the head, trailer section or chunk-size line so far
     QByteArray m_line; // the partial head/trailer line
     bool m_startLineDone = false;
-    bool m_passthroughAfter = false; // the current message switches protocols when it completes
+    State m_afterMessage = State::Idle; // Passthrough or AwaitingSwitch for a protocol switch
     qint64 m_remaining = 0; // body or chunk bytes still to come; chunk size while parsing it
     qint64 m_bodyBytes = 0;
     int m_sizeDigits = 0; // hex digits of the chunk size so far; -1 after whitespace
     HttpHead m_head;
+    QList<HttpHeader> m_trailers;
     QList<QByteArray> m_expected; // Response kind: methods of requests awaiting a final response
     Error m_error = Error::None;
     const char *m_errorText = nullptr;

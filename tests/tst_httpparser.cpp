@@ -24,6 +24,8 @@ static const char *errorName(HttpParser::Error error)
         return "UnsupportedVersion";
     case HttpParser::Error::AmbiguousLength:
         return "AmbiguousLength";
+    case HttpParser::Error::TooManyFields:
+        return "TooManyFields";
     }
     return "?";
 }
@@ -35,7 +37,8 @@ char *toString(HttpParser::Error error)
 
 char *toString(HttpParser::Event event)
 {
-    const char *names[] = {"NeedMore", "HeadComplete", "MessageComplete", "Error"};
+    const char *names[] = {"NeedMore", "HeadComplete", "MessageComplete", "Error",
+                           "AwaitingSwitch"};
     return qstrdup(names[int(event)]);
 }
 
@@ -49,6 +52,8 @@ QString latin1(QByteArrayView text)
 // The events a table row expects: "head GET /a @28" (a head ended at offset 28), "msg 5 @40" (a
 // message with 5 body bytes ended at 40), "error BadSyntax @3"; then "raw N" for the bytes passed
 // through after an upgrade and the finish() step: "end idle", "end passthrough", "end msg 4", ...
+// A request parser that awaits a protocol switch reports "await @59" and gets the answer the
+// row's `methods` names: "101" (switched) or "200" (refused); without one the run ends there.
 QString head(const char *what, qsizetype at)
 {
     return u"head %1 @%2"_s.arg(QLatin1StringView(what)).arg(at);
@@ -68,9 +73,10 @@ QString describe(const HttpParser &parser, HttpParser::Step step)
 {
     switch (step.event) {
     case Event::NeedMore:
-        return parser.isPassthrough() ? u"passthrough"_s
-                : parser.isIdle()     ? u"idle"_s
-                                      : u"needmore"_s;
+        return parser.isPassthrough()       ? u"passthrough"_s
+                : parser.isIdle()           ? u"idle"_s
+                : parser.isAwaitingSwitch() ? u"awaiting"_s
+                                            : u"needmore"_s;
     case Event::HeadComplete:
         if (parser.head().method.isEmpty())
             return u"head %1"_s.arg(parser.head().status);
@@ -79,6 +85,8 @@ QString describe(const HttpParser &parser, HttpParser::Step step)
         return u"msg %1"_s.arg(parser.bodyBytes());
     case Event::Error:
         return u"error "_s + latin1(errorName(parser.error()));
+    case Event::AwaitingSwitch:
+        return u"await"_s;
     }
     return {};
 }
@@ -86,7 +94,8 @@ QString describe(const HttpParser &parser, HttpParser::Step step)
 struct Row
 {
     Kind kind;
-    QByteArray methods; // comma-separated requests a response parser answers
+    QByteArray methods; // comma-separated requests a response parser answers; for a request
+            // parser, the status that answers a protocol switch (101 or 200)
     QByteArray input;
     int maxHead;
 };
@@ -96,7 +105,7 @@ struct Row
 QStringList run(const Row &row, const QList<qsizetype> &pieces)
 {
     HttpParser parser(row.kind, row.maxHead);
-    if (!row.methods.isEmpty()) {
+    if (!row.methods.isEmpty() && row.kind == Kind::Response) {
         for (const QByteArray &method : row.methods.split(','))
             parser.expectResponseTo(method);
     }
@@ -113,10 +122,11 @@ QStringList run(const Row &row, const QList<qsizetype> &pieces)
             const auto step = parser.feed(data);
             if (step.consumed < 0 || step.consumed > data.size())
                 return out << u"BUG: consumed out of range"_s;
-            if (step.event == Event::NeedMore && step.consumed != data.size())
+            if (step.event == Event::NeedMore && step.consumed != data.size()
+                && !parser.inTrailer())
                 return out << u"BUG: NeedMore left bytes"_s;
             stalled = step.consumed == 0 ? stalled + 1 : 0;
-            if (stalled > 1 && step.event != Event::Error)
+            if (stalled > 1 && step.event != Event::Error && step.event != Event::AwaitingSwitch)
                 return out << u"BUG: two steps without progress"_s;
             offset += step.consumed;
             data = data.sliced(step.consumed);
@@ -126,6 +136,14 @@ QStringList run(const Row &row, const QList<qsizetype> &pieces)
                 out << describe(parser, step) + u" @"_s + QString::number(offset);
             if (step.event == Event::Error)
                 return out;
+            if (step.event == Event::AwaitingSwitch) {
+                if (row.methods == "101")
+                    parser.switchProtocols();
+                else if (row.methods == "200")
+                    parser.stayHttp();
+                else
+                    return out;
+            }
         }
     }
     if (raw > 0)
@@ -168,6 +186,7 @@ private Q_SLOTS:
     void bodyLength_data();
     void bodyLength() { verifyRow(); }
     void chunked_data();
+    void trailerFieldsAreKeptApart();
     void chunked() { verifyRow(); }
     void interimResponses_data();
     void interimResponses() { verifyRow(); }
@@ -336,6 +355,16 @@ void tst_HttpParser::headSize_data()
            "GET / HTTP/1.1\r\n"_ba + "A: b\r\n"_ba.repeated(20), {err("HeadTooLarge", 64)}, {}, 64);
     addRow("status line counts", Kind::Response, "HTTP/1.1 200 "_ba + QByteArray(100, 'x'),
            {err("HeadTooLarge", 64)}, "GET", 64);
+    addRow("256 fields are fine", Kind::Request,
+           "GET / HTTP/1.1\r\n"_ba + "a:b\r\n"_ba.repeated(256) + "\r\n",
+           {head("GET /", 16 + 5 * 256 + 2), u"end msg 0"_s});
+    addRow("257 fields are too many", Kind::Request,
+           "GET / HTTP/1.1\r\n"_ba + "a:b\r\n"_ba.repeated(257) + "\r\n",
+           {err("TooManyFields", 16 + 5 * 257)});
+    addRow("too many trailer fields", Kind::Request,
+           "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n"_ba
+                   + "a:b\r\n"_ba.repeated(257) + "\r\n",
+           {head("POST /", 47), err("TooManyFields", 50 + 5 * 257)});
     addRow("huge head rejected before its end", Kind::Request,
            "GET / HTTP/1.1\r\nX: "_ba + QByteArray(100'000, 'a'), {err("HeadTooLarge", 65536)});
 }
@@ -380,6 +409,9 @@ void tst_HttpParser::bodyLength_data()
     addRow("request codings ending in chunked", Kind::Request,
            post + "Transfer-Encoding: gzip\r\nTransfer-Encoding: Chunked\r\n\r\n0\r\n\r\n",
            {head("POST /", 72), msg(0, 77), u"end idle"_s});
+    addRow("HTTP/1.0 request with transfer-encoding", Kind::Request,
+           "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"_ba,
+           {err("AmbiguousLength", 47)});
     addRow("request with neither has no body", Kind::Request, post + "\r\nGET / HTTP/1.1\r\n\r\n",
            {head("POST /", 19), msg(0, 19), head("GET /", 37), u"end msg 0"_s});
 
@@ -450,6 +482,32 @@ void tst_HttpParser::chunked_data()
            {head("200", 47), msg(2, 61), u"end idle"_s}, "GET");
 }
 
+void tst_HttpParser::trailerFieldsAreKeptApart()
+{
+    // A proxy that rewrites request heads must see trailer fields on their own: the parser stops
+    // at the start of the trailer section and keeps its fields apart from the head's.
+    const QByteArray head = "POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"_ba;
+    const QByteArray body = "5\r\nhello\r\n0\r\n"_ba;
+    const QByteArray trailer = "X-Forwarded-For: 6.6.6.6\r\nX-Sum: 1\r\n\r\n"_ba;
+    HttpParser parser(Kind::Request);
+    const QByteArray input = head + body + trailer;
+    QByteArrayView data = input;
+    QCOMPARE(parser.feed(data).event, Event::HeadComplete);
+    data = data.sliced(head.size());
+    const auto bodyStep = parser.feed(data);
+    QCOMPARE(bodyStep.event, Event::NeedMore);
+    QCOMPARE(bodyStep.consumed, body.size());
+    QVERIFY(parser.inTrailer());
+    data = data.sliced(bodyStep.consumed);
+    const auto end = parser.feed(data);
+    QCOMPARE(end.event, Event::MessageComplete);
+    QCOMPARE(end.consumed, trailer.size());
+    QCOMPARE(parser.trailers().size(), 2);
+    QCOMPARE(parser.trailers().at(0).name, "X-Forwarded-For"_ba);
+    QCOMPARE(parser.trailers().at(1).value, "1"_ba);
+    QCOMPARE(parser.head().headers.size(), 1);
+}
+
 void tst_HttpParser::interimResponses_data()
 {
     addColumns();
@@ -475,7 +533,17 @@ void tst_HttpParser::upgrade_data()
     const QByteArray ws = "GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
                           "Connection: keep-alive, Upgrade\r\n\r\n"_ba;
     addRow("websocket upgrade request then frames", Kind::Request, ws + frame + frame,
-           {head("GET /chat", ws.size()), msg(0, ws.size()), u"raw 22"_s, u"end passthrough"_s});
+           {head("GET /chat", ws.size()), msg(0, ws.size()), u"await @%1"_s.arg(ws.size()),
+            u"raw 22"_s, u"end passthrough"_s},
+           "101");
+    addRow("websocket upgrade awaits the answer", Kind::Request, ws + frame,
+           {head("GET /chat", ws.size()), msg(0, ws.size()), u"await @%1"_s.arg(ws.size())});
+    // Go's ReverseProxy and nginx do the same: bytes after a refused upgrade are HTTP again, so
+    // a pipelined request cannot ride behind a fake upgrade without being seen.
+    addRow("refused upgrade: the next request is parsed", Kind::Request,
+           "GET / HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\nGET /b HTTP/1.1\r\n\r\n"_ba,
+           {head("GET /", 53), msg(0, 53), u"await @53"_s, head("GET /b", 72), u"end msg 0"_s},
+           "200");
     addRow("upgrade needs Connection: upgrade", Kind::Request,
            "GET / HTTP/1.1\r\nUpgrade: websocket\r\n\r\nGET /b HTTP/1.1\r\n\r\n"_ba,
            {head("GET /", 38), msg(0, 38), head("GET /b", 57), u"end msg 0"_s});
@@ -484,10 +552,13 @@ void tst_HttpParser::upgrade_data()
            {head("GET /", 39), msg(0, 39), head("GET /b", 58), u"end msg 0"_s});
     addRow("upgrade after the request body", Kind::Request,
            "POST /u HTTP/1.1\r\nUpgrade: x\r\nConnection: Upgrade\r\nContent-Length: 2\r\n\r\nabGET"_ba,
-           {head("POST /u", 72), msg(2, 74), u"raw 3"_s, u"end passthrough"_s});
+           {head("POST /u", 72), msg(2, 74), u"await @74"_s, u"raw 3"_s, u"end passthrough"_s},
+           "101");
     addRow("CONNECT request then tunnel bytes", Kind::Request,
            "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n\x16\x03\x01\x00\x05"_ba,
-           {head("CONNECT example.com:443", 59), msg(0, 59), u"raw 5"_s, u"end passthrough"_s});
+           {head("CONNECT example.com:443", 59), msg(0, 59), u"await @59"_s, u"raw 5"_s,
+            u"end passthrough"_s},
+           "101");
     const QByteArray switching = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                                  "Connection: Upgrade\r\n\r\n"_ba;
     addRow("101 response then raw bytes", Kind::Response, switching + "\x81\x05hello",
@@ -613,9 +684,12 @@ void tst_HttpParser::callerLoopTerminates()
         data = data.sliced(step.consumed);
         if (step.event == Event::Error)
             break;
+        if (step.event == Event::AwaitingSwitch)
+            parser.switchProtocols(); // as a caller does once the response accepted CONNECT
     }
     QVERIFY(data.isEmpty());
-    QCOMPARE(events.size(), 9); // 3 x (head, message), CONNECT head and message, raw bytes
+    // 3 x (head, message), CONNECT head and message, the wait for its answer, raw bytes
+    QCOMPARE(events.size(), 10);
     QCOMPARE(events.last(), Event::NeedMore);
     QVERIFY(parser.isPassthrough());
 }
@@ -719,7 +793,10 @@ void tst_HttpParser::bodyBytesAndIdle()
     QCOMPARE(parser.bodyBytes(), 3);
     QCOMPARE(parser.feed("d\r\n3;x\r\nefg\r\n").event, Event::NeedMore);
     QCOMPARE(parser.bodyBytes(), 7); // payload only, no framing
-    QCOMPARE(parser.feed("0\r\n\r\n").event, Event::MessageComplete);
+    const auto lastChunk = parser.feed("0\r\n\r\n");
+    QCOMPARE(lastChunk.event, Event::NeedMore); // stops where the trailer section starts
+    QCOMPARE(lastChunk.consumed, 3);
+    QCOMPARE(parser.feed("\r\n").event, Event::MessageComplete);
     QVERIFY(parser.isIdle());
     QCOMPARE(parser.bodyBytes(), 7); // of the last message
     QCOMPARE(parser.feed("G").event, Event::NeedMore);

@@ -90,7 +90,7 @@ void HttpTap::requestBytes(QByteArrayView data)
         return;
     }
     while (!m_stopped && (!data.isEmpty() || m_requests.hasPendingEvent())) {
-        if (m_requests.isPassthrough()) {
+        if (m_requests.isAwaitingSwitch()) {
             // Upgrade requested; until the answer comes, count the bytes on that request.
             if (!m_open.empty())
                 m_open.back().record.requestBytes += data.size();
@@ -132,6 +132,8 @@ void HttpTap::requestBytes(QByteArrayView data)
         case HttpParser::Event::Error:
             stopLogging(QStringLiteral("unreadable request: ") + m_requests.errorString());
             return;
+        case HttpParser::Event::AwaitingSwitch:
+            break; // counted at the top of the loop
         }
     }
 }
@@ -164,6 +166,8 @@ void HttpTap::responseBytes(QByteArrayView data)
                 exchange.record.firstByteMs = msSince(exchange.startNs);
             exchange.record.responseHead = m_responses.head();
             exchange.record.status = m_responses.head().status;
+            if (record.status >= 200 && m_open.size() == 1 && !switchesProtocols(record))
+                m_requests.stayHttp(); // an upgrade, if one was asked for, was refused
             if (switchesProtocols(exchange.record)) { // from here on, raw bytes both ways
                 exchange.record.kind = RequestRecord::Kind::Upgrade;
                 exchange.record.durationMs = exchange.record.firstByteMs;
@@ -189,6 +193,8 @@ void HttpTap::responseBytes(QByteArrayView data)
         case HttpParser::Event::Error:
             stopLogging(QStringLiteral("unreadable response: ") + m_responses.errorString());
             return;
+        case HttpParser::Event::AwaitingSwitch:
+            Q_UNREACHABLE(); // requests only
         }
     }
 }

@@ -101,6 +101,8 @@ private:
                 fail(Replayer::tr("the response from %1 was malformed: %2")
                              .arg(m_local.toString(), m_parser.errorString()));
                 return;
+            case HttpParser::Event::AwaitingSwitch:
+                Q_UNREACHABLE(); // requests only
             }
         }
     }

@@ -39,6 +39,10 @@ private:
                 m_socket->abort();
                 return;
             }
+            if (step.event == HttpParser::Event::AwaitingSwitch) {
+                m_parser.stayHttp(); // this service answers every upgrade with a plain response
+                continue;
+            }
             if (step.event == HttpParser::Event::HeadComplete) {
                 m_head = m_parser.head();
                 m_hash.reset();
