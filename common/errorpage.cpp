@@ -17,6 +17,8 @@ QByteArray reasonPhrase(int status)
         return "Bad Gateway";
     case 503:
         return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
     default:
         return "Error";
     }
@@ -27,7 +29,8 @@ bool prefersHtml(const QByteArray &acceptHeader)
     return acceptHeader.contains("text/html");
 }
 
-QByteArray response(int status, const QString &title, const QString &detail, bool html)
+QByteArray response(int status, const QString &title, const QString &detail, bool html,
+                    const QByteArray &extraHeaders)
 {
     QByteArray body;
     QByteArray type;
@@ -52,7 +55,8 @@ QByteArray response(int status, const QString &title, const QString &detail, boo
     }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
             + "\r\nContent-Type: " + type + "\r\nContent-Length: " + QByteArray::number(body.size())
-            + "\r\nConnection: close\r\nCache-Control: no-store\r\nServer: rok\r\n\r\n";
+            + "\r\nConnection: close\r\nCache-Control: no-store\r\nServer: rok\r\n" + extraHeaders
+            + "\r\n";
     return head + body;
 }
 

@@ -7,7 +7,9 @@
 // browsers (Accept names text/html), plain text for curl and scripts.
 namespace ErrorPage {
 
-QByteArray response(int status, const QString &title, const QString &detail, bool html);
+// extraHeaders: complete lines, such as "Retry-After: 5\r\n"
+QByteArray response(int status, const QString &title, const QString &detail, bool html,
+                    const QByteArray &extraHeaders = {});
 bool prefersHtml(const QByteArray &acceptHeader);
 QByteArray reasonPhrase(int status);
 

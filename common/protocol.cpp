@@ -21,6 +21,7 @@ constexpr CodeName CodeNames[] = {
         {ErrorCode::NoPort, u"no_port"},
         {ErrorCode::BadMessage, u"bad_message"},
         {ErrorCode::ShuttingDown, u"shutting_down"},
+        {ErrorCode::TooManyTunnels, u"too_many_tunnels"},
 };
 } // namespace
 
@@ -56,6 +57,7 @@ bool isFatal(ErrorCode code)
     case ErrorCode::NameReserved:
     case ErrorCode::NoPort:
     case ErrorCode::ShuttingDown:
+    case ErrorCode::TooManyTunnels: // another of the token's tunnels may close
         return false;
     }
     return true;
@@ -71,6 +73,20 @@ QCborMap errorMessage(ErrorCode code, const QString &text)
 QByteArray authProof(const QByteArray &token, const QByteArray &nonce)
 {
     return QMessageAuthenticationCode::hash(nonce, token, QCryptographicHash::Sha256);
+}
+
+} // namespace Protocol
+
+namespace Protocol {
+
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.isEmpty() || a.size() != b.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return difference == 0;
 }
 
 } // namespace Protocol

@@ -10,6 +10,7 @@ namespace Protocol {
 constexpr int Version = 1;
 constexpr qint64 MaxMessageSize = 64 * 1024;
 constexpr int NonceSize = 32;
+constexpr int ResumeKeySize = 16; // a resume key of another size is replaced by a new one
 
 // Message types (the "type" key).
 inline const QString Hello = QStringLiteral("hello");
@@ -28,6 +29,7 @@ enum class ErrorCode {
     NoPort,
     BadMessage,
     ShuttingDown,
+    TooManyTunnels, // the token holds --max-tunnels-per-token tunnels already
 };
 
 QString errorCodeName(ErrorCode code);
@@ -39,5 +41,9 @@ QCborMap errorMessage(ErrorCode code, const QString &text);
 // HMAC-SHA256 of the server's nonce, keyed with the shared token: proves the client holds a
 // token without sending it.
 QByteArray authProof(const QByteArray &token, const QByteArray &nonce);
+
+// Compares without an early exit, so the time taken does not tell how much of a secret matched.
+// Empty values never match.
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
 } // namespace Protocol

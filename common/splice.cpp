@@ -49,22 +49,52 @@ void Splice::start()
     }
 }
 
+void Splice::refilter(Direction direction)
+{
+    Way &way = m_ways[direction];
+    if (m_done || way.ended || !way.from || !way.to || !way.filter)
+        return;
+    forward(way, QByteArray());
+}
+
+void Splice::abort()
+{
+    done(true);
+}
+
+bool Splice::forward(Way &way, QByteArray chunk)
+{
+    if (way.filter && !way.filter->filter(chunk)) {
+        qCDebug(lcSplice) << "filter refused the data; resetting";
+        done(true);
+        return false;
+    }
+    if (!chunk.isEmpty() && !way.endedByFilter)
+        way.to->writeChunk(chunk);
+    if (!m_done && way.filter && !way.endedByFilter && way.filter->endsDirection()) {
+        way.endedByFilter = true;
+        way.to->closeWrite();
+    }
+    return !m_done;
+}
+
 void Splice::pump(Direction direction)
 {
     Way &way = m_ways[direction];
     if (m_done || way.ended || !way.from || !way.to)
         return;
-    while (way.to->bytesToWrite() < HighWater && way.from->bytesAvailable() > 0) {
+    if (way.filter && way.filter->endsDirection() && !way.endedByFilter) {
+        way.endedByFilter = true; // the filter ended before the splice started
+        way.to->closeWrite();
+    }
+    // Once the filter has ended the direction, what arrives is read and dropped, so that the
+    // peer is not reset before it has read the last response.
+    while ((way.endedByFilter || way.to->bytesToWrite() < HighWater)
+           && way.from->bytesAvailable() > 0) {
         QByteArray chunk = way.from->readChunk(ChunkSize);
         m_bytes[direction] += chunk.size();
-        if (way.filter && !way.filter->filter(chunk)) {
-            qCDebug(lcSplice) << "filter refused the data; resetting";
-            done(true);
-            return;
-        }
-        if (!chunk.isEmpty())
-            way.to->writeChunk(chunk);
-        if (m_done)
+        m_lastActivity = std::chrono::steady_clock::now();
+        if (!forward(way, std::move(chunk)))
             return;
     }
     if (way.from->atReadEnd()) {

@@ -4,6 +4,7 @@
 #include <QPointer>
 
 #include <array>
+#include <chrono>
 #include <memory>
 
 class DuplexDevice;
@@ -17,6 +18,9 @@ public:
     // Returns false when the bytes are unacceptable: the splice then resets both sides.
     virtual bool filter(QByteArray &chunk) = 0;
     virtual void finish() { } // this direction ended
+    // True once the filter has passed on all it ever will: the splice ends the other side's
+    // writing (after the last chunk the filter returned) and drops what still arrives.
+    virtual bool endsDirection() const { return false; }
 };
 
 // Moves bytes both ways between two devices until both directions have ended, with
@@ -38,8 +42,13 @@ public:
 
     void setFilter(Direction direction, std::unique_ptr<SpliceFilter> filter);
     void start();
+    // A filter holds bytes back or has something to add without new input: run it on an empty
+    // chunk and forward what it returns.
+    void refilter(Direction direction);
+    void abort(); // resets both sides at once
 
     qint64 bytes(Direction direction) const { return m_bytes[direction]; }
+    std::chrono::steady_clock::time_point lastActivity() const { return m_lastActivity; }
 
 Q_SIGNALS:
     void finished(bool failed);
@@ -51,14 +60,17 @@ private:
         QPointer<DuplexDevice> to;
         std::unique_ptr<SpliceFilter> filter;
         bool ended = false;
+        bool endedByFilter = false;
     };
 
     void pump(Direction direction);
+    bool forward(Way &way, QByteArray chunk); // false: the filter refused it
     void onDeviceFinished(DuplexDevice *device);
     void checkDone();
     void done(bool failed);
 
     std::array<Way, 2> m_ways;
     std::array<qint64, 2> m_bytes{0, 0};
+    std::chrono::steady_clock::time_point m_lastActivity = std::chrono::steady_clock::now();
     bool m_done = false;
 };

@@ -1,13 +1,17 @@
 #include "tcpconnection.h"
 
 #include <QSocketNotifier>
+#include <QTimerEvent>
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <fcntl.h>
+#include <linux/sockios.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -194,11 +198,13 @@ void TcpConnection::writeChunk(const QByteArray &chunk)
 
 bool TcpConnection::flushOut()
 {
+    bool progress = false;
     while (!m_out.isEmpty()) {
         const QByteArrayView view = m_out.front();
         const ssize_t n = ::send(m_fd, view.data(), size_t(view.size()), MSG_NOSIGNAL);
         if (n >= 0) {
             m_out.drop(n);
+            progress |= n > 0;
             continue;
         }
         if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
@@ -208,6 +214,10 @@ bool TcpConnection::flushOut()
     }
     if (m_writeNotifier)
         m_writeNotifier->setEnabled(!m_out.isEmpty());
+    if (m_out.isEmpty())
+        m_sendTimer.stop();
+    else if (m_sendTimeout.count() > 0 && (progress || !m_sendTimer.isActive()))
+        startSendTimer();
     if (m_out.isEmpty() && m_writeClosing && !m_writeClosed) {
         ::shutdown(m_fd, SHUT_WR);
         m_writeClosed = true;
@@ -225,6 +235,44 @@ void TcpConnection::onWritable()
         Q_EMIT bytesWritten(before - m_out.size());
 }
 
+void TcpConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_sendTimer.timerId())
+        return DuplexDevice::timerEvent(event);
+    // Our queue did not move, but the kernel's may have: with a send buffer of megabytes the
+    // socket reports room only after a large part of it drained, and a slow reader is a reader.
+    if (kernelQueued() < m_kernelQueued) {
+        startSendTimer();
+        return;
+    }
+    m_sendTimer.stop();
+    const auto seconds = std::chrono::duration<double>(m_sendTimeout).count();
+    // A reset, not a close: a FIN would queue behind the data the peer is not reading, and the
+    // kernel would keep buffering for a socket nobody owns any more.
+    setErrorString(tr("the peer read nothing for %1 s").arg(seconds));
+    const QString reason = errorString();
+    resetSocket();
+    m_in.clear();
+    m_out.clear();
+    m_readEnded = true;
+    Q_EMIT sendTimedOut();
+    finish(reason);
+}
+
+void TcpConnection::startSendTimer()
+{
+    m_kernelQueued = kernelQueued();
+    m_sendTimer.start(int(qMin<qint64>(m_sendTimeout.count(), INT_MAX)), this);
+}
+
+int TcpConnection::kernelQueued() const
+{
+    int queued = 0;
+    if (m_fd < 0 || ::ioctl(m_fd, SIOCOUTQ, &queued) != 0)
+        return 0;
+    return queued;
+}
+
 void TcpConnection::closeWrite()
 {
     if (m_fd < 0 || m_writeClosing)
@@ -235,14 +283,19 @@ void TcpConnection::closeWrite()
 
 void TcpConnection::abort()
 {
+    resetSocket();
+    m_in.clear();
+    m_out.clear();
+    finish(tr("connection reset"));
+}
+
+void TcpConnection::resetSocket()
+{
     if (m_fd >= 0) {
         const linger reset{1, 0}; // close with RST: the peer must not mistake this for a clean end
         ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
     }
     closeSocket();
-    m_in.clear();
-    m_out.clear();
-    finish(tr("connection reset"));
 }
 
 void TcpConnection::checkFinished()

@@ -2,8 +2,11 @@
 
 #include "duplexdevice.h"
 
+#include <QBasicTimer>
 #include <QHostAddress>
 #include <QList>
+
+#include <chrono>
 
 class QSocketNotifier;
 
@@ -34,6 +37,10 @@ public:
     quint16 peerPort() const { return m_peerPort; }
     QHostAddress connectedAddress() const { return m_peerAddress; }
 
+    // A peer that takes none of the queued bytes for this long is dropped (0: never). Without
+    // it a visitor that stops reading holds its connection and buffers for ever.
+    void setSendTimeout(std::chrono::milliseconds timeout) { m_sendTimeout = timeout; }
+
     qint64 bytesToWrite() const override { return m_out.size(); }
     void writeChunk(const QByteArray &chunk) override;
     void closeWrite() override;
@@ -42,9 +49,11 @@ public:
 Q_SIGNALS:
     void connected();
     void connectFailed(const QString &error);
+    void sendTimedOut(); // just before finished(): the peer read nothing for the send timeout
 
 protected:
     void onConsumed(qint64 count) override;
+    void timerEvent(QTimerEvent *event) override;
 
 private:
     void adopt(int fd);
@@ -56,6 +65,9 @@ private:
     void checkFinished();
     void fail(int error);
     void closeSocket();
+    void resetSocket(); // closes with RST
+    void startSendTimer();
+    int kernelQueued() const; // bytes in the kernel's send queue not yet acknowledged
 
     int m_fd = -1;
     QSocketNotifier *m_readNotifier = nullptr;
@@ -67,4 +79,7 @@ private:
     quint16 m_peerPort = 0;
     QList<QHostAddress> m_candidates;
     QString m_lastConnectError;
+    std::chrono::milliseconds m_sendTimeout{0};
+    QBasicTimer m_sendTimer; // runs while bytes wait for the peer; restarts on progress
+    int m_kernelQueued = 0; // kernelQueued() when the send timer started
 };

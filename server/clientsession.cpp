@@ -1,6 +1,7 @@
 #include "clientsession.h"
 
 #include "controlchannel.h"
+#include "idletimeout.h"
 #include "listener.h"
 #include "muxsession.h"
 #include "muxstream.h"
@@ -9,6 +10,7 @@
 #include "tcpconnection.h"
 
 #include <QCborValue>
+#include <QCryptographicHash>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTcpSocket>
@@ -28,21 +30,18 @@ QString endpoint(const QHostAddress &address, quint16 port)
     return u'[' + address.toString() + QStringLiteral("]:") + QString::number(port);
 }
 
+// How logs name a token without revealing it: the start of its SHA-256.
+QString tokenName(const QByteArray &token)
+{
+    const QByteArray hash = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    return QStringLiteral("token sha256:") + QString::fromLatin1(hash.toHex().left(12));
+}
+
 QByteArray randomBytes(int count)
 {
     QByteArray bytes(count, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), count / 4);
     return bytes;
-}
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 const QString KeyType = QStringLiteral("type");
@@ -55,10 +54,13 @@ ClientSession::ClientSession(QTcpSocket *socket, Server *server)
     , m_peer(endpoint(socket->peerAddress(), socket->peerPort()))
     , m_peerIsLoopback(socket->peerAddress().isLoopback())
 {
-    m_mux = new MuxSession(socket, MuxSession::Side::Server, this);
+    MuxSession::Options options;
+    options.maxOutboundStreams = server->config().maxStreamsPerClient;
+    m_mux = new MuxSession(socket, MuxSession::Side::Server, options, this);
     connect(m_mux, &MuxSession::streamOpened, this, &ClientSession::onStreamOpened);
     connect(m_mux, &MuxSession::closed, this, &ClientSession::onMuxClosed);
-    connect(m_mux, &MuxSession::goAwayReceived, this, [this] { close({}); });
+    // A client saying goodbye (Ctrl-C) lets its visitors' downloads finish, within a bound.
+    connect(m_mux, &MuxSession::goAwayReceived, this, [this] { m_mux->closeWhenDrained(); });
     m_handshakeDeadline.setSingleShot(true);
     m_handshakeDeadline.setInterval(HandshakeTimeout);
     connect(&m_handshakeDeadline, &QTimer::timeout, this,
@@ -68,7 +70,12 @@ ClientSession::ClientSession(QTcpSocket *socket, Server *server)
 
 MuxStream *ClientSession::openStream()
 {
-    return m_state == State::Open ? m_mux->openStream() : nullptr;
+    return m_state == State::Open && !isBusy() ? m_mux->openStream() : nullptr;
+}
+
+bool ClientSession::isBusy() const
+{
+    return m_mux->outboundStreamCount() >= m_mux->options().maxOutboundStreams;
 }
 
 void ClientSession::shutdown()
@@ -162,6 +169,7 @@ bool ClientSession::checkAuth(const QCborMap &message)
 {
     const ServerConfig &config = m_server->config();
     if (config.tokens.isEmpty()) {
+        m_token = QStringLiteral("anonymous");
         if (m_peerIsLoopback || config.allowAnonymous)
             return true;
         refuse(ErrorCode::NotAllowed,
@@ -174,21 +182,29 @@ bool ClientSession::checkAuth(const QCborMap &message)
         refuse(ErrorCode::AuthRequired, tr("this server requires a token (--token or ROK_TOKEN)"));
         return false;
     }
-    bool accepted = false;
-    for (const QByteArray &token : config.tokens)
-        accepted |= constantTimeEquals(proof, Protocol::authProof(token, m_nonce));
-    if (!accepted)
+    for (const QByteArray &token : config.tokens) {
+        if (Protocol::constantTimeEquals(proof, Protocol::authProof(token, m_nonce)))
+            m_token = tokenName(token);
+    }
+    if (m_token.isEmpty())
         refuse(ErrorCode::AuthFailed, tr("the token was not accepted"));
-    return accepted;
+    return !m_token.isEmpty();
 }
 
 void ClientSession::onOpen(const QCborMap &message)
 {
     if (!checkAuth(message))
         return;
+    if (m_server->tunnelsFor(m_token) >= m_server->config().maxTunnelsPerToken) {
+        refuse(ErrorCode::TooManyTunnels,
+               tr("this token has %1 tunnels open, the most this server allows "
+                  "(--max-tunnels-per-token)")
+                       .arg(m_server->config().maxTunnelsPerToken));
+        return;
+    }
     m_resumeKey = message.value(QStringLiteral("resume")).toByteArray();
-    if (m_resumeKey.size() < 16)
-        m_resumeKey = randomBytes(16);
+    if (m_resumeKey.size() != Protocol::ResumeKeySize)
+        m_resumeKey = randomBytes(Protocol::ResumeKeySize);
     m_protocol = message.value(QStringLiteral("protocol")).toString();
     bool opened = false;
     if (m_protocol == u"http")
@@ -214,16 +230,18 @@ void ClientSession::onOpen(const QCborMap &message)
     m_server->log().event(QStringLiteral("tunnel_opened"),
                           {{QStringLiteral("url"), m_url},
                            {QStringLiteral("protocol"), m_protocol},
-                           {QStringLiteral("client"), m_peer}},
-                          tr("opened %1 for %2").arg(m_url, m_peer));
+                           {QStringLiteral("client"), m_peer},
+                           {QStringLiteral("token"), m_token}},
+                          tr("opened %1 for %2 (%3)").arg(m_url, m_peer, m_token));
 }
 
 bool ClientSession::openHttp(const QCborMap &message)
 {
-    const QString requested = message.value(QStringLiteral("name")).toString().toLower();
+    // The registry lowercases ASCII only: QString::toLower() would fold U+212A KELVIN SIGN to 'k'.
+    const QString requested = message.value(QStringLiteral("name")).toString();
     // A client that lost its connection before we noticed gets its name back from the old one.
-    if (ClientSession *holder = m_server->sessionFor(requested);
-        holder && holder != this && holder->resumeKey() == m_resumeKey) {
+    if (ClientSession *holder = m_server->sessionFor(requested.toLower()); holder && holder != this
+        && Protocol::constantTimeEquals(holder->resumeKey(), m_resumeKey)) {
         holder->close(tr("replaced by a new connection of the same client"));
     }
     const TunnelRegistry::Claim claim = m_server->names().claim(requested, m_resumeKey, this);
@@ -268,13 +286,31 @@ bool ClientSession::openTcp(const QCborMap &message)
 void ClientSession::onTcpVisitor(qintptr descriptor)
 {
     auto *visitor = new TcpConnection(descriptor, nullptr);
-    MuxStream *stream = openStream();
+    const ServerConfig &config = m_server->config();
+    const bool admitted = m_server->admitVisitor(visitor, m_url);
+    if (admitted && isBusy()) {
+        m_server->refusedVisitors().record(
+                {{QStringLiteral("visitor"), visitor->peerAddress().toString()},
+                 {QStringLiteral("url"), m_url},
+                 {QStringLiteral("reason"), QStringLiteral("max_streams_per_client")}},
+                tr("refused a visitor of %1: %2 visitors in flight (--max-streams-per-client)")
+                        .arg(m_url)
+                        .arg(config.maxStreamsPerClient));
+    }
+    MuxStream *stream = admitted ? openStream() : nullptr;
     if (!stream) {
-        visitor->abort();
+        visitor->abort(); // a TCP visitor has no page to read: a reset says it at once
         delete visitor;
         return;
     }
+    visitor->setSendTimeout(config.sendTimeout);
     auto *splice = new Splice(visitor, stream, this);
+    if (config.tcpIdleTimeout.count() > 0) {
+        new IdleTimeout(
+                splice,
+                [splice, idle = config.tcpIdleTimeout] { return splice->lastActivity() + idle; },
+                config.tcpIdleTimeout);
+    }
     splice->start();
 }
 

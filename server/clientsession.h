@@ -27,6 +27,10 @@ public:
     QString name() const { return m_name; }
     QByteArray resumeKey() const { return m_resumeKey; }
     QString peer() const { return m_peer; }
+    QString token() const { return m_token; } // "token sha256:…" or "anonymous"; empty before auth
+    bool isOpen() const { return m_state == State::Open; }
+    // Visitors in flight have reached --max-streams-per-client: a new one gets 503.
+    bool isBusy() const;
 
     MuxStream *openStream(); // a stream for a new visitor; nullptr if the client is going away
     void shutdown(); // GoAway, then close once queued frames are sent
@@ -62,4 +66,5 @@ private:
     QString m_name; // http tunnels
     QPointer<Listener> m_tcpListener;
     QString m_url;
+    QString m_token;
 };

@@ -2,6 +2,7 @@
 
 #include "clientsession.h"
 #include "errorpage.h"
+#include "idletimeout.h"
 #include "listener.h"
 #include "muxstream.h"
 #include "requestrewriter.h"
@@ -10,20 +11,28 @@
 
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr std::chrono::seconds LingerAfterError{5};
+// Refused for a limit: short, so that refused connections cannot pile up themselves.
+constexpr std::chrono::seconds LingerAfterRefusal{1};
+const QByteArray RetryAfter = "Retry-After: 5\r\n"_ba;
 
 // A visitor connection until its first request head has been routed.
 class Visitor : public QObject
 {
 public:
-    Visitor(qintptr descriptor, Server *server)
+    Visitor(TcpConnection *connection, Server *server)
         : QObject(server)
         , m_server(server)
-        , m_connection(new TcpConnection(descriptor, this))
-        , m_rewriter(std::make_unique<RequestRewriter>(m_connection->peerAddress()))
+        , m_connection(connection)
+        , m_rewriter(std::make_shared<RequestRewriter>(m_connection->peerAddress(),
+                                                       server->config().domain))
     {
+        m_connection->setParent(this);
+        m_connection->setSendTimeout(server->config().sendTimeout);
         connect(m_connection, &QIODevice::readyRead, this, &Visitor::onReadyRead);
         connect(m_connection, &QIODevice::readChannelFinished, this, &Visitor::onReadyRead);
         connect(m_connection, &DuplexDevice::finished, this, &Visitor::onFinished);
@@ -41,12 +50,11 @@ private:
     {
         while (m_connection->bytesAvailable() > 0) {
             QByteArray chunk = m_connection->readChunk(64 * 1024);
-            if (!m_rewriter->filter(chunk)) {
-                const HttpParser &parser = m_rewriter->parser();
-                if (parser.error() == HttpParser::Error::HeadTooLarge)
-                    respond(431, tr("Request header too large"), parser.errorString());
-                else
-                    respond(400, tr("Bad request"), parser.errorString());
+            if (!m_rewriter->filterRequest(chunk)) {
+                const RequestRewriter::Refusal refusal = m_rewriter->refusal().value_or(
+                        RequestRewriter::Refusal{400, tr("Bad request"), {}, false});
+                m_html = refusal.html;
+                respond(refusal.status, refusal.title, refusal.detail);
                 return;
             }
             m_forward += chunk;
@@ -64,18 +72,27 @@ private:
         m_deadline.stop();
         const HttpHead &head = *m_rewriter->firstHead();
         m_html = ErrorPage::prefersHtml(head.value("Accept"));
-        const QByteArray host = head.value("Host");
-        if (host.isEmpty()) {
-            respond(400, tr("Bad request"), tr("The request has no Host header."));
-            return;
-        }
-        const QString domain = m_server->config().domain;
-        const QString name = HttpEdge::nameFromHost(host, domain);
-        ClientSession *session = name.isEmpty() ? nullptr : m_server->sessionFor(name);
+        ClientSession *session = m_server->sessionFor(m_rewriter->tunnelName());
         if (!session) {
-            const QString where = QString::fromLatin1(host);
+            const QString where = QString::fromLatin1(head.value("Host"));
             respond(404, tr("No tunnel here"),
                     tr("No tunnel is open at %1. Start one with: rok http 3000").arg(where));
+            return;
+        }
+        if (session->isBusy()) {
+            const int most = m_server->config().maxStreamsPerClient;
+            m_server->refusedVisitors().record(
+                    {{QStringLiteral("visitor"), m_connection->peerAddress().toString()},
+                     {QStringLiteral("name"), session->name()},
+                     {QStringLiteral("reason"), QStringLiteral("max_streams_per_client")}},
+                    tr("refused a visitor of %1: %2 visitors in flight (--max-streams-per-client)")
+                            .arg(session->name())
+                            .arg(most));
+            respond(503, tr("Tunnel busy"),
+                    tr("This tunnel has %1 visitors in flight, the most this server allows. "
+                       "Try again in a moment.")
+                            .arg(most),
+                    RetryAfter);
             return;
         }
         MuxStream *stream = session->openStream();
@@ -88,17 +105,50 @@ private:
         m_connection->disconnect(this);
         m_connection->setParent(nullptr);
         auto *splice = new Splice(m_connection, stream, session);
-        splice->setFilter(Splice::AtoB, std::move(m_rewriter));
+        watchIdle(splice);
+        RequestRewriter::attach(splice, std::move(m_rewriter));
         splice->start();
         deleteLater();
     }
 
-    void respond(int status, const QString &title, const QString &detail)
+    // Keep-alive visitors with nothing in flight go after --idle-timeout; websockets and other
+    // upgraded connections after --tcp-idle-timeout without a byte either way.
+    void watchIdle(Splice *splice)
+    {
+        const ServerConfig &config = m_server->config();
+        if (config.idleTimeout.count() == 0 && config.tcpIdleTimeout.count() == 0)
+            return;
+        const auto deadline =
+                [rewriter = m_rewriter, idle = config.idleTimeout,
+                 tcpIdle =
+                         config.tcpIdleTimeout]() -> std::optional<IdleTimeout::Clock::time_point> {
+            if (rewriter->isSwitched()) {
+                if (tcpIdle.count() == 0)
+                    return std::nullopt;
+                return rewriter->lastActivity() + tcpIdle;
+            }
+            const auto since = rewriter->idleSince();
+            if (!since || idle.count() == 0)
+                return std::nullopt;
+            return *since + idle;
+        };
+        // While busy, look again often enough that an idle connection goes within 25% of its
+        // timeout; a timer a few times a minute per connection costs nothing.
+        const auto shortest = config.idleTimeout.count() == 0 ? config.tcpIdleTimeout
+                : config.tcpIdleTimeout.count() == 0
+                ? config.idleTimeout
+                : std::min(config.idleTimeout, config.tcpIdleTimeout);
+        new IdleTimeout(splice, deadline, std::max(shortest / 4, std::chrono::milliseconds(100)));
+    }
+
+    void respond(int status, const QString &title, const QString &detail,
+                 const QByteArray &extraHeaders = {})
     {
         m_deadline.stop();
         disconnect(m_connection, &QIODevice::readyRead, this, nullptr);
         disconnect(m_connection, &QIODevice::readChannelFinished, this, nullptr);
-        m_connection->replyAndClose(ErrorPage::response(status, title, detail, m_html));
+        m_connection->replyAndClose(
+                ErrorPage::response(status, title, detail, m_html, extraHeaders));
         QTimer::singleShot(LingerAfterError, this, [this] { m_connection->abort(); });
     }
 
@@ -106,7 +156,7 @@ private:
 
     Server *m_server;
     TcpConnection *m_connection;
-    std::unique_ptr<RequestRewriter> m_rewriter;
+    std::shared_ptr<RequestRewriter> m_rewriter;
     QByteArray m_forward;
     QTimer m_deadline;
     bool m_html = false;
@@ -122,23 +172,23 @@ HttpEdge::HttpEdge(Server *server)
     connect(m_listener, &Listener::accepted, this, &HttpEdge::onAccepted);
 }
 
-QString HttpEdge::nameFromHost(const QByteArray &host, const QString &domain)
-{
-    QString hostname = QString::fromLatin1(host).trimmed().toLower();
-    if (!hostname.startsWith(u'[')) // an IPv6 literal has no name in it
-        hostname = hostname.section(u':', 0, 0);
-    if (hostname.endsWith(u'.'))
-        hostname.chop(1);
-    const QString suffix = u'.' + domain;
-    if (!hostname.endsWith(suffix))
-        return {};
-    const QString name = hostname.chopped(suffix.size());
-    if (name.isEmpty() || name.contains(u'.'))
-        return {};
-    return name;
-}
-
 void HttpEdge::onAccepted(qintptr descriptor)
 {
-    new Visitor(descriptor, m_server);
+    auto *connection = new TcpConnection(descriptor, nullptr);
+    ConnectionLimiter::Verdict verdict;
+    if (m_server->admitVisitor(connection, tr("the HTTP port"), &verdict)) {
+        new Visitor(connection, m_server);
+        return;
+    }
+    // Answered without reading the request: the server is full, not the request wrong.
+    const QString detail = verdict == ConnectionLimiter::Verdict::TooManyFromAddress
+            ? tr("Too many connections from your address are open. Close some and try again.")
+            : tr("This server has as many visitors as it takes. Try again in a moment.");
+    connection->replyAndClose(
+            ErrorPage::response(503, tr("Too many connections"), detail, false, RetryAfter));
+    connect(connection, &DuplexDevice::finished, connection, &QObject::deleteLater);
+    QTimer::singleShot(LingerAfterRefusal, connection, [connection] {
+        connection->abort();
+        connection->deleteLater();
+    });
 }

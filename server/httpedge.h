@@ -17,9 +17,6 @@ public:
 
     Listener *listener() const { return m_listener; }
 
-    // NAME for a Host header value "NAME.DOMAIN[:port]"; empty if it is not under the domain.
-    static QString nameFromHost(const QByteArray &host, const QString &domain);
-
 private:
     void onAccepted(qintptr descriptor);
 

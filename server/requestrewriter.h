@@ -4,23 +4,83 @@
 #include "splice.h"
 
 #include <QHostAddress>
+#include <QPointer>
+
+#include <chrono>
+#include <memory>
 #include <optional>
 
-// The visitor-to-tunnel direction of an HTTP edge connection: finds every request head,
-// adds X-Forwarded-For/-Proto/-Host, and passes bodies and upgraded streams through untouched.
-class RequestRewriter : public SpliceFilter
+// The edge's view of one visitor's HTTP connection, both directions.
+//
+// Requests (visitor to tunnel): every request head is checked (one valid Host, a known version,
+// the same tunnel as the connection's first request) and rewritten: headers a visitor could
+// forge to pass as a proxy (Forwarded, X-Forwarded-*, X-Real-IP, their underscore spellings)
+// go, and rok's X-Forwarded-For/-Proto/-Host take their place. Bodies and, once the service
+// accepted a protocol switch, the raw stream pass through untouched.
+//
+// Responses (tunnel to visitor): parsed only to learn whether an Upgrade or CONNECT was
+// accepted, when nothing is in flight (for the idle timeout), and when a refused request's
+// page may go out: after every response to the requests before it.
+class RequestRewriter
 {
 public:
-    explicit RequestRewriter(const QHostAddress &visitor);
+    using Clock = std::chrono::steady_clock;
 
-    bool filter(QByteArray &chunk) override;
+    struct Refusal
+    {
+        int status = 400;
+        QString title;
+        QString detail;
+        bool html = false;
+    };
+
+    RequestRewriter(const QHostAddress &visitor, const QString &domain);
+
+    // Installs both directions on a splice whose side A is the visitor.
+    static void attach(Splice *splice, std::shared_ptr<RequestRewriter> rewriter);
+
+    // false: the bytes cannot be passed on (see refusal(); before routing, the caller answers it)
+    bool filterRequest(QByteArray &chunk);
+    bool filterResponse(QByteArray &chunk);
 
     const std::optional<HttpHead> &firstHead() const { return m_firstHead; }
-    const HttpParser &parser() const { return m_parser; }
+    QString tunnelName() const { return m_tunnelName; } // as the first request named it
+    const std::optional<Refusal> &refusal() const { return m_refusal; }
+    bool refusalSent() const { return m_refusalSent; } // its page went out in the responses
+    bool isSwitched() const { return m_switched; }
+    // No request or response in flight (and no protocol switch): since when.
+    std::optional<Clock::time_point> idleSince() const;
+    Clock::time_point lastActivity() const { return m_lastActivity; }
+
+    // The set of headers a visitor may not send (Forwarded, X-Forwarded-*, X-Real-IP, ...),
+    // matched case-insensitively and with '_' for '-'.
+    static bool isForgeable(QByteArrayView name);
 
 private:
-    HttpParser m_parser{HttpParser::Kind::Request};
+    bool onRequestHead(HttpHead &head); // false: refused
+    bool onResponseEnd(); // false: a response that cannot be passed on
+    void refuse(Refusal refusal);
+    void refuseMalformed(const HttpParser &parser);
+    QByteArray refusalPage(); // marks the refusal as sent
+    QByteArray serializedTrailers() const; // the request's trailer fields, minus forged ones
+    void kick(Splice::Direction direction);
+    void markIdleIfQuiet();
+
+    HttpParser m_requests{HttpParser::Kind::Request};
+    HttpParser m_responses{HttpParser::Kind::Response};
     QByteArray m_visitor;
+    QString m_domain;
     std::optional<HttpHead> m_firstHead;
-    bool m_inHead = true;
+    QString m_tunnelName;
+    bool m_inHead = true; // the request parser is in a head (its bytes are held, then rewritten)
+    QByteArray m_held; // requests sent while a protocol switch awaits its answer
+    QByteArray m_responseHead; // response head bytes, held until the head is whole
+    int m_inFlight = 0; // requests whose final response has not ended
+    bool m_switched = false;
+    std::optional<Refusal> m_refusal;
+    bool m_refusalSent = false;
+    bool m_inResponses = false; // inside filterResponse()
+    QPointer<Splice> m_splice;
+    Clock::time_point m_lastActivity = Clock::now();
+    std::optional<Clock::time_point> m_idleSince = Clock::now();
 };

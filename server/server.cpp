@@ -3,11 +3,14 @@
 #include "clientsession.h"
 #include "httpedge.h"
 #include "listener.h"
+#include "tcpconnection.h"
 
 #include <QJsonObject>
 #include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+
+#include <unistd.h>
 
 Server::Server(const ServerConfig &config, QObject *parent)
     : QObject(parent)
@@ -16,10 +19,16 @@ Server::Server(const ServerConfig &config, QObject *parent)
                                                               : EventLog::Format::Text)
     , m_names(config.reservation)
     , m_ports(config.reservation)
+    , m_control(new Listener(this))
     , m_http(new HttpEdge(this))
+    , m_visitors(config.maxConnections, config.maxConnectionsPerIp)
+    , m_refusedVisitors(m_log, QStringLiteral("visitor_refused"))
+    , m_droppedVisitors(m_log, QStringLiteral("visitor_dropped"))
+    , m_acceptFailures(m_log, QStringLiteral("accept_failed"))
 {
-    m_control.setProxy(QNetworkProxy::NoProxy);
-    connect(&m_control, &QTcpServer::newConnection, this, &Server::onControlConnection);
+    connect(m_control, &Listener::accepted, this, &Server::onControlConnection);
+    watchAccepts(m_control, tr("the control port"));
+    watchAccepts(m_http->listener(), tr("the HTTP port"));
     connect(&m_names, &TunnelRegistry::expired, this, [this](const QString &name) {
         m_log.event(QStringLiteral("name_released"), {{QStringLiteral("name"), name}},
                     tr("%1 is free again").arg(name));
@@ -35,17 +44,17 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
-    if (!m_control.listen(m_config.bind, m_config.controlPort)) {
+    if (!m_control->listen(m_config.bind, m_config.controlPort)) {
         *error = tr("cannot listen on control port %1: %2")
                          .arg(m_config.controlPort)
-                         .arg(m_control.errorString());
+                         .arg(m_control->errorString());
         return false;
     }
     if (!m_http->listener()->listen(m_config.bind, m_config.httpPort)) {
         *error = tr("cannot listen on HTTP port %1: %2")
                          .arg(m_config.httpPort)
                          .arg(m_http->listener()->errorString());
-        m_control.close();
+        m_control->close();
         return false;
     }
     const QString bind =
@@ -70,7 +79,7 @@ void Server::shutdown()
     if (m_stopping)
         return;
     m_stopping = true;
-    m_control.close();
+    m_control->close();
     m_http->listener()->close();
     const auto sessions = m_sessions;
     for (ClientSession *session : sessions)
@@ -86,7 +95,7 @@ quint16 Server::httpPort() const
 
 quint16 Server::controlPort() const
 {
-    return m_control.serverPort();
+    return m_control->serverPort();
 }
 
 QString Server::publicUrl(const QString &name) const
@@ -104,21 +113,77 @@ ClientSession *Server::sessionFor(const QString &name) const
     return qobject_cast<ClientSession *>(m_names.owner(name));
 }
 
-void Server::onControlConnection()
+void Server::onControlConnection(qintptr descriptor)
 {
-    while (QTcpSocket *socket = m_control.nextPendingConnection()) {
-        if (m_stopping) {
-            socket->abort();
-            socket->deleteLater();
-            continue;
-        }
-        auto *session = new ClientSession(socket, this);
-        m_sessions.insert(session);
-        connect(session, &ClientSession::closed, this, [this, session] {
-            m_sessions.remove(session);
-            session->deleteLater();
-        });
+    auto *socket = new QTcpSocket;
+    socket->setProxy(QNetworkProxy::NoProxy);
+    if (m_stopping || !socket->setSocketDescriptor(descriptor)) {
+        if (socket->state() == QAbstractSocket::UnconnectedState)
+            ::close(int(descriptor));
+        socket->abort();
+        socket->deleteLater();
+        return;
     }
+    auto *session = new ClientSession(socket, this);
+    m_sessions.insert(session);
+    connect(session, &ClientSession::closed, this, [this, session] {
+        m_sessions.remove(session);
+        session->deleteLater();
+    });
+}
+
+void Server::watchAccepts(Listener *listener, const QString &what)
+{
+    connect(listener, &Listener::acceptFailed, this, [this, what](const QString &error) {
+        m_acceptFailures.record(
+                {{QStringLiteral("listener"), what}, {QStringLiteral("error"), error}},
+                tr("cannot accept on %1: %2; retrying").arg(what, error));
+    });
+}
+
+int Server::tunnelsFor(const QString &token) const
+{
+    return int(std::count_if(m_sessions.begin(), m_sessions.end(), [&token](ClientSession *s) {
+        return s->isOpen() && s->token() == token;
+    }));
+}
+
+bool Server::admitVisitor(TcpConnection *connection, const QString &entry,
+                          ConnectionLimiter::Verdict *verdict)
+{
+    const QHostAddress address = connection->peerAddress();
+    const ConnectionLimiter::Verdict result = m_visitors.admit(address, connection);
+    if (verdict)
+        *verdict = result;
+    if (result == ConnectionLimiter::Verdict::Admitted) {
+        connect(connection, &TcpConnection::sendTimedOut, this, [this, address, entry] {
+            m_droppedVisitors.record({{QStringLiteral("visitor"), address.toString()},
+                                      {QStringLiteral("entry"), entry},
+                                      {QStringLiteral("reason"), QStringLiteral("send_timeout")}},
+                                     tr("dropped a visitor of %1 from %2: it read nothing for %3 s "
+                                        "(--send-timeout)")
+                                             .arg(entry, address.toString())
+                                             .arg(m_config.sendTimeout.count() / 1000.0));
+        });
+        return true;
+    }
+    const bool perAddress = result == ConnectionLimiter::Verdict::TooManyFromAddress;
+    const QString text = perAddress
+            ? tr("refused a visitor of %1 from %2: %3 connections from that address "
+                 "(--max-connections-per-ip)")
+                      .arg(entry, address.toString())
+                      .arg(m_config.maxConnectionsPerIp)
+            : tr("refused a visitor of %1 from %2: %3 visitor connections open "
+                 "(--max-connections)")
+                      .arg(entry, address.toString())
+                      .arg(m_config.maxConnections);
+    m_refusedVisitors.record({{QStringLiteral("visitor"), address.toString()},
+                              {QStringLiteral("entry"), entry},
+                              {QStringLiteral("reason"),
+                               perAddress ? QStringLiteral("max_connections_per_ip")
+                                          : QStringLiteral("max_connections")}},
+                             text);
+    return false;
 }
 
 Listener *Server::openTcpPort(quint16 requested, const QByteArray &resumeKey, QObject *owner,
@@ -126,8 +191,6 @@ Listener *Server::openTcpPort(quint16 requested, const QByteArray &resumeKey, QO
 {
     if (requested != 0)
         return tryBind(requested, resumeKey, owner, error);
-    if (m_config.tcpPortFrom == 0)
-        return tryBind(0, resumeKey, owner, error);
     // Start at a random place in the range so ports are not handed out in order.
     const int span = m_config.tcpPortTo - m_config.tcpPortFrom + 1;
     const int start = int(QRandomGenerator::global()->bounded(span));
@@ -145,33 +208,27 @@ Listener *Server::openTcpPort(quint16 requested, const QByteArray &resumeKey, QO
 
 Listener *Server::tryBind(quint16 port, const QByteArray &resumeKey, QObject *owner, QString *error)
 {
-    if (port != 0
-        && (port < m_config.tcpPortFrom || port > m_config.tcpPortTo || port == httpPort()
-            || port == controlPort())
-        && m_config.tcpPortFrom != 0) {
+    if (port < m_config.tcpPortFrom || port > m_config.tcpPortTo || port == httpPort()
+        || port == controlPort()) {
         *error = tr("port %1 is outside this server's TCP range %2-%3")
                          .arg(port)
                          .arg(m_config.tcpPortFrom)
                          .arg(m_config.tcpPortTo);
         return nullptr;
     }
-    if (port != 0) {
-        const auto claim = m_ports.claim(QString::number(port), resumeKey, owner);
-        if (claim.status != TunnelRegistry::Status::Ok) {
-            *error = tr("port %1 is in use by another tunnel").arg(port);
-            return nullptr;
-        }
+    const auto claim = m_ports.claim(QString::number(port), resumeKey, owner);
+    if (claim.status != TunnelRegistry::Status::Ok) {
+        *error = tr("port %1 is in use by another tunnel").arg(port);
+        return nullptr;
     }
     auto *listener = new Listener(owner);
     if (!listener->listen(m_config.bind, port)) {
         *error = tr("cannot listen on port %1: %2").arg(port).arg(listener->errorString());
         delete listener;
-        if (port != 0)
-            m_ports.release(QString::number(port));
+        m_ports.release(QString::number(port));
         return nullptr;
     }
-    if (port == 0)
-        m_ports.claim(QString::number(listener->serverPort()), resumeKey, owner);
+    watchAccepts(listener, tr("TCP port %1").arg(port));
     return listener;
 }
 

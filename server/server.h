@@ -1,16 +1,18 @@
 #pragma once
 
+#include "connectionlimiter.h"
 #include "eventlog.h"
 #include "serverconfig.h"
+#include "throttledevent.h"
 #include "tunnelregistry.h"
 
 #include <QObject>
 #include <QSet>
-#include <QTcpServer>
 
 class ClientSession;
 class HttpEdge;
 class Listener;
+class TcpConnection;
 
 // rok-server: the control port for clients, the public HTTP edge, and TCP tunnel ports.
 class Server : public QObject
@@ -33,6 +35,14 @@ public:
     QString publicUrl(const QString &name) const;
     ClientSession *sessionFor(const QString &name) const;
     int sessionCount() const { return int(m_sessions.size()); }
+    int tunnelsFor(const QString &token) const; // open tunnels of one token (ClientSession::token)
+
+    // Counts a new visitor connection against --max-connections and --max-connections-per-ip.
+    // Refused: logs why (throttled) and returns false; the caller answers and closes.
+    bool admitVisitor(TcpConnection *connection, const QString &entry,
+                      ConnectionLimiter::Verdict *verdict = nullptr);
+    ThrottledEvent &refusedVisitors() { return m_refusedVisitors; }
+    const ConnectionLimiter &visitors() const { return m_visitors; }
 
     // Binds a public port for a TCP tunnel: `requested` if given (and free, or reserved with
     // this key), else any port of the configured range.
@@ -44,15 +54,20 @@ Q_SIGNALS:
     void stopped();
 
 private:
-    void onControlConnection();
+    void onControlConnection(qintptr descriptor);
+    void watchAccepts(Listener *listener, const QString &what);
     Listener *tryBind(quint16 port, const QByteArray &resumeKey, QObject *owner, QString *error);
 
     ServerConfig m_config;
     EventLog m_log;
     TunnelRegistry m_names;
     TunnelRegistry m_ports;
-    QTcpServer m_control;
+    Listener *m_control;
     HttpEdge *m_http;
     QSet<ClientSession *> m_sessions;
+    ConnectionLimiter m_visitors;
+    ThrottledEvent m_refusedVisitors;
+    ThrottledEvent m_droppedVisitors;
+    ThrottledEvent m_acceptFailures;
     bool m_stopping = false;
 };

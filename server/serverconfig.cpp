@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <sys/resource.h>
+
 namespace {
 
 // The server's texts, in one translation context.
@@ -31,7 +33,26 @@ bool parseSeconds(const QString &text, std::chrono::milliseconds *out)
     return true;
 }
 
+bool parseCount(const QString &text, int *out)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1)
+        return false;
+    *out = value;
+    return true;
+}
+
 } // namespace
+
+int ServerConfig::defaultMaxConnections()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return 100'000;
+    const auto files = qint64(qMin<rlim_t>(limit.rlim_cur, 10'000'000));
+    return int(qMax<qint64>(16, files * 9 / 10 - 32));
+}
 
 std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments,
                                                         const QByteArray &tokenFromEnvironment,
@@ -57,10 +78,9 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     const QCommandLineOption controlPort(QStringLiteral("control-port"),
                                          tr("Port rok clients connect to (default 7835)."),
                                          QStringLiteral("PORT"), QStringLiteral("7835"));
-    const QCommandLineOption tcpPorts(
-            QStringLiteral("tcp-ports"),
-            tr("Ports for TCP tunnels, FROM-TO (default: any free port)."),
-            QStringLiteral("FROM-TO"));
+    const QCommandLineOption tcpPorts(QStringLiteral("tcp-ports"),
+                                      tr("Ports for TCP tunnels, FROM-TO (default 10000-20000)."),
+                                      QStringLiteral("FROM-TO"), QStringLiteral("10000-20000"));
     const QCommandLineOption token(QStringLiteral("token"),
                                    tr("A secret clients must hold (repeatable; or ROK_TOKEN)."),
                                    QStringLiteral("SECRET"));
@@ -78,8 +98,58 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     const QCommandLineOption logFormat(QStringLiteral("log-format"),
                                        tr("text or json (one object a line)."),
                                        QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const ServerConfig defaults;
+    const auto limit = [](const char *name, const char *text, const QString &value) {
+        return QCommandLineOption(QString::fromLatin1(name), tr(text), QStringLiteral("N"), value);
+    };
+    const auto seconds = [](std::chrono::milliseconds duration) {
+        return QString::number(duration.count() / 1000);
+    };
+    const QCommandLineOption idleTimeout =
+            limit("idle-timeout",
+                  QT_TRANSLATE_NOOP("rok-server",
+                                    "Seconds a keep-alive visitor may wait between "
+                                    "requests (default 75; 0: no limit)."),
+                  seconds(defaults.idleTimeout));
+    const QCommandLineOption sendTimeout =
+            limit("send-timeout",
+                  QT_TRANSLATE_NOOP("rok-server",
+                                    "Seconds a visitor may read nothing while rok has "
+                                    "data for it (default 60; 0: no limit)."),
+                  seconds(defaults.sendTimeout));
+    const QCommandLineOption tcpIdleTimeout =
+            limit("tcp-idle-timeout",
+                  QT_TRANSLATE_NOOP("rok-server",
+                                    "Seconds without a byte either way before a TCP "
+                                    "tunnel's visitor or a websocket is closed (default "
+                                    "3600; 0: no limit)."),
+                  seconds(defaults.tcpIdleTimeout));
+    const QString maxDefault = QString::number(defaults.maxConnections);
+    const QCommandLineOption maxConnections(
+            QStringLiteral("max-connections"),
+            tr("Visitor connections open at once, HTTP and TCP (default: 90% of the open-file "
+               "limit, here %1).")
+                    .arg(maxDefault),
+            QStringLiteral("N"), maxDefault);
+    const QCommandLineOption maxPerIp =
+            limit("max-connections-per-ip",
+                  QT_TRANSLATE_NOOP("rok-server",
+                                    "Visitor connections open at once from one address "
+                                    "(an IPv6 /64) (default 256)."),
+                  QString::number(defaults.maxConnectionsPerIp));
+    const QCommandLineOption maxStreams =
+            limit("max-streams-per-client",
+                  QT_TRANSLATE_NOOP("rok-server",
+                                    "Visitors in flight through one client; more get 503 "
+                                    "(default 1000)."),
+                  QString::number(defaults.maxStreamsPerClient));
+    const QCommandLineOption maxTunnels = limit(
+            "max-tunnels-per-token",
+            QT_TRANSLATE_NOOP("rok-server", "Tunnels open at once with one token (default 32)."),
+            QString::number(defaults.maxTunnelsPerToken));
     parser.addOptions({help, version, domain, bind, httpPort, controlPort, tcpPorts, token,
-                       anonymous, reserve, headTimeout, logFormat});
+                       anonymous, reserve, headTimeout, idleTimeout, sendTimeout, tcpIdleTimeout,
+                       maxConnections, maxPerIp, maxStreams, maxTunnels, logFormat});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -114,15 +184,12 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         return invalid(httpPort);
     if (!parsePort(parser.value(controlPort), &config.controlPort))
         return invalid(controlPort);
-    if (parser.isSet(tcpPorts)) {
-        const QStringList range = parser.value(tcpPorts).split(u'-');
-        if (range.size() != 2 || !parsePort(range[0], &config.tcpPortFrom)
-            || !parsePort(range[1], &config.tcpPortTo) || config.tcpPortFrom == 0
-            || config.tcpPortFrom > config.tcpPortTo)
-            return invalid(
-                    tcpPorts,
-                    QT_TRANSLATE_NOOP("rok-server", " (expected FROM-TO, such as 20000-20100)"));
-    }
+    const QStringList range = parser.value(tcpPorts).split(u'-');
+    if (range.size() != 2 || !parsePort(range[0], &config.tcpPortFrom)
+        || !parsePort(range[1], &config.tcpPortTo) || config.tcpPortFrom == 0
+        || config.tcpPortFrom > config.tcpPortTo)
+        return invalid(tcpPorts,
+                       QT_TRANSLATE_NOOP("rok-server", " (expected FROM-TO, such as 20000-20100)"));
     for (const QString &value : parser.values(token))
         config.tokens.append(value.toUtf8());
     if (config.tokens.isEmpty() && !tokenFromEnvironment.isEmpty())
@@ -133,6 +200,20 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     if (!parseSeconds(parser.value(headTimeout), &config.headTimeout)
         || config.headTimeout.count() == 0)
         return invalid(headTimeout);
+    if (!parseSeconds(parser.value(idleTimeout), &config.idleTimeout))
+        return invalid(idleTimeout);
+    if (!parseSeconds(parser.value(sendTimeout), &config.sendTimeout))
+        return invalid(sendTimeout);
+    if (!parseSeconds(parser.value(tcpIdleTimeout), &config.tcpIdleTimeout))
+        return invalid(tcpIdleTimeout);
+    if (!parseCount(parser.value(maxConnections), &config.maxConnections))
+        return invalid(maxConnections);
+    if (!parseCount(parser.value(maxPerIp), &config.maxConnectionsPerIp))
+        return invalid(maxPerIp);
+    if (!parseCount(parser.value(maxStreams), &config.maxStreamsPerClient))
+        return invalid(maxStreams);
+    if (!parseCount(parser.value(maxTunnels), &config.maxTunnelsPerToken))
+        return invalid(maxTunnels);
     const QString format = parser.value(logFormat);
     if (format == u"json")
         config.logFormat = LogFormat::Json;

@@ -16,13 +16,25 @@ struct ServerConfig
     QHostAddress bind = QHostAddress::Any; // Any: every interface, IPv4 and IPv6
     quint16 httpPort = 8080;
     quint16 controlPort = 7835;
-    quint16 tcpPortFrom = 0; // 0: any free port
-    quint16 tcpPortTo = 0;
+    quint16 tcpPortFrom = 10000; // TCP tunnels get ports from this range only
+    quint16 tcpPortTo = 20000;
     QByteArrayList tokens;
     bool allowAnonymous = false;
     std::chrono::milliseconds reservation{60'000};
     std::chrono::milliseconds headTimeout{10'000};
     LogFormat logFormat = LogFormat::Text;
+
+    // Limits (see docs/SECURITY.md); a duration of 0 means no limit.
+    std::chrono::milliseconds idleTimeout{75'000}; // keep-alive visitor with nothing in flight
+    std::chrono::milliseconds sendTimeout{60'000}; // visitor that reads nothing
+    std::chrono::milliseconds tcpIdleTimeout{3'600'000}; // TCP tunnel or upgraded connection
+    int maxConnections = defaultMaxConnections(); // visitors, HTTP and TCP together
+    int maxConnectionsPerIp = 256; // an IPv6 visitor counts by its /64
+    int maxStreamsPerClient = 1000; // visitors in flight through one client
+    int maxTunnelsPerToken = 32; // clients without a token count as one token
+
+    // From the soft RLIMIT_NOFILE, leaving room for clients, listeners and logs.
+    static int defaultMaxConnections();
 
     // Parses the command line (arguments[0] is the program). On failure returns nothing and
     // sets *error; --help and --version set *exitNow to the text to print.

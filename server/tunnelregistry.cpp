@@ -1,5 +1,7 @@
 #include "tunnelregistry.h"
 
+#include "protocol.h"
+
 #include <algorithm>
 
 #include <QRandomGenerator>
@@ -25,17 +27,6 @@ QString asciiLower(const QString &text)
             c = QChar(c.unicode() + (u'a' - u'A'));
     }
     return result;
-}
-
-// Compares without an early exit, so the time taken does not tell how much of a key matched.
-bool keysMatch(const QByteArray &expected, const QByteArray &given)
-{
-    if (expected.isEmpty() || expected.size() != given.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        difference |= static_cast<unsigned char>(expected[i] ^ given[i]);
-    return difference == 0;
 }
 
 } // namespace
@@ -71,7 +62,7 @@ TunnelRegistry::Claim TunnelRegistry::claim(const QString &requested, const QByt
     if (it != m_entries.end()) {
         if (it->owner)
             return {Status::Taken, name, tr("%1 is in use by another tunnel").arg(name)};
-        if (!keysMatch(it->resumeKey, resumeKey)) {
+        if (!Protocol::constantTimeEquals(it->resumeKey, resumeKey)) {
             return {Status::Reserved, name,
                     tr("%1 was in use until recently and is reserved for its last tunnel for now")
                             .arg(name)};

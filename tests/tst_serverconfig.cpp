@@ -57,11 +57,21 @@ QString describe(const ServerConfig &config)
                    .arg(config.allowAnonymous ? 1 : 0)
                    .arg(config.reservation.count())
                    .arg(config.headTimeout.count())
-                   .arg(config.logFormat == ServerConfig::LogFormat::Json ? u"json"_s : u"text"_s);
+                   .arg(config.logFormat == ServerConfig::LogFormat::Json ? u"json"_s : u"text"_s)
+            + u" idle=%1ms send=%2ms tcp-idle=%3ms max=%4 per-ip=%5 streams=%6 tunnels=%7"_s
+                      .arg(config.idleTimeout.count())
+                      .arg(config.sendTimeout.count())
+                      .arg(config.tcpIdleTimeout.count())
+                      .arg(config.maxConnections)
+                      .arg(config.maxConnectionsPerIp)
+                      .arg(config.maxStreamsPerClient)
+                      .arg(config.maxTunnelsPerToken);
 }
 
-const QString Defaults = u"domain=localhost bind=any http=8080 control=7835 tcp=0-0 tokens=[] "
-                         "anonymous=0 reserve=60000ms head=10000ms log=text"_s;
+const QString Defaults = u"domain=localhost bind=any http=8080 control=7835 tcp=10000-20000 "
+                         "tokens=[] anonymous=0 reserve=60000ms head=10000ms log=text "
+                         "idle=75000ms send=60000ms tcp-idle=3600000ms max=%1 per-ip=256 "
+                         "streams=1000 tunnels=32"_s.arg(ServerConfig::defaultMaxConnections());
 
 QString withDefaults(const QString &key, const QString &value)
 {
@@ -88,8 +98,8 @@ void tst_ServerConfig::defaults()
     QCOMPARE(config.bind, QHostAddress(QHostAddress::Any));
     QCOMPARE(config.httpPort, quint16(8080));
     QCOMPARE(config.controlPort, quint16(7835));
-    QCOMPARE(config.tcpPortFrom, quint16(0));
-    QCOMPARE(config.tcpPortTo, quint16(0));
+    QCOMPARE(config.tcpPortFrom, quint16(10000)); // never below 1024 unless the range says so
+    QCOMPARE(config.tcpPortTo, quint16(20000));
     QVERIFY(config.tokens.isEmpty());
     QCOMPARE(config.allowAnonymous, false);
     QCOMPARE(config.reservation, std::chrono::milliseconds(60'000));
@@ -126,6 +136,22 @@ void tst_ServerConfig::flags_data()
                                  << withDefaults(u"tcp"_s, u"20000-20100"_s);
     QTest::newRow("--tcp-ports one port") << QStringList{u"--tcp-ports"_s, u"30000-30000"_s}
                                           << withDefaults(u"tcp"_s, u"30000-30000"_s);
+    QTest::newRow("--idle-timeout")
+            << QStringList{u"--idle-timeout"_s, u"30"_s} << withDefaults(u"idle"_s, u"30000ms"_s);
+    QTest::newRow("--idle-timeout 0 (none)")
+            << QStringList{u"--idle-timeout=0"_s} << withDefaults(u"idle"_s, u"0ms"_s);
+    QTest::newRow("--send-timeout")
+            << QStringList{u"--send-timeout"_s, u"5"_s} << withDefaults(u"send"_s, u"5000ms"_s);
+    QTest::newRow("--tcp-idle-timeout") << QStringList{u"--tcp-idle-timeout"_s, u"600"_s}
+                                        << withDefaults(u"tcp-idle"_s, u"600000ms"_s);
+    QTest::newRow("--max-connections")
+            << QStringList{u"--max-connections"_s, u"5000"_s} << withDefaults(u"max"_s, u"5000"_s);
+    QTest::newRow("--max-connections-per-ip") << QStringList{u"--max-connections-per-ip"_s, u"16"_s}
+                                              << withDefaults(u"per-ip"_s, u"16"_s);
+    QTest::newRow("--max-streams-per-client") << QStringList{u"--max-streams-per-client"_s, u"50"_s}
+                                              << withDefaults(u"streams"_s, u"50"_s);
+    QTest::newRow("--max-tunnels-per-token") << QStringList{u"--max-tunnels-per-token"_s, u"3"_s}
+                                             << withDefaults(u"tunnels"_s, u"3"_s);
     QTest::newRow("--token") << QStringList{u"--token"_s, u"s3cret"_s}
                              << withDefaults(u"tokens"_s, u"[s3cret]"_s);
     QTest::newRow("--token repeated")
@@ -168,7 +194,9 @@ void tst_ServerConfig::flags_data()
                            u"--log-format"_s,
                            u"json"_s}
             << u"domain=rok.example.org bind=0.0.0.0 http=8000 control=9000 tcp=40000-40010 "
-               "tokens=[a,b] anonymous=1 reserve=5000ms head=3000ms log=json"_s;
+               "tokens=[a,b] anonymous=1 reserve=5000ms head=3000ms log=json idle=75000ms "
+               "send=60000ms tcp-idle=3600000ms max=%1 per-ip=256 streams=1000 tunnels=32"_s.arg(
+                       ServerConfig::defaultMaxConnections());
 }
 
 void tst_ServerConfig::flags()
@@ -229,6 +257,20 @@ void tst_ServerConfig::errors_data()
             << QStringList{u"--control-port"_s, u"65536"_s} << u"--control-port"_s << u"65536"_s;
     QTest::newRow("--control-port empty")
             << QStringList{u"--control-port="_s} << u"--control-port"_s << QString();
+    QTest::newRow("--max-connections 0")
+            << QStringList{u"--max-connections"_s, u"0"_s} << u"--max-connections"_s << u"0"_s;
+    QTest::newRow("--max-connections-per-ip -1") << QStringList{u"--max-connections-per-ip=-1"_s}
+                                                 << u"--max-connections-per-ip"_s << u"-1"_s;
+    QTest::newRow("--max-streams-per-client x")
+            << QStringList{u"--max-streams-per-client"_s, u"x"_s} << u"--max-streams-per-client"_s
+            << u"x"_s;
+    QTest::newRow("--max-tunnels-per-token 1.5")
+            << QStringList{u"--max-tunnels-per-token"_s, u"1.5"_s} << u"--max-tunnels-per-token"_s
+            << u"1.5"_s;
+    QTest::newRow("--idle-timeout -1")
+            << QStringList{u"--idle-timeout=-1"_s} << u"--idle-timeout"_s << u"-1"_s;
+    QTest::newRow("--send-timeout nan")
+            << QStringList{u"--send-timeout"_s, u"nan"_s} << u"--send-timeout"_s << u"nan"_s;
     QTest::newRow("--tcp-ports 5-1")
             << QStringList{u"--tcp-ports"_s, u"5-1"_s} << u"--tcp-ports"_s << u"5-1"_s;
     QTest::newRow("--tcp-ports abc")
@@ -297,8 +339,19 @@ void tst_ServerConfig::helpAndVersion_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("mentions");
 
-    const QStringList helpMentions{u"--http-port"_s, u"--control-port"_s, u"--tcp-ports"_s,
-                                   u"--token"_s,     u"--bind"_s,         u"--log-format"_s};
+    const QStringList helpMentions{u"--http-port"_s,
+                                   u"--control-port"_s,
+                                   u"--tcp-ports"_s,
+                                   u"--idle-timeout"_s,
+                                   u"--send-timeout"_s,
+                                   u"--tcp-idle-timeout"_s,
+                                   u"--max-connections"_s,
+                                   u"--max-connections-per-ip"_s,
+                                   u"--max-streams-per-client"_s,
+                                   u"--max-tunnels-per-token"_s,
+                                   u"--token"_s,
+                                   u"--bind"_s,
+                                   u"--log-format"_s};
     QTest::newRow("--help") << QStringList{u"--help"_s} << helpMentions;
     QTest::newRow("-h") << QStringList{u"-h"_s} << helpMentions;
     QTest::newRow("--help wins over a bad value")

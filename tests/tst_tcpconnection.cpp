@@ -9,6 +9,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void peerShutdownBeforeWeWrite();
     void abortResetsPeer();
     void backpressure();
+    void sendTimeoutDropsAPeerThatReadsNothing();
     void peerAddressOfAcceptedConnection();
 
 private:
@@ -269,6 +271,40 @@ void tst_TcpConnection::backpressure()
     QCOMPARE(received.size(), data.size());
     QVERIFY(received == data); // QCOMPARE would print 8 MiB
     QTRY_COMPARE(m_a->bytesToWrite(), 0);
+}
+
+void tst_TcpConnection::sendTimeoutDropsAPeerThatReadsNothing()
+{
+    QVERIFY(connectTcpPair(m_owner, m_a, m_b));
+    m_a->setSendTimeout(300ms);
+    QSignalSpy aTimedOut(m_a, &TcpConnection::sendTimedOut);
+    QSignalSpy aFinished(m_a, &DuplexDevice::finished);
+    QSignalSpy bFinished(m_b, &DuplexDevice::finished);
+    m_a->write(bytePattern(8 * 1024 * 1024)); // b reads its buffer full, then nothing more
+    QTRY_VERIFY(m_b->bytesAvailable() >= TcpConnection::ReadBufferSize);
+    QElapsedTimer stuck;
+    stuck.start();
+    QVERIFY(aFinished.count() || aFinished.wait(5000));
+    QVERIFY2(stuck.elapsed() >= 250, qPrintable(QString::number(stuck.elapsed())));
+    QVERIFY(m_a->hasFailed());
+    QCOMPARE(aTimedOut.count(), 1);
+    QCOMPARE(m_a->errorString(), u"the peer read nothing for 0.3 s"_s);
+    // The peer reads what it has, then finds a reset, not a clean end.
+    QTRY_VERIFY((m_b->readAll(), m_b->isFinished()));
+    QVERIFY(m_b->hasFailed());
+
+    // A slow reader that keeps reading is not a peer that reads nothing.
+    QVERIFY(connectTcpPair(m_owner, m_a, m_b));
+    m_a->setSendTimeout(300ms);
+    const QByteArray data = bytePattern(4 * 1024 * 1024);
+    m_a->write(data);
+    QByteArray received;
+    while (received.size() < data.size() && !m_a->isFinished()) {
+        QTest::qWait(100); // a third of the timeout between reads
+        received += m_b->read(256 * 1024);
+    }
+    QVERIFY(!m_a->hasFailed());
+    QCOMPARE(received.size(), data.size());
 }
 
 void tst_TcpConnection::peerAddressOfAcceptedConnection()

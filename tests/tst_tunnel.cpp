@@ -25,6 +25,7 @@
 #include <memory>
 
 using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -99,6 +100,10 @@ private Q_SLOTS:
     void keepAliveAndPipelining();
     void largeUploadAndDownloadArriveIntact();
     void websocketEcho();
+    void fakeUpgradeCannotSpoofForwardedFor_data();
+    void fakeUpgradeCannotSpoofForwardedFor();
+    void requestForAnotherTunnelIs400();
+    void http2IsRefusedWith505();
     void unknownNameIs404();
     void garbageRequestIs400();
     void oversizedHeadIs431();
@@ -329,6 +334,68 @@ void tst_Tunnel::websocketEcho()
     visitor.write("\x88\x80" + mask); // a close frame; the echo server closes the connection
     QTRY_COMPARE(client->requestLog()->records().size(), 2);
     QCOMPARE(client->requestLog()->records().constLast().kind, RequestRecord::Kind::UpgradeClosed);
+}
+
+void tst_Tunnel::fakeUpgradeCannotSpoofForwardedFor_data()
+{
+    QTest::addColumn<QByteArray>("asking");
+    QTest::newRow("h2c")
+            << "GET / HTTP/1.1\r\nHost: %1\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"_ba;
+    QTest::newRow("websocket")
+            << "GET / HTTP/1.1\r\nHost: %1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n"_ba;
+    QTest::newRow("CONNECT") << "CONNECT %1 HTTP/1.1\r\nHost: %1\r\n\r\n"_ba;
+}
+
+void tst_Tunnel::fakeUpgradeCannotSpoofForwardedFor()
+{
+    // The service answers the upgrade with a plain response; the request pipelined behind it
+    // must reach the service with rok's X-Forwarded-For, not the visitor's.
+    QFETCH(QByteArray, asking);
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    const QByteArray host = hostOf(client->url());
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
+    socket.write(QByteArray(asking).replace("%1", host) + "GET /headers HTTP/1.1\r\nHost: " + host
+                 + "\r\nX-Forwarded-For: 6.6.6.6\r\nX_Forwarded_For: 6.6.6.6\r\n"
+                   "Forwarded: for=6.6.6.6\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY((received += socket.readAll(),
+                 received.count("HTTP/1.1 ") == 2 && received.endsWith("\r\n\r\n")));
+    QVERIFY2(received.contains("GET /headers HTTP/1.1\r\n"), received.constData());
+    QVERIFY(received.contains("X-Forwarded-For: 127.0.0.1\r\n"));
+    QVERIFY2(!received.contains("6.6.6.6"), received.constData());
+}
+
+void tst_Tunnel::requestForAnotherTunnelIs400()
+{
+    TunnelClient *first = startClient();
+    TunnelClient *second = startClient();
+    QTRY_COMPARE(first->state(), TunnelClient::State::Online);
+    QTRY_COMPARE(second->state(), TunnelClient::State::Online);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
+    socket.write("GET / HTTP/1.1\r\nHost: " + hostOf(first->url()) + "\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY((received += socket.readAll(), received.contains(TestHttpService::Page)));
+    socket.write("GET / HTTP/1.1\r\nHost: " + hostOf(second->url()) + "\r\n\r\n");
+    received.clear();
+    QTRY_VERIFY((received += socket.readAll(), received.contains("\r\n\r\n")));
+    QVERIFY2(received.startsWith("HTTP/1.1 400 Bad Request\r\n"), received.constData());
+    QTRY_VERIFY((received += socket.readAll(), received.contains(hostOf(second->url()))));
+    QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState); // the page ends it
+    QCOMPARE(m_local->connectionsAccepted(), 1); // the second request never left the edge
+}
+
+void tst_Tunnel::http2IsRefusedWith505()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
+    socket.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY((received += socket.readAll(), received.contains("\r\n\r\n")));
+    QVERIFY2(received.startsWith("HTTP/1.1 505 HTTP Version Not Supported\r\n"),
+             received.constData());
 }
 
 void tst_Tunnel::unknownNameIs404()
