@@ -70,6 +70,11 @@ QCborMap errorMessage(ErrorCode code, const QString &text)
                     {QStringLiteral("message"), text}};
 }
 
+qint64 integer(const QCborValue &value, qint64 fallback)
+{
+    return value.isInteger() ? value.toInteger() : fallback;
+}
+
 QByteArray authProof(const QByteArray &token, const QByteArray &nonce)
 {
     return QMessageAuthenticationCode::hash(nonce, token, QCryptographicHash::Sha256);

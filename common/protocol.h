@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QCborMap>
+#include <QCborValue>
 #include <QString>
 
 // The control messages exchanged on the first stream (see docs/PROTOCOL.md).
@@ -37,6 +38,10 @@ ErrorCode errorCodeFromName(const QString &name);
 bool isFatal(ErrorCode code); // retrying cannot help: the client should stop and say why
 
 QCborMap errorMessage(ErrorCode code, const QString &text);
+
+// An integer field of a message, or `fallback` when it is missing or not a CBOR integer.
+// (QCborValue::toInteger() casts a double such as 1e19 to qint64: undefined behaviour.)
+qint64 integer(const QCborValue &value, qint64 fallback);
 
 // HMAC-SHA256 of the server's nonce, keyed with the shared token: proves the client holds a
 // token without sending it.

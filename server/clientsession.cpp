@@ -146,7 +146,7 @@ void ClientSession::onMessage(const QCborMap &message)
 
 void ClientSession::onHello(const QCborMap &message)
 {
-    const qint64 version = message.value(QStringLiteral("version")).toInteger(-1);
+    const qint64 version = Protocol::integer(message.value(QStringLiteral("version")), -1);
     if (version != Protocol::Version) {
         refuse(ErrorCode::UnsupportedVersion,
                tr("protocol version %1 is not supported; this server speaks version %2")
@@ -265,7 +265,7 @@ bool ClientSession::openHttp(const QCborMap &message)
 
 bool ClientSession::openTcp(const QCborMap &message)
 {
-    const qint64 requested = message.value(QStringLiteral("port")).toInteger(0);
+    const qint64 requested = Protocol::integer(message.value(QStringLiteral("port")), 0);
     if (requested < 0 || requested > 65535) {
         refuse(ErrorCode::NoPort, tr("invalid port %1").arg(requested));
         return false;

@@ -3,6 +3,7 @@
 
 #include "frame.h"
 #include "jsonprocess.h"
+#include "protocol.h"
 #include "testhttpservice.h"
 
 #include <QCborMap>
@@ -83,6 +84,7 @@ private Q_SLOTS:
     // hostile clients on the control port
     void badFramesDropTheClient_data();
     void badFramesDropTheClient();
+    void pingFloodWithoutReadingIsDropped();
 
     // hostile visitors at the HTTP edge
     void slowlorisGets408WhileOthersAreServed();
@@ -194,6 +196,11 @@ void tst_BadInput::badFramesDropTheClient_data()
     QTest::newRow("malformed control message")
             << syn + frame(FrameType::Data, 0, 1, 7, "\0\0\0\3\xff\xff\xff"_ba) << u"malformed"_s;
     const QByteArray wrongProtocol = controlMessage({{u"type"_s, u"hello"_s}, {u"version"_s, 99}});
+    const QByteArray hugeVersion =
+            controlMessage({{u"type"_s, u"hello"_s}, {u"version"_s, 1.12591e19}});
+    QTest::newRow("version as a huge float") // found by fuzz_controlchannel
+            << syn + frame(FrameType::Data, 0, 1, quint32(hugeVersion.size()), hugeVersion)
+            << u"version -1"_s;
     QTest::newRow("wrong protocol version")
             << syn + frame(FrameType::Data, 0, 1, quint32(wrongProtocol.size()), wrongProtocol)
             << u"version 99"_s;
@@ -227,6 +234,48 @@ void tst_BadInput::badFramesDropTheClient()
             event.value(u"reason"_s).toString() + event.value(u"message"_s).toString();
     QVERIFY2(logged.contains(reason), qPrintable(logged));
     expectTunnelServes(url); // the other client's tunnel is unaffected
+}
+
+void tst_BadInput::pingFloodWithoutReadingIsDropped()
+{
+    // A client that opens a tunnel, then sends pings and never reads the answers: every answer
+    // is a frame rok-server must queue. Bounded queues, then a write timeout, drop it.
+    startServer();
+    const QString url = openTunnel();
+    QTcpSocket flooder;
+    flooder.setReadBufferSize(4096); // Qt stops taking bytes from the kernel: it reads nothing
+    QVERIFY(connectTo(flooder, m_controlPort));
+    const int small = 4096;
+    ::setsockopt(int(flooder.socketDescriptor()), SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    const QByteArray hello =
+            controlMessage({{u"type"_s, u"hello"_s}, {u"version"_s, Protocol::Version}});
+    const QByteArray open = controlMessage({{u"type"_s, u"open"_s}, {u"protocol"_s, u"http"_s}});
+    flooder.write(frame(FrameType::WindowUpdate, Syn, 1, 0)
+                  + frame(FrameType::Data, 0, 1, quint32(hello.size()), hello)
+                  + frame(FrameType::Data, 0, 1, quint32(open.size()), open));
+    QVERIFY(!m_server->waitFor(u"tunnel_opened"_s, 5000, nullptr, 2).isEmpty()); // past the handshake
+
+    const QByteArray burst = frame(FrameType::Ping, Syn, 0, 7).repeated(10'000);
+    const qint64 before = m_server->residentKiB();
+    qint64 peak = before;
+    qint64 sent = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (flooder.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 40000) {
+        if (flooder.bytesToWrite() < 1024 * 1024) {
+            flooder.write(burst);
+            sent += burst.size();
+        }
+        QTest::qWait(5);
+        peak = std::max(peak, m_server->residentKiB());
+    }
+    const QJsonObject closed = m_server->waitFor(u"tunnel_closed"_s, 5000);
+    const QString reason = closed.value(u"reason"_s).toString();
+    QVERIFY2(reason.contains(u"stopped reading"_s), qPrintable(reason));
+    qInfo("%lld MB of pings in %lld ms; rok-server grew by %lld KiB", sent / 1'000'000,
+          timer.elapsed(), peak - before);
+    QVERIFY2(peak - before < 64 * 1024, qPrintable(QString::number(peak - before)));
+    expectTunnelServes(url); // the other tunnel is unaffected
 }
 
 void tst_BadInput::slowlorisGets408WhileOthersAreServed()

@@ -200,7 +200,8 @@ void TunnelClient::onOpened(const QCborMap &message)
     const QString previousUrl = m_url;
     m_url = message.value(QStringLiteral("url")).toString();
     m_name = message.value(QStringLiteral("name")).toString();
-    m_port = quint16(message.value(QStringLiteral("port")).toInteger(0));
+    const qint64 port = Protocol::integer(message.value(QStringLiteral("port")), 0);
+    m_port = port > 0 && port <= 65535 ? quint16(port) : 0;
     m_resumeKey = message.value(QStringLiteral("resume")).toByteArray();
     m_attempt = 0;
     m_lastError.clear();

@@ -24,12 +24,14 @@ namespace {
 }
 
 // Everything a rok program reads from a control message. When protocol.h gets typed messages
-// (a fromCbor() per message), call each of them here.
-// Integers ("version", "port") are left out: QCborValue::toInteger() converts a double beyond
-// qint64 with a plain cast, undefined behaviour inside Qt's inline code, which is how
-// ClientSession and TunnelClient read them today (regressions/fuzz_controlchannel/).
+// (a fromCbor() per message), call each of them here. Integers go through Protocol::integer():
+// QCborValue::toInteger() casts a double beyond qint64, undefined behaviour that this target
+// found (regressions/fuzz_controlchannel/).
 void readMessage(const QCborMap &message)
 {
+    [[maybe_unused]] const qint64 version =
+            Protocol::integer(message.value(QStringLiteral("version")), -1);
+    [[maybe_unused]] const qint64 port = Protocol::integer(message.value(QStringLiteral("port")), 0);
     [[maybe_unused]] const QString type = message.value(QStringLiteral("type")).toString();
     const Protocol::ErrorCode code =
             Protocol::errorCodeFromName(message.value(QStringLiteral("code")).toString());
