@@ -293,7 +293,8 @@ void ClientSession::onTcpVisitor(qintptr descriptor)
                 {{QStringLiteral("visitor"), visitor->peerAddress().toString()},
                  {QStringLiteral("url"), m_url},
                  {QStringLiteral("reason"), QStringLiteral("max_streams_per_client")}},
-                tr("refused a visitor of %1: %2 visitors in flight (--max-streams-per-client)")
+                tr("refused a visitor of %1: %2 visitor connections open "
+                   "(--max-streams-per-client)")
                         .arg(m_url)
                         .arg(config.maxStreamsPerClient));
     }

@@ -85,11 +85,12 @@ private:
                     {{QStringLiteral("visitor"), m_connection->peerAddress().toString()},
                      {QStringLiteral("name"), session->name()},
                      {QStringLiteral("reason"), QStringLiteral("max_streams_per_client")}},
-                    tr("refused a visitor of %1: %2 visitors in flight (--max-streams-per-client)")
+                    tr("refused a visitor of %1: %2 visitor connections open "
+                       "(--max-streams-per-client)")
                             .arg(session->name())
                             .arg(most));
             respond(503, tr("Tunnel busy"),
-                    tr("This tunnel has %1 visitors in flight, the most this server allows. "
+                    tr("This tunnel has %1 visitor connections open, the most this server allows. "
                        "Try again in a moment.")
                             .arg(most),
                     RetryAfter);

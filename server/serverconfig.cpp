@@ -137,12 +137,12 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                     "Visitor connections open at once from one address "
                                     "(an IPv6 /64) (default 256)."),
                   QString::number(defaults.maxConnectionsPerIp));
-    const QCommandLineOption maxStreams =
-            limit("max-streams-per-client",
-                  QT_TRANSLATE_NOOP("rok-server",
-                                    "Visitors in flight through one client; more get 503 "
-                                    "(default 1000)."),
-                  QString::number(defaults.maxStreamsPerClient));
+    const QCommandLineOption maxStreams = limit(
+            "max-streams-per-client",
+            QT_TRANSLATE_NOOP("rok-server",
+                              "Visitor connections open at once through one client; more get 503 "
+                              "(default 1000)."),
+            QString::number(defaults.maxStreamsPerClient));
     const QCommandLineOption maxTunnels = limit(
             "max-tunnels-per-token",
             QT_TRANSLATE_NOOP("rok-server", "Tunnels open at once with one token (default 32)."),

@@ -30,7 +30,7 @@ struct ServerConfig
     std::chrono::milliseconds tcpIdleTimeout{3'600'000}; // TCP tunnel or upgraded connection
     int maxConnections = defaultMaxConnections(); // visitors, HTTP and TCP together
     int maxConnectionsPerIp = 256; // an IPv6 visitor counts by its /64
-    int maxStreamsPerClient = 1000; // visitors in flight through one client
+    int maxStreamsPerClient = 1000; // visitor connections open through one client
     int maxTunnelsPerToken = 32; // clients without a token count as one token
 
     // From the soft RLIMIT_NOFILE, leaving room for clients, listeners and logs.

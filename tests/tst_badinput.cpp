@@ -4,6 +4,7 @@
 #include "frame.h"
 #include "jsonprocess.h"
 #include "protocol.h"
+#include "rawframe.h"
 #include "testhttpservice.h"
 
 #include <QCborMap>
@@ -22,17 +23,6 @@ using namespace Qt::StringLiterals;
 using namespace Yamux;
 
 namespace {
-
-QByteArray frame(FrameType type, quint16 flags, quint32 id, quint32 length,
-                 const QByteArray &payload = {})
-{
-    FrameHeader header;
-    header.type = type;
-    header.flags = flags;
-    header.streamId = id;
-    header.length = length;
-    return header.encode() + payload;
-}
 
 // A control message as a client sends it on stream 1: a 4-byte length, then CBOR.
 QByteArray controlMessage(const QCborMap &message)
@@ -176,33 +166,34 @@ void tst_BadInput::badFramesDropTheClient_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("reason"); // part of the client_dropped reason
 
-    const QByteArray syn = frame(FrameType::WindowUpdate, Syn, 1, 0);
+    const QByteArray syn = rawFrame(FrameType::WindowUpdate, Syn, 1, 0);
     QTest::newRow("garbage") << "GET / HTTP/1.1\r\nHost: x\r\n\r\n"_ba << u"version"_s;
     QByteArray wrongVersion = syn;
     wrongVersion[0] = 1;
     QTest::newRow("wrong version") << wrongVersion << u"version 1"_s;
-    QTest::newRow("unknown frame type") << frame(FrameType(9), 0, 1, 0) << u"frame type"_s;
+    QTest::newRow("unknown frame type") << rawFrame(FrameType(9), 0, 1, 0) << u"frame type"_s;
     QTest::newRow("frame larger than the window")
-            << frame(FrameType::Data, Syn, 1, InitialWindow + 1) << u"larger than"_s;
+            << rawFrame(FrameType::Data, Syn, 1, InitialWindow + 1) << u"larger than"_s;
     QTest::newRow("stream id reused") << syn + syn << u"stream id 1"_s;
     QTest::newRow("client opens an even stream id")
-            << frame(FrameType::WindowUpdate, Syn, 2, 0) << u"stream id 2"_s;
+            << rawFrame(FrameType::WindowUpdate, Syn, 2, 0) << u"stream id 2"_s;
     QTest::newRow("stream frame on stream 0")
-            << frame(FrameType::Data, 0, 0, 1, "x") << u"stream 0"_s;
+            << rawFrame(FrameType::Data, 0, 0, 1, "x") << u"stream 0"_s;
     QByteArray oversized(4, Qt::Uninitialized);
     qToBigEndian<quint32>(10 * 1024 * 1024, oversized.data());
     QTest::newRow("oversized control message")
-            << syn + frame(FrameType::Data, 0, 1, 4, oversized) << u"larger than the limit"_s;
+            << syn + rawFrame(FrameType::Data, 0, 1, 4, oversized) << u"larger than the limit"_s;
     QTest::newRow("malformed control message")
-            << syn + frame(FrameType::Data, 0, 1, 7, "\0\0\0\3\xff\xff\xff"_ba) << u"malformed"_s;
+            << syn + rawFrame(FrameType::Data, 0, 1, 7, "\0\0\0\3\xff\xff\xff"_ba)
+            << u"malformed"_s;
     const QByteArray wrongProtocol = controlMessage({{u"type"_s, u"hello"_s}, {u"version"_s, 99}});
     const QByteArray hugeVersion =
             controlMessage({{u"type"_s, u"hello"_s}, {u"version"_s, 1.12591e19}});
     QTest::newRow("version as a huge float") // found by fuzz_controlchannel
-            << syn + frame(FrameType::Data, 0, 1, quint32(hugeVersion.size()), hugeVersion)
+            << syn + rawFrame(FrameType::Data, 0, 1, quint32(hugeVersion.size()), hugeVersion)
             << u"version -1"_s;
     QTest::newRow("wrong protocol version")
-            << syn + frame(FrameType::Data, 0, 1, quint32(wrongProtocol.size()), wrongProtocol)
+            << syn + rawFrame(FrameType::Data, 0, 1, quint32(wrongProtocol.size()), wrongProtocol)
             << u"version 99"_s;
 }
 
@@ -250,12 +241,13 @@ void tst_BadInput::pingFloodWithoutReadingIsDropped()
     const QByteArray hello =
             controlMessage({{u"type"_s, u"hello"_s}, {u"version"_s, Protocol::Version}});
     const QByteArray open = controlMessage({{u"type"_s, u"open"_s}, {u"protocol"_s, u"http"_s}});
-    flooder.write(frame(FrameType::WindowUpdate, Syn, 1, 0)
-                  + frame(FrameType::Data, 0, 1, quint32(hello.size()), hello)
-                  + frame(FrameType::Data, 0, 1, quint32(open.size()), open));
-    QVERIFY(!m_server->waitFor(u"tunnel_opened"_s, 5000, nullptr, 2).isEmpty()); // past the handshake
+    flooder.write(rawFrame(FrameType::WindowUpdate, Syn, 1, 0)
+                  + rawFrame(FrameType::Data, 0, 1, quint32(hello.size()), hello)
+                  + rawFrame(FrameType::Data, 0, 1, quint32(open.size()), open));
+    QVERIFY(!m_server->waitFor(u"tunnel_opened"_s, 5000, nullptr, 2)
+                     .isEmpty()); // past the handshake
 
-    const QByteArray burst = frame(FrameType::Ping, Syn, 0, 7).repeated(10'000);
+    const QByteArray burst = rawFrame(FrameType::Ping, Syn, 0, 7).repeated(10'000);
     const qint64 before = m_server->residentKiB();
     qint64 peak = before;
     qint64 sent = 0;

@@ -1,6 +1,7 @@
 #include "frame.h"
 #include "muxsession.h"
 #include "muxstream.h"
+#include "rawframe.h"
 #include "tcppair.h"
 
 #include <QPointer>
@@ -37,17 +38,6 @@ SocketPair connectedPair()
     QTcpSocket *server = listener.nextPendingConnection();
     server->setParent(nullptr);
     return {client, server};
-}
-
-QByteArray frame(FrameType type, quint16 flags, quint32 id, quint32 length,
-                 const QByteArray &payload = {})
-{
-    FrameHeader header;
-    header.type = type;
-    header.flags = flags;
-    header.streamId = id;
-    header.length = length;
-    return header.encode() + payload;
 }
 
 // The headers of the frames in `bytes`, skipping Data payloads.
@@ -324,7 +314,7 @@ void tst_MuxSession::transportLossFailsStreams()
 {
     makeServerWithRawPeer();
     QSignalSpy opened(m_server.get(), &MuxSession::streamOpened);
-    m_rawPeer->write(frame(FrameType::WindowUpdate, Syn, 1, 0));
+    m_rawPeer->write(rawFrame(FrameType::WindowUpdate, Syn, 1, 0));
     QVERIFY(opened.wait());
     auto *stream = opened.at(0).at(0).value<MuxStream *>();
     QSignalSpy finished(stream, &DuplexDevice::finished);
@@ -357,7 +347,7 @@ void tst_MuxSession::oversizedFrameRejectedBeforePayload()
 {
     makeServerWithRawPeer();
     QSignalSpy closed(m_server.get(), &MuxSession::closed);
-    m_rawPeer->write(frame(FrameType::Data, Syn, 1, 64 * 1024 * 1024)); // header only
+    m_rawPeer->write(rawFrame(FrameType::Data, Syn, 1, 64 * 1024 * 1024)); // header only
     QVERIFY(closed.wait());
     QVERIFY(closed.at(0).at(0).toString().contains(u"larger than"));
 }
@@ -366,8 +356,9 @@ void tst_MuxSession::windowOverrunIsProtocolError()
 {
     makeServerWithRawPeer();
     QSignalSpy closed(m_server.get(), &MuxSession::closed);
-    m_rawPeer->write(frame(FrameType::Data, Syn, 1, InitialWindow, QByteArray(InitialWindow, 'a')));
-    m_rawPeer->write(frame(FrameType::Data, 0, 1, 1, "b")); // no window left for this byte
+    m_rawPeer->write(
+            rawFrame(FrameType::Data, Syn, 1, InitialWindow, QByteArray(InitialWindow, 'a')));
+    m_rawPeer->write(rawFrame(FrameType::Data, 0, 1, 1, "b")); // no window left for this byte
     QVERIFY(closed.wait());
     QVERIFY(closed.at(0).at(0).toString().contains(u"window"));
 }
@@ -376,7 +367,7 @@ void tst_MuxSession::wrongStreamIdIsProtocolError()
 {
     makeServerWithRawPeer();
     QSignalSpy closed(m_server.get(), &MuxSession::closed);
-    m_rawPeer->write(frame(FrameType::WindowUpdate, Syn, 2, 0)); // even ids are the server's
+    m_rawPeer->write(rawFrame(FrameType::WindowUpdate, Syn, 2, 0)); // even ids are the server's
     QVERIFY(closed.wait());
     QVERIFY(closed.at(0).at(0).toString().contains(u"stream id"));
 }
@@ -405,11 +396,11 @@ void tst_MuxSession::floodWithoutReadingIsDropped_data()
     QTest::addColumn<int>("maxStreams");
     // Each asks for an answer: a ping's ACK, the ACK of a stream it resets at once, or the
     // RST of a stream over the limit.
-    QTest::newRow("pings") << frame(FrameType::Ping, Syn, 0, 7) << 4096;
-    QTest::newRow("opens and resets")
-            << frame(FrameType::WindowUpdate, Syn, 1, 0) + frame(FrameType::WindowUpdate, Rst, 1, 0)
-            << 4096;
-    QTest::newRow("opens over the limit") << frame(FrameType::WindowUpdate, Syn, 1, 0) << 0;
+    QTest::newRow("pings") << rawFrame(FrameType::Ping, Syn, 0, 7) << 4096;
+    QTest::newRow("opens and resets") << rawFrame(FrameType::WindowUpdate, Syn, 1, 0)
+                    + rawFrame(FrameType::WindowUpdate, Rst, 1, 0)
+                                      << 4096;
+    QTest::newRow("opens over the limit") << rawFrame(FrameType::WindowUpdate, Syn, 1, 0) << 0;
 }
 
 void tst_MuxSession::floodWithoutReadingIsDropped()
@@ -485,7 +476,7 @@ void tst_MuxSession::unacknowledgedOpenIsReset()
     makeServerWithRawPeer(options);
     MuxStream *ignored = m_server->openStream();
     MuxStream *accepted = m_server->openStream();
-    m_rawPeer->write(frame(FrameType::WindowUpdate, Ack, accepted->id(), 0)); // only this one
+    m_rawPeer->write(rawFrame(FrameType::WindowUpdate, Ack, accepted->id(), 0)); // only this one
     QSignalSpy finished(ignored, &DuplexDevice::finished);
     QVERIFY(finished.wait(5000));
     QVERIFY(ignored->hasFailed());

@@ -104,6 +104,9 @@ private Q_SLOTS:
     void fakeUpgradeCannotSpoofForwardedFor();
     void requestForAnotherTunnelIs400();
     void http2IsRefusedWith505();
+    void tooManyTunnelsForOneToken();
+    void busyClientGets503();
+    void nameWithKelvinSignIsRefused();
     void unknownNameIs404();
     void garbageRequestIs400();
     void oversizedHeadIs431();
@@ -396,6 +399,66 @@ void tst_Tunnel::http2IsRefusedWith505()
     QTRY_VERIFY((received += socket.readAll(), received.contains("\r\n\r\n")));
     QVERIFY2(received.startsWith("HTTP/1.1 505 HTTP Version Not Supported\r\n"),
              received.constData());
+}
+
+void tst_Tunnel::tooManyTunnelsForOneToken()
+{
+    ServerConfig config = testConfig();
+    config.maxTunnelsPerToken = 1;
+    startServer(config);
+    TunnelClient *first = startClient();
+    QTRY_COMPARE(first->state(), TunnelClient::State::Online);
+    TunnelClient *second = startClient();
+    QSignalSpy errors(second, &TunnelClient::errorOccurred);
+    QTRY_VERIFY(!errors.isEmpty());
+    QVERIFY2(errors.first().at(0).toString().contains(u"1 tunnels open"_s),
+             qPrintable(errors.first().at(0).toString()));
+    QCOMPARE(errors.first().at(1).toBool(), false); // not fatal: it retries
+    QVERIFY(second->state() != TunnelClient::State::Online);
+
+    first->stop(); // one closes: the other gets its turn
+    QTRY_COMPARE_WITH_TIMEOUT(second->state(), TunnelClient::State::Online, 10000);
+}
+
+void tst_Tunnel::busyClientGets503()
+{
+    ServerConfig config = testConfig();
+    config.maxStreamsPerClient = 1;
+    startServer(config);
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    HttpVisit *slow = visit(hostOf(client->url()), "/delay/1500"); // in flight meanwhile
+    QTRY_COMPARE(m_local->connectionsAccepted(), 1);
+    HttpVisit *refused = visit(hostOf(client->url()), "/");
+    QTRY_VERIFY(refused->isDone());
+    QCOMPARE(refused->status(), 503);
+    QCOMPARE(refused->head().value("Retry-After"), QByteArray("5"));
+    QTRY_VERIFY_WITH_TIMEOUT(slow->isDone(), 10000);
+    QCOMPARE(slow->status(), 200);
+    slow->socket()->close(); // a keep-alive connection holds its stream until it goes
+    int status = 0;
+    for (int attempt = 0; attempt < 50 && status != 200; ++attempt) {
+        HttpVisit *after = visit(hostOf(client->url()), "/");
+        QTRY_VERIFY(after->isDone());
+        status = after->status();
+    }
+    QCOMPARE(status, 200); // the slot is free again
+}
+
+void tst_Tunnel::nameWithKelvinSignIsRefused()
+{
+    // U+212A KELVIN SIGN lowercases to 'k' in Unicode; the server must not fold it into a name.
+    TunnelOptions options = httpOptions(m_local->serverPort());
+    options.subdomain = u"\u212Aiwi"_s;
+    TunnelClient *client = startClient(options);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Failed);
+    QVERIFY2(client->lastError().contains(u"name"_s), qPrintable(client->lastError()));
+    TunnelClient *kiwi = startClient([&] {
+        TunnelOptions plain = httpOptions(m_local->serverPort());
+        plain.subdomain = u"kiwi"_s;
+        return plain;
+    }());
+    QTRY_COMPARE(kiwi->state(), TunnelClient::State::Online); // 'kiwi' itself was not taken
 }
 
 void tst_Tunnel::unknownNameIs404()
