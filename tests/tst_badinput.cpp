@@ -75,6 +75,7 @@ private Q_SLOTS:
     void badFramesDropTheClient_data();
     void badFramesDropTheClient();
     void pingFloodWithoutReadingIsDropped();
+    void truncatedFrameThenCloseIsDropped();
 
     // hostile visitors at the HTTP edge
     void slowlorisGets408WhileOthersAreServed();
@@ -268,6 +269,23 @@ void tst_BadInput::pingFloodWithoutReadingIsDropped()
           timer.elapsed(), peak - before);
     QVERIFY2(peak - before < 64 * 1024, qPrintable(QString::number(peak - before)));
     expectTunnelServes(url); // the other tunnel is unaffected
+}
+
+void tst_BadInput::truncatedFrameThenCloseIsDropped()
+{
+    startServer();
+    const QString url = openTunnel();
+    QTcpSocket peer;
+    QVERIFY(connectTo(peer, m_controlPort));
+    // A frame that promises 100 bytes and brings 10, then the end of the connection.
+    peer.write(rawFrame(FrameType::WindowUpdate, Syn, 1, 0)
+               + rawFrame(FrameType::Data, 0, 1, 100, QByteArray(10, 'x')));
+    QTest::qWait(100);
+    peer.disconnectFromHost();
+    const QJsonObject dropped = m_server->waitFor(u"client_dropped"_s, 3000);
+    QVERIFY2(dropped.value(u"reason"_s).toString().contains(u"connection lost"_s),
+             qPrintable(dropped.value(u"reason"_s).toString()));
+    expectTunnelServes(url);
 }
 
 void tst_BadInput::slowlorisGets408WhileOthersAreServed()
