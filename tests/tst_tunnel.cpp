@@ -119,6 +119,7 @@ private Q_SLOTS:
     void takenNameIsRefused();
     void serverRestartKeepsUrl();
     void tcpTunnelWithHalfClose();
+    void tcpVisitorLimits();
     void garbageOnControlPortLeavesOthersAlone();
     void wrongProtocolVersionIsRefused();
     void tokenAuth();
@@ -700,6 +701,51 @@ void tst_Tunnel::tcpTunnelWithHalfClose()
     QTRY_VERIFY((received += visitor.readAll(), received.endsWith("total 10\n")));
     QVERIFY(finished.count() || finished.wait());
     QVERIFY(!visitor.hasFailed());
+}
+
+void tst_Tunnel::tcpVisitorLimits()
+{
+    // A TCP tunnel's visitors: quiet ones go after --tcp-idle-timeout, talking ones stay, and
+    // one over --max-connections-per-ip is reset at once.
+    ServerConfig config = testConfig();
+    config.tcpIdleTimeout = 600ms;
+    config.maxConnectionsPerIp = 2;
+    startServer(config);
+    Listener service; // an echo service
+    QVERIFY(service.listen(QHostAddress::LocalHost, 0));
+    connect(&service, &Listener::accepted, this, [&service](qintptr descriptor) {
+        auto *peer = new TcpConnection(descriptor, &service);
+        connect(peer, &QIODevice::readyRead, peer, [peer] { peer->write(peer->readAll()); });
+    });
+    TunnelOptions options = httpOptions(service.serverPort());
+    options.protocol = TunnelOptions::Protocol::Tcp;
+    TunnelClient *client = startClient(options);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    const quint16 publicPort = quint16(QUrl(client->url()).port());
+    QVERIFY(publicPort >= config.tcpPortFrom && publicPort <= config.tcpPortTo);
+
+    QTcpSocket quiet;
+    QTcpSocket talking;
+    quiet.connectToHost(QHostAddress::LocalHost, publicPort);
+    talking.connectToHost(QHostAddress::LocalHost, publicPort);
+    QVERIFY(quiet.waitForConnected(5000) && talking.waitForConnected(5000));
+    QTcpSocket third; // over the per-address limit: reset at once
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray echoed;
+    while (timer.elapsed() < 1500) { // talk every 200 ms, well inside the idle timeout
+        talking.write("x");
+        if (timer.elapsed() < 200)
+            third.connectToHost(QHostAddress::LocalHost, publicPort);
+        QTest::qWait(200);
+        echoed += talking.readAll();
+    }
+    QCOMPARE(third.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(quiet.state(), QAbstractSocket::UnconnectedState); // idle for over 600 ms: gone
+    QVERIFY2(talking.state() == QAbstractSocket::ConnectedState,
+             qPrintable(talking.errorString() + u" echoed "_s + QString::number(echoed.size())
+                        + u" after "_s + QString::number(timer.elapsed())));
+    QVERIFY(echoed.size() >= 5);
 }
 
 void tst_Tunnel::garbageOnControlPortLeavesOthersAlone()
