@@ -122,6 +122,7 @@ private Q_SLOTS:
     void tcpVisitorLimits();
     void garbageOnControlPortLeavesOthersAlone();
     void wrongProtocolVersionIsRefused();
+    void oversizedResumeKeyIsReplaced();
     void tokenAuth();
 
 private:
@@ -785,6 +786,27 @@ void tst_Tunnel::wrongProtocolVersionIsRefused()
     QVERIFY(message.value(QStringLiteral("message")).toString().contains(u"version 99"));
     QSignalSpy closed(&session, &MuxSession::closed);
     QVERIFY(closed.count() || closed.wait());
+}
+
+void tst_Tunnel::oversizedResumeKeyIsReplaced()
+{
+    // The server stores a resume key per name: one of 64 KiB from a client is not kept.
+    auto *socket = new QTcpSocket;
+    socket->connectToHost(QHostAddress::LocalHost, m_server->controlPort());
+    QVERIFY(socket->waitForConnected());
+    MuxSession session(socket, MuxSession::Side::Client);
+    ControlChannel control(session.openStream());
+    QSignalSpy replies(&control, &ControlChannel::messageReceived);
+    control.send({{QStringLiteral("type"), Protocol::Hello},
+                  {QStringLiteral("version"), Protocol::Version}});
+    QVERIFY(replies.wait());
+    control.send({{QStringLiteral("type"), Protocol::Open},
+                  {QStringLiteral("protocol"), QStringLiteral("http")},
+                  {QStringLiteral("resume"), QByteArray(60 * 1024, 'k')}});
+    QTRY_COMPARE(replies.count(), 2);
+    const QCborMap opened = replies.at(1).at(0).value<QCborMap>();
+    QCOMPARE(opened.value(QStringLiteral("type")).toString(), Protocol::Opened);
+    QCOMPARE(opened.value(QStringLiteral("resume")).toByteArray().size(), Protocol::ResumeKeySize);
 }
 
 void tst_Tunnel::tokenAuth()
