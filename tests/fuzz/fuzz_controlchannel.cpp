@@ -31,7 +31,8 @@ void readMessage(const QCborMap &message)
 {
     [[maybe_unused]] const qint64 version =
             Protocol::integer(message.value(QStringLiteral("version")), -1);
-    [[maybe_unused]] const qint64 port = Protocol::integer(message.value(QStringLiteral("port")), 0);
+    [[maybe_unused]] const qint64 port =
+            Protocol::integer(message.value(QStringLiteral("port")), 0);
     [[maybe_unused]] const QString type = message.value(QStringLiteral("type")).toString();
     const Protocol::ErrorCode code =
             Protocol::errorCodeFromName(message.value(QStringLiteral("code")).toString());
