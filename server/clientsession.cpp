@@ -73,6 +73,17 @@ MuxStream *ClientSession::openStream()
     return m_state == State::Open && !isBusy() ? m_mux->openStream() : nullptr;
 }
 
+void ClientSession::logBusy(const QHostAddress &visitor)
+{
+    m_server->refusedVisitors().record(
+            {{QStringLiteral("visitor"), visitor.toString()},
+             {QStringLiteral("url"), m_url},
+             {QStringLiteral("reason"), QStringLiteral("max_streams_per_client")}},
+            tr("refused a visitor of %1: %2 visitor connections open (--max-streams-per-client)")
+                    .arg(m_url)
+                    .arg(m_server->config().maxStreamsPerClient));
+}
+
 bool ClientSession::isBusy() const
 {
     return m_mux->outboundStreamCount() >= m_mux->options().maxOutboundStreams;
@@ -288,16 +299,8 @@ void ClientSession::onTcpVisitor(qintptr descriptor)
     auto *visitor = new TcpConnection(descriptor, nullptr);
     const ServerConfig &config = m_server->config();
     const bool admitted = m_server->admitVisitor(visitor, m_url);
-    if (admitted && isBusy()) {
-        m_server->refusedVisitors().record(
-                {{QStringLiteral("visitor"), visitor->peerAddress().toString()},
-                 {QStringLiteral("url"), m_url},
-                 {QStringLiteral("reason"), QStringLiteral("max_streams_per_client")}},
-                tr("refused a visitor of %1: %2 visitor connections open "
-                   "(--max-streams-per-client)")
-                        .arg(m_url)
-                        .arg(config.maxStreamsPerClient));
-    }
+    if (admitted && isBusy())
+        logBusy(visitor->peerAddress());
     MuxStream *stream = admitted ? openStream() : nullptr;
     if (!stream) {
         visitor->abort(); // a TCP visitor has no page to read: a reset says it at once

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCborMap>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -31,6 +32,7 @@ public:
     bool isOpen() const { return m_state == State::Open; }
     // Visitors in flight have reached --max-streams-per-client: a new one gets 503.
     bool isBusy() const;
+    void logBusy(const QHostAddress &visitor); // a visitor refused because isBusy()
 
     MuxStream *openStream(); // a stream for a new visitor; nullptr if the client is going away
     void shutdown(); // GoAway, then close once queued frames are sent

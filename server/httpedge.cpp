@@ -81,14 +81,7 @@ private:
         }
         if (session->isBusy()) {
             const int most = m_server->config().maxStreamsPerClient;
-            m_server->refusedVisitors().record(
-                    {{QStringLiteral("visitor"), m_connection->peerAddress().toString()},
-                     {QStringLiteral("name"), session->name()},
-                     {QStringLiteral("reason"), QStringLiteral("max_streams_per_client")}},
-                    tr("refused a visitor of %1: %2 visitor connections open "
-                       "(--max-streams-per-client)")
-                            .arg(session->name())
-                            .arg(most));
+            session->logBusy(m_connection->peerAddress());
             respond(503, tr("Tunnel busy"),
                     tr("This tunnel has %1 visitor connections open, the most this server allows. "
                        "Try again in a moment.")

@@ -82,10 +82,19 @@ void RequestRewriter::attach(Splice *splice, std::shared_ptr<RequestRewriter> re
 
 bool RequestRewriter::isForgeable(QByteArrayView name)
 {
-    QByteArray normal = name.toByteArray().toLower();
-    normal.replace('_', '-');
-    return normal.startsWith("x-forwarded-") || normal == "forwarded" || normal == "x-real-ip"
-            || normal == "x-client-ip" || normal == "true-client-ip";
+    // Compared in place (no copy per header per request): case-insensitive, '_' as '-'.
+    const auto is = [name](QByteArrayView forged, bool prefix = false) {
+        if (prefix ? name.size() < forged.size() : name.size() != forged.size())
+            return false;
+        for (qsizetype i = 0; i < forged.size(); ++i) {
+            const char c = name[i] == '_' ? '-' : name[i];
+            if (c != forged[i] && !(c >= 'A' && c <= 'Z' && c - 'A' + 'a' == forged[i]))
+                return false;
+        }
+        return true;
+    };
+    return is("x-forwarded-", true) || is("forwarded") || is("x-real-ip") || is("x-client-ip")
+            || is("true-client-ip");
 }
 
 std::optional<RequestRewriter::Clock::time_point> RequestRewriter::idleSince() const

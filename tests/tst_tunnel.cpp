@@ -83,6 +83,26 @@ private:
     QPointer<MuxSession> m_session;
 };
 
+// A client speaking the control protocol by hand, for what TunnelClient would never send.
+struct RawClient
+{
+    explicit RawClient(quint16 controlPort)
+        : socket(new QTcpSocket)
+    {
+        socket->connectToHost(QHostAddress::LocalHost, controlPort);
+        socket->waitForConnected();
+        session = std::make_unique<MuxSession>(socket, MuxSession::Side::Client);
+        control = std::make_unique<ControlChannel>(session->openStream());
+        replies = std::make_unique<QSignalSpy>(control.get(), &ControlChannel::messageReceived);
+    }
+    QCborMap reply(qsizetype index) const { return replies->at(index).at(0).value<QCborMap>(); }
+
+    QTcpSocket *socket; // owned by the session
+    std::unique_ptr<MuxSession> session;
+    std::unique_ptr<ControlChannel> control;
+    std::unique_ptr<QSignalSpy> replies;
+};
+
 } // namespace
 
 class tst_Tunnel : public QObject
@@ -771,40 +791,30 @@ void tst_Tunnel::garbageOnControlPortLeavesOthersAlone()
 
 void tst_Tunnel::wrongProtocolVersionIsRefused()
 {
-    auto *socket = new QTcpSocket;
-    socket->connectToHost(QHostAddress::LocalHost, m_server->controlPort());
-    QVERIFY(socket->waitForConnected());
-    MuxSession session(socket, MuxSession::Side::Client);
-    ControlChannel control(session.openStream());
-    QSignalSpy reply(&control, &ControlChannel::messageReceived);
-    control.send({{QStringLiteral("type"), Protocol::Hello}, {QStringLiteral("version"), 99}});
-    QVERIFY(reply.wait());
-    const QCborMap message = reply.at(0).at(0).value<QCborMap>();
+    RawClient raw(m_server->controlPort());
+    raw.control->send({{QStringLiteral("type"), Protocol::Hello}, {QStringLiteral("version"), 99}});
+    QVERIFY(raw.replies->wait());
+    const QCborMap message = raw.reply(0);
     QCOMPARE(message.value(QStringLiteral("type")).toString(), Protocol::Error);
     QCOMPARE(message.value(QStringLiteral("code")).toString(),
              QStringLiteral("unsupported_version"));
     QVERIFY(message.value(QStringLiteral("message")).toString().contains(u"version 99"));
-    QSignalSpy closed(&session, &MuxSession::closed);
+    QSignalSpy closed(raw.session.get(), &MuxSession::closed);
     QVERIFY(closed.count() || closed.wait());
 }
 
 void tst_Tunnel::oversizedResumeKeyIsReplaced()
 {
-    // The server stores a resume key per name: one of 64 KiB from a client is not kept.
-    auto *socket = new QTcpSocket;
-    socket->connectToHost(QHostAddress::LocalHost, m_server->controlPort());
-    QVERIFY(socket->waitForConnected());
-    MuxSession session(socket, MuxSession::Side::Client);
-    ControlChannel control(session.openStream());
-    QSignalSpy replies(&control, &ControlChannel::messageReceived);
-    control.send({{QStringLiteral("type"), Protocol::Hello},
-                  {QStringLiteral("version"), Protocol::Version}});
-    QVERIFY(replies.wait());
-    control.send({{QStringLiteral("type"), Protocol::Open},
-                  {QStringLiteral("protocol"), QStringLiteral("http")},
-                  {QStringLiteral("resume"), QByteArray(60 * 1024, 'k')}});
-    QTRY_COMPARE(replies.count(), 2);
-    const QCborMap opened = replies.at(1).at(0).value<QCborMap>();
+    // The server stores a resume key per name: one of 60 KiB from a client is not kept.
+    RawClient raw(m_server->controlPort());
+    raw.control->send({{QStringLiteral("type"), Protocol::Hello},
+                       {QStringLiteral("version"), Protocol::Version}});
+    QVERIFY(raw.replies->wait());
+    raw.control->send({{QStringLiteral("type"), Protocol::Open},
+                       {QStringLiteral("protocol"), QStringLiteral("http")},
+                       {QStringLiteral("resume"), QByteArray(60 * 1024, 'k')}});
+    QTRY_COMPARE(raw.replies->count(), 2);
+    const QCborMap opened = raw.reply(1);
     QCOMPARE(opened.value(QStringLiteral("type")).toString(), Protocol::Opened);
     QCOMPARE(opened.value(QStringLiteral("resume")).toByteArray().size(), Protocol::ResumeKeySize);
 }
