@@ -54,7 +54,7 @@ void MuxStream::abort()
         return;
     sendReset();
     m_session->streamEnded(this);
-    reset(tr("stream reset"));
+    markReset(tr("stream reset"));
 }
 
 void MuxStream::onConsumed(qint64 count)
@@ -94,7 +94,7 @@ bool MuxStream::receiveFrame(const FrameHeader &header, const QByteArray &payloa
         receiveFin();
     if (self && !isFinished() && header.has(Rst)) {
         m_session->streamEnded(this);
-        reset(tr("stream reset by peer"));
+        markReset(tr("stream reset by peer"));
     }
     return true;
 }
@@ -174,12 +174,12 @@ void MuxStream::failUnacknowledged()
     const double seconds = m_session->options().streamOpenTimeout.count() / 1000.0;
     sendReset(); // should the ACK still come, the peer learns the stream is gone
     m_session->streamEnded(this);
-    reset(tr("the peer did not accept the stream within %1 s").arg(seconds));
+    markReset(tr("the peer did not accept the stream within %1 s").arg(seconds));
 }
 
 void MuxStream::sessionClosed(const QString &reason)
 {
-    reset(reason.isEmpty() ? tr("tunnel connection closed") : reason);
+    markReset(reason.isEmpty() ? tr("tunnel connection closed") : reason);
 }
 
 void MuxStream::sendReset()
@@ -187,7 +187,7 @@ void MuxStream::sendReset()
     m_session->writeFrame({.type = FrameType::WindowUpdate, .flags = Rst, .streamId = m_id});
 }
 
-void MuxStream::reset(const QString &error)
+void MuxStream::markReset(const QString &error)
 {
     m_state = State::Reset;
     m_in.clear();

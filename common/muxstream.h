@@ -61,7 +61,7 @@ private:
     void queueIfReady();
     void receiveFin();
     void sendReset();
-    void reset(const QString &error);
+    void markReset(const QString &error); // Reset state, buffers dropped, finished(error)
 
     quint32 m_id;
     MuxSession *m_session;

@@ -63,13 +63,6 @@ bool isFatal(ErrorCode code)
     return true;
 }
 
-QCborMap errorMessage(ErrorCode code, const QString &text)
-{
-    return QCborMap{{QStringLiteral("type"), Error},
-                    {QStringLiteral("code"), errorCodeName(code)},
-                    {QStringLiteral("message"), text}};
-}
-
 qint64 integer(const QCborValue &value, qint64 fallback)
 {
     return value.isInteger() ? value.toInteger() : fallback;
@@ -79,10 +72,6 @@ QByteArray authProof(const QByteArray &token, const QByteArray &nonce)
 {
     return QMessageAuthenticationCode::hash(nonce, token, QCryptographicHash::Sha256);
 }
-
-} // namespace Protocol
-
-namespace Protocol {
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {

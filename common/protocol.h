@@ -1,23 +1,17 @@
 #pragma once
 
 #include <QByteArray>
-#include <QCborMap>
 #include <QCborValue>
 #include <QString>
 
-// The control messages exchanged on the first stream (see docs/PROTOCOL.md).
+// Constants and helpers of the control protocol (docs/PROTOCOL.md); the messages themselves
+// are in controlmessages.h.
 namespace Protocol {
 
 constexpr int Version = 1;
 constexpr qint64 MaxMessageSize = 64 * 1024;
 constexpr int NonceSize = 32;
 constexpr int ResumeKeySize = 16; // a resume key of another size is replaced by a new one
-
-// Message types (the "type" key).
-inline const QString Hello = QStringLiteral("hello");
-inline const QString Open = QStringLiteral("open");
-inline const QString Opened = QStringLiteral("opened");
-inline const QString Error = QStringLiteral("error");
 
 enum class ErrorCode {
     UnsupportedVersion,
@@ -36,8 +30,6 @@ enum class ErrorCode {
 QString errorCodeName(ErrorCode code);
 ErrorCode errorCodeFromName(const QString &name);
 bool isFatal(ErrorCode code); // retrying cannot help: the client should stop and say why
-
-QCborMap errorMessage(ErrorCode code, const QString &text);
 
 // An integer field of a message, or `fallback` when it is missing or not a CBOR integer.
 // (QCborValue::toInteger() casts a double such as 1e19 to qint64: undefined behaviour.)

@@ -1,13 +1,19 @@
 #include "clientsession.h"
 
 #include "controlchannel.h"
+#include "controlmessages.h"
+#include "eventlog.h"
 #include "idletimeout.h"
 #include "listener.h"
 #include "muxsession.h"
 #include "muxstream.h"
-#include "server.h"
+#include "portpool.h"
+#include "serverconfig.h"
 #include "splice.h"
 #include "tcpconnection.h"
+#include "tunnelquota.h"
+#include "tunnelregistry.h"
+#include "visitorgate.h"
 
 #include <QCborValue>
 #include <QCryptographicHash>
@@ -44,18 +50,16 @@ QByteArray randomBytes(int count)
     return bytes;
 }
 
-const QString KeyType = QStringLiteral("type");
-
 } // namespace
 
-ClientSession::ClientSession(QTcpSocket *socket, Server *server)
-    : QObject(server)
-    , m_server(server)
+ClientSession::ClientSession(QTcpSocket *socket, const SessionServices &services, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
     , m_peer(endpoint(socket->peerAddress(), socket->peerPort()))
     , m_peerIsLoopback(socket->peerAddress().isLoopback())
 {
     MuxSession::Options options;
-    options.maxOutboundStreams = server->config().maxStreamsPerClient;
+    options.maxOutboundStreams = services.config.maxStreamsPerClient;
     m_mux = new MuxSession(socket, MuxSession::Side::Server, options, this);
     connect(m_mux, &MuxSession::streamOpened, this, &ClientSession::onStreamOpened);
     connect(m_mux, &MuxSession::closed, this, &ClientSession::onMuxClosed);
@@ -68,6 +72,11 @@ ClientSession::ClientSession(QTcpSocket *socket, Server *server)
     m_handshakeDeadline.start();
 }
 
+ClientSession *ClientSession::holding(const TunnelRegistry &names, const QString &name)
+{
+    return name.isEmpty() ? nullptr : qobject_cast<ClientSession *>(names.owner(name));
+}
+
 MuxStream *ClientSession::openStream()
 {
     return m_state == State::Open && !isBusy() ? m_mux->openStream() : nullptr;
@@ -75,13 +84,13 @@ MuxStream *ClientSession::openStream()
 
 void ClientSession::logBusy(const QHostAddress &visitor)
 {
-    m_server->refusedVisitors().record(
+    m_services.visitors.refused().record(
             {{QStringLiteral("visitor"), visitor.toString()},
              {QStringLiteral("url"), m_url},
              {QStringLiteral("reason"), QStringLiteral("max_streams_per_client")}},
             tr("refused a visitor of %1: %2 visitor connections open (--max-streams-per-client)")
                     .arg(m_url)
-                    .arg(m_server->config().maxStreamsPerClient));
+                    .arg(m_services.config.maxStreamsPerClient));
 }
 
 bool ClientSession::isBusy() const
@@ -108,22 +117,23 @@ void ClientSession::onMuxClosed(const QString &reason)
     m_state = State::Closed;
     m_handshakeDeadline.stop();
     if (!m_name.isEmpty())
-        m_server->names().release(m_name);
+        m_services.names.release(m_name);
     if (m_tcpListener) {
         m_tcpListener->close();
-        m_server->releaseTcpPort(m_tcpListener->serverPort());
+        m_services.ports.release(m_tcpListener->serverPort());
         m_tcpListener->deleteLater();
         m_tcpListener = nullptr;
     }
     if (wasOpen) {
-        m_server->log().event(
+        m_services.quota.remove(m_token);
+        m_services.log.event(
                 QStringLiteral("tunnel_closed"),
                 {{QStringLiteral("url"), m_url},
                  {QStringLiteral("client"), m_peer},
                  {QStringLiteral("reason"), reason}},
                 tr("closed %1 (%2)").arg(m_url, reason.isEmpty() ? tr("client left") : reason));
     } else if (!reason.isEmpty()) {
-        m_server->log().event(
+        m_services.log.event(
                 QStringLiteral("client_dropped"),
                 {{QStringLiteral("client"), m_peer}, {QStringLiteral("reason"), reason}},
                 tr("dropped client %1: %2").arg(m_peer, reason));
@@ -146,39 +156,38 @@ void ClientSession::onStreamOpened(MuxStream *stream)
 
 void ClientSession::onMessage(const QCborMap &message)
 {
-    const QString type = message.value(KeyType).toString();
-    if (m_state == State::AwaitHello && type == Protocol::Hello)
-        onHello(message);
-    else if (m_state == State::AwaitOpen && type == Protocol::Open)
-        onOpen(message);
+    const QString type = Protocol::messageType(message);
+    if (m_state == State::AwaitHello && type == Protocol::Hello::Type)
+        onHello(Protocol::Hello::fromCbor(message));
+    else if (m_state == State::AwaitOpen && type == Protocol::Open::Type)
+        onOpen(Protocol::Open::fromCbor(message));
     else
         refuse(ErrorCode::BadMessage, tr("unexpected message \"%1\"").arg(type));
 }
 
-void ClientSession::onHello(const QCborMap &message)
+void ClientSession::onHello(const Protocol::Hello &hello)
 {
-    const qint64 version = Protocol::integer(message.value(QStringLiteral("version")), -1);
-    if (version != Protocol::Version) {
+    if (hello.version != Protocol::Version) {
         refuse(ErrorCode::UnsupportedVersion,
                tr("protocol version %1 is not supported; this server speaks version %2")
-                       .arg(version)
+                       .arg(hello.version)
                        .arg(Protocol::Version));
         return;
     }
     m_nonce = randomBytes(Protocol::NonceSize);
-    const bool tokens = !m_server->config().tokens.isEmpty();
-    m_control->send({{KeyType, Protocol::Hello},
-                     {QStringLiteral("version"), Protocol::Version},
-                     {QStringLiteral("agent"), QStringLiteral("rok-server/" ROK_VERSION)},
-                     {QStringLiteral("auth"),
-                      tokens ? QStringLiteral("hmac-sha256") : QStringLiteral("none")},
-                     {QStringLiteral("nonce"), m_nonce}});
+    const bool tokens = !m_services.config.tokens.isEmpty();
+    m_control->send(
+            Protocol::Hello{.version = Protocol::Version,
+                            .agent = QStringLiteral("rok-server/" ROK_VERSION),
+                            .auth = tokens ? QStringLiteral("hmac-sha256") : QStringLiteral("none"),
+                            .nonce = m_nonce}
+                    .toCbor());
     m_state = State::AwaitOpen;
 }
 
-bool ClientSession::checkAuth(const QCborMap &message)
+bool ClientSession::checkAuth(const Protocol::Open &open)
 {
-    const ServerConfig &config = m_server->config();
+    const ServerConfig &config = m_services.config;
     if (config.tokens.isEmpty()) {
         m_token = QStringLiteral("anonymous");
         if (m_peerIsLoopback || config.allowAnonymous)
@@ -188,13 +197,12 @@ bool ClientSession::checkAuth(const QCborMap &message)
                   "start it with --token or --allow-anonymous"));
         return false;
     }
-    const QByteArray proof = message.value(QStringLiteral("proof")).toByteArray();
-    if (proof.isEmpty()) {
+    if (open.proof.isEmpty()) {
         refuse(ErrorCode::AuthRequired, tr("this server requires a token (--token or ROK_TOKEN)"));
         return false;
     }
     for (const QByteArray &token : config.tokens) {
-        if (Protocol::constantTimeEquals(proof, Protocol::authProof(token, m_nonce)))
+        if (Protocol::constantTimeEquals(open.proof, Protocol::authProof(token, m_nonce)))
             m_token = tokenName(token);
     }
     if (m_token.isEmpty())
@@ -202,64 +210,62 @@ bool ClientSession::checkAuth(const QCborMap &message)
     return !m_token.isEmpty();
 }
 
-void ClientSession::onOpen(const QCborMap &message)
+void ClientSession::onOpen(const Protocol::Open &open)
 {
-    if (!checkAuth(message))
+    if (!checkAuth(open))
         return;
-    if (m_server->tunnelsFor(m_token) >= m_server->config().maxTunnelsPerToken) {
+    if (m_services.quota.isFull(m_token)) {
         refuse(ErrorCode::TooManyTunnels,
                tr("this token has %1 tunnels open, the most this server allows "
                   "(--max-tunnels-per-token)")
-                       .arg(m_server->config().maxTunnelsPerToken));
+                       .arg(m_services.quota.max()));
         return;
     }
-    m_resumeKey = message.value(QStringLiteral("resume")).toByteArray();
-    if (m_resumeKey.size() != Protocol::ResumeKeySize)
-        m_resumeKey = randomBytes(Protocol::ResumeKeySize);
-    m_protocol = message.value(QStringLiteral("protocol")).toString();
+    m_resumeKey = open.resume.size() == Protocol::ResumeKeySize
+            ? open.resume
+            : randomBytes(Protocol::ResumeKeySize);
+    m_protocol = open.protocol;
     bool opened = false;
     if (m_protocol == u"http")
-        opened = openHttp(message);
+        opened = openHttp(open.name);
     else if (m_protocol == u"tcp")
-        opened = openTcp(message);
+        opened = openTcp(open.port);
     else
         refuse(ErrorCode::BadMessage, tr("unknown tunnel protocol \"%1\"").arg(m_protocol));
     if (!opened)
         return;
 
     m_state = State::Open;
+    m_services.quota.add(m_token);
     m_handshakeDeadline.stop();
-    QCborMap reply{{KeyType, Protocol::Opened},
-                   {QStringLiteral("protocol"), m_protocol},
-                   {QStringLiteral("url"), m_url},
-                   {QStringLiteral("resume"), m_resumeKey}};
-    if (!m_name.isEmpty())
-        reply.insert(QStringLiteral("name"), m_name);
-    if (m_tcpListener)
-        reply.insert(QStringLiteral("port"), m_tcpListener->serverPort());
-    m_control->send(reply);
-    m_server->log().event(QStringLiteral("tunnel_opened"),
-                          {{QStringLiteral("url"), m_url},
-                           {QStringLiteral("protocol"), m_protocol},
-                           {QStringLiteral("client"), m_peer},
-                           {QStringLiteral("token"), m_token}},
-                          tr("opened %1 for %2 (%3)").arg(m_url, m_peer, m_token));
+    m_control->send(
+            Protocol::Opened{.protocol = m_protocol,
+                             .url = m_url,
+                             .name = m_name,
+                             .port = m_tcpListener ? m_tcpListener->serverPort() : quint16(0),
+                             .resume = m_resumeKey}
+                    .toCbor());
+    m_services.log.event(QStringLiteral("tunnel_opened"),
+                         {{QStringLiteral("url"), m_url},
+                          {QStringLiteral("protocol"), m_protocol},
+                          {QStringLiteral("client"), m_peer},
+                          {QStringLiteral("token"), m_token}},
+                         tr("opened %1 for %2 (%3)").arg(m_url, m_peer, m_token));
 }
 
-bool ClientSession::openHttp(const QCborMap &message)
+bool ClientSession::openHttp(const QString &requested)
 {
     // The registry lowercases ASCII only: QString::toLower() would fold U+212A KELVIN SIGN to 'k'.
-    const QString requested = message.value(QStringLiteral("name")).toString();
     // A client that lost its connection before we noticed gets its name back from the old one.
-    if (ClientSession *holder = m_server->sessionFor(requested.toLower()); holder && holder != this
+    if (ClientSession *holder = holding(m_services.names, requested); holder && holder != this
         && Protocol::constantTimeEquals(holder->resumeKey(), m_resumeKey)) {
         holder->close(tr("replaced by a new connection of the same client"));
     }
-    const TunnelRegistry::Claim claim = m_server->names().claim(requested, m_resumeKey, this);
+    const TunnelRegistry::Claim claim = m_services.names.claim(requested, m_resumeKey, this);
     switch (claim.status) {
     case TunnelRegistry::Status::Ok:
         m_name = claim.name;
-        m_url = m_server->publicUrl(m_name);
+        m_url = m_services.config.publicUrl(m_name);
         return true;
     case TunnelRegistry::Status::Invalid:
         refuse(ErrorCode::InvalidName, claim.message);
@@ -274,22 +280,21 @@ bool ClientSession::openHttp(const QCborMap &message)
     return false;
 }
 
-bool ClientSession::openTcp(const QCborMap &message)
+bool ClientSession::openTcp(qint64 requested)
 {
-    const qint64 requested = Protocol::integer(message.value(QStringLiteral("port")), 0);
     if (requested < 0 || requested > 65535) {
         refuse(ErrorCode::NoPort, tr("invalid port %1").arg(requested));
         return false;
     }
     QString error;
-    m_tcpListener = m_server->openTcpPort(quint16(requested), m_resumeKey, this, &error);
+    m_tcpListener = m_services.ports.open(quint16(requested), m_resumeKey, this, &error);
     if (!m_tcpListener) {
         refuse(ErrorCode::NoPort, error);
         return false;
     }
     connect(m_tcpListener, &Listener::accepted, this, &ClientSession::onTcpVisitor);
     m_url = QStringLiteral("tcp://%1:%2")
-                    .arg(m_server->config().domain)
+                    .arg(m_services.config.domain)
                     .arg(m_tcpListener->serverPort());
     return true;
 }
@@ -297,8 +302,8 @@ bool ClientSession::openTcp(const QCborMap &message)
 void ClientSession::onTcpVisitor(qintptr descriptor)
 {
     auto *visitor = new TcpConnection(descriptor, nullptr);
-    const ServerConfig &config = m_server->config();
-    const bool admitted = m_server->admitVisitor(visitor, m_url);
+    const ServerConfig &config = m_services.config;
+    const bool admitted = m_services.visitors.admit(visitor, m_url);
     if (admitted && isBusy())
         logBusy(visitor->peerAddress());
     MuxStream *stream = admitted ? openStream() : nullptr;
@@ -321,11 +326,11 @@ void ClientSession::onTcpVisitor(qintptr descriptor)
 void ClientSession::refuse(ErrorCode code, const QString &text)
 {
     if (m_control)
-        m_control->send(Protocol::errorMessage(code, text));
-    m_server->log().event(QStringLiteral("client_refused"),
-                          {{QStringLiteral("client"), m_peer},
-                           {QStringLiteral("code"), Protocol::errorCodeName(code)},
-                           {QStringLiteral("message"), text}},
-                          tr("refused client %1: %2").arg(m_peer, text));
+        m_control->send(Protocol::Error{.code = code, .message = text}.toCbor());
+    m_services.log.event(QStringLiteral("client_refused"),
+                         {{QStringLiteral("client"), m_peer},
+                          {QStringLiteral("code"), Protocol::errorCodeName(code)},
+                          {QStringLiteral("message"), text}},
+                         tr("refused client %1: %2").arg(m_peer, text));
     close({}); // already logged
 }

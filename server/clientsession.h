@@ -6,14 +6,30 @@
 #include <QPointer>
 #include <QTimer>
 
-#include "protocol.h"
+#include "controlmessages.h"
 
 class ControlChannel;
+class EventLog;
 class Listener;
 class MuxSession;
 class MuxStream;
+class PortPool;
 class QTcpSocket;
-class Server;
+class TunnelQuota;
+class TunnelRegistry;
+class VisitorGate;
+struct ServerConfig;
+
+// What a client session uses of the server that accepted it.
+struct SessionServices
+{
+    const ServerConfig &config;
+    EventLog &log;
+    TunnelRegistry &names; // HTTP tunnel names, owned by their sessions
+    PortPool &ports; // TCP tunnel ports
+    VisitorGate &visitors;
+    TunnelQuota &quota;
+};
 
 // One connected rok client: its handshake, its tunnel (an HTTP name or a TCP port) and the
 // multiplexed connection that carries a stream per visitor.
@@ -23,7 +39,10 @@ class ClientSession : public QObject
     Q_DISABLE_COPY_MOVE(ClientSession)
 
 public:
-    ClientSession(QTcpSocket *socket, Server *server);
+    ClientSession(QTcpSocket *socket, const SessionServices &services, QObject *parent);
+
+    // The session that holds the HTTP tunnel `name`, if any.
+    static ClientSession *holding(const TunnelRegistry &names, const QString &name);
 
     QString name() const { return m_name; }
     QByteArray resumeKey() const { return m_resumeKey; }
@@ -44,18 +63,18 @@ Q_SIGNALS:
 private:
     void onStreamOpened(MuxStream *stream);
     void onMessage(const QCborMap &message);
-    void onHello(const QCborMap &message);
-    void onOpen(const QCborMap &message);
-    bool checkAuth(const QCborMap &message);
-    bool openHttp(const QCborMap &message);
-    bool openTcp(const QCborMap &message);
+    void onHello(const Protocol::Hello &hello);
+    void onOpen(const Protocol::Open &open);
+    bool checkAuth(const Protocol::Open &open);
+    bool openHttp(const QString &requested);
+    bool openTcp(qint64 requested);
     void refuse(Protocol::ErrorCode code, const QString &text);
     void onTcpVisitor(qintptr descriptor);
     void onMuxClosed(const QString &reason);
 
     enum class State { AwaitHello, AwaitOpen, Open, Closed };
 
-    Server *m_server;
+    SessionServices m_services;
     MuxSession *m_mux;
     ControlChannel *m_control = nullptr;
     QTimer m_handshakeDeadline;

@@ -6,8 +6,9 @@
 #include "listener.h"
 #include "muxstream.h"
 #include "requestrewriter.h"
-#include "server.h"
+#include "serverconfig.h"
 #include "tcpconnection.h"
+#include "visitorgate.h"
 
 #include <QTimer>
 
@@ -24,15 +25,16 @@ const QByteArray RetryAfter = "Retry-After: 5\r\n"_ba;
 class Visitor : public QObject
 {
 public:
-    Visitor(TcpConnection *connection, Server *server)
-        : QObject(server)
-        , m_server(server)
+    Visitor(TcpConnection *connection, const ServerConfig &config, const TunnelRegistry &names,
+            QObject *parent)
+        : QObject(parent)
+        , m_config(config)
+        , m_names(names)
         , m_connection(connection)
-        , m_rewriter(std::make_shared<RequestRewriter>(m_connection->peerAddress(),
-                                                       server->config().domain))
+        , m_rewriter(std::make_shared<RequestRewriter>(m_connection->peerAddress(), config.domain))
     {
         m_connection->setParent(this);
-        m_connection->setSendTimeout(server->config().sendTimeout);
+        m_connection->setSendTimeout(config.sendTimeout);
         connect(m_connection, &QIODevice::readyRead, this, &Visitor::onReadyRead);
         connect(m_connection, &QIODevice::readChannelFinished, this, &Visitor::onReadyRead);
         connect(m_connection, &DuplexDevice::finished, this, &Visitor::onFinished);
@@ -40,9 +42,9 @@ public:
         connect(&m_deadline, &QTimer::timeout, this, [this] {
             respond(408, tr("Request timeout"),
                     tr("The request head did not arrive within %1 s.")
-                            .arg(m_server->config().headTimeout.count() / 1000.0));
+                            .arg(m_config.headTimeout.count() / 1000.0));
         });
-        m_deadline.start(m_server->config().headTimeout);
+        m_deadline.start(m_config.headTimeout);
     }
 
 private:
@@ -72,7 +74,7 @@ private:
         m_deadline.stop();
         const HttpHead &head = *m_rewriter->firstHead();
         m_html = ErrorPage::prefersHtml(head.value("Accept"));
-        ClientSession *session = m_server->sessionFor(m_rewriter->tunnelName());
+        ClientSession *session = ClientSession::holding(m_names, m_rewriter->tunnelName());
         if (!session) {
             const QString where = QString::fromLatin1(head.value("Host"));
             respond(404, tr("No tunnel here"),
@@ -80,7 +82,7 @@ private:
             return;
         }
         if (session->isBusy()) {
-            const int most = m_server->config().maxStreamsPerClient;
+            const int most = m_config.maxStreamsPerClient;
             session->logBusy(m_connection->peerAddress());
             respond(503, tr("Tunnel busy"),
                     tr("This tunnel has %1 visitor connections open, the most this server allows. "
@@ -109,7 +111,7 @@ private:
     // upgraded connections after --tcp-idle-timeout without a byte either way.
     void watchIdle(Splice *splice)
     {
-        const ServerConfig &config = m_server->config();
+        const ServerConfig &config = m_config;
         if (config.idleTimeout.count() == 0 && config.tcpIdleTimeout.count() == 0)
             return;
         const auto deadline =
@@ -148,7 +150,8 @@ private:
 
     void onFinished() { deleteLater(); }
 
-    Server *m_server;
+    const ServerConfig &m_config;
+    const TunnelRegistry &m_names;
     TcpConnection *m_connection;
     std::shared_ptr<RequestRewriter> m_rewriter;
     QByteArray m_forward;
@@ -158,9 +161,12 @@ private:
 
 } // namespace
 
-HttpEdge::HttpEdge(Server *server)
-    : QObject(server)
-    , m_server(server)
+HttpEdge::HttpEdge(const ServerConfig &config, const TunnelRegistry &names, VisitorGate &visitors,
+                   QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_names(names)
+    , m_visitors(visitors)
     , m_listener(new Listener(this))
 {
     connect(m_listener, &Listener::accepted, this, &HttpEdge::onAccepted);
@@ -170,8 +176,8 @@ void HttpEdge::onAccepted(qintptr descriptor)
 {
     auto *connection = new TcpConnection(descriptor, nullptr);
     ConnectionLimiter::Verdict verdict;
-    if (m_server->admitVisitor(connection, tr("the HTTP port"), &verdict)) {
-        new Visitor(connection, m_server);
+    if (m_visitors.admit(connection, tr("the HTTP port"), &verdict)) {
+        new Visitor(connection, m_config, m_names, this);
         return;
     }
     // Answered without reading the request: the server is full, not the request wrong.

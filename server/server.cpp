@@ -3,11 +3,9 @@
 #include "clientsession.h"
 #include "httpedge.h"
 #include "listener.h"
-#include "tcpconnection.h"
 
 #include <QJsonObject>
 #include <QNetworkProxy>
-#include <QRandomGenerator>
 #include <QTcpSocket>
 
 #include <unistd.h>
@@ -18,17 +16,19 @@ Server::Server(const ServerConfig &config, QObject *parent)
     , m_log(config.logFormat == ServerConfig::LogFormat::Json ? EventLog::Format::Json
                                                               : EventLog::Format::Text)
     , m_names(config.reservation)
-    , m_ports(config.reservation)
-    , m_control(new Listener(this))
-    , m_http(new HttpEdge(this))
-    , m_visitors(config.maxConnections, config.maxConnectionsPerIp)
-    , m_refusedVisitors(m_log, QStringLiteral("visitor_refused"))
-    , m_droppedVisitors(m_log, QStringLiteral("visitor_dropped"))
+    , m_ports(m_config)
+    , m_visitors(m_config, m_log)
+    , m_quota(config.maxTunnelsPerToken)
     , m_acceptFailures(m_log, QStringLiteral("accept_failed"))
+    , m_control(new Listener(this))
+    , m_http(new HttpEdge(m_config, m_names, m_visitors, this))
 {
     connect(m_control, &Listener::accepted, this, &Server::onControlConnection);
     watchAccepts(m_control, tr("the control port"));
     watchAccepts(m_http->listener(), tr("the HTTP port"));
+    connect(&m_ports, &PortPool::opened, this, [this](Listener *listener) {
+        watchAccepts(listener, tr("TCP port %1").arg(listener->serverPort()));
+    });
     connect(&m_names, &TunnelRegistry::expired, this, [this](const QString &name) {
         m_log.event(QStringLiteral("name_released"), {{QStringLiteral("name"), name}},
                     tr("%1 is free again").arg(name));
@@ -57,6 +57,8 @@ bool Server::start(QString *error)
         m_control->close();
         return false;
     }
+    m_config.controlPort = m_control->serverPort();
+    m_config.httpPort = m_http->listener()->serverPort();
     const QString bind =
             m_config.bind == QHostAddress::Any ? QStringLiteral("*") : m_config.bind.toString();
     m_log.event(QStringLiteral("listening"),
@@ -88,29 +90,9 @@ void Server::shutdown()
     Q_EMIT stopped();
 }
 
-quint16 Server::httpPort() const
-{
-    return m_http->listener()->serverPort();
-}
-
-quint16 Server::controlPort() const
-{
-    return m_control->serverPort();
-}
-
-QString Server::publicUrl(const QString &name) const
-{
-    const quint16 port = httpPort();
-    const QString host = name + u'.' + m_config.domain;
-    return port == 80 ? QStringLiteral("http://") + host
-                      : QStringLiteral("http://%1:%2").arg(host).arg(port);
-}
-
 ClientSession *Server::sessionFor(const QString &name) const
 {
-    if (name.isEmpty())
-        return nullptr;
-    return qobject_cast<ClientSession *>(m_names.owner(name));
+    return ClientSession::holding(m_names, name);
 }
 
 void Server::onControlConnection(qintptr descriptor)
@@ -124,7 +106,8 @@ void Server::onControlConnection(qintptr descriptor)
         socket->deleteLater();
         return;
     }
-    auto *session = new ClientSession(socket, this);
+    auto *session = new ClientSession(
+            socket, {m_config, m_log, m_names, m_ports, m_visitors, m_quota}, this);
     m_sessions.insert(session);
     connect(session, &ClientSession::closed, this, [this, session] {
         m_sessions.remove(session);
@@ -139,100 +122,4 @@ void Server::watchAccepts(Listener *listener, const QString &what)
                 {{QStringLiteral("listener"), what}, {QStringLiteral("error"), error}},
                 tr("cannot accept on %1: %2; retrying").arg(what, error));
     });
-}
-
-int Server::tunnelsFor(const QString &token) const
-{
-    return int(std::count_if(m_sessions.begin(), m_sessions.end(), [&token](ClientSession *s) {
-        return s->isOpen() && s->token() == token;
-    }));
-}
-
-bool Server::admitVisitor(TcpConnection *connection, const QString &entry,
-                          ConnectionLimiter::Verdict *verdict)
-{
-    const QHostAddress address = connection->peerAddress();
-    const ConnectionLimiter::Verdict result = m_visitors.admit(address, connection);
-    if (verdict)
-        *verdict = result;
-    if (result == ConnectionLimiter::Verdict::Admitted) {
-        connect(connection, &TcpConnection::sendTimedOut, this, [this, address, entry] {
-            m_droppedVisitors.record({{QStringLiteral("visitor"), address.toString()},
-                                      {QStringLiteral("entry"), entry},
-                                      {QStringLiteral("reason"), QStringLiteral("send_timeout")}},
-                                     tr("dropped a visitor of %1 from %2: it read nothing for %3 s "
-                                        "(--send-timeout)")
-                                             .arg(entry, address.toString())
-                                             .arg(m_config.sendTimeout.count() / 1000.0));
-        });
-        return true;
-    }
-    const bool perAddress = result == ConnectionLimiter::Verdict::TooManyFromAddress;
-    const QString text = perAddress
-            ? tr("refused a visitor of %1 from %2: %3 connections from that address "
-                 "(--max-connections-per-ip)")
-                      .arg(entry, address.toString())
-                      .arg(m_config.maxConnectionsPerIp)
-            : tr("refused a visitor of %1 from %2: %3 visitor connections open "
-                 "(--max-connections)")
-                      .arg(entry, address.toString())
-                      .arg(m_config.maxConnections);
-    m_refusedVisitors.record({{QStringLiteral("visitor"), address.toString()},
-                              {QStringLiteral("entry"), entry},
-                              {QStringLiteral("reason"),
-                               perAddress ? QStringLiteral("max_connections_per_ip")
-                                          : QStringLiteral("max_connections")}},
-                             text);
-    return false;
-}
-
-Listener *Server::openTcpPort(quint16 requested, const QByteArray &resumeKey, QObject *owner,
-                              QString *error)
-{
-    if (requested != 0)
-        return tryBind(requested, resumeKey, owner, error);
-    // Start at a random place in the range so ports are not handed out in order.
-    const int span = m_config.tcpPortTo - m_config.tcpPortFrom + 1;
-    const int start = int(QRandomGenerator::global()->bounded(span));
-    for (int i = 0; i < span; ++i) {
-        const quint16 port = quint16(m_config.tcpPortFrom + (start + i) % span);
-        if (m_ports.owner(QString::number(port)) || m_ports.isReserved(QString::number(port)))
-            continue;
-        QString ignored;
-        if (Listener *listener = tryBind(port, resumeKey, owner, &ignored))
-            return listener;
-    }
-    *error = tr("no free port left in %1-%2").arg(m_config.tcpPortFrom).arg(m_config.tcpPortTo);
-    return nullptr;
-}
-
-Listener *Server::tryBind(quint16 port, const QByteArray &resumeKey, QObject *owner, QString *error)
-{
-    if (port < m_config.tcpPortFrom || port > m_config.tcpPortTo || port == httpPort()
-        || port == controlPort()) {
-        *error = tr("port %1 is outside this server's TCP range %2-%3")
-                         .arg(port)
-                         .arg(m_config.tcpPortFrom)
-                         .arg(m_config.tcpPortTo);
-        return nullptr;
-    }
-    const auto claim = m_ports.claim(QString::number(port), resumeKey, owner);
-    if (claim.status != TunnelRegistry::Status::Ok) {
-        *error = tr("port %1 is in use by another tunnel").arg(port);
-        return nullptr;
-    }
-    auto *listener = new Listener(owner);
-    if (!listener->listen(m_config.bind, port)) {
-        *error = tr("cannot listen on port %1: %2").arg(port).arg(listener->errorString());
-        delete listener;
-        m_ports.release(QString::number(port));
-        return nullptr;
-    }
-    watchAccepts(listener, tr("TCP port %1").arg(port));
-    return listener;
-}
-
-void Server::releaseTcpPort(quint16 port)
-{
-    m_ports.release(QString::number(port));
 }

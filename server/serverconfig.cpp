@@ -221,3 +221,10 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         return invalid(logFormat, QT_TRANSLATE_NOOP("rok-server", " (text or json)"));
     return config;
 }
+
+QString ServerConfig::publicUrl(const QString &name) const
+{
+    const QString host = name + u'.' + domain;
+    return httpPort == 80 ? QStringLiteral("http://") + host
+                          : QStringLiteral("http://%1:%2").arg(host).arg(httpPort);
+}

@@ -33,6 +33,9 @@ struct ServerConfig
     int maxStreamsPerClient = 1000; // visitor connections open through one client
     int maxTunnelsPerToken = 32; // clients without a token count as one token
 
+    // What visitors type for tunnel NAME: http://NAME.DOMAIN[:httpPort].
+    QString publicUrl(const QString &name) const;
+
     // From the soft RLIMIT_NOFILE, leaving room for clients, listeners and logs.
     static int defaultMaxConnections();
 

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void errors();
     void helpAndVersion_data();
     void helpAndVersion();
+    void publicUrl_data();
+    void publicUrl();
 };
 
 namespace {
@@ -371,6 +373,28 @@ void tst_ServerConfig::helpAndVersion()
     QVERIFY(!parsed.exitNow.isEmpty());
     for (const QString &text : mentions)
         QVERIFY2(parsed.exitNow.contains(text), qPrintable(text + u" not in: "_s + parsed.exitNow));
+}
+
+void tst_ServerConfig::publicUrl_data()
+{
+    QTest::addColumn<QString>("domain");
+    QTest::addColumn<int>("httpPort");
+    QTest::addColumn<QString>("url");
+
+    QTest::newRow("local default") << u"localhost"_s << 8080 << u"http://otter.localhost:8080"_s;
+    QTest::newRow("port 80 is left out")
+            << u"tunnel.example"_s << 80 << u"http://otter.tunnel.example"_s;
+}
+
+void tst_ServerConfig::publicUrl()
+{
+    QFETCH(QString, domain);
+    QFETCH(int, httpPort);
+    QFETCH(QString, url);
+    ServerConfig config;
+    config.domain = domain;
+    config.httpPort = quint16(httpPort);
+    QCOMPARE(config.publicUrl(u"otter"_s), url);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerConfig)

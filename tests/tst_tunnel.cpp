@@ -2,11 +2,11 @@
 // this process on loopback ports chosen by the system.
 
 #include "controlchannel.h"
+#include "controlmessages.h"
 #include "httpvisit.h"
 #include "listener.h"
 #include "muxsession.h"
 #include "muxstream.h"
-#include "protocol.h"
 #include "requestlog.h"
 #include "server.h"
 #include "tcpconnection.h"
@@ -64,19 +64,18 @@ public:
 private:
     void onControl(MuxStream *stream)
     {
-        const QString type = QStringLiteral("type");
         auto *control = new ControlChannel(stream, stream);
         connect(control, &ControlChannel::messageReceived, control, [=](const QCborMap &message) {
-            if (message.value(type).toString() == Protocol::Hello)
-                control->send({{type, Protocol::Hello},
-                               {QStringLiteral("version"), Protocol::Version},
-                               {QStringLiteral("auth"), QStringLiteral("none")},
-                               {QStringLiteral("nonce"), QByteArray(Protocol::NonceSize, 'n')}});
+            if (Protocol::messageType(message) == Protocol::Hello::Type)
+                control->send(Protocol::Hello{.version = Protocol::Version,
+                                              .auth = QStringLiteral("none"),
+                                              .nonce = QByteArray(Protocol::NonceSize, 'n')}
+                                      .toCbor());
             else
-                control->send({{type, Protocol::Opened},
-                               {QStringLiteral("protocol"), QStringLiteral("http")},
-                               {QStringLiteral("url"), QStringLiteral("http://drain.localhost:1")},
-                               {QStringLiteral("resume"), QByteArray(16, 'r')}});
+                control->send(Protocol::Opened{.protocol = QStringLiteral("http"),
+                                               .url = QStringLiteral("http://drain.localhost:1"),
+                                               .resume = QByteArray(16, 'r')}
+                                      .toCbor());
         });
     }
 
@@ -792,13 +791,13 @@ void tst_Tunnel::garbageOnControlPortLeavesOthersAlone()
 void tst_Tunnel::wrongProtocolVersionIsRefused()
 {
     RawClient raw(m_server->controlPort());
-    raw.control->send({{QStringLiteral("type"), Protocol::Hello}, {QStringLiteral("version"), 99}});
+    raw.control->send(Protocol::Hello{.version = 99}.toCbor());
     QVERIFY(raw.replies->wait());
     const QCborMap message = raw.reply(0);
-    QCOMPARE(message.value(QStringLiteral("type")).toString(), Protocol::Error);
-    QCOMPARE(message.value(QStringLiteral("code")).toString(),
-             QStringLiteral("unsupported_version"));
-    QVERIFY(message.value(QStringLiteral("message")).toString().contains(u"version 99"));
+    QCOMPARE(Protocol::messageType(message), Protocol::Error::Type);
+    const Protocol::Error error = Protocol::Error::fromCbor(message);
+    QCOMPARE(error.code, Protocol::ErrorCode::UnsupportedVersion);
+    QVERIFY(error.message.contains(u"version 99"));
     QSignalSpy closed(raw.session.get(), &MuxSession::closed);
     QVERIFY(closed.count() || closed.wait());
 }
@@ -807,16 +806,15 @@ void tst_Tunnel::oversizedResumeKeyIsReplaced()
 {
     // The server stores a resume key per name: one of 60 KiB from a client is not kept.
     RawClient raw(m_server->controlPort());
-    raw.control->send({{QStringLiteral("type"), Protocol::Hello},
-                       {QStringLiteral("version"), Protocol::Version}});
+    raw.control->send(Protocol::Hello{.version = Protocol::Version}.toCbor());
     QVERIFY(raw.replies->wait());
-    raw.control->send({{QStringLiteral("type"), Protocol::Open},
-                       {QStringLiteral("protocol"), QStringLiteral("http")},
-                       {QStringLiteral("resume"), QByteArray(60 * 1024, 'k')}});
+    raw.control->send(
+            Protocol::Open{.protocol = QStringLiteral("http"), .resume = QByteArray(60 * 1024, 'k')}
+                    .toCbor());
     QTRY_COMPARE(raw.replies->count(), 2);
     const QCborMap opened = raw.reply(1);
-    QCOMPARE(opened.value(QStringLiteral("type")).toString(), Protocol::Opened);
-    QCOMPARE(opened.value(QStringLiteral("resume")).toByteArray().size(), Protocol::ResumeKeySize);
+    QCOMPARE(Protocol::messageType(opened), Protocol::Opened::Type);
+    QCOMPARE(Protocol::Opened::fromCbor(opened).resume.size(), Protocol::ResumeKeySize);
 }
 
 void tst_Tunnel::tokenAuth()

@@ -1,6 +1,7 @@
 #include "tunnelclient.h"
 
 #include "controlchannel.h"
+#include "controlmessages.h"
 #include "muxsession.h"
 #include "muxstream.h"
 #include "requestlog.h"
@@ -11,10 +12,6 @@
 #include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QTcpSocket>
-
-namespace {
-const QString KeyType = QStringLiteral("type");
-}
 
 TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObject *parent)
     : QObject(parent)
@@ -152,57 +149,54 @@ void TunnelClient::onConnected()
     m_control = new ControlChannel(stream, m_mux);
     connect(m_control, &ControlChannel::messageReceived, this, &TunnelClient::onMessage);
     connect(m_control, &ControlChannel::failed, this, &TunnelClient::connectionLost);
-    m_control->send({{KeyType, Protocol::Hello},
-                     {QStringLiteral("version"), Protocol::Version},
-                     {QStringLiteral("agent"), QStringLiteral("rok/" ROK_VERSION)}});
+    m_control->send(Protocol::Hello{.version = Protocol::Version,
+                                    .agent = QStringLiteral("rok/" ROK_VERSION)}
+                            .toCbor());
 }
 
 void TunnelClient::onMessage(const QCborMap &message)
 {
-    const QString type = message.value(KeyType).toString();
-    if (type == Protocol::Hello) {
-        QCborMap open{{KeyType, Protocol::Open}};
-        const bool tcp = m_options.protocol == TunnelOptions::Protocol::Tcp;
-        open.insert(QStringLiteral("protocol"),
-                    tcp ? QStringLiteral("tcp") : QStringLiteral("http"));
-        const QString name = m_name.isEmpty() ? m_options.subdomain : m_name;
-        if (!tcp && !name.isEmpty())
-            open.insert(QStringLiteral("name"), name);
-        if (tcp && m_port != 0)
-            open.insert(QStringLiteral("port"), m_port);
-        if (!m_resumeKey.isEmpty())
-            open.insert(QStringLiteral("resume"), m_resumeKey);
-        if (message.value(QStringLiteral("auth")).toString() != u"none") {
-            if (m_options.token.isEmpty()) {
-                fail(tr("the server requires a token: pass --token or set ROK_TOKEN"));
-                return;
-            }
-            const QByteArray nonce = message.value(QStringLiteral("nonce")).toByteArray();
-            open.insert(QStringLiteral("proof"), Protocol::authProof(m_options.token, nonce));
-        }
-        m_control->send(open);
-    } else if (type == Protocol::Opened) {
-        onOpened(message);
-    } else if (type == Protocol::Error) {
-        const auto code =
-                Protocol::errorCodeFromName(message.value(QStringLiteral("code")).toString());
-        const QString text = message.value(QStringLiteral("message")).toString();
-        if (Protocol::isFatal(code))
-            fail(text);
+    const QString type = Protocol::messageType(message);
+    if (type == Protocol::Hello::Type) {
+        onHello(Protocol::Hello::fromCbor(message));
+    } else if (type == Protocol::Opened::Type) {
+        onOpened(Protocol::Opened::fromCbor(message));
+    } else if (type == Protocol::Error::Type) {
+        const Protocol::Error error = Protocol::Error::fromCbor(message);
+        if (Protocol::isFatal(error.code))
+            fail(error.message);
         else
-            connectionLost(text);
+            connectionLost(error.message);
     }
 }
 
-void TunnelClient::onOpened(const QCborMap &message)
+void TunnelClient::onHello(const Protocol::Hello &hello)
+{
+    const bool tcp = m_options.protocol == TunnelOptions::Protocol::Tcp;
+    Protocol::Open open{.protocol = tcp ? QStringLiteral("tcp") : QStringLiteral("http"),
+                        .resume = m_resumeKey};
+    if (tcp)
+        open.port = m_port;
+    else
+        open.name = m_name.isEmpty() ? m_options.subdomain : m_name;
+    if (hello.requiresToken()) {
+        if (m_options.token.isEmpty()) {
+            fail(tr("the server requires a token: pass --token or set ROK_TOKEN"));
+            return;
+        }
+        open.proof = Protocol::authProof(m_options.token, hello.nonce);
+    }
+    m_control->send(open.toCbor());
+}
+
+void TunnelClient::onOpened(const Protocol::Opened &opened)
 {
     m_connectTimeout.stop();
     const QString previousUrl = m_url;
-    m_url = message.value(QStringLiteral("url")).toString();
-    m_name = message.value(QStringLiteral("name")).toString();
-    const qint64 port = Protocol::integer(message.value(QStringLiteral("port")), 0);
-    m_port = port > 0 && port <= 65535 ? quint16(port) : 0;
-    m_resumeKey = message.value(QStringLiteral("resume")).toByteArray();
+    m_url = opened.url;
+    m_name = opened.name;
+    m_port = opened.port;
+    m_resumeKey = opened.resume;
     m_attempt = 0;
     m_lastError.clear();
     m_nextRetry = {};

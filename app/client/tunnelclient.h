@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol.h"
+#include "controlmessages.h"
 #include "tunneloptions.h"
 
 #include <QDateTime>
@@ -58,7 +58,8 @@ private:
     void connectToServer();
     void onConnected();
     void onMessage(const QCborMap &message);
-    void onOpened(const QCborMap &message);
+    void onHello(const Protocol::Hello &hello);
+    void onOpened(const Protocol::Opened &opened);
     void onVisitor(MuxStream *stream);
     void connectionLost(const QString &reason);
     void fail(const QString &message);

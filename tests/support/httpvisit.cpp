@@ -80,6 +80,9 @@ void HttpVisit::onReadyRead()
             case HttpParser::Event::Error:
                 finish(m_parser.errorString());
                 break;
+            case HttpParser::Event::AwaitingSwitch: // a request parser's event, never a response's
+                finish(QStringLiteral("unexpected AwaitingSwitch from a response parser"));
+                break;
             }
         }
         if (m_readChunk > 0)

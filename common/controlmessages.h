@@ -1,0 +1,80 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QString>
+
+// The control messages (docs/PROTOCOL.md), one type each. fromCbor() never fails: a missing
+// key or one of the wrong CBOR type reads as the field's default, and the receiver decides
+// whether that default is acceptable (a version of -1, a port out of range). Unknown keys are
+// ignored, so a newer peer can add fields.
+namespace Protocol {
+
+// The "type" key of a message, to pick which fromCbor() to call.
+QString messageType(const QCborMap &message);
+
+// Sent first by the client, answered by the server with its own.
+struct Hello
+{
+    static inline const QString Type = QStringLiteral("hello");
+
+    qint64 version = -1; // -1: missing or not an integer
+    QString agent; // "rok/0.1.0", "rok-server/0.1.0"
+    QString auth; // server only: "hmac-sha256" or "none"
+    QByteArray nonce; // server only: NonceSize random bytes, signed by Open::proof
+
+    bool requiresToken() const { return auth != u"none"; }
+
+    QCborMap toCbor() const;
+    static Hello fromCbor(const QCborMap &message);
+    bool operator==(const Hello &) const = default;
+};
+
+// The client asks for a tunnel.
+struct Open
+{
+    static inline const QString Type = QStringLiteral("open");
+
+    QString protocol; // "http" or "tcp"
+    QString name; // http: the name wanted; empty for any
+    qint64 port = 0; // tcp: the port wanted; 0 for any (the server checks the range)
+    QByteArray resume; // the key of an earlier Opened
+    QByteArray proof; // authProof(token, Hello::nonce)
+
+    QCborMap toCbor() const;
+    static Open fromCbor(const QCborMap &message);
+    bool operator==(const Open &) const = default;
+};
+
+// The server's answer to Open when the tunnel is up.
+struct Opened
+{
+    static inline const QString Type = QStringLiteral("opened");
+
+    QString protocol;
+    QString url; // what visitors use: http://NAME.DOMAIN:PORT or tcp://DOMAIN:PORT
+    QString name; // http tunnels
+    quint16 port = 0; // tcp tunnels; a value outside 1-65535 reads as 0
+    QByteArray resume; // ResumeKeySize bytes, for a later Open
+
+    QCborMap toCbor() const;
+    static Opened fromCbor(const QCborMap &message);
+    bool operator==(const Opened &) const = default;
+};
+
+// The server refuses; it closes the connection after sending this.
+struct Error
+{
+    static inline const QString Type = QStringLiteral("error");
+
+    ErrorCode code = ErrorCode::BadMessage; // an unknown code name reads as BadMessage
+    QString message; // for people: shown by the client as it is
+
+    QCborMap toCbor() const;
+    static Error fromCbor(const QCborMap &message);
+    bool operator==(const Error &) const = default;
+};
+
+} // namespace Protocol
