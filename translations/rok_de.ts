@@ -253,7 +253,7 @@
 … (Vorschau endet hier)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
@@ -615,7 +615,7 @@
         <translation>die Antwort von %1 war fehlerhaft: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 closed the connection without answering</source>
         <translation>%1 hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
@@ -928,7 +928,7 @@
         <translation>rok konnte den lokalen Dienst unter %1 nicht erreichen: %2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Local service unavailable</source>
         <translation>Lokaler Dienst nicht verfügbar</translation>
     </message>
@@ -1016,12 +1016,12 @@
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+30"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+27"/>
         <source>the server did not answer in time</source>
         <translation>der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+97"/>
         <source>the local address &quot;%1&quot; is not an IP address or localhost</source>
         <translation>die lokale Adresse „%1“ ist weder eine IP-Adresse noch localhost</translation>
     </message>
@@ -1036,12 +1036,12 @@
         <translation>der Server wird heruntergefahren</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+37"/>
         <source>the server requires a token: pass --token or set ROK_TOKEN</source>
         <translation>der Server verlangt ein Token: --token angeben oder ROK_TOKEN setzen</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+46"/>
         <source>lost the connection to rok-server: %1</source>
         <translation>Verbindung zum rok-server verloren: %1</translation>
     </message>

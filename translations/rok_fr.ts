@@ -253,7 +253,7 @@
 … (fin de l&apos;aperçu)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
@@ -615,7 +615,7 @@
         <translation>la réponse de %1 était mal formée&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 closed the connection without answering</source>
         <translation>%1 a fermé la connexion sans répondre</translation>
     </message>
@@ -928,7 +928,7 @@
         <translation>rok n&apos;a pas pu joindre le service local à l&apos;adresse %1&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Local service unavailable</source>
         <translation>Service local indisponible</translation>
     </message>
@@ -1016,12 +1016,12 @@
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+30"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+27"/>
         <source>the server did not answer in time</source>
         <translation>le serveur n&apos;a pas répondu à temps</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+97"/>
         <source>the local address &quot;%1&quot; is not an IP address or localhost</source>
         <translation>l&apos;adresse locale «&#xa0;%1&#xa0;» n&apos;est ni une adresse IP ni localhost</translation>
     </message>
@@ -1036,12 +1036,12 @@
         <translation>le serveur est en cours d&apos;arrêt</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+37"/>
         <source>the server requires a token: pass --token or set ROK_TOKEN</source>
         <translation>le serveur exige un jeton&#xa0;: utiliser --token ou définir ROK_TOKEN</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+46"/>
         <source>lost the connection to rok-server: %1</source>
         <translation>connexion au rok-server perdue&#xa0;: %1</translation>
     </message>
