@@ -41,15 +41,13 @@ MuxSession::MuxSession(QIODevice *transport, Side side, Options options, QObject
         socket->setReadBufferSize(4 * InitialWindow);
         socket->setSocketOption(QAbstractSocket::LowDelayOption, QVariant(1));
         socket->setSocketOption(QAbstractSocket::KeepAliveOption, QVariant(1));
-        connect(socket, &QAbstractSocket::disconnected, this,
-                [this] { close(tr("connection lost")); });
+        connect(socket, &QAbstractSocket::disconnected, this, &MuxSession::onTransportEnded);
         connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket] {
             if (socket->state() != QAbstractSocket::ConnectedState)
                 close(socket->errorString());
         });
     } else {
-        connect(transport, &QIODevice::readChannelFinished, this,
-                [this] { close(tr("connection lost")); });
+        connect(transport, &QIODevice::readChannelFinished, this, &MuxSession::onTransportEnded);
     }
     m_sinceLastFrame.start();
     m_sinceTransportProgress.start();
@@ -203,10 +201,18 @@ void MuxSession::onReadyRead()
             payload = m_transport->read(m_header.length);
         }
         m_haveHeader = false;
+        ++m_framesReceived;
         m_sinceLastFrame.restart();
         if (!handleFrame(m_header, payload))
             return;
     }
+}
+
+void MuxSession::onTransportEnded()
+{
+    if (m_open)
+        m_endedByPeer = true;
+    close(tr("connection lost"));
 }
 
 void MuxSession::onBytesWritten()

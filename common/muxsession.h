@@ -71,6 +71,8 @@ public:
     const Options &options() const { return m_options; }
     QString closeReason() const { return m_closeReason; }
     qint64 lastRoundTripMs() const { return m_rttMs; }
+    qint64 framesReceived() const { return m_framesReceived; }
+    bool endedByPeer() const { return m_endedByPeer; } // the transport ended, not us
 
 Q_SIGNALS:
     void streamOpened(MuxStream *stream); // the peer opened a stream
@@ -85,6 +87,7 @@ private:
     void streamEnded(MuxStream *stream);
 
     void onReadyRead();
+    void onTransportEnded();
     void onBytesWritten();
     bool handleFrame(const Yamux::FrameHeader &header, const QByteArray &payload);
     bool handleStreamFrame(const Yamux::FrameHeader &header, const QByteArray &payload);
@@ -111,6 +114,8 @@ private:
     bool m_flushQueued = false;
     bool m_readPaused = false; // too much waits to be sent: answer nothing more for now
     QString m_closeReason;
+    qint64 m_framesReceived = 0;
+    bool m_endedByPeer = false;
 
     bool m_haveHeader = false;
     Yamux::FrameHeader m_header;

@@ -114,6 +114,9 @@ void ClientSession::onMuxClosed(const QString &reason)
     if (m_state == State::Closed)
         return;
     const bool wasOpen = m_state == State::Open;
+    // Ended by the peer before a whole frame: a port probe (a load balancer's health check, a
+    // script waiting for the port), not a client. Logging each would bury the log.
+    const bool probe = m_mux->endedByPeer() && m_mux->framesReceived() == 0;
     m_state = State::Closed;
     m_handshakeDeadline.stop();
     if (!m_name.isEmpty())
@@ -132,7 +135,7 @@ void ClientSession::onMuxClosed(const QString &reason)
                  {QStringLiteral("client"), m_peer},
                  {QStringLiteral("reason"), reason}},
                 tr("closed %1 (%2)").arg(m_url, reason.isEmpty() ? tr("client left") : reason));
-    } else if (!reason.isEmpty()) {
+    } else if (!reason.isEmpty() && !probe) {
         m_services.log.event(
                 QStringLiteral("client_dropped"),
                 {{QStringLiteral("client"), m_peer}, {QStringLiteral("reason"), reason}},

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void badFramesDropTheClient();
     void pingFloodWithoutReadingIsDropped();
     void truncatedFrameThenCloseIsDropped();
+    void portProbeIsNotLogged();
 
     // hostile visitors at the HTTP edge
     void slowlorisGets408WhileOthersAreServed();
@@ -173,7 +174,7 @@ void tst_BadInput::badFramesDropTheClient_data()
     wrongVersion[0] = 1;
     QTest::newRow("wrong version") << wrongVersion << u"version 1"_s;
     QTest::newRow("unknown frame type") << rawFrame(FrameType(9), 0, 1, 0) << u"frame type"_s;
-    QTest::newRow("frame larger than the window")
+    QTest::newRow("window overrun: a frame larger than the window")
             << rawFrame(FrameType::Data, Syn, 1, InitialWindow + 1) << u"larger than"_s;
     QTest::newRow("stream id reused") << syn + syn << u"stream id 1"_s;
     QTest::newRow("client opens an even stream id")
@@ -286,6 +287,26 @@ void tst_BadInput::truncatedFrameThenCloseIsDropped()
     QVERIFY2(dropped.value(u"reason"_s).toString().contains(u"connection lost"_s),
              qPrintable(dropped.value(u"reason"_s).toString()));
     expectTunnelServes(url);
+}
+
+void tst_BadInput::portProbeIsNotLogged()
+{
+    // Health checks and readiness waits connect and close without a word: no log line each.
+    startServer();
+    for (int i = 0; i < 3; ++i) {
+        QTcpSocket probe;
+        QVERIFY(connectTo(probe, m_controlPort));
+        probe.disconnectFromHost();
+    }
+    QTcpSocket garbage; // a peer that does say something wrong is still logged
+    QVERIFY(connectTo(garbage, m_controlPort));
+    garbage.write("not a frame at all");
+    QVERIFY(!m_server->waitFor(u"client_dropped"_s, 3000).isEmpty());
+    QVERIFY(!openTunnel().isEmpty()); // a handshake later, the probes are long handled
+    const QList<QJsonObject> dropped = m_server->events(u"client_dropped"_s);
+    QCOMPARE(dropped.size(), 1);
+    QVERIFY2(dropped.constFirst().value(u"reason"_s).toString().contains(u"protocol version"_s),
+             qPrintable(dropped.constFirst().value(u"reason"_s).toString()));
 }
 
 void tst_BadInput::slowlorisGets408WhileOthersAreServed()
