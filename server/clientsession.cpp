@@ -165,7 +165,7 @@ void ClientSession::onMessage(const QCborMap &message)
     else if (m_state == State::AwaitOpen && type == Protocol::Open::Type)
         onOpen(Protocol::Open::fromCbor(message));
     else
-        refuse(ErrorCode::BadMessage, tr("unexpected message \"%1\"").arg(type));
+        refuse(ErrorCode::BadMessage, tr("unexpected message \"%1\"").arg(type.left(64)));
 }
 
 void ClientSession::onHello(const Protocol::Hello &hello)
@@ -234,7 +234,8 @@ void ClientSession::onOpen(const Protocol::Open &open)
     else if (m_protocol == u"tcp")
         opened = openTcp(open.port);
     else
-        refuse(ErrorCode::BadMessage, tr("unknown tunnel protocol \"%1\"").arg(m_protocol));
+        refuse(ErrorCode::BadMessage,
+               tr("unknown tunnel protocol \"%1\"").arg(m_protocol.left(64)));
     if (!opened)
         return;
 

@@ -3,6 +3,33 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
+namespace {
+
+constexpr qsizetype MaxTextSize = 2000;
+
+// A text line carries what clients and visitors sent (a message type, a name): control
+// characters are escaped so that nobody can end a line and forge the next one, or move the
+// cursor of whoever reads the log in a terminal; an overlong value is cut.
+QString printable(const QString &text)
+{
+    QString out;
+    out.reserve(std::min(text.size(), MaxTextSize));
+    for (const QChar c : text) {
+        if (out.size() >= MaxTextSize) {
+            out += QStringLiteral("…");
+            break;
+        }
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x2028 || u == 0x2029)
+            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+} // namespace
+
 EventLog::EventLog(Format format, FILE *out)
     : m_format(format)
     , m_out(out)
@@ -21,7 +48,7 @@ void EventLog::event(const QString &name, const QJsonObject &fields, const QStri
         line = QJsonDocument(object).toJson(QJsonDocument::Compact);
     } else {
         line = (QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))
-                + QStringLiteral("  ") + text)
+                + QStringLiteral("  ") + printable(text))
                        .toUtf8();
     }
     line += '\n';

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void jsonLines();
     void jsonFieldsKeepTheirTypes();
     void textLines();
+    void textEscapesWhatPeersSent();
 };
 
 void tst_EventLog::jsonLines()
@@ -119,6 +120,25 @@ void tst_EventLog::textLines()
 
     QCOMPARE(QString::fromUtf8(lines.at(1)).mid(8), u"  Grüße"_s);
     QVERIFY(!all.contains("calm-river\"")); // no JSON in text mode
+}
+
+void tst_EventLog::textEscapesWhatPeersSent()
+{
+    TempFile file(std::tmpfile());
+    QVERIFY(file);
+    EventLog log(EventLog::Format::Text, file.get());
+    // A client's message type that would end the line and forge another, and recolour a terminal.
+    log.event(u"client_refused"_s, {},
+              u"unexpected message \"x\n12:00:00  opened http://bank.localhost\u001b[2J\""_s);
+    log.event(u"client_refused"_s, {}, QString(100'000, u'a'));
+    const QByteArray all = contents(file.get());
+    QCOMPARE(all.count('\n'), 2);
+    const QList<QByteArray> lines = all.chopped(1).split('\n');
+    QVERIFY2(lines.at(0).endsWith(
+                     "unexpected message \"x\\x0a12:00:00  opened http://bank.localhost\\x1b[2J\""),
+             lines.at(0).constData());
+    QVERIFY2(lines.at(1).size() < 2100, QByteArray::number(lines.at(1).size()).constData());
+    QVERIFY(lines.at(1).endsWith("a…"));
 }
 
 QTEST_APPLESS_MAIN(tst_EventLog)
