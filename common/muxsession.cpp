@@ -15,6 +15,7 @@ namespace {
 // data stops at TransportHighWater, and the rest is a few bytes per window or per stream.
 constexpr qint64 ReadPauseMark = 2 * MuxSession::TransportHighWater;
 constexpr qint64 MaxFramePayload = 64 * 1024;
+constexpr char TlsHandshakeRecord = 0x16; // what a TLS client sends first (RFC 8446 §5.1)
 
 QString seconds(std::chrono::milliseconds duration)
 {
@@ -43,7 +44,9 @@ MuxSession::MuxSession(QIODevice *transport, Side side, Options options, QObject
         socket->setSocketOption(QAbstractSocket::KeepAliveOption, QVariant(1));
         connect(socket, &QAbstractSocket::disconnected, this, &MuxSession::onTransportEnded);
         connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket] {
-            if (socket->state() != QAbstractSocket::ConnectedState)
+            // A failed TLS handshake leaves the socket "connected" for a moment: fatal all the same.
+            if (socket->state() != QAbstractSocket::ConnectedState
+                || socket->error() == QAbstractSocket::SslHandshakeFailedError)
                 close(socket->errorString());
         });
     } else {
@@ -184,6 +187,8 @@ void MuxSession::onReadyRead()
             m_transport->read(raw, HeaderSize);
             m_header = FrameHeader::decode(raw);
             m_haveHeader = true;
+            if (m_framesReceived == 0 && raw[0] == TlsHandshakeRecord)
+                return protocolError(tr("the peer began a TLS handshake on a plain connection"));
             if (m_header.version != Version)
                 return protocolError(tr("unsupported protocol version %1").arg(m_header.version));
             if (quint8(m_header.type) > quint8(FrameType::GoAway))

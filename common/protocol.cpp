@@ -22,6 +22,7 @@ constexpr CodeName CodeNames[] = {
         {ErrorCode::BadMessage, u"bad_message"},
         {ErrorCode::ShuttingDown, u"shutting_down"},
         {ErrorCode::TooManyTunnels, u"too_many_tunnels"},
+        {ErrorCode::TlsRequired, u"tls_required"},
 };
 } // namespace
 
@@ -53,6 +54,7 @@ bool isFatal(ErrorCode code)
     case ErrorCode::InvalidName:
     case ErrorCode::NameTaken:
     case ErrorCode::BadMessage:
+    case ErrorCode::TlsRequired:
         return true;
     case ErrorCode::NameReserved:
     case ErrorCode::NoPort:
@@ -68,9 +70,12 @@ qint64 integer(const QCborValue &value, qint64 fallback)
     return value.isInteger() ? value.toInteger() : fallback;
 }
 
-QByteArray authProof(const QByteArray &token, const QByteArray &nonce)
+QByteArray authProof(const QByteArray &token, const QByteArray &nonce,
+                     const QByteArray &channelBinding)
 {
-    return QMessageAuthenticationCode::hash(nonce, token, QCryptographicHash::Sha256);
+    // The nonce has a fixed size, so nonce + binding cannot be split two ways.
+    return QMessageAuthenticationCode::hash(nonce + channelBinding, token,
+                                            QCryptographicHash::Sha256);
 }
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)

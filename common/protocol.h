@@ -8,7 +8,7 @@
 // are in controlmessages.h.
 namespace Protocol {
 
-constexpr int Version = 1;
+constexpr int Version = 2; // 2: the token proof covers the TLS channel binding
 constexpr qint64 MaxMessageSize = 64 * 1024;
 constexpr int NonceSize = 32;
 constexpr int ResumeKeySize = 16; // a resume key of another size is replaced by a new one
@@ -25,6 +25,7 @@ enum class ErrorCode {
     BadMessage,
     ShuttingDown,
     TooManyTunnels, // the token holds --max-tunnels-per-token tunnels already
+    TlsRequired, // a plain connection to a control port that speaks TLS
 };
 
 QString errorCodeName(ErrorCode code);
@@ -35,9 +36,11 @@ bool isFatal(ErrorCode code); // retrying cannot help: the client should stop an
 // (QCborValue::toInteger() casts a double such as 1e19 to qint64: undefined behaviour.)
 qint64 integer(const QCborValue &value, qint64 fallback);
 
-// HMAC-SHA256 of the server's nonce, keyed with the shared token: proves the client holds a
-// token without sending it.
-QByteArray authProof(const QByteArray &token, const QByteArray &nonce);
+// HMAC-SHA256 of the server's nonce and the channel binding (Tls::channelBinding: the server
+// certificate's hash, empty without TLS), keyed with the shared token: proves the client holds
+// a token without sending it, and only for this server.
+QByteArray authProof(const QByteArray &token, const QByteArray &nonce,
+                     const QByteArray &channelBinding);
 
 // Compares without an early exit, so the time taken does not tell how much of a secret matched.
 // Empty values never match.

@@ -25,8 +25,6 @@ using Protocol::ErrorCode;
 
 namespace {
 
-constexpr std::chrono::seconds HandshakeTimeout{10};
-
 QString endpoint(const QHostAddress &address, quint16 port)
 {
     bool isV4 = false;
@@ -52,11 +50,14 @@ QByteArray randomBytes(int count)
 
 } // namespace
 
-ClientSession::ClientSession(QTcpSocket *socket, const SessionServices &services, QObject *parent)
+ClientSession::ClientSession(QTcpSocket *socket, const SessionServices &services,
+                             const QByteArray &channelBinding, bool plainAtTlsPort, QObject *parent)
     : QObject(parent)
     , m_services(services)
     , m_peer(endpoint(socket->peerAddress(), socket->peerPort()))
     , m_peerIsLoopback(socket->peerAddress().isLoopback())
+    , m_channelBinding(channelBinding)
+    , m_plainAtTlsPort(plainAtTlsPort)
 {
     MuxSession::Options options;
     options.maxOutboundStreams = services.config.maxStreamsPerClient;
@@ -160,6 +161,11 @@ void ClientSession::onStreamOpened(MuxStream *stream)
 void ClientSession::onMessage(const QCborMap &message)
 {
     const QString type = Protocol::messageType(message);
+    if (m_plainAtTlsPort) {
+        refuse(ErrorCode::TlsRequired,
+               tr("this control port speaks TLS: connect with tls://HOST:PORT"));
+        return;
+    }
     if (m_state == State::AwaitHello && type == Protocol::Hello::Type)
         onHello(Protocol::Hello::fromCbor(message));
     else if (m_state == State::AwaitOpen && type == Protocol::Open::Type)
@@ -205,7 +211,8 @@ bool ClientSession::checkAuth(const Protocol::Open &open)
         return false;
     }
     for (const QByteArray &token : config.tokens) {
-        if (Protocol::constantTimeEquals(open.proof, Protocol::authProof(token, m_nonce)))
+        if (Protocol::constantTimeEquals(open.proof,
+                                         Protocol::authProof(token, m_nonce, m_channelBinding)))
             m_token = tokenName(token);
     }
     if (m_token.isEmpty())

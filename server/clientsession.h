@@ -39,7 +39,12 @@ class ClientSession : public QObject
     Q_DISABLE_COPY_MOVE(ClientSession)
 
 public:
-    ClientSession(QTcpSocket *socket, const SessionServices &services, QObject *parent);
+    static constexpr std::chrono::seconds HandshakeTimeout{10};
+
+    // `channelBinding`: what the token proof must cover (Tls::channelBinding), empty without
+    // TLS. `plainAtTlsPort`: the client spoke plain TCP to a TLS port; it gets tls_required.
+    ClientSession(QTcpSocket *socket, const SessionServices &services,
+                  const QByteArray &channelBinding, bool plainAtTlsPort, QObject *parent);
 
     // The session that holds the HTTP tunnel `name`, if any.
     static ClientSession *holding(const TunnelRegistry &names, const QString &name);
@@ -82,6 +87,8 @@ private:
     QString m_peer;
     bool m_peerIsLoopback = false;
     QByteArray m_nonce;
+    QByteArray m_channelBinding;
+    bool m_plainAtTlsPort = false;
     QByteArray m_resumeKey;
     QString m_protocol;
     QString m_name; // http tunnels

@@ -3,10 +3,12 @@
 #include "clientsession.h"
 #include "httpedge.h"
 #include "listener.h"
+#include "tls/tls.h"
+#include "tls/tlsdetector.h"
 
 #include <QJsonObject>
 #include <QNetworkProxy>
-#include <QTcpSocket>
+#include <QSslSocket>
 
 #include <unistd.h>
 
@@ -44,6 +46,11 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
+    if (!m_config.tlsCertFile.isEmpty()) {
+        m_tls = Tls::serverConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
+        if (!m_tls)
+            return false;
+    }
     if (!m_control->listen(m_config.bind, m_config.controlPort)) {
         *error = tr("cannot listen on control port %1: %2")
                          .arg(m_config.controlPort)
@@ -67,10 +74,18 @@ bool Server::start(QString *error)
                  {QStringLiteral("domain"), m_config.domain},
                  {QStringLiteral("bind"), bind},
                  {QStringLiteral("auth"),
-                  m_config.tokens.isEmpty() ? QStringLiteral("none") : QStringLiteral("token")}},
-                tr("rok-server listening: tunnels at %1, clients on port %2%3")
+                  m_config.tokens.isEmpty() ? QStringLiteral("none") : QStringLiteral("token")},
+                 {QStringLiteral("control_tls"), m_tls.has_value()},
+                 {QStringLiteral("fingerprint"),
+                  m_tls ? Tls::formatFingerprint(Tls::fingerprint(m_tls->localCertificate()))
+                        : QString()}},
+                tr("rok-server listening: tunnels at %1, clients on port %2%3%4")
                         .arg(publicUrl(QStringLiteral("NAME")))
                         .arg(controlPort())
+                        .arg(m_tls ? tr(" (TLS, certificate %1)")
+                                             .arg(Tls::formatFingerprint(
+                                                     Tls::fingerprint(m_tls->localCertificate())))
+                                   : QString())
                         .arg(m_config.tokens.isEmpty() ? tr(" (no token: local clients only)")
                                                        : QString()));
     return true;
@@ -97,7 +112,8 @@ ClientSession *Server::sessionFor(const QString &name) const
 
 void Server::onControlConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket;
+    // A QSslSocket either way: unencrypted until startServerEncryption(), a plain socket.
+    auto *socket = new QSslSocket;
     socket->setProxy(QNetworkProxy::NoProxy);
     if (m_stopping || !socket->setSocketDescriptor(descriptor)) {
         if (socket->state() == QAbstractSocket::UnconnectedState)
@@ -106,8 +122,35 @@ void Server::onControlConnection(qintptr descriptor)
         socket->deleteLater();
         return;
     }
-    auto *session = new ClientSession(
-            socket, {m_config, m_log, m_names, m_ports, m_visitors, m_quota}, this);
+    if (!m_tls) {
+        startSession(socket, {}, false);
+        return;
+    }
+    auto *detector = new TlsDetector(socket, *m_tls, ClientSession::HandshakeTimeout, this);
+    connect(detector, &TlsDetector::detected, this, [this](QSslSocket *socket, bool tls) {
+        startSession(socket, tls ? Tls::channelBinding(m_tls->localCertificate()) : QByteArray(),
+                     !tls);
+    });
+    connect(detector, &TlsDetector::ended, this,
+            [this, peer = socket->peerAddress().toString()](const QString &reason) {
+                if (reason.isEmpty()) // a port probe, not worth a line
+                    return;
+                m_log.event(QStringLiteral("client_dropped"),
+                            {{QStringLiteral("client"), peer}, {QStringLiteral("reason"), reason}},
+                            tr("dropped client %1: %2").arg(peer, reason));
+            });
+}
+
+void Server::startSession(QTcpSocket *socket, const QByteArray &channelBinding, bool plainAtTlsPort)
+{
+    if (m_stopping) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    auto *session =
+            new ClientSession(socket, {m_config, m_log, m_names, m_ports, m_visitors, m_quota},
+                              channelBinding, plainAtTlsPort, this);
     m_sessions.insert(session);
     connect(session, &ClientSession::closed, this, [this, session] {
         m_sessions.remove(session);

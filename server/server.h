@@ -10,10 +10,14 @@
 
 #include <QObject>
 #include <QSet>
+#include <QSslConfiguration>
+
+#include <optional>
 
 class ClientSession;
 class HttpEdge;
 class Listener;
+class QTcpSocket;
 
 // rok-server: the control port for clients, the public HTTP edge, and TCP tunnel ports.
 class Server : public QObject
@@ -25,7 +29,8 @@ public:
     explicit Server(const ServerConfig &config, QObject *parent = nullptr);
     ~Server() override;
 
-    bool start(QString *error); // binds the listeners and logs the "listening" event
+    // Loads the TLS files, binds the listeners and logs the "listening" event.
+    bool start(QString *error);
     void shutdown(); // GoAway to every client, close the listeners; emits stopped()
 
     // After start(), httpPort and controlPort are the ports bound (port 0 resolved).
@@ -43,8 +48,11 @@ Q_SIGNALS:
 private:
     void onControlConnection(qintptr descriptor);
     void watchAccepts(Listener *listener, const QString &what);
+    // plainAtTlsPort: the session answers tls_required and closes.
+    void startSession(QTcpSocket *socket, const QByteArray &channelBinding, bool plainAtTlsPort);
 
     ServerConfig m_config;
+    std::optional<QSslConfiguration> m_tls; // the control port's, from --tls-cert/--tls-key
     EventLog m_log;
     TunnelRegistry m_names;
     PortPool m_ports;

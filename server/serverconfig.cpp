@@ -98,6 +98,12 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     const QCommandLineOption logFormat(QStringLiteral("log-format"),
                                        tr("text or json (one object a line)."),
                                        QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     tr("PEM certificate (chain) for TLS on the control port; "
+                                        "clients then connect with tls://."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), tr("PEM private key of --tls-cert."),
+                                    QStringLiteral("FILE"));
     const ServerConfig defaults;
     const auto limit = [](const char *name, const char *text, const QString &value) {
         return QCommandLineOption(QString::fromLatin1(name), tr(text), QStringLiteral("N"), value);
@@ -147,9 +153,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
             "max-tunnels-per-token",
             QT_TRANSLATE_NOOP("rok-server", "Tunnels open at once with one token (default 32)."),
             QString::number(defaults.maxTunnelsPerToken));
-    parser.addOptions({help, version, domain, bind, httpPort, controlPort, tcpPorts, token,
-                       anonymous, reserve, headTimeout, idleTimeout, sendTimeout, tcpIdleTimeout,
-                       maxConnections, maxPerIp, maxStreams, maxTunnels, logFormat});
+    parser.addOptions({help,        version,     domain,      bind,           httpPort,
+                       controlPort, tcpPorts,    token,       anonymous,      reserve,
+                       headTimeout, idleTimeout, sendTimeout, tcpIdleTimeout, maxConnections,
+                       maxPerIp,    maxStreams,  maxTunnels,  logFormat,      tlsCert,
+                       tlsKey});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -214,6 +222,12 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         return invalid(maxStreams);
     if (!parseCount(parser.value(maxTunnels), &config.maxTunnelsPerToken))
         return invalid(maxTunnels);
+    config.tlsCertFile = parser.value(tlsCert);
+    config.tlsKeyFile = parser.value(tlsKey);
+    if (config.tlsCertFile.isEmpty() != config.tlsKeyFile.isEmpty()) {
+        *error = tr("--tls-cert and --tls-key go together");
+        return std::nullopt;
+    }
     const QString format = parser.value(logFormat);
     if (format == u"json")
         config.logFormat = LogFormat::Json;

@@ -23,6 +23,8 @@ struct ServerConfig
     std::chrono::milliseconds reservation{60'000};
     std::chrono::milliseconds headTimeout{10'000};
     LogFormat logFormat = LogFormat::Text;
+    QString tlsCertFile; // TLS on the control port when set (with tlsKeyFile)
+    QString tlsKeyFile;
 
     // Limits (see docs/SECURITY.md); a duration of 0 means no limit.
     std::chrono::milliseconds idleTimeout{75'000}; // keep-alive visitor with nothing in flight

@@ -1,6 +1,8 @@
+#include <QTemporaryFile>
 #include <QTest>
 
 #include "commandline.h"
+#include "tls/certificateissuer.h"
 #include "tunneloptions.h"
 
 using namespace Qt::StringLiterals;
@@ -37,6 +39,9 @@ private Q_SLOTS:
     void helpAndVersion();
     void errors_data();
     void errors();
+    void serverTransport_data();
+    void serverTransport();
+    void trust();
 };
 
 namespace {
@@ -282,6 +287,15 @@ void tst_CommandLine::errors_data()
             << QStringList{u"http"_s, u"3000"_s, u"--server="_s} << u"--server"_s;
     QTest::newRow("--server missing value")
             << QStringList{u"http"_s, u"3000"_s, u"--server"_s} << u"server"_s;
+    QTest::newRow("--server unknown scheme")
+            << QStringList{u"http"_s, u"3000"_s, u"--server"_s, u"https://host:443"_s}
+            << u"tls://HOST:PORT"_s;
+    QTest::newRow("--ca missing file")
+            << QStringList{u"http"_s, u"3000"_s, u"--ca"_s, u"/nonexistent/ca.pem"_s}
+            << u"invalid --ca: cannot read /nonexistent/ca.pem"_s;
+    QTest::newRow("--fingerprint not sha256")
+            << QStringList{u"http"_s, u"3000"_s, u"--fingerprint"_s, u"md5:00"_s}
+            << u"invalid --fingerprint"_s;
     QTest::newRow("unknown option")
             << QStringList{u"http"_s, u"3000"_s, u"--frobnicate"_s} << u"frobnicate"_s;
 }
@@ -294,6 +308,65 @@ void tst_CommandLine::errors()
     const CommandLine command = parse(arguments);
     QCOMPARE(command.action, Action::Error);
     QVERIFY2(command.text.contains(mentions), qPrintable(command.text));
+}
+
+void tst_CommandLine::serverTransport_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<QString>("shown");
+
+    // No scheme: TLS unless the server is this machine.
+    QTest::newRow("a name") << u"rok.example.com:7835"_s << true << u"rok.example.com:7835"_s;
+    QTest::newRow("an address") << u"203.0.113.5:7835"_s << true << u"203.0.113.5:7835"_s;
+    QTest::newRow("localhost") << u"localhost:7835"_s << false << u"localhost:7835"_s;
+    QTest::newRow("LOCALHOST") << u"LOCALHOST:7835"_s << false << u"LOCALHOST:7835"_s;
+    QTest::newRow("a .localhost name")
+            << u"rok.localhost:7835"_s << false << u"rok.localhost:7835"_s;
+    QTest::newRow("127.0.0.2") << u"127.0.0.2:7835"_s << false << u"127.0.0.2:7835"_s;
+    QTest::newRow("[::1]") << u"[::1]:7835"_s << false << u"[::1]:7835"_s;
+    QTest::newRow("localhost.example is not local")
+            << u"localhost.example:1"_s << true << u"localhost.example:1"_s;
+    // A scheme decides.
+    QTest::newRow("tls:// to localhost")
+            << u"tls://localhost:7835"_s << true << u"tls://localhost:7835"_s;
+    QTest::newRow("tcp:// to a name")
+            << u"tcp://rok.example.com:7835"_s << false << u"tcp://rok.example.com:7835"_s;
+    QTest::newRow("TLS:// upper case")
+            << u"TLS://[2001:db8::1]:443"_s << true << u"tls://[2001:db8::1]:443"_s;
+}
+
+void tst_CommandLine::serverTransport()
+{
+    QFETCH(QString, server);
+    QFETCH(bool, tls);
+    QFETCH(QString, shown);
+    const CommandLine command = parse({u"http"_s, u"3000"_s, u"--server"_s, server});
+    QVERIFY2(command.action == Action::Tunnel, qPrintable(command.text));
+    QCOMPARE(command.options.server.usesTls(), tls);
+    QCOMPARE(command.options.server.toString(), shown);
+}
+
+void tst_CommandLine::trust()
+{
+    QTemporaryFile ca;
+    QVERIFY(ca.open());
+    CertificateIssuer::Request request;
+    request.commonName = u"test CA"_s;
+    request.isCa = true;
+    const QSslCertificate first = CertificateIssuer::issue(request).certificate;
+    const QSslCertificate second = CertificateIssuer::issue(request).certificate;
+    ca.write(first.toPem() + second.toPem());
+    ca.flush();
+    const QString pin = u"sha256:"_s + QString(64, u'a');
+    const CommandLine command =
+            parse({u"http"_s, u"3000"_s, u"--ca"_s, ca.fileName(), u"--fingerprint"_s, pin});
+    QVERIFY2(command.action == Action::Tunnel, qPrintable(command.text));
+    QCOMPARE(command.options.trust.extraCas, (QList<QSslCertificate>{first, second}));
+    QCOMPARE(command.options.trust.pinnedSha256, QByteArray(32, char(0xaa)));
+    const CommandLine none = parse({u"http"_s, u"3000"_s});
+    QVERIFY(none.options.trust.extraCas.isEmpty());
+    QVERIFY(!none.options.trust.isPinned());
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -576,7 +576,7 @@ void tst_Tunnel::stopLetsOpenDownloadFinish()
     DrainingServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     TunnelOptions options = httpOptions(m_local->serverPort());
-    options.server.port = server.serverPort();
+    options.server.endpoint.port = server.serverPort();
     TunnelClient *client = startClient(options);
     QTRY_COMPARE(client->state(), TunnelClient::State::Online);
     constexpr qint64 Size = 4 * 1024 * 1024;
@@ -609,7 +609,7 @@ void tst_Tunnel::secondStopClosesAtOnce()
     DrainingServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     TunnelOptions options = httpOptions(m_local->serverPort());
-    options.server.port = server.serverPort();
+    options.server.endpoint.port = server.serverPort();
     TunnelClient *client = startClient(options);
     QTRY_COMPARE(client->state(), TunnelClient::State::Online);
     MuxStream *visitor = server.session()->openStream();

@@ -27,8 +27,20 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
                                   tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
     const QCommandLineOption server(QStringLiteral("server"),
-                                    tr("The rok-server to use (default localhost:7835)."),
-                                    QStringLiteral("HOST:PORT"), QStringLiteral("localhost:7835"));
+                                    tr("The rok-server to use (default localhost:7835). TLS "
+                                       "unless HOST is this machine; tls:// or tcp:// in front "
+                                       "forces TLS or plain TCP."),
+                                    QStringLiteral("[tls://|tcp://]HOST:PORT"),
+                                    QStringLiteral("localhost:7835"));
+    const QCommandLineOption ca(QStringLiteral("ca"),
+                                tr("Also trust the CA certificates in this PEM file for the "
+                                   "server's TLS certificate."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption fingerprint(
+            QStringLiteral("fingerprint"),
+            tr("Trust exactly the server certificate with this SHA-256 fingerprint (rok-server "
+               "prints it), instead of CAs."),
+            QStringLiteral("sha256:HEX"));
     const QCommandLineOption token(QStringLiteral("token"),
                                    tr("Secret the server asks for (or ROK_TOKEN)."),
                                    QStringLiteral("SECRET"));
@@ -41,7 +53,7 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
                                    tr("Without a command: the tray app's local [HOST:]PORT for "
                                       "this run."),
                                    QStringLiteral("[HOST:]PORT"));
-    parser.addOptions({help, version, server, token, subdomain, json, local});
+    parser.addOptions({help, version, server, token, subdomain, json, local, ca, fingerprint});
 
     if (!parser.parse(arguments)) {
         result.action = Action::Error;
@@ -62,13 +74,35 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
         return result;
     }
     TunnelOptions &options = result.options;
-    const auto serverAddress = Endpoint::parse(parser.value(server), QStringLiteral("localhost"));
+    const auto serverAddress =
+            ServerAddress::parse(parser.value(server), QStringLiteral("localhost"));
     if (!serverAddress) {
         result.action = Action::Error;
-        result.text = tr("invalid --server \"%1\" (expected HOST:PORT)").arg(parser.value(server));
+        result.text = tr("invalid --server \"%1\" (expected HOST:PORT, tls://HOST:PORT or "
+                         "tcp://HOST:PORT)")
+                              .arg(parser.value(server));
         return result;
     }
     options.server = *serverAddress;
+    if (parser.isSet(ca)) {
+        QString error;
+        options.trust.extraCas = Tls::loadCertificates(parser.value(ca), &error);
+        if (options.trust.extraCas.isEmpty()) {
+            result.action = Action::Error;
+            result.text = tr("invalid --ca: %1").arg(error);
+            return result;
+        }
+    }
+    if (parser.isSet(fingerprint)) {
+        QString error;
+        const auto pin = Tls::parseFingerprint(parser.value(fingerprint), &error);
+        if (!pin) {
+            result.action = Action::Error;
+            result.text = tr("invalid --fingerprint: %1").arg(error);
+            return result;
+        }
+        options.trust.pinnedSha256 = *pin;
+    }
     result.serverGiven = parser.isSet(server);
     options.token = parser.isSet(token) ? parser.value(token).toUtf8() : tokenFromEnvironment;
     options.subdomain = parser.value(subdomain).toLower();

@@ -11,7 +11,7 @@
 #include <QCborValue>
 #include <QNetworkProxy>
 #include <QRandomGenerator>
-#include <QTcpSocket>
+#include <QSslSocket>
 
 TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObject *parent)
     : QObject(parent)
@@ -125,15 +125,67 @@ void TunnelClient::connectToServer()
                      .arg(m_options.local.host));
         return;
     }
-    m_socket = new QTcpSocket(this);
+    m_channelBinding.clear();
+    const Endpoint &server = m_options.server.endpoint;
+    if (m_options.server.usesTls()) {
+        auto *socket = new QSslSocket(this);
+        socket->setSslConfiguration(Tls::clientConfiguration(m_options.trust));
+        connect(socket, &QSslSocket::sslErrors, this, &TunnelClient::onSslErrors);
+        connect(socket, &QSslSocket::encrypted, this, &TunnelClient::onEncrypted);
+        m_socket = socket;
+    } else {
+        m_socket = new QTcpSocket(this);
+        connect(m_socket, &QTcpSocket::connected, this, &TunnelClient::onConnected);
+    }
     m_socket->setProxy(QNetworkProxy::NoProxy);
-    connect(m_socket, &QTcpSocket::connected, this, &TunnelClient::onConnected);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
-        if (m_socket && !m_mux)
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (!m_socket || m_mux)
+            return;
+        // Not a network hiccup: the other end does not speak TLS. Retrying cannot help.
+        if (error == QAbstractSocket::SslHandshakeFailedError)
+            fail(tr("the TLS handshake with %1 failed: %2. If its control port is plain TCP, "
+                    "connect with tcp://%1")
+                         .arg(m_options.server.endpoint.toString(), m_socket->errorString()));
+        else
             connectionLost(m_socket->errorString());
     });
     m_connectTimeout.start(m_options.connectTimeout);
-    m_socket->connectToHost(m_options.server.host, m_options.server.port);
+    if (auto *socket = qobject_cast<QSslSocket *>(m_socket))
+        socket->connectToHostEncrypted(server.host, server.port);
+    else
+        m_socket->connectToHost(server.host, server.port);
+}
+
+void TunnelClient::onSslErrors(const QList<QSslError> &errors)
+{
+    auto *socket = qobject_cast<QSslSocket *>(m_socket);
+    if (!socket)
+        return;
+    // A pinned certificate replaces the CA and name checks; onEncrypted() checks the pin.
+    if (m_options.trust.isPinned()) {
+        socket->ignoreSslErrors();
+        return;
+    }
+    fail(tr("will not trust %1: %2")
+                 .arg(m_options.server.endpoint.toString(),
+                      Tls::describe(errors, socket->peerCertificate())));
+}
+
+void TunnelClient::onEncrypted()
+{
+    auto *socket = qobject_cast<QSslSocket *>(m_socket);
+    if (!socket)
+        return;
+    const QSslCertificate peer = socket->peerCertificate();
+    if (m_options.trust.isPinned() && !Tls::pinMatches(m_options.trust, peer)) {
+        fail(tr("will not trust %1: its certificate is %2, not the pinned %3")
+                     .arg(m_options.server.endpoint.toString(),
+                          Tls::formatFingerprint(Tls::fingerprint(peer)),
+                          Tls::formatFingerprint(m_options.trust.pinnedSha256)));
+        return;
+    }
+    m_channelBinding = Tls::channelBinding(peer);
+    onConnected();
 }
 
 void TunnelClient::onConnected()
@@ -163,7 +215,10 @@ void TunnelClient::onMessage(const QCborMap &message)
         onOpened(Protocol::Opened::fromCbor(message));
     } else if (type == Protocol::Error::Type) {
         const Protocol::Error error = Protocol::Error::fromCbor(message);
-        if (Protocol::isFatal(error.code))
+        if (error.code == Protocol::ErrorCode::TlsRequired)
+            fail(tr("%1 speaks TLS: connect with tls://%1")
+                         .arg(m_options.server.endpoint.toString()));
+        else if (Protocol::isFatal(error.code))
             fail(error.message);
         else
             connectionLost(error.message);
@@ -184,7 +239,7 @@ void TunnelClient::onHello(const Protocol::Hello &hello)
             fail(tr("the server requires a token: pass --token or set ROK_TOKEN"));
             return;
         }
-        open.proof = Protocol::authProof(m_options.token, hello.nonce);
+        open.proof = Protocol::authProof(m_options.token, hello.nonce, m_channelBinding);
     }
     m_control->send(open.toCbor());
 }

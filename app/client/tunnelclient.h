@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QTimer>
 
 class ControlChannel;
@@ -56,7 +57,9 @@ Q_SIGNALS:
 
 private:
     void connectToServer();
-    void onConnected();
+    void onConnected(); // connected, and with TLS the server checked
+    void onSslErrors(const QList<QSslError> &errors);
+    void onEncrypted();
     void onMessage(const QCborMap &message);
     void onHello(const Protocol::Hello &hello);
     void onOpened(const Protocol::Opened &opened);
@@ -82,6 +85,7 @@ private:
     QString m_name;
     quint16 m_port = 0;
     QByteArray m_resumeKey;
+    QByteArray m_channelBinding; // Tls::channelBinding of this connection, for the token proof
     QString m_lastError;
     QList<QHostAddress> m_localAddresses;
 };

@@ -1,5 +1,7 @@
 #include "tunneloptions.h"
 
+#include <QHostAddress>
+
 QString Endpoint::toString() const
 {
     return host.contains(u':') ? QStringLiteral("[%1]:%2").arg(host).arg(port)
@@ -26,4 +28,56 @@ std::optional<Endpoint> Endpoint::parse(const QString &text, const QString &defa
         return std::nullopt;
     endpoint.port = quint16(port);
     return endpoint;
+}
+
+namespace {
+const QString TlsScheme = QStringLiteral("tls://");
+const QString PlainScheme = QStringLiteral("tcp://");
+} // namespace
+
+bool ServerAddress::usesTls() const
+{
+    switch (transport) {
+    case Transport::Tls:
+        return true;
+    case Transport::Plain:
+        return false;
+    case Transport::Auto:
+        break;
+    }
+    const QString host = endpoint.host.toLower();
+    if (host == u"localhost" || host.endsWith(u".localhost"))
+        return false;
+    return !QHostAddress(host).isLoopback();
+}
+
+QString ServerAddress::toString() const
+{
+    switch (transport) {
+    case Transport::Tls:
+        return TlsScheme + endpoint.toString();
+    case Transport::Plain:
+        return PlainScheme + endpoint.toString();
+    case Transport::Auto:
+        break;
+    }
+    return endpoint.toString();
+}
+
+std::optional<ServerAddress> ServerAddress::parse(const QString &text, const QString &defaultHost)
+{
+    ServerAddress address;
+    QString rest = text;
+    if (text.startsWith(TlsScheme, Qt::CaseInsensitive)) {
+        address.transport = Transport::Tls;
+        rest = text.mid(TlsScheme.size());
+    } else if (text.startsWith(PlainScheme, Qt::CaseInsensitive)) {
+        address.transport = Transport::Plain;
+        rest = text.mid(PlainScheme.size());
+    }
+    const std::optional<Endpoint> endpoint = Endpoint::parse(rest, defaultHost);
+    if (!endpoint)
+        return std::nullopt;
+    address.endpoint = *endpoint;
+    return address;
 }

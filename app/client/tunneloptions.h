@@ -1,6 +1,7 @@
 #pragma once
 
 #include "muxsession.h"
+#include "tls/tls.h"
 
 #include <QString>
 
@@ -17,12 +18,28 @@ struct Endpoint
     static std::optional<Endpoint> parse(const QString &text, const QString &defaultHost);
 };
 
+// Where rok-server's control port is: "HOST:PORT", "tls://HOST:PORT" or "tcp://HOST:PORT".
+// Without a scheme the connection is TLS unless HOST is this machine, so that the local
+// default needs no certificate and nothing else crosses a network in clear text.
+struct ServerAddress
+{
+    enum class Transport { Auto, Tls, Plain };
+
+    Endpoint endpoint;
+    Transport transport = Transport::Auto;
+
+    bool usesTls() const;
+    QString toString() const; // as parse() reads it: the scheme only when one was given
+    static std::optional<ServerAddress> parse(const QString &text, const QString &defaultHost);
+};
+
 struct TunnelOptions
 {
     enum class Protocol { Http, Tcp };
 
     Protocol protocol = Protocol::Http;
-    Endpoint server{QStringLiteral("localhost"), 7835};
+    ServerAddress server{{QStringLiteral("localhost"), 7835}};
+    Tls::Trust trust; // how a TLS server's certificate is checked
     Endpoint local{QStringLiteral("localhost"), 0};
     QByteArray token;
     QString subdomain;

@@ -17,7 +17,8 @@ int runTrayApp(QApplication &app, const CommandLine &command)
     TunnelController controller(&settings);
     controller.setOverrides(
             command.serverGiven ? std::optional(command.options.server) : std::nullopt,
-            command.localGiven ? std::optional(command.options.local) : std::nullopt);
+            command.localGiven ? std::optional(command.options.local) : std::nullopt,
+            command.options.trust);
     MainWindow window(&controller, &settings);
     TrayIcon tray(&controller, &window);
 

@@ -23,10 +23,12 @@ TunnelController::~TunnelController()
         m_client->stop();
 }
 
-void TunnelController::setOverrides(std::optional<Endpoint> server, std::optional<Endpoint> local)
+void TunnelController::setOverrides(std::optional<ServerAddress> server,
+                                    std::optional<Endpoint> local, const Tls::Trust &trust)
 {
     m_serverOverride = std::move(server);
     m_localOverride = std::move(local);
+    m_trust = trust;
 }
 
 TunnelOptions TunnelController::options() const
@@ -35,7 +37,8 @@ TunnelOptions TunnelController::options() const
     options.protocol = TunnelOptions::Protocol::Http;
     const QString localhost = QStringLiteral("localhost");
     options.server = m_serverOverride.value_or(
-            Endpoint::parse(m_settings->server(), localhost).value_or(options.server));
+            ServerAddress::parse(m_settings->server(), localhost).value_or(options.server));
+    options.trust = m_trust;
     options.local = m_localOverride.value_or(
             Endpoint::parse(m_settings->local(), localhost).value_or(Endpoint{localhost, 3000}));
     options.subdomain = m_settings->subdomain();

@@ -24,7 +24,9 @@ public:
     ~TunnelController() override;
 
     // Command-line values that win over the settings for this run.
-    void setOverrides(std::optional<Endpoint> server, std::optional<Endpoint> local);
+    // From the command line, for this run: --server, --local, --ca and --fingerprint.
+    void setOverrides(std::optional<ServerAddress> server, std::optional<Endpoint> local,
+                      const Tls::Trust &trust = {});
 
     TunnelOptions options() const; // what the next start() uses
     TunnelClient *client() const { return m_client; }
@@ -50,7 +52,8 @@ private:
     void onRecords(const QList<RequestRecord> &records);
 
     AppSettings *m_settings;
-    std::optional<Endpoint> m_serverOverride;
+    std::optional<ServerAddress> m_serverOverride;
+    Tls::Trust m_trust;
     std::optional<Endpoint> m_localOverride;
     QByteArray m_token;
     bool m_tokenLoaded = false;

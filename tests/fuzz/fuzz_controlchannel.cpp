@@ -47,7 +47,7 @@ void readMessage(const QCborMap &message)
     if (Protocol::errorCodeFromName(Protocol::errorCodeName(error.code)) != error.code)
         violated("an error code does not survive its name");
     [[maybe_unused]] const bool fatal = Protocol::isFatal(error.code);
-    if (Protocol::authProof(open.resume, hello.nonce).size() != 32)
+    if (Protocol::authProof(open.resume, hello.nonce, open.proof).size() != 32)
         violated("an HMAC-SHA256 proof is not 32 bytes");
 }
 

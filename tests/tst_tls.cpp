@@ -1,0 +1,325 @@
+// TLS on the control port, with the built binaries: a client that trusts the server through a
+// CA or a pinned fingerprint gets its tunnel; an expired certificate, a wrong name, an unknown
+// issuer, a wrong pin, and plain TCP against TLS (both ways) each end with one clear error and
+// exit code 1, never a retry loop; a relay cannot reuse a client's token proof.
+
+#include "jsonprocess.h"
+#include "testhttpservice.h"
+#include "tls/certificateissuer.h"
+#include "tls/tls.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using CertificateIssuer::Identity;
+
+namespace {
+
+Identity issue(const QString &name, const Identity *issuer, int validFromDays = -1,
+               int validToDays = 30)
+{
+    CertificateIssuer::Request request;
+    request.commonName = name;
+    request.dnsNames = {name};
+    request.notBefore = QDateTime::currentDateTimeUtc().addDays(validFromDays);
+    request.notAfter = QDateTime::currentDateTimeUtc().addDays(validToDays);
+    QString error;
+    const Identity identity = CertificateIssuer::issue(request, issuer, &error);
+    if (identity.isNull())
+        qWarning() << "cannot issue a certificate:" << error;
+    return identity;
+}
+
+Identity issueCa(const QString &name)
+{
+    CertificateIssuer::Request request;
+    request.commonName = name;
+    request.isCa = true;
+    return CertificateIssuer::issue(request);
+}
+
+// A TLS server in this process that relays every byte to `target`'s TLS control port over its
+// own TLS connection: what a fake rok-server would do with a client's token proof.
+class TlsRelay : public QSslServer
+{
+public:
+    TlsRelay(const Identity &identity, quint16 target)
+        : m_target(target)
+    {
+        setSslConfiguration(Tls::serverConfiguration({identity.certificate}, identity.key));
+        connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (auto *client = qobject_cast<QSslSocket *>(nextPendingConnection()))
+                relay(client);
+        });
+    }
+
+private:
+    void relay(QSslSocket *client)
+    {
+        auto *upstream = new QSslSocket(client);
+        connect(upstream, &QSslSocket::sslErrors, upstream,
+                [upstream] { upstream->ignoreSslErrors(); });
+        connect(client, &QIODevice::readyRead, upstream,
+                [client, upstream] { upstream->write(client->readAll()); });
+        connect(upstream, &QIODevice::readyRead, client,
+                [client, upstream] { client->write(upstream->readAll()); });
+        connect(upstream, &QAbstractSocket::disconnected, client,
+                &QAbstractSocket::disconnectFromHost);
+        upstream->connectToHostEncrypted(u"127.0.0.1"_s, m_target);
+        upstream->write(client->readAll());
+    }
+
+    quint16 m_target;
+};
+
+} // namespace
+
+class tst_Tls : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void tunnelThroughTlsWithCa();
+    void tunnelThroughTlsWithPinnedSelfSigned();
+    void untrustedCertificateStopsTheClient_data();
+    void untrustedCertificateStopsTheClient();
+    void plainClientAtTlsPort();
+    void tlsClientAtPlainPort();
+    void relayedProofIsRejected();
+    void missingCertificateFileStopsTheServer();
+
+private:
+    QString write(const QString &name, const QByteArray &pem);
+    JsonProcess *startServer(const Identity &identity, const QStringList &extra = {});
+    JsonProcess *startClient(const QString &server, const QStringList &extra = {});
+    void expectServes(const QString &url);
+    // The client exits 1 within a few seconds, its one error saying `message`.
+    void expectFatal(JsonProcess *client, const QString &message);
+
+    QTemporaryDir m_dir;
+    Identity m_ca;
+    std::unique_ptr<TestHttpService> m_local;
+    std::vector<std::unique_ptr<JsonProcess>> m_processes;
+    JsonProcess *m_server = nullptr;
+    quint16 m_httpPort = 0;
+    quint16 m_controlPort = 0;
+};
+
+void tst_Tls::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QSslSocket::supportsSsl(), "Qt's TLS backend (OpenSSL) is needed");
+    m_ca = issueCa(u"rok test CA"_s);
+    QVERIFY(!m_ca.isNull());
+    write(u"ca.pem"_s, m_ca.certificate.toPem());
+}
+
+void tst_Tls::init()
+{
+    m_local = std::make_unique<TestHttpService>();
+    QVERIFY(m_local->listen(QHostAddress::LocalHost, 0));
+}
+
+void tst_Tls::cleanup()
+{
+    m_processes.clear();
+    m_local.reset();
+    m_server = nullptr;
+}
+
+QString tst_Tls::write(const QString &name, const QByteArray &pem)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(pem) != pem.size())
+        qWarning() << "cannot write" << path;
+    return path;
+}
+
+JsonProcess *tst_Tls::startServer(const Identity &identity, const QStringList &extra)
+{
+    QStringList arguments{u"--bind"_s,      u"127.0.0.1"_s, u"--log-format"_s,   u"json"_s,
+                          u"--http-port"_s, u"0"_s,         u"--control-port"_s, u"0"_s,
+                          u"--token"_s,     u"secret"_s};
+    if (!identity.isNull()) {
+        arguments += {u"--tls-cert"_s, write(u"server.pem"_s, identity.certificate.toPem()),
+                      u"--tls-key"_s, write(u"server.key"_s, identity.key.toPem())};
+    }
+    arguments += extra;
+    m_processes.push_back(
+            std::make_unique<JsonProcess>(QStringLiteral(ROK_SERVER_BINARY), arguments));
+    m_server = m_processes.back().get();
+    const QJsonObject listening = m_server->waitFor(u"listening"_s);
+    m_httpPort = quint16(listening.value(u"http_port"_s).toInt());
+    m_controlPort = quint16(listening.value(u"control_port"_s).toInt());
+    return m_server;
+}
+
+JsonProcess *tst_Tls::startClient(const QString &server, const QStringList &extra)
+{
+    m_processes.push_back(std::make_unique<JsonProcess>(
+            QStringLiteral(ROK_CLIENT_BINARY),
+            QStringList{u"http"_s, QString::number(m_local->serverPort()), u"--json"_s,
+                        u"--token"_s, u"secret"_s, u"--server"_s, server}
+                    + extra));
+    return m_processes.back().get();
+}
+
+void tst_Tls::expectServes(const QString &url)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_httpPort);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET / HTTP/1.1\r\nHost: " + QUrl(url).host().toLatin1() + ':'
+                 + QByteArray::number(QUrl(url).port()) + "\r\nConnection: close\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains(TestHttpService::Page), 10000);
+    QVERIFY2(received.startsWith("HTTP/1.1 200 OK\r\n"), received.left(200).constData());
+}
+
+void tst_Tls::expectFatal(JsonProcess *client, const QString &message)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(client->waitForExit(10000));
+    QCOMPARE(client->exitCode(), 1);
+    const QList<QJsonObject> errors = client->events(u"error"_s);
+    QCOMPARE(errors.size(), 1); // one error, not a retry loop
+    const QString text = errors.constFirst().value(u"message"_s).toString();
+    QVERIFY2(text.contains(message), qPrintable(text));
+    QVERIFY(errors.constFirst().value(u"fatal"_s).toBool());
+    QVERIFY(client->events(u"tunnel_opened"_s).isEmpty());
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void tst_Tls::tunnelThroughTlsWithCa()
+{
+    const Identity server = issue(u"localhost"_s, &m_ca);
+    startServer(server);
+    const QJsonObject listening = m_server->events(u"listening"_s).value(0);
+    QCOMPARE(listening.value(u"control_tls"_s).toBool(), true);
+    QCOMPARE(listening.value(u"fingerprint"_s).toString(),
+             Tls::formatFingerprint(Tls::fingerprint(server.certificate)));
+
+    JsonProcess *client = startClient(u"tls://localhost:%1"_s.arg(m_controlPort),
+                                      {u"--ca"_s, m_dir.filePath(u"ca.pem"_s)});
+    const QString url = client->waitFor(u"tunnel_opened"_s).value(u"url"_s).toString();
+    QVERIFY2(!url.isEmpty(), client->standardError().constData());
+    expectServes(url);
+}
+
+void tst_Tls::tunnelThroughTlsWithPinnedSelfSigned()
+{
+    const Identity server = issue(u"rok.example"_s, nullptr); // self-signed, for another name
+    startServer(server);
+    const QString pin = Tls::formatFingerprint(Tls::fingerprint(server.certificate));
+    JsonProcess *client =
+            startClient(u"tls://127.0.0.1:%1"_s.arg(m_controlPort), {u"--fingerprint"_s, pin});
+    const QString url = client->waitFor(u"tunnel_opened"_s).value(u"url"_s).toString();
+    QVERIFY2(!url.isEmpty(), client->standardError().constData());
+    expectServes(url);
+}
+
+void tst_Tls::untrustedCertificateStopsTheClient_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("fromDays");
+    QTest::addColumn<int>("toDays");
+    QTest::addColumn<bool>("signedByTestCa");
+    QTest::addColumn<QString>("pinSelf"); // "wrong": pin another certificate
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("expired") << u"localhost"_s << -30 << -1 << true << QString()
+                             << u"certificate expired on"_s;
+    QTest::newRow("wrong name") << u"other.example"_s << -1 << 30 << true << QString()
+                                << u"certificate is for other.example"_s;
+    QTest::newRow("unknown issuer")
+            << u"localhost"_s << -1 << 30 << false << QString() << u"unknown issuer"_s;
+    QTest::newRow("wrong fingerprint")
+            << u"localhost"_s << -1 << 30 << true << u"wrong"_s << u"not the pinned"_s;
+}
+
+void tst_Tls::untrustedCertificateStopsTheClient()
+{
+    QFETCH(QString, name);
+    QFETCH(int, fromDays);
+    QFETCH(int, toDays);
+    QFETCH(bool, signedByTestCa);
+    QFETCH(QString, pinSelf);
+    QFETCH(QString, message);
+
+    const Identity otherCa = issueCa(u"someone else's CA"_s);
+    const Identity server = issue(name, signedByTestCa ? &m_ca : &otherCa, fromDays, toDays);
+    startServer(server);
+    QStringList extra{u"--ca"_s, m_dir.filePath(u"ca.pem"_s)};
+    if (pinSelf == u"wrong")
+        extra +=
+                {u"--fingerprint"_s, Tls::formatFingerprint(Tls::fingerprint(otherCa.certificate))};
+    JsonProcess *client = startClient(u"tls://localhost:%1"_s.arg(m_controlPort), extra);
+    expectFatal(client, message);
+    QVERIFY(m_server->events(u"tunnel_opened"_s).isEmpty());
+}
+
+void tst_Tls::plainClientAtTlsPort()
+{
+    startServer(issue(u"localhost"_s, &m_ca));
+    JsonProcess *client = startClient(u"tcp://127.0.0.1:%1"_s.arg(m_controlPort));
+    expectFatal(client, u"speaks TLS: connect with tls://127.0.0.1:%1"_s.arg(m_controlPort));
+    const QJsonObject refused = m_server->waitFor(u"client_refused"_s, 3000);
+    QCOMPARE(refused.value(u"code"_s).toString(), u"tls_required"_s);
+}
+
+void tst_Tls::tlsClientAtPlainPort()
+{
+    startServer(Identity());
+    JsonProcess *client = startClient(u"tls://127.0.0.1:%1"_s.arg(m_controlPort));
+    expectFatal(client, u"connect with tcp://127.0.0.1:%1"_s.arg(m_controlPort));
+    const QJsonObject dropped = m_server->waitFor(u"client_dropped"_s, 3000);
+    QVERIFY2(dropped.value(u"reason"_s).toString().contains(u"TLS"_s),
+             qPrintable(dropped.value(u"reason"_s).toString()));
+}
+
+void tst_Tls::relayedProofIsRejected()
+{
+    // The client trusts the relay (its pin); the relay forwards every byte to the real server
+    // over TLS. The proof covers the relay's certificate, so the real server refuses it.
+    startServer(issue(u"localhost"_s, &m_ca));
+    const Identity relayIdentity = issue(u"localhost"_s, nullptr);
+    TlsRelay relay(relayIdentity, m_controlPort);
+    QVERIFY(relay.listen(QHostAddress::LocalHost, 0));
+    JsonProcess *client =
+            startClient(u"tls://127.0.0.1:%1"_s.arg(relay.serverPort()),
+                        {u"--fingerprint"_s,
+                         Tls::formatFingerprint(Tls::fingerprint(relayIdentity.certificate))});
+    expectFatal(client, u"token was not accepted"_s);
+    const QJsonObject refused = m_server->waitFor(u"client_refused"_s, 3000);
+    QCOMPARE(refused.value(u"code"_s).toString(), u"auth_failed"_s);
+}
+
+void tst_Tls::missingCertificateFileStopsTheServer()
+{
+    JsonProcess server(QStringLiteral(ROK_SERVER_BINARY),
+                       {u"--http-port"_s, u"0"_s, u"--control-port"_s, u"0"_s, u"--tls-cert"_s,
+                        m_dir.filePath(u"missing.pem"_s), u"--tls-key"_s,
+                        m_dir.filePath(u"missing.key"_s)});
+    QVERIFY(server.waitForExit());
+    QCOMPARE(server.exitCode(), 1);
+    const QByteArray error = server.standardError();
+    QVERIFY2(error.contains("missing.pem"), error.constData());
+}
+
+QTEST_GUILESS_MAIN(tst_Tls)
+#include "tst_tls.moc"
