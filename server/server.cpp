@@ -3,6 +3,7 @@
 #include "clientsession.h"
 #include "httpedge.h"
 #include "listener.h"
+#include "tls/selfsignedcertificate.h"
 #include "tls/tls.h"
 #include "tls/tlsdetector.h"
 
@@ -44,13 +45,32 @@ Server::~Server()
     qDeleteAll(sessions);
 }
 
+bool Server::loadTls(QString *error)
+{
+    if (m_config.selfSigned) {
+        const auto files =
+                SelfSignedCertificate::ensure(m_config.stateDirectory, m_config.domain, error);
+        if (!files)
+            return false;
+        m_config.tlsCertFile = files->certificate;
+        m_config.tlsKeyFile = files->key;
+        if (files->created)
+            m_log.event(QStringLiteral("certificate_created"),
+                        {{QStringLiteral("certificate"), files->certificate},
+                         {QStringLiteral("key"), files->key}},
+                        tr("made a self-signed certificate for %1 in %2")
+                                .arg(m_config.domain, m_config.stateDirectory));
+    }
+    if (m_config.tlsCertFile.isEmpty())
+        return true;
+    m_tls = Tls::serverConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
+    return m_tls.has_value();
+}
+
 bool Server::start(QString *error)
 {
-    if (!m_config.tlsCertFile.isEmpty()) {
-        m_tls = Tls::serverConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
-        if (!m_tls)
-            return false;
-    }
+    if (!loadTls(error))
+        return false;
     if (!m_control->listen(m_config.bind, m_config.controlPort)) {
         *error = tr("cannot listen on control port %1: %2")
                          .arg(m_config.controlPort)
@@ -88,6 +108,15 @@ bool Server::start(QString *error)
                                    : QString())
                         .arg(m_config.tokens.isEmpty() ? tr(" (no token: local clients only)")
                                                        : QString()));
+    if (m_config.selfSigned) {
+        const QString pin = Tls::formatFingerprint(Tls::fingerprint(m_tls->localCertificate()));
+        m_log.event(QStringLiteral("pin_hint"), {{QStringLiteral("fingerprint"), pin}},
+                    tr("the certificate is self-signed; clients trust it with: rok http 3000 "
+                       "--server %1:%2 --fingerprint %3")
+                            .arg(m_config.domain)
+                            .arg(controlPort())
+                            .arg(pin));
+    }
     return true;
 }
 

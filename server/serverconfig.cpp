@@ -2,8 +2,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace {
 
@@ -104,6 +106,14 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                      QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), tr("PEM private key of --tls-cert."),
                                     QStringLiteral("FILE"));
+    const QCommandLineOption selfSigned(
+            QStringLiteral("self-signed"),
+            tr("TLS on the control port with a certificate made once in --state-dir; clients "
+               "pin its fingerprint (printed at start)."));
+    const QCommandLineOption stateDir(
+            QStringLiteral("state-dir"),
+            tr("Where rok-server keeps what it makes (default %1).").arg(defaultStateDirectory()),
+            QStringLiteral("DIR"), defaultStateDirectory());
     const ServerConfig defaults;
     const auto limit = [](const char *name, const char *text, const QString &value) {
         return QCommandLineOption(QString::fromLatin1(name), tr(text), QStringLiteral("N"), value);
@@ -157,7 +167,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                        controlPort, tcpPorts,    token,       anonymous,      reserve,
                        headTimeout, idleTimeout, sendTimeout, tcpIdleTimeout, maxConnections,
                        maxPerIp,    maxStreams,  maxTunnels,  logFormat,      tlsCert,
-                       tlsKey});
+                       tlsKey,      selfSigned,  stateDir});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -228,12 +238,30 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         *error = tr("--tls-cert and --tls-key go together");
         return std::nullopt;
     }
+    config.selfSigned = parser.isSet(selfSigned);
+    if (config.selfSigned && !config.tlsCertFile.isEmpty()) {
+        *error = tr("--self-signed makes its own certificate: leave out --tls-cert and --tls-key");
+        return std::nullopt;
+    }
+    config.stateDirectory = parser.value(stateDir);
+    if (config.stateDirectory.isEmpty())
+        return invalid(stateDir);
     const QString format = parser.value(logFormat);
     if (format == u"json")
         config.logFormat = LogFormat::Json;
     else if (format != u"text")
         return invalid(logFormat, QT_TRANSLATE_NOOP("rok-server", " (text or json)"));
     return config;
+}
+
+QString ServerConfig::defaultStateDirectory()
+{
+    if (::geteuid() == 0)
+        return QStringLiteral("/var/lib/rok-server");
+    const QString xdg = qEnvironmentVariable("XDG_STATE_HOME");
+    const QString base =
+            xdg.startsWith(u'/') ? xdg : QDir::homePath() + QStringLiteral("/.local/state");
+    return base + QStringLiteral("/rok-server");
 }
 
 QString ServerConfig::publicUrl(const QString &name) const

@@ -25,6 +25,8 @@ struct ServerConfig
     LogFormat logFormat = LogFormat::Text;
     QString tlsCertFile; // TLS on the control port when set (with tlsKeyFile)
     QString tlsKeyFile;
+    bool selfSigned = false; // --self-signed: TLS with a certificate made once in stateDirectory
+    QString stateDirectory = defaultStateDirectory();
 
     // Limits (see docs/SECURITY.md); a duration of 0 means no limit.
     std::chrono::milliseconds idleTimeout{75'000}; // keep-alive visitor with nothing in flight
@@ -40,6 +42,9 @@ struct ServerConfig
 
     // From the soft RLIMIT_NOFILE, leaving room for clients, listeners and logs.
     static int defaultMaxConnections();
+    // /var/lib/rok-server for root (as systemd's StateDirectory=), else
+    // $XDG_STATE_HOME/rok-server (~/.local/state/rok-server).
+    static QString defaultStateDirectory();
 
     // Parses the command line (arguments[0] is the program). On failure returns nothing and
     // sets *error; --help and --version set *exitNow to the text to print.

@@ -1,4 +1,7 @@
+#include <QDir>
 #include <QTest>
+
+#include <unistd.h>
 
 #include "serverconfig.h"
 
@@ -18,6 +21,8 @@ private Q_SLOTS:
     void errors();
     void helpAndVersion_data();
     void helpAndVersion();
+    void tls();
+    void defaultStateDirectory();
     void publicUrl_data();
     void publicUrl();
 };
@@ -373,6 +378,54 @@ void tst_ServerConfig::helpAndVersion()
     QVERIFY(!parsed.exitNow.isEmpty());
     for (const QString &text : mentions)
         QVERIFY2(parsed.exitNow.contains(text), qPrintable(text + u" not in: "_s + parsed.exitNow));
+}
+
+void tst_ServerConfig::tls()
+{
+    const Parsed none = parse({});
+    QVERIFY(none.config->tlsCertFile.isEmpty());
+    QVERIFY(!none.config->selfSigned);
+
+    const Parsed files =
+            parse({u"--tls-cert"_s, u"/etc/rok/cert.pem"_s, u"--tls-key"_s, u"/etc/rok/key.pem"_s});
+    QVERIFY2(files.config, qPrintable(files.error));
+    QCOMPARE(files.config->tlsCertFile, u"/etc/rok/cert.pem"_s);
+    QCOMPARE(files.config->tlsKeyFile, u"/etc/rok/key.pem"_s);
+
+    const Parsed selfSigned = parse({u"--self-signed"_s, u"--state-dir"_s, u"/srv/rok"_s});
+    QVERIFY2(selfSigned.config, qPrintable(selfSigned.error));
+    QVERIFY(selfSigned.config->selfSigned);
+    QCOMPARE(selfSigned.config->stateDirectory, u"/srv/rok"_s);
+
+    const Parsed onlyCert = parse({u"--tls-cert"_s, u"cert.pem"_s});
+    QVERIFY(!onlyCert.config);
+    QVERIFY2(onlyCert.error.contains(u"--tls-cert and --tls-key go together"_s),
+             qPrintable(onlyCert.error));
+    const Parsed both =
+            parse({u"--self-signed"_s, u"--tls-cert"_s, u"c"_s, u"--tls-key"_s, u"k"_s});
+    QVERIFY(!both.config);
+    QVERIFY2(both.error.contains(u"--self-signed"_s), qPrintable(both.error));
+    const Parsed emptyState = parse({u"--state-dir="_s});
+    QVERIFY(!emptyState.config);
+    QVERIFY2(emptyState.error.contains(u"--state-dir"_s), qPrintable(emptyState.error));
+}
+
+void tst_ServerConfig::defaultStateDirectory()
+{
+    if (::geteuid() == 0) {
+        QCOMPARE(ServerConfig::defaultStateDirectory(), u"/var/lib/rok-server"_s);
+        return;
+    }
+    const QByteArray saved = qgetenv("XDG_STATE_HOME");
+    qputenv("XDG_STATE_HOME", "/tmp/state-home");
+    QCOMPARE(ServerConfig::defaultStateDirectory(), u"/tmp/state-home/rok-server"_s);
+    qputenv("XDG_STATE_HOME", "relative/ignored"); // the XDG spec: relative paths are invalid
+    QCOMPARE(ServerConfig::defaultStateDirectory(),
+             QDir::homePath() + u"/.local/state/rok-server"_s);
+    if (saved.isNull())
+        qunsetenv("XDG_STATE_HOME");
+    else
+        qputenv("XDG_STATE_HOME", saved);
 }
 
 void tst_ServerConfig::publicUrl_data()

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void tlsClientAtPlainPort();
     void relayedProofIsRejected();
     void missingCertificateFileStopsTheServer();
+    void selfSignedIsMadeOnceAndPinned();
 
 private:
     QString write(const QString &name, const QByteArray &pem);
@@ -319,6 +320,35 @@ void tst_Tls::missingCertificateFileStopsTheServer()
     QCOMPARE(server.exitCode(), 1);
     const QByteArray error = server.standardError();
     QVERIFY2(error.contains("missing.pem"), error.constData());
+}
+
+void tst_Tls::selfSignedIsMadeOnceAndPinned()
+{
+    const QString state = m_dir.filePath(u"state"_s);
+    startServer(Identity(), {u"--self-signed"_s, u"--state-dir"_s, state});
+    QVERIFY(!m_server->events(u"certificate_created"_s).isEmpty());
+    const QString pin = m_server->waitFor(u"pin_hint"_s).value(u"fingerprint"_s).toString();
+    QVERIFY2(pin.startsWith(u"sha256:"_s), qPrintable(pin));
+    QCOMPARE(m_server->events(u"listening"_s).value(0).value(u"fingerprint"_s).toString(), pin);
+    // The key is the operator's alone.
+    const QFileDevice::Permissions othersAndGroup = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
+            | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(state + u"/control-key.pem"_s) & othersAndGroup,
+             QFileDevice::Permissions());
+    QCOMPARE(QFile::permissions(state) & othersAndGroup, QFileDevice::Permissions());
+
+    JsonProcess *client =
+            startClient(u"tls://127.0.0.1:%1"_s.arg(m_controlPort), {u"--fingerprint"_s, pin});
+    const QString url = client->waitFor(u"tunnel_opened"_s).value(u"url"_s).toString();
+    QVERIFY2(!url.isEmpty(), client->standardError().constData());
+    expectServes(url);
+
+    // A restart finds the pair: the pin clients hold stays valid.
+    m_processes.clear();
+    startServer(Identity(), {u"--self-signed"_s, u"--state-dir"_s, state});
+    QCOMPARE(m_server->waitFor(u"pin_hint"_s).value(u"fingerprint"_s).toString(), pin);
+    QVERIFY(m_server->events(u"certificate_created"_s).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Tls)
