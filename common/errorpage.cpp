@@ -5,6 +5,8 @@ namespace ErrorPage {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
+    case 308:
+        return "Permanent Redirect";
     case 400:
         return "Bad Request";
     case 404:

@@ -1,5 +1,6 @@
 #include "httpedge.h"
 
+#include "authority.h"
 #include "clientsession.h"
 #include "errorpage.h"
 #include "idletimeout.h"
@@ -8,6 +9,7 @@
 #include "requestrewriter.h"
 #include "serverconfig.h"
 #include "tcpconnection.h"
+#include "tls/tlsserverconnection.h"
 #include "visitorgate.h"
 
 #include <QTimer>
@@ -25,16 +27,17 @@ const QByteArray RetryAfter = "Retry-After: 5\r\n"_ba;
 class Visitor : public QObject
 {
 public:
-    Visitor(TcpConnection *connection, const ServerConfig &config, const TunnelRegistry &names,
-            QObject *parent)
+    Visitor(DuplexDevice *connection, const QHostAddress &peer, RequestRewriter::Scheme scheme,
+            const ServerConfig &config, const TunnelRegistry &names, QObject *parent)
         : QObject(parent)
         , m_config(config)
         , m_names(names)
         , m_connection(connection)
-        , m_rewriter(std::make_shared<RequestRewriter>(m_connection->peerAddress(), config.domain))
+        , m_peer(peer)
+        , m_scheme(scheme)
+        , m_rewriter(std::make_shared<RequestRewriter>(peer, config.domain, scheme))
     {
         m_connection->setParent(this);
-        m_connection->setSendTimeout(config.sendTimeout);
         connect(m_connection, &QIODevice::readyRead, this, &Visitor::onReadyRead);
         connect(m_connection, &QIODevice::readChannelFinished, this, &Visitor::onReadyRead);
         connect(m_connection, &DuplexDevice::finished, this, &Visitor::onFinished);
@@ -74,6 +77,10 @@ private:
         m_deadline.stop();
         const HttpHead &head = *m_rewriter->firstHead();
         m_html = ErrorPage::prefersHtml(head.value("Accept"));
+        if (m_scheme == RequestRewriter::Scheme::Http && m_config.redirectsToHttps()) {
+            redirectToHttps(head);
+            return;
+        }
         ClientSession *session = ClientSession::holding(m_names, m_rewriter->tunnelName());
         if (!session) {
             const QString where = QString::fromLatin1(head.value("Host"));
@@ -83,7 +90,7 @@ private:
         }
         if (session->isBusy()) {
             const int most = m_config.maxStreamsPerClient;
-            session->logBusy(m_connection->peerAddress());
+            session->logBusy(m_peer);
             respond(503, tr("Tunnel busy"),
                     tr("This tunnel has %1 visitor connections open, the most this server allows. "
                        "Try again in a moment.")
@@ -150,9 +157,24 @@ private:
 
     void onFinished() { deleteLater(); }
 
+    // The same URL over HTTPS; 308 keeps the method and body, as 301 does not for POST.
+    void redirectToHttps(const HttpHead &head)
+    {
+        const std::optional<Authority> authority = Authority::parse(head.value("Host"));
+        QByteArray location = "https://" + (authority ? authority->host : QByteArray());
+        if (*m_config.httpsPort != 443)
+            location += ':' + QByteArray::number(*m_config.httpsPort);
+        location += head.target;
+        respond(308, tr("Moved to HTTPS"),
+                tr("This tunnel is served over HTTPS: %1").arg(QString::fromLatin1(location)),
+                "Location: " + location + "\r\n");
+    }
+
     const ServerConfig &m_config;
     const TunnelRegistry &m_names;
-    TcpConnection *m_connection;
+    DuplexDevice *m_connection;
+    QHostAddress m_peer;
+    RequestRewriter::Scheme m_scheme;
     std::shared_ptr<RequestRewriter> m_rewriter;
     QByteArray m_forward;
     QTimer m_deadline;
@@ -168,20 +190,43 @@ HttpEdge::HttpEdge(const ServerConfig &config, const TunnelRegistry &names, Visi
     , m_names(names)
     , m_visitors(visitors)
     , m_listener(new Listener(this))
+    , m_httpsListener(new Listener(this))
 {
-    connect(m_listener, &Listener::accepted, this, &HttpEdge::onAccepted);
+    connect(m_listener, &Listener::accepted, this,
+            [this](qintptr descriptor) { onAccepted(descriptor, false); });
+    connect(m_httpsListener, &Listener::accepted, this,
+            [this](qintptr descriptor) { onAccepted(descriptor, true); });
 }
 
-void HttpEdge::onAccepted(qintptr descriptor)
+void HttpEdge::setTlsContext(std::shared_ptr<TlsServerContext> context)
 {
-    auto *connection = new TcpConnection(descriptor, nullptr);
+    m_tls = std::move(context);
+}
+
+void HttpEdge::onAccepted(qintptr descriptor, bool https)
+{
+    auto *transport = new TcpConnection(descriptor, nullptr);
+    const QHostAddress peer = transport->peerAddress();
+    transport->setSendTimeout(m_config.sendTimeout);
     ConnectionLimiter::Verdict verdict;
-    if (m_visitors.admit(connection, tr("the HTTP port"), &verdict)) {
-        new Visitor(connection, m_config, m_names, this);
+    const bool admitted = m_visitors.admit(
+            transport, https ? tr("the HTTPS port") : tr("the HTTP port"), &verdict);
+    DuplexDevice *connection = transport;
+    if (https && m_tls)
+        connection = new TlsServerConnection(transport, m_tls);
+    if (!admitted) {
+        refuse(connection, verdict == ConnectionLimiter::Verdict::TooManyFromAddress);
         return;
     }
+    new Visitor(connection, peer,
+                https ? RequestRewriter::Scheme::Https : RequestRewriter::Scheme::Http, m_config,
+                m_names, this);
+}
+
+void HttpEdge::refuse(DuplexDevice *connection, bool perAddress)
+{
     // Answered without reading the request: the server is full, not the request wrong.
-    const QString detail = verdict == ConnectionLimiter::Verdict::TooManyFromAddress
+    const QString detail = perAddress
             ? tr("Too many connections from your address are open. Close some and try again.")
             : tr("This server has as many visitors as it takes. Try again in a moment.");
     connection->replyAndClose(

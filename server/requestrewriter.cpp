@@ -65,8 +65,9 @@ private:
 
 } // namespace
 
-RequestRewriter::RequestRewriter(const QHostAddress &visitor, const QString &domain)
+RequestRewriter::RequestRewriter(const QHostAddress &visitor, const QString &domain, Scheme scheme)
     : m_domain(domain)
+    , m_scheme(scheme == Scheme::Https ? "https" : "http")
 {
     bool isV4 = false;
     const quint32 v4 = visitor.toIPv4Address(&isV4); // unwraps ::ffff:a.b.c.d
@@ -216,7 +217,7 @@ bool RequestRewriter::onRequestHead(HttpHead &head)
     head.headers.removeIf([](const HttpHeader &header) { return isForgeable(header.name); });
     head.setValue("Host", authority->toByteArray());
     head.setValue("X-Forwarded-For", m_visitor);
-    head.setValue("X-Forwarded-Proto", "http");
+    head.setValue("X-Forwarded-Proto", m_scheme);
     head.setValue("X-Forwarded-Host", authority->toByteArray());
     if (!m_firstHead) {
         m_firstHead = head;

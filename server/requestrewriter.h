@@ -34,7 +34,10 @@ public:
         bool html = false;
     };
 
-    RequestRewriter(const QHostAddress &visitor, const QString &domain);
+    enum class Scheme { Http, Https }; // how the visitor reached the edge: X-Forwarded-Proto
+
+    RequestRewriter(const QHostAddress &visitor, const QString &domain,
+                    Scheme scheme = Scheme::Http);
 
     // Installs both directions on a splice whose side A is the visitor.
     static void attach(Splice *splice, std::shared_ptr<RequestRewriter> rewriter);
@@ -70,6 +73,7 @@ private:
     HttpParser m_responses{HttpParser::Kind::Response};
     QByteArray m_visitor;
     QString m_domain;
+    QByteArray m_scheme; // "http" or "https"
     std::optional<HttpHead> m_firstHead;
     QString m_tunnelName;
     bool m_inHead = true; // the request parser is in a head (its bytes are held, then rewritten)

@@ -6,6 +6,7 @@
 #include "tls/selfsignedcertificate.h"
 #include "tls/tls.h"
 #include "tls/tlsdetector.h"
+#include "tls/tlsservercontext.h"
 
 #include <QJsonObject>
 #include <QNetworkProxy>
@@ -29,6 +30,7 @@ Server::Server(const ServerConfig &config, QObject *parent)
     connect(m_control, &Listener::accepted, this, &Server::onControlConnection);
     watchAccepts(m_control, tr("the control port"));
     watchAccepts(m_http->listener(), tr("the HTTP port"));
+    watchAccepts(m_http->httpsListener(), tr("the HTTPS port"));
     connect(&m_ports, &PortPool::opened, this, [this](Listener *listener) {
         watchAccepts(listener, tr("TCP port %1").arg(listener->serverPort()));
     });
@@ -61,10 +63,33 @@ bool Server::loadTls(QString *error)
                         tr("made a self-signed certificate for %1 in %2")
                                 .arg(m_config.domain, m_config.stateDirectory));
     }
-    if (m_config.tlsCertFile.isEmpty())
-        return true;
-    m_tls = Tls::serverConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
-    return m_tls.has_value();
+    if (!m_config.tlsCertFile.isEmpty()) {
+        m_tls = Tls::serverConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
+        if (!m_tls)
+            return false;
+    }
+    if (m_config.httpsPort)
+        return loadEdgeCertificate(error);
+    return true;
+}
+
+bool Server::loadEdgeCertificate(QString *error)
+{
+    const QString certificate =
+            m_config.edgeCertFile.isEmpty() ? m_config.tlsCertFile : m_config.edgeCertFile;
+    const QString key = m_config.edgeKeyFile.isEmpty() ? m_config.tlsKeyFile : m_config.edgeKeyFile;
+    if (certificate.isEmpty()) {
+        *error = tr("--https-port needs a certificate for *.%1: --edge-cert and --edge-key, "
+                    "--tls-cert and --tls-key, or --self-signed")
+                         .arg(m_config.domain);
+        return false;
+    }
+    std::shared_ptr<TlsServerContext> context =
+            TlsServerContext::fromFiles(certificate, key, error);
+    if (!context)
+        return false;
+    m_http->setTlsContext(std::move(context));
+    return true;
 }
 
 bool Server::start(QString *error)
@@ -84,8 +109,19 @@ bool Server::start(QString *error)
         m_control->close();
         return false;
     }
+    if (m_config.httpsPort
+        && !m_http->httpsListener()->listen(m_config.bind, *m_config.httpsPort)) {
+        *error = tr("cannot listen on HTTPS port %1: %2")
+                         .arg(*m_config.httpsPort)
+                         .arg(m_http->httpsListener()->errorString());
+        m_control->close();
+        m_http->listener()->close();
+        return false;
+    }
     m_config.controlPort = m_control->serverPort();
     m_config.httpPort = m_http->listener()->serverPort();
+    if (m_config.httpsPort)
+        m_config.httpsPort = m_http->httpsListener()->serverPort();
     const QString bind =
             m_config.bind == QHostAddress::Any ? QStringLiteral("*") : m_config.bind.toString();
     m_log.event(QStringLiteral("listening"),
@@ -95,6 +131,8 @@ bool Server::start(QString *error)
                  {QStringLiteral("bind"), bind},
                  {QStringLiteral("auth"),
                   m_config.tokens.isEmpty() ? QStringLiteral("none") : QStringLiteral("token")},
+                 {QStringLiteral("https_port"),
+                  m_config.httpsPort ? QJsonValue(*m_config.httpsPort) : QJsonValue()},
                  {QStringLiteral("control_tls"), m_tls.has_value()},
                  {QStringLiteral("fingerprint"),
                   m_tls ? Tls::formatFingerprint(Tls::fingerprint(m_tls->localCertificate()))
@@ -127,6 +165,7 @@ void Server::shutdown()
     m_stopping = true;
     m_control->close();
     m_http->listener()->close();
+    m_http->httpsListener()->close();
     const auto sessions = m_sessions;
     for (ClientSession *session : sessions)
         session->shutdown();

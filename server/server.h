@@ -48,6 +48,7 @@ Q_SIGNALS:
 private:
     void onControlConnection(qintptr descriptor);
     bool loadTls(QString *error); // --tls-cert/--tls-key, or --self-signed
+    bool loadEdgeCertificate(QString *error); // --edge-cert/--edge-key, or the control's
     void watchAccepts(Listener *listener, const QString &what);
     // plainAtTlsPort: the session answers tls_required and closes.
     void startSession(QTcpSocket *socket, const QByteArray &channelBinding, bool plainAtTlsPort);

@@ -106,6 +106,22 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                      QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), tr("PEM private key of --tls-cert."),
                                     QStringLiteral("FILE"));
+    const QCommandLineOption httpsPort(QStringLiteral("https-port"),
+                                       tr("Public HTTPS port for the same tunnels (0: any); "
+                                          "URLs become https://."),
+                                       QStringLiteral("PORT"));
+    const QCommandLineOption edgeCert(QStringLiteral("edge-cert"),
+                                      tr("PEM certificate for HTTPS visitors, for *.DOMAIN "
+                                         "(default: --tls-cert). Reloaded on SIGHUP."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption edgeKey(QStringLiteral("edge-key"),
+                                     tr("PEM private key of --edge-cert (default: --tls-key)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption httpRedirect(
+            QStringLiteral("http-redirect"),
+            tr("With --https-port: on (default) answers plain HTTP with 308 to HTTPS; off serves "
+               "both."),
+            QStringLiteral("on|off"), QStringLiteral("on"));
     const QCommandLineOption selfSigned(
             QStringLiteral("self-signed"),
             tr("TLS on the control port with a certificate made once in --state-dir; clients "
@@ -167,7 +183,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                        controlPort, tcpPorts,    token,       anonymous,      reserve,
                        headTimeout, idleTimeout, sendTimeout, tcpIdleTimeout, maxConnections,
                        maxPerIp,    maxStreams,  maxTunnels,  logFormat,      tlsCert,
-                       tlsKey,      selfSigned,  stateDir});
+                       tlsKey,      selfSigned,  stateDir,    httpsPort,      edgeCert,
+                       edgeKey,     httpRedirect});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -238,6 +255,22 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         *error = tr("--tls-cert and --tls-key go together");
         return std::nullopt;
     }
+    if (parser.isSet(httpsPort)) {
+        quint16 port = 0;
+        if (!parsePort(parser.value(httpsPort), &port))
+            return invalid(httpsPort);
+        config.httpsPort = port;
+    }
+    config.edgeCertFile = parser.value(edgeCert);
+    config.edgeKeyFile = parser.value(edgeKey);
+    if (config.edgeCertFile.isEmpty() != config.edgeKeyFile.isEmpty()) {
+        *error = tr("--edge-cert and --edge-key go together");
+        return std::nullopt;
+    }
+    const QString redirect = parser.value(httpRedirect);
+    if (redirect != u"on" && redirect != u"off")
+        return invalid(httpRedirect, QT_TRANSLATE_NOOP("rok-server", " (on or off)"));
+    config.httpRedirect = redirect == u"on";
     config.selfSigned = parser.isSet(selfSigned);
     if (config.selfSigned && !config.tlsCertFile.isEmpty()) {
         *error = tr("--self-signed makes its own certificate: leave out --tls-cert and --tls-key");
@@ -267,6 +300,9 @@ QString ServerConfig::defaultStateDirectory()
 QString ServerConfig::publicUrl(const QString &name) const
 {
     const QString host = name + u'.' + domain;
+    if (httpsPort)
+        return *httpsPort == 443 ? QStringLiteral("https://") + host
+                                 : QStringLiteral("https://%1:%2").arg(host).arg(*httpsPort);
     return httpPort == 80 ? QStringLiteral("http://") + host
                           : QStringLiteral("http://%1:%2").arg(host).arg(httpPort);
 }

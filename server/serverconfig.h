@@ -25,6 +25,10 @@ struct ServerConfig
     LogFormat logFormat = LogFormat::Text;
     QString tlsCertFile; // TLS on the control port when set (with tlsKeyFile)
     QString tlsKeyFile;
+    std::optional<quint16> httpsPort; // the HTTPS edge, when set (0: any port)
+    QString edgeCertFile; // the HTTPS edge's certificate (*.DOMAIN); default: tlsCertFile
+    QString edgeKeyFile;
+    bool httpRedirect = true; // with HTTPS on, the HTTP port answers 308 to https://
     bool selfSigned = false; // --self-signed: TLS with a certificate made once in stateDirectory
     QString stateDirectory = defaultStateDirectory();
 
@@ -37,8 +41,10 @@ struct ServerConfig
     int maxStreamsPerClient = 1000; // visitor connections open through one client
     int maxTunnelsPerToken = 32; // clients without a token count as one token
 
-    // What visitors type for tunnel NAME: http://NAME.DOMAIN[:httpPort].
+    // What visitors type for tunnel NAME: https://NAME.DOMAIN[:httpsPort] with HTTPS on, else
+    // http://NAME.DOMAIN[:httpPort].
     QString publicUrl(const QString &name) const;
+    bool redirectsToHttps() const { return httpsPort.has_value() && httpRedirect; }
 
     // From the soft RLIMIT_NOFILE, leaving room for clients, listeners and logs.
     static int defaultMaxConnections();

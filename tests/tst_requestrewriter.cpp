@@ -16,6 +16,7 @@ private Q_SLOTS:
     void rewriteByteByByte_data() { rewrite_data(); }
     void rewriteByteByByte();
     void bodyChunkPassesWithoutCopy();
+    void httpsVisitorsGetProtoHttps();
     void acceptedUpgradeGoesRaw();
     void refusedUpgradeCannotSmuggleARequest_data();
     void refusedUpgradeCannotSmuggleARequest();
@@ -178,6 +179,16 @@ void tst_RequestRewriter::rewriteByteByByte()
     QByteArray out;
     QVERIFY(run(rewriter, bytes, &out));
     QCOMPARE(out, expected);
+}
+
+void tst_RequestRewriter::httpsVisitorsGetProtoHttps()
+{
+    RequestRewriter rewriter{QHostAddress(QHostAddress::LocalHost), Domain,
+                             RequestRewriter::Scheme::Https};
+    QByteArray head = "GET / HTTP/1.1\r\nHost: " + Host + "\r\nX-Forwarded-Proto: http\r\n\r\n";
+    QVERIFY(rewriter.filterRequest(head));
+    QVERIFY2(head.contains("X-Forwarded-Proto: https\r\n"), head.constData());
+    QCOMPARE(head.count("X-Forwarded-Proto"), 1);
 }
 
 void tst_RequestRewriter::bodyChunkPassesWithoutCopy()

@@ -8,8 +8,11 @@
 #include "tls/certificateissuer.h"
 #include "tls/tls.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -25,11 +28,11 @@ using CertificateIssuer::Identity;
 namespace {
 
 Identity issue(const QString &name, const Identity *issuer, int validFromDays = -1,
-               int validToDays = 30)
+               int validToDays = 30, const QStringList &moreNames = {})
 {
     CertificateIssuer::Request request;
     request.commonName = name;
-    request.dnsNames = {name};
+    request.dnsNames = QStringList{name} + moreNames;
     request.notBefore = QDateTime::currentDateTimeUtc().addDays(validFromDays);
     request.notAfter = QDateTime::currentDateTimeUtc().addDays(validToDays);
     QString error;
@@ -45,6 +48,20 @@ Identity issueCa(const QString &name)
     request.commonName = name;
     request.isCa = true;
     return CertificateIssuer::issue(request);
+}
+
+// curl's output (body, or head and body with -i), or its error, within 30 s. The event loop
+// runs meanwhile: the local service answering through the tunnel lives in this process.
+QByteArray curl(const QStringList &arguments)
+{
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(u"curl"_s,
+                  QStringList{u"--silent"_s, u"--show-error"_s, u"--max-time"_s, u"20"_s}
+                          + arguments);
+    if (!finished.wait(30000) || process.exitCode() != 0)
+        return "curl failed: " + process.readAllStandardError();
+    return process.readAllStandardOutput();
 }
 
 // A TLS server in this process that relays every byte to `target`'s TLS control port over its
@@ -101,6 +118,7 @@ private Q_SLOTS:
     void relayedProofIsRejected();
     void missingCertificateFileStopsTheServer();
     void selfSignedIsMadeOnceAndPinned();
+    void httpsEdgeServesTunnels();
 
 private:
     QString write(const QString &name, const QByteArray &pem);
@@ -349,6 +367,49 @@ void tst_Tls::selfSignedIsMadeOnceAndPinned()
     startServer(Identity(), {u"--self-signed"_s, u"--state-dir"_s, state});
     QCOMPARE(m_server->waitFor(u"pin_hint"_s).value(u"fingerprint"_s).toString(), pin);
     QVERIFY(m_server->events(u"certificate_created"_s).isEmpty());
+}
+
+void tst_Tls::httpsEdgeServesTunnels()
+{
+    // One wildcard certificate for the control port and the HTTPS edge, as certbot's DNS-01
+    // would make; curl checks it against the test CA, reaching NAME.tunnels.test on loopback.
+    const Identity server = issue(u"tunnels.test"_s, &m_ca, -1, 30, {u"*.tunnels.test"_s});
+    startServer(server, {u"--domain"_s, u"tunnels.test"_s, u"--https-port"_s, u"0"_s});
+    const int httpsPort = m_server->events(u"listening"_s).value(0).value(u"https_port"_s).toInt();
+    QVERIFY(httpsPort > 0);
+    JsonProcess *client = startClient(
+            u"tls://127.0.0.1:%1"_s.arg(m_controlPort),
+            {u"--fingerprint"_s, Tls::formatFingerprint(Tls::fingerprint(server.certificate))});
+    const QUrl url(client->waitFor(u"tunnel_opened"_s).value(u"url"_s).toString());
+    QCOMPARE(url.scheme(), u"https"_s);
+    QCOMPARE(url.port(), httpsPort);
+    const QString host = url.host();
+    const QStringList tls{u"--cacert"_s, m_dir.filePath(u"ca.pem"_s), u"--resolve"_s,
+                          u"%1:%2:127.0.0.1"_s.arg(host).arg(httpsPort)};
+    const QString base = u"https://%1:%2"_s.arg(host).arg(httpsPort);
+
+    const QByteArray headers = curl(tls + QStringList{base + u"/headers"_s});
+    QVERIFY2(headers.contains("X-Forwarded-Proto: https\r\n"), headers.constData());
+
+    // Big enough for many TLS records and the edge's backpressure, both ways.
+    const qint64 size = 3'000'000;
+    const QByteArray download = curl(tls + QStringList{base + u"/bytes/%1"_s.arg(size)});
+    QCOMPARE(download.size(), size);
+    QVERIFY(download == TestHttpService::pattern(0, size));
+    const QString upload = write(u"upload.bin"_s, TestHttpService::pattern(7, size));
+    const QByteArray digest =
+            curl(tls + QStringList{u"--data-binary"_s, u"@"_s + upload, base + u"/sha256"_s});
+    QCOMPARE(digest.trimmed(),
+             QCryptographicHash::hash(TestHttpService::pattern(7, size), QCryptographicHash::Sha256)
+                     .toHex());
+
+    // Plain HTTP gets the same URL over HTTPS, method and body kept (308).
+    const QByteArray redirect =
+            curl({u"--include"_s, u"--resolve"_s, u"%1:%2:127.0.0.1"_s.arg(host).arg(m_httpPort),
+                  u"http://%1:%2/headers?x=1"_s.arg(host).arg(m_httpPort)});
+    QVERIFY2(redirect.startsWith("HTTP/1.1 308 Permanent Redirect\r\n"), redirect.constData());
+    QVERIFY2(redirect.contains((u"\r\nLocation: "_s + base + u"/headers?x=1\r\n"_s).toLatin1()),
+             redirect.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Tls)

@@ -47,7 +47,7 @@ std::optional<Files> ensure(const QString &stateDirectory, const QString &domain
     }
     CertificateIssuer::Request request;
     request.commonName = domain;
-    request.dnsNames = {domain};
+    request.dnsNames = {domain, QStringLiteral("*.") + domain}; // *.: for --https-port too
     // Clients pin the certificate itself, so its lifetime only has to outlast the server.
     request.notAfter = QDateTime::currentDateTimeUtc().addYears(20);
     const CertificateIssuer::Identity identity = CertificateIssuer::issue(request, nullptr, error);

@@ -1,0 +1,229 @@
+#include "tlsserverconnection.h"
+
+#include "tcpconnection.h"
+#include "tlsservercontext.h"
+
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
+namespace {
+
+constexpr int RecordSize = 16 * 1024; // the largest TLS record's plaintext
+constexpr qint64 PlaintextBufferSize = TcpConnection::ReadBufferSize;
+constexpr size_t BioPairSize = 64 * 1024;
+
+QString sslError(int code)
+{
+    const unsigned long error = ERR_get_error();
+    ERR_clear_error();
+    if (error == 0)
+        return code == SSL_ERROR_SYSCALL ? QStringLiteral("the connection ended in the handshake")
+                                         : QStringLiteral("TLS error %1").arg(code);
+    char text[256] = {};
+    ERR_error_string_n(error, text, sizeof text);
+    return QString::fromLatin1(text);
+}
+
+} // namespace
+
+TlsServerConnection::TlsServerConnection(TcpConnection *transport,
+                                         std::shared_ptr<TlsServerContext> context, QObject *parent)
+    : DuplexDevice(parent)
+    , m_transport(transport)
+    , m_context(std::move(context))
+{
+    open(QIODevice::ReadWrite);
+    transport->setParent(this);
+    m_ssl = SSL_new(m_context->get());
+    BIO *inner = nullptr;
+    BIO_new_bio_pair(&inner, BioPairSize, &m_network, BioPairSize);
+    SSL_set_bio(m_ssl, inner, inner);
+    SSL_set_accept_state(m_ssl);
+    connect(transport, &QIODevice::readyRead, this, &TlsServerConnection::pump);
+    connect(transport, &QIODevice::readChannelFinished, this, &TlsServerConnection::pump);
+    connect(transport, &QIODevice::bytesWritten, this, [this](qint64 count) {
+        pump();
+        Q_EMIT bytesWritten(count); // an approximation in plaintext bytes; a Splice only wakes
+    });
+    connect(transport, &DuplexDevice::finished, this, &TlsServerConnection::onTransportFinished);
+    QMetaObject::invokeMethod(this, &TlsServerConnection::pump, Qt::QueuedConnection);
+}
+
+TlsServerConnection::~TlsServerConnection()
+{
+    SSL_free(m_ssl); // frees the inner BIO too
+    BIO_free(m_network);
+}
+
+QString TlsServerConnection::serverName() const
+{
+    const char *name = SSL_get_servername(m_ssl, TLSEXT_NAMETYPE_host_name);
+    return name ? QString::fromLatin1(name) : QString();
+}
+
+qint64 TlsServerConnection::bytesToWrite() const
+{
+    return m_pendingOut.size() + (m_transport ? m_transport->bytesToWrite() : 0);
+}
+
+void TlsServerConnection::writeChunk(const QByteArray &chunk)
+{
+    if (isFinished() || m_closeWriteAsked || chunk.isEmpty())
+        return;
+    m_pendingOut.append(chunk);
+    pump();
+}
+
+void TlsServerConnection::closeWrite()
+{
+    m_closeWriteAsked = true;
+    pump();
+}
+
+void TlsServerConnection::abort()
+{
+    m_pendingOut.clear();
+    if (m_transport)
+        m_transport->abort(); // finished() follows through onTransportFinished()
+}
+
+void TlsServerConnection::onConsumed(qint64)
+{
+    if (m_in.size() < PlaintextBufferSize)
+        QMetaObject::invokeMethod(this, &TlsServerConnection::pump, Qt::QueuedConnection);
+}
+
+void TlsServerConnection::pump()
+{
+    if (m_pumping || !m_transport || isFinished())
+        return;
+    m_pumping = true;
+    readCiphertext();
+    if (m_handshakeDone || handshake()) {
+        readPlaintext();
+        writePlaintext();
+    }
+    flushCiphertext();
+    m_pumping = false;
+}
+
+void TlsServerConnection::readCiphertext()
+{
+    // Take from the socket only what OpenSSL has room for, and only while the reader keeps up:
+    // the TcpConnection then stops reading, and the kernel window pushes back on the client.
+    while (m_transport->bytesAvailable() > 0 && m_in.size() < PlaintextBufferSize) {
+        const size_t room = BIO_ctrl_get_write_guarantee(m_network);
+        if (room == 0)
+            break;
+        const QByteArray chunk = m_transport->readChunk(qint64(room));
+        BIO_write(m_network, chunk.constData(), int(chunk.size()));
+    }
+}
+
+bool TlsServerConnection::handshake()
+{
+    const int result = SSL_do_handshake(m_ssl);
+    if (result == 1) {
+        m_handshakeDone = true;
+        Q_EMIT encrypted();
+        return true;
+    }
+    const int code = SSL_get_error(m_ssl, result);
+    if (code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE) {
+        if (m_transport->atReadEnd() && m_transport->bytesAvailable() == 0
+            && BIO_ctrl_pending(SSL_get_rbio(m_ssl)) == 0)
+            failWith(QStringLiteral("the client left during the TLS handshake"));
+        return false;
+    }
+    failWith(QStringLiteral("TLS handshake failed: %1").arg(sslError(code)));
+    return false;
+}
+
+void TlsServerConnection::readPlaintext()
+{
+    while (!m_readEnded && m_in.size() < PlaintextBufferSize) {
+        QByteArray chunk(RecordSize, Qt::Uninitialized);
+        const int n = SSL_read(m_ssl, chunk.data(), int(chunk.size()));
+        if (n > 0) {
+            chunk.truncate(n);
+            if (n < RecordSize / 4)
+                chunk.squeeze();
+            appendIncoming(chunk);
+            continue;
+        }
+        const int code = SSL_get_error(m_ssl, n);
+        if (code == SSL_ERROR_WANT_READ) {
+            // The client closed TCP without close_notify: the end of its data all the same (a
+            // truncation attack cannot cut an HTTP message short unnoticed: it has a length).
+            if (m_transport->atReadEnd() && m_transport->bytesAvailable() == 0
+                && BIO_ctrl_pending(SSL_get_rbio(m_ssl)) == 0)
+                endIncoming();
+            return;
+        }
+        if (code == SSL_ERROR_ZERO_RETURN) { // close_notify
+            endIncoming();
+            return;
+        }
+        failWith(QStringLiteral("TLS error: %1").arg(sslError(code)));
+        return;
+    }
+}
+
+void TlsServerConnection::writePlaintext()
+{
+    while (!m_pendingOut.isEmpty()) {
+        // The BIO pair is bounded: what does not fit stays queued until the transport drains.
+        if (BIO_ctrl_pending(m_network) >= BioPairSize / 2)
+            flushCiphertext();
+        const QByteArrayView view = m_pendingOut.front();
+        const int n = SSL_write(m_ssl, view.data(), int(qMin<qsizetype>(view.size(), RecordSize)));
+        if (n > 0) {
+            m_pendingOut.drop(n);
+            continue;
+        }
+        const int code = SSL_get_error(m_ssl, n);
+        if (code == SSL_ERROR_WANT_WRITE || code == SSL_ERROR_WANT_READ)
+            return;
+        failWith(QStringLiteral("TLS error: %1").arg(sslError(code)));
+        return;
+    }
+    if (m_closeWriteAsked && !m_closeNotifySent) {
+        SSL_shutdown(m_ssl); // queues close_notify; the client's own is not awaited
+        m_closeNotifySent = true;
+        flushCiphertext();
+        m_transport->closeWrite();
+    }
+}
+
+void TlsServerConnection::flushCiphertext()
+{
+    while (m_transport && BIO_ctrl_pending(m_network) > 0) {
+        QByteArray chunk(qsizetype(BIO_ctrl_pending(m_network)), Qt::Uninitialized);
+        const int n = BIO_read(m_network, chunk.data(), int(chunk.size()));
+        if (n <= 0)
+            break;
+        chunk.truncate(n);
+        m_transport->writeChunk(chunk);
+    }
+}
+
+void TlsServerConnection::failWith(const QString &error)
+{
+    m_pendingOut.clear();
+    m_in.clear();
+    m_readEnded = true;
+    if (m_transport) {
+        flushCiphertext(); // the alert, if OpenSSL made one
+        m_transport->closeWrite();
+    }
+    finish(error);
+}
+
+void TlsServerConnection::onTransportFinished()
+{
+    pump(); // the last ciphertext may still hold data or close_notify
+    if (!m_readEnded)
+        endIncoming();
+    finish(m_transport && m_transport->hasFailed() ? m_transport->errorString() : QString());
+}
