@@ -191,6 +191,10 @@ HttpEdge::HttpEdge(const ServerConfig &config, const TunnelRegistry &names, Visi
     , m_visitors(visitors)
     , m_listener(new Listener(this))
     , m_httpsListener(new Listener(this))
+    , m_plainHttpPage(ErrorPage::response(400, tr("This port speaks HTTPS"),
+                                          tr("The request came in plain HTTP to the HTTPS port. "
+                                             "Use an https:// address."),
+                                          false))
 {
     connect(m_listener, &Listener::accepted, this,
             [this](qintptr descriptor) { onAccepted(descriptor, false); });
@@ -212,8 +216,11 @@ void HttpEdge::onAccepted(qintptr descriptor, bool https)
     const bool admitted = m_visitors.admit(
             transport, https ? tr("the HTTPS port") : tr("the HTTP port"), &verdict);
     DuplexDevice *connection = transport;
-    if (https && m_tls)
-        connection = new TlsServerConnection(transport, m_tls);
+    if (https && m_tls) {
+        auto *tls = new TlsServerConnection(transport, m_tls);
+        tls->setPlainHttpReply(m_plainHttpPage);
+        connection = tls;
+    }
     if (!admitted) {
         refuse(connection, verdict == ConnectionLimiter::Verdict::TooManyFromAddress);
         return;

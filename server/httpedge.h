@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QObject>
 
 #include <memory>
@@ -42,4 +43,5 @@ private:
     Listener *m_listener;
     Listener *m_httpsListener;
     std::shared_ptr<TlsServerContext> m_tls;
+    QByteArray m_plainHttpPage; // the answer to plain HTTP on the HTTPS port
 };

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void missingCertificateFileStopsTheServer();
     void selfSignedIsMadeOnceAndPinned();
     void httpsEdgeServesTunnels();
+    void httpsPortBadInput();
 
 private:
     QString write(const QString &name, const QByteArray &pem);
@@ -410,6 +411,75 @@ void tst_Tls::httpsEdgeServesTunnels()
     QVERIFY2(redirect.startsWith("HTTP/1.1 308 Permanent Redirect\r\n"), redirect.constData());
     QVERIFY2(redirect.contains((u"\r\nLocation: "_s + base + u"/headers?x=1\r\n"_s).toLatin1()),
              redirect.constData());
+}
+
+void tst_Tls::httpsPortBadInput()
+{
+    const Identity server = issue(u"tunnels.test"_s, &m_ca, -1, 30, {u"*.tunnels.test"_s});
+    startServer(server,
+                {u"--domain"_s, u"tunnels.test"_s, u"--https-port"_s, u"0"_s, u"--head-timeout"_s,
+                 u"1"_s});
+    const quint16 httpsPort =
+            quint16(m_server->events(u"listening"_s).value(0).value(u"https_port"_s).toInt());
+    const auto connectToHttps = [httpsPort](QTcpSocket &socket) {
+        socket.connectToHost(QHostAddress::LocalHost, httpsPort);
+        return socket.waitForConnected(5000);
+    };
+    // Everything until the server closes the connection (at most 10 s).
+    const auto readAll = [](QTcpSocket &socket) {
+        QByteArray received;
+        QElapsedTimer waited;
+        waited.start();
+        while (socket.state() != QAbstractSocket::UnconnectedState && waited.elapsed() < 10000) {
+            QTest::qWait(10);
+            received += socket.readAll();
+        }
+        return received + socket.readAll();
+    };
+
+    // Plain HTTP to the HTTPS port: a page in clear that says what to do, not a TLS alert.
+    QTcpSocket plain;
+    QVERIFY(connectToHttps(plain));
+    plain.write("GET / HTTP/1.1\r\nHost: a.tunnels.test\r\n\r\n");
+    const QByteArray page = readAll(plain);
+    QVERIFY2(page.startsWith("HTTP/1.1 400 Bad Request\r\n"), page.toHex().constData());
+    QVERIFY2(page.contains("https://"), page.constData());
+
+    // Garbage instead of a ClientHello: closed at once, with an alert at most.
+    QTcpSocket garbage;
+    QVERIFY(connectToHttps(garbage));
+    garbage.write(QByteArray(300, '\x16'));
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(readAll(garbage).size() < 100);
+    QCOMPARE(garbage.state(), QAbstractSocket::UnconnectedState);
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+
+    // A handshake that never comes: gone after --head-timeout (and the linger of a refusal).
+    QTcpSocket silent;
+    QVERIFY(connectToHttps(silent));
+    timer.restart();
+    readAll(silent);
+    QCOMPARE(silent.state(), QAbstractSocket::UnconnectedState);
+    QVERIFY2(timer.elapsed() >= 900 && timer.elapsed() < 8000,
+             qPrintable(QString::number(timer.elapsed())));
+
+    // A ClientHello cut off, then the end of the connection.
+    QTcpSocket truncated;
+    QVERIFY(connectToHttps(truncated));
+    truncated.write(QByteArray::fromHex("16030100c8010000c40303"));
+    truncated.disconnectFromHost();
+    QTRY_COMPARE(truncated.state(), QAbstractSocket::UnconnectedState);
+
+    // None of it touched the server: a real visitor is served.
+    JsonProcess *client = startClient(
+            u"tls://127.0.0.1:%1"_s.arg(m_controlPort),
+            {u"--fingerprint"_s, Tls::formatFingerprint(Tls::fingerprint(server.certificate))});
+    const QUrl url(client->waitFor(u"tunnel_opened"_s).value(u"url"_s).toString());
+    const QByteArray body =
+            curl({u"--cacert"_s, m_dir.filePath(u"ca.pem"_s), u"--resolve"_s,
+                  u"%1:%2:127.0.0.1"_s.arg(url.host()).arg(httpsPort), url.toString()});
+    QCOMPARE(body, QByteArray(TestHttpService::Page));
 }
 
 QTEST_GUILESS_MAIN(tst_Tls)

@@ -3,6 +3,8 @@
 #include "tcpconnection.h"
 #include "tlsservercontext.h"
 
+#include <QTimer>
+
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -12,6 +14,7 @@ namespace {
 constexpr int RecordSize = 16 * 1024; // the largest TLS record's plaintext
 constexpr qint64 PlaintextBufferSize = TcpConnection::ReadBufferSize;
 constexpr size_t BioPairSize = 64 * 1024;
+constexpr std::chrono::seconds PlainHttpLinger{5};
 
 QString sslError(int code)
 {
@@ -136,6 +139,11 @@ bool TlsServerConnection::handshake()
             failWith(QStringLiteral("the client left during the TLS handshake"));
         return false;
     }
+    if (ERR_GET_REASON(ERR_peek_error()) == SSL_R_HTTP_REQUEST && !m_plainHttpReply.isEmpty()) {
+        ERR_clear_error();
+        answerPlainHttp();
+        return false;
+    }
     failWith(QStringLiteral("TLS handshake failed: %1").arg(sslError(code)));
     return false;
 }
@@ -206,6 +214,26 @@ void TlsServerConnection::flushCiphertext()
         chunk.truncate(n);
         m_transport->writeChunk(chunk);
     }
+}
+
+void TlsServerConnection::answerPlainHttp()
+{
+    // The page goes out in clear, without OpenSSL's alert in front of it. The TCP connection
+    // outlives this object for as long as that takes (bounded), and counts as a visitor until
+    // it is gone.
+    TcpConnection *transport = m_transport;
+    transport->disconnect(this);
+    transport->setParent(nullptr);
+    m_transport = nullptr;
+    transport->replyAndClose(m_plainHttpReply);
+    connect(transport, &DuplexDevice::finished, transport, &QObject::deleteLater);
+    QTimer::singleShot(PlainHttpLinger, transport, [transport] {
+        transport->abort();
+        transport->deleteLater();
+    });
+    m_pendingOut.clear();
+    m_readEnded = true;
+    finish(QStringLiteral("plain HTTP on the HTTPS port"));
 }
 
 void TlsServerConnection::failWith(const QString &error)

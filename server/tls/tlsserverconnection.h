@@ -31,6 +31,9 @@ public:
     TcpConnection *transport() const { return m_transport; }
     bool isEncrypted() const { return m_handshakeDone; }
     QString serverName() const; // what the client asked for (SNI), empty before the handshake
+    // Sent in clear, then the connection closes, when the client speaks plain HTTP instead of
+    // TLS (a browser told http:// for an https port): a page that says so beats a reset.
+    void setPlainHttpReply(const QByteArray &reply) { m_plainHttpReply = reply; }
 
     qint64 bytesToWrite() const override;
     void writeChunk(const QByteArray &chunk) override;
@@ -51,6 +54,7 @@ private:
     void writePlaintext();
     void flushCiphertext();
     void failWith(const QString &error);
+    void answerPlainHttp();
     void onTransportFinished();
 
     QPointer<TcpConnection> m_transport;
@@ -58,6 +62,7 @@ private:
     SSL *m_ssl = nullptr;
     BIO *m_network = nullptr; // our end of the BIO pair; OpenSSL holds the other end
     ChunkQueue m_pendingOut; // plaintext written before the handshake was done
+    QByteArray m_plainHttpReply;
     bool m_handshakeDone = false;
     bool m_closeWriteAsked = false;
     bool m_closeNotifySent = false;
