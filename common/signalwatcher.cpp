@@ -24,8 +24,12 @@ SignalWatcher::SignalWatcher(QObject *parent)
     m_notifier = new QSocketNotifier(pipeFds[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char byte = 0;
-        while (::read(pipeFds[0], &byte, 1) == 1)
-            Q_EMIT terminationRequested(int(byte));
+        while (::read(pipeFds[0], &byte, 1) == 1) {
+            if (byte == SIGHUP)
+                Q_EMIT reloadRequested();
+            else
+                Q_EMIT terminationRequested(int(byte));
+        }
     });
     struct sigaction action
     {
@@ -37,8 +41,22 @@ SignalWatcher::SignalWatcher(QObject *parent)
     ::sigaction(SIGTERM, &action, nullptr);
 }
 
+void SignalWatcher::watchHangup()
+{
+    struct sigaction action
+    {
+    };
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    if (!m_hangup && ::sigaction(SIGHUP, &action, &m_previousHangup) == 0)
+        m_hangup = true;
+}
+
 SignalWatcher::~SignalWatcher()
 {
+    if (m_hangup) // as it was: nohup's SIG_IGN, say
+        ::sigaction(SIGHUP, &m_previousHangup, nullptr);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 }

@@ -52,6 +52,9 @@ int main(int argc, char *argv[])
     }
     SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &server, &Server::shutdown);
+    signals.watchHangup();
+    QObject::connect(&signals, &SignalWatcher::reloadRequested, &server,
+                     &Server::reloadCertificates);
     // Give the GoAway frames a moment to leave before the process ends.
     QObject::connect(&server, &Server::stopped, &app,
                      [] { QTimer::singleShot(200, qApp, &QCoreApplication::quit); });

@@ -8,6 +8,7 @@
 #include "tls/tlsdetector.h"
 #include "tls/tlsservercontext.h"
 
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QNetworkProxy>
 #include <QSslSocket>
@@ -73,11 +74,20 @@ bool Server::loadTls(QString *error)
     return true;
 }
 
+QString Server::edgeCertificateFile() const
+{
+    return m_config.edgeCertFile.isEmpty() ? m_config.tlsCertFile : m_config.edgeCertFile;
+}
+
+QString Server::edgeKeyFile() const
+{
+    return m_config.edgeKeyFile.isEmpty() ? m_config.tlsKeyFile : m_config.edgeKeyFile;
+}
+
 bool Server::loadEdgeCertificate(QString *error)
 {
-    const QString certificate =
-            m_config.edgeCertFile.isEmpty() ? m_config.tlsCertFile : m_config.edgeCertFile;
-    const QString key = m_config.edgeKeyFile.isEmpty() ? m_config.tlsKeyFile : m_config.edgeKeyFile;
+    const QString certificate = edgeCertificateFile();
+    const QString key = edgeKeyFile();
     if (certificate.isEmpty()) {
         *error = tr("--https-port needs a certificate for *.%1: --edge-cert and --edge-key, "
                     "--tls-cert and --tls-key, or --self-signed")
@@ -88,8 +98,71 @@ bool Server::loadEdgeCertificate(QString *error)
             TlsServerContext::fromFiles(certificate, key, error);
     if (!context)
         return false;
+    m_edgeFingerprint = context->fingerprint();
     m_http->setTlsContext(std::move(context));
     return true;
+}
+
+void Server::watchCertificateFiles()
+{
+    QStringList files;
+    for (const QString &file : {m_config.tlsCertFile, m_config.tlsKeyFile,
+                                m_config.httpsPort ? edgeCertificateFile() : QString(),
+                                m_config.httpsPort ? edgeKeyFile() : QString()}) {
+        if (!file.isEmpty() && !files.contains(file))
+            files.append(file);
+    }
+    if (files.isEmpty())
+        return;
+    // The directories too: certbot and most tools replace a file (or a symlink) rather than
+    // write into it, and a watch on the old file sees nothing after that.
+    QStringList paths = files;
+    for (const QString &file : files)
+        paths.append(QFileInfo(file).absolutePath());
+    paths.removeDuplicates();
+    m_certificateFiles.addPaths(paths);
+    m_reloadDelay.setSingleShot(true);
+    m_reloadDelay.setInterval(std::chrono::seconds(1));
+    connect(&m_certificateFiles, &QFileSystemWatcher::fileChanged, &m_reloadDelay,
+            qOverload<>(&QTimer::start));
+    connect(&m_certificateFiles, &QFileSystemWatcher::directoryChanged, &m_reloadDelay,
+            qOverload<>(&QTimer::start));
+    connect(&m_reloadDelay, &QTimer::timeout, this, [this, files] {
+        m_certificateFiles.addPaths(files); // replaced files dropped out of the watch
+        reloadCertificates();
+    });
+}
+
+void Server::reloadCertificates()
+{
+    const QByteArray controlBefore =
+            m_tls ? Tls::fingerprint(m_tls->localCertificate()) : QByteArray();
+    const QByteArray edgeBefore = m_edgeFingerprint;
+    QString error;
+    bool ok = true;
+    if (!m_config.tlsCertFile.isEmpty()) {
+        if (auto tls = Tls::serverConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, &error))
+            m_tls = *tls;
+        else
+            ok = false;
+    }
+    if (ok && m_config.httpsPort)
+        ok = loadEdgeCertificate(&error);
+    if (!ok) {
+        m_log.event(QStringLiteral("certificate_reload_failed"), {{QStringLiteral("error"), error}},
+                    tr("kept the certificates in use: %1").arg(error));
+        return;
+    }
+    const QByteArray controlAfter =
+            m_tls ? Tls::fingerprint(m_tls->localCertificate()) : QByteArray();
+    if (controlAfter == controlBefore && m_edgeFingerprint == edgeBefore)
+        return; // a file was touched, not changed
+    m_log.event(QStringLiteral("certificates_reloaded"),
+                {{QStringLiteral("fingerprint"), Tls::formatFingerprint(controlAfter)},
+                 {QStringLiteral("edge_fingerprint"), Tls::formatFingerprint(m_edgeFingerprint)}},
+                tr("reloaded the certificates: control %1, HTTPS %2")
+                        .arg(Tls::formatFingerprint(controlAfter),
+                             Tls::formatFingerprint(m_edgeFingerprint)));
 }
 
 bool Server::start(QString *error)
@@ -118,6 +191,7 @@ bool Server::start(QString *error)
         m_http->listener()->close();
         return false;
     }
+    watchCertificateFiles();
     m_config.controlPort = m_control->serverPort();
     m_config.httpPort = m_http->listener()->serverPort();
     if (m_config.httpsPort)
@@ -195,10 +269,12 @@ void Server::onControlConnection(qintptr descriptor)
         return;
     }
     auto *detector = new TlsDetector(socket, *m_tls, ClientSession::HandshakeTimeout, this);
-    connect(detector, &TlsDetector::detected, this, [this](QSslSocket *socket, bool tls) {
-        startSession(socket, tls ? Tls::channelBinding(m_tls->localCertificate()) : QByteArray(),
-                     !tls);
-    });
+    // The certificate this connection is offered, even if a reload comes before its handshake.
+    connect(detector, &TlsDetector::detected, this,
+            [this, binding = Tls::channelBinding(m_tls->localCertificate())](QSslSocket *socket,
+                                                                             bool tls) {
+                startSession(socket, tls ? binding : QByteArray(), !tls);
+            });
     connect(detector, &TlsDetector::ended, this,
             [this, peer = socket->peerAddress().toString()](const QString &reason) {
                 if (reason.isEmpty()) // a port probe, not worth a line

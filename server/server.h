@@ -8,9 +8,11 @@
 #include "tunnelregistry.h"
 #include "visitorgate.h"
 
+#include <QFileSystemWatcher>
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
+#include <QTimer>
 
 #include <optional>
 
@@ -32,6 +34,10 @@ public:
     // Loads the TLS files, binds the listeners and logs the "listening" event.
     bool start(QString *error);
     void shutdown(); // GoAway to every client, close the listeners; emits stopped()
+    // Reads the certificate files again (SIGHUP, or when they change): new connections get the
+    // new ones, open tunnels and visitors keep theirs. A file that does not load is logged and
+    // the certificate in use stays.
+    void reloadCertificates();
 
     // After start(), httpPort and controlPort are the ports bound (port 0 resolved).
     const ServerConfig &config() const { return m_config; }
@@ -49,12 +55,18 @@ private:
     void onControlConnection(qintptr descriptor);
     bool loadTls(QString *error); // --tls-cert/--tls-key, or --self-signed
     bool loadEdgeCertificate(QString *error); // --edge-cert/--edge-key, or the control's
+    void watchCertificateFiles();
+    QString edgeCertificateFile() const;
+    QString edgeKeyFile() const;
     void watchAccepts(Listener *listener, const QString &what);
     // plainAtTlsPort: the session answers tls_required and closes.
     void startSession(QTcpSocket *socket, const QByteArray &channelBinding, bool plainAtTlsPort);
 
     ServerConfig m_config;
     std::optional<QSslConfiguration> m_tls; // the control port's, from --tls-cert/--tls-key
+    QByteArray m_edgeFingerprint; // of the HTTPS edge's certificate
+    QFileSystemWatcher m_certificateFiles; // certbot renewing them
+    QTimer m_reloadDelay; // one reload for a burst of file changes
     EventLog m_log;
     TunnelRegistry m_names;
     PortPool m_ports;

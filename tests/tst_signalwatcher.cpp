@@ -13,6 +13,8 @@ private Q_SLOTS:
     void signalBecomesQtSignal_data();
     void signalBecomesQtSignal();
     void severalSignalsInOrder();
+    void hangupIsReloadWhenAsked();
+    void hangupHandlerIsRestored();
     void defaultActionIsRestored();
 };
 
@@ -61,6 +63,48 @@ void tst_SignalWatcher::severalSignalsInOrder()
     QCOMPARE(spy.at(2).at(0).toInt(), int(SIGINT));
     QTest::qWait(50);
     QCOMPARE(spy.count(), 3); // one Qt signal per signal, no more
+}
+
+void tst_SignalWatcher::hangupIsReloadWhenAsked()
+{
+    struct sigaction before
+    {
+    };
+    ::sigaction(SIGHUP, nullptr, &before);
+    {
+        SignalWatcher watcher;
+        struct sigaction unchanged
+        {
+        };
+        ::sigaction(SIGHUP, nullptr, &unchanged);
+        QVERIFY(unchanged.sa_handler == before.sa_handler); // a client ends with its terminal
+    }
+    SignalWatcher watcher;
+    watcher.watchHangup();
+    QVERIFY(!handlerIsDefault(SIGHUP));
+    QSignalSpy reload(&watcher, &SignalWatcher::reloadRequested);
+    QSignalSpy terminate(&watcher, &SignalWatcher::terminationRequested);
+    QCOMPARE(::raise(SIGHUP), 0);
+    QVERIFY(reload.wait());
+    QCOMPARE(reload.count(), 1);
+    QCOMPARE(terminate.count(), 0);
+}
+
+void tst_SignalWatcher::hangupHandlerIsRestored()
+{
+    struct sigaction before
+    {
+    };
+    ::sigaction(SIGHUP, nullptr, &before);
+    {
+        SignalWatcher watcher;
+        watcher.watchHangup();
+    }
+    struct sigaction after
+    {
+    };
+    ::sigaction(SIGHUP, nullptr, &after);
+    QVERIFY(after.sa_handler == before.sa_handler); // SIG_DFL, or nohup's SIG_IGN
 }
 
 void tst_SignalWatcher::defaultActionIsRestored()

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void selfSignedIsMadeOnceAndPinned();
     void httpsEdgeServesTunnels();
     void httpsPortBadInput();
+    void edgeCertificateReloadsWithoutDroppingADownload();
 
 private:
     QString write(const QString &name, const QByteArray &pem);
@@ -480,6 +481,94 @@ void tst_Tls::httpsPortBadInput()
             curl({u"--cacert"_s, m_dir.filePath(u"ca.pem"_s), u"--resolve"_s,
                   u"%1:%2:127.0.0.1"_s.arg(url.host()).arg(httpsPort), url.toString()});
     QCOMPARE(body, QByteArray(TestHttpService::Page));
+}
+
+namespace {
+
+// Writes to a new file and renames it over `path`, as certbot and editors do.
+void replaceFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path + u".new"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(data), data.size());
+    file.close();
+    QFile::remove(path);
+    QVERIFY(QFile::rename(path + u".new"_s, path));
+}
+
+// The certificate the server at `port` answers with now.
+QSslCertificate servedCertificate(quint16 port)
+{
+    QSslSocket socket;
+    QObject::connect(&socket, &QSslSocket::sslErrors, &socket,
+                     [&socket] { socket.ignoreSslErrors(); });
+    QSignalSpy encrypted(&socket, &QSslSocket::encrypted);
+    socket.connectToHostEncrypted(u"127.0.0.1"_s, port, u"a.tunnels.test"_s);
+    if (!encrypted.wait(5000))
+        return QSslCertificate();
+    return socket.peerCertificate();
+}
+
+} // namespace
+
+void tst_Tls::edgeCertificateReloadsWithoutDroppingADownload()
+{
+    const Identity control = issue(u"tunnels.test"_s, &m_ca);
+    const Identity first = issue(u"tunnels.test"_s, &m_ca, -1, 30, {u"*.tunnels.test"_s});
+    const Identity second = issue(u"tunnels.test"_s, &m_ca, -1, 30, {u"*.tunnels.test"_s});
+    const Identity third = issue(u"tunnels.test"_s, &m_ca, -1, 30, {u"*.tunnels.test"_s});
+    const QString edgeCert = write(u"edge.pem"_s, first.certificate.toPem());
+    const QString edgeKey = write(u"edge.key"_s, first.key.toPem());
+    startServer(control,
+                {u"--domain"_s, u"tunnels.test"_s, u"--https-port"_s, u"0"_s, u"--edge-cert"_s,
+                 edgeCert, u"--edge-key"_s, edgeKey});
+    const quint16 httpsPort =
+            quint16(m_server->events(u"listening"_s).value(0).value(u"https_port"_s).toInt());
+    QCOMPARE(servedCertificate(httpsPort), first.certificate);
+    JsonProcess *client = startClient(
+            u"tls://127.0.0.1:%1"_s.arg(m_controlPort),
+            {u"--fingerprint"_s, Tls::formatFingerprint(Tls::fingerprint(control.certificate))});
+    const QUrl url(client->waitFor(u"tunnel_opened"_s).value(u"url"_s).toString());
+    QVERIFY(!url.isEmpty());
+
+    // A download that takes a few seconds, running across the reload.
+    const qint64 size = 16'000'000;
+    QProcess download;
+    download.start(u"curl"_s,
+                   {u"--silent"_s, u"--show-error"_s, u"--limit-rate"_s, u"6M"_s, u"--cacert"_s,
+                    m_dir.filePath(u"ca.pem"_s), u"--resolve"_s,
+                    u"%1:%2:127.0.0.1"_s.arg(url.host()).arg(httpsPort),
+                    url.toString() + u"/bytes/%1"_s.arg(size)});
+    QTRY_VERIFY(download.bytesAvailable() > 0 || download.state() == QProcess::NotRunning);
+
+    // SIGHUP: new connections get the new certificate.
+    replaceFile(edgeKey, second.key.toPem());
+    replaceFile(edgeCert, second.certificate.toPem());
+    m_server->signal(SIGHUP);
+    QTRY_COMPARE(m_server->events(u"certificates_reloaded"_s).size(), 1);
+    QCOMPARE(m_server->events(u"certificates_reloaded"_s).value(0).value(u"edge_fingerprint"_s),
+             Tls::formatFingerprint(Tls::fingerprint(second.certificate)));
+    QCOMPARE(servedCertificate(httpsPort), second.certificate);
+
+    // A broken renewal keeps the certificate in use.
+    replaceFile(edgeKey, "not a key\n");
+    m_server->signal(SIGHUP);
+    QTRY_COMPARE(m_server->events(u"certificate_reload_failed"_s).size(), 1);
+    QCOMPARE(servedCertificate(httpsPort), second.certificate);
+
+    // No signal at all: the files changing is enough (certbot's renewal hook forgotten).
+    replaceFile(edgeKey, third.key.toPem());
+    replaceFile(edgeCert, third.certificate.toPem());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->events(u"certificates_reloaded"_s).size(), 2, 10000);
+    QCOMPARE(servedCertificate(httpsPort), third.certificate);
+
+    // The download that started with the first certificate ends intact.
+    QSignalSpy finished(&download, &QProcess::finished);
+    QVERIFY(download.state() == QProcess::NotRunning || finished.wait(30000));
+    QCOMPARE(download.exitCode(), 0);
+    const QByteArray body = download.readAllStandardOutput();
+    QCOMPARE(body.size(), size);
+    QVERIFY(body == TestHttpService::pattern(0, size));
 }
 
 QTEST_GUILESS_MAIN(tst_Tls)
