@@ -1,5 +1,6 @@
 #include "controlmessages.h"
 
+#include <QCborArray>
 #include <QCborValue>
 
 namespace Protocol {
@@ -19,6 +20,12 @@ const QString KeyProof = QStringLiteral("proof");
 const QString KeyUrl = QStringLiteral("url");
 const QString KeyCode = QStringLiteral("code");
 const QString KeyMessage = QStringLiteral("message");
+const QString KeyBasicAuth = QStringLiteral("basic_auth");
+const QString KeyUser = QStringLiteral("user");
+const QString KeySalt = QStringLiteral("salt");
+const QString KeyHash = QStringLiteral("hash");
+const QString KeyAllowCidr = QStringLiteral("allow_cidr");
+const QString KeyDenyCidr = QStringLiteral("deny_cidr");
 
 // Optional fields are left out when empty, so a message carries only what it says.
 void insertIfSet(QCborMap &map, const QString &key, const QString &value)
@@ -47,6 +54,45 @@ QString text(const QCborMap &map, const QString &key)
 QByteArray bytes(const QCborMap &map, const QString &key)
 {
     return map.value(key).toByteArray();
+}
+
+void insertIfSet(QCborMap &map, const QString &key, const QStringList &values)
+{
+    if (!values.isEmpty())
+        map.insert(key, QCborArray::fromStringList(values));
+}
+
+// The text items of an array; anything else is skipped.
+QStringList texts(const QCborMap &map, const QString &key)
+{
+    QStringList result;
+    for (const QCborValue &item : map.value(key).toArray()) {
+        if (item.isString())
+            result.append(item.toString());
+    }
+    return result;
+}
+
+QCborArray credentialsToCbor(const QList<Credential> &credentials)
+{
+    QCborArray array;
+    for (const Credential &credential : credentials) {
+        array.append(QCborMap{{KeyUser, QString::fromUtf8(credential.user)},
+                              {KeySalt, credential.salt},
+                              {KeyHash, credential.hash}});
+    }
+    return array;
+}
+
+QList<Credential> readCredentials(const QCborMap &map)
+{
+    QList<Credential> result;
+    for (const QCborValue &item : map.value(KeyBasicAuth).toArray()) {
+        const QCborMap entry = item.toMap();
+        result.append(
+                {text(entry, KeyUser).toUtf8(), bytes(entry, KeySalt), bytes(entry, KeyHash)});
+    }
+    return result;
 }
 
 } // namespace
@@ -80,6 +126,10 @@ QCborMap Open::toCbor() const
     insertIfSet(map, KeyPort, port);
     insertIfSet(map, KeyResume, resume);
     insertIfSet(map, KeyProof, proof);
+    if (!credentials.isEmpty())
+        map.insert(KeyBasicAuth, credentialsToCbor(credentials));
+    insertIfSet(map, KeyAllowCidr, allowCidrs);
+    insertIfSet(map, KeyDenyCidr, denyCidrs);
     return map;
 }
 
@@ -89,7 +139,10 @@ Open Open::fromCbor(const QCborMap &message)
             .name = text(message, KeyName),
             .port = integer(message.value(KeyPort), 0),
             .resume = bytes(message, KeyResume),
-            .proof = bytes(message, KeyProof)};
+            .proof = bytes(message, KeyProof),
+            .credentials = readCredentials(message),
+            .allowCidrs = texts(message, KeyAllowCidr),
+            .denyCidrs = texts(message, KeyDenyCidr)};
 }
 
 QCborMap Opened::toCbor() const

@@ -4,7 +4,9 @@
 
 #include <QByteArray>
 #include <QCborMap>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 // The control messages (docs/PROTOCOL.md), one type each. fromCbor() never fails: a missing
 // key or one of the wrong CBOR type reads as the field's default, and the receiver decides
@@ -32,6 +34,16 @@ struct Hello
     bool operator==(const Hello &) const = default;
 };
 
+// One --basic-auth user, as the server keeps it.
+struct Credential
+{
+    QByteArray user; // UTF-8, without ':'
+    QByteArray salt; // SaltSize random bytes
+    QByteArray hash; // passwordHash(salt, password)
+
+    bool operator==(const Credential &) const = default;
+};
+
 // The client asks for a tunnel.
 struct Open
 {
@@ -42,6 +54,10 @@ struct Open
     qint64 port = 0; // tcp: the port wanted; 0 for any (the server checks the range)
     QByteArray resume; // the key of an earlier Opened
     QByteArray proof; // authProof(token, Hello::nonce)
+    // Who may reach an http tunnel (the server enforces it at the edge); empty: everyone.
+    QList<Credential> credentials; // --basic-auth
+    QStringList allowCidrs; // --allow-cidr
+    QStringList denyCidrs; // --deny-cidr
 
     QCborMap toCbor() const;
     static Open fromCbor(const QCborMap &message);

@@ -23,6 +23,7 @@ constexpr CodeName CodeNames[] = {
         {ErrorCode::ShuttingDown, u"shutting_down"},
         {ErrorCode::TooManyTunnels, u"too_many_tunnels"},
         {ErrorCode::TlsRequired, u"tls_required"},
+        {ErrorCode::InvalidAccess, u"invalid_access"},
 };
 } // namespace
 
@@ -55,6 +56,7 @@ bool isFatal(ErrorCode code)
     case ErrorCode::NameTaken:
     case ErrorCode::BadMessage:
     case ErrorCode::TlsRequired:
+    case ErrorCode::InvalidAccess:
         return true;
     case ErrorCode::NameReserved:
     case ErrorCode::NoPort:
@@ -76,6 +78,11 @@ QByteArray authProof(const QByteArray &token, const QByteArray &nonce,
     // The nonce has a fixed size, so nonce + binding cannot be split two ways.
     return QMessageAuthenticationCode::hash(nonce + channelBinding, token,
                                             QCryptographicHash::Sha256);
+}
+
+QByteArray passwordHash(const QByteArray &salt, const QByteArray &password)
+{
+    return QMessageAuthenticationCode::hash(password, salt, QCryptographicHash::Sha256);
 }
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)

@@ -26,6 +26,7 @@ enum class ErrorCode {
     ShuttingDown,
     TooManyTunnels, // the token holds --max-tunnels-per-token tunnels already
     TlsRequired, // a plain connection to a control port that speaks TLS
+    InvalidAccess, // a malformed --basic-auth or CIDR rule
 };
 
 QString errorCodeName(ErrorCode code);
@@ -41,6 +42,11 @@ qint64 integer(const QCborValue &value, qint64 fallback);
 // a token without sending it, and only for this server.
 QByteArray authProof(const QByteArray &token, const QByteArray &nonce,
                      const QByteArray &channelBinding);
+
+// A visitor password as the server keeps it: HMAC-SHA256 keyed with a random salt of
+// SaltSize bytes, made by the client, so the password itself never reaches the server.
+constexpr int SaltSize = 16;
+QByteArray passwordHash(const QByteArray &salt, const QByteArray &password);
 
 // Compares without an early exit, so the time taken does not tell how much of a secret matched.
 // Empty values never match.

@@ -1,5 +1,6 @@
 #include "clientsession.h"
 
+#include "accesspolicy.h"
 #include "controlchannel.h"
 #include "controlmessages.h"
 #include "eventlog.h"
@@ -235,6 +236,17 @@ void ClientSession::onOpen(const Protocol::Open &open)
             ? open.resume
             : randomBytes(Protocol::ResumeKeySize);
     m_protocol = open.protocol;
+    bool accessOk = false;
+    QString accessError;
+    m_access = AccessPolicy::fromOpen(open, &accessOk, &accessError);
+    if (accessOk && m_access && m_access->requiresLogin() && m_protocol != u"http") {
+        accessOk = false;
+        accessError = tr("--basic-auth is for http tunnels");
+    }
+    if (!accessOk) {
+        refuse(ErrorCode::InvalidAccess, accessError);
+        return;
+    }
     bool opened = false;
     if (m_protocol == u"http")
         opened = openHttp(open.name);
@@ -256,12 +268,15 @@ void ClientSession::onOpen(const Protocol::Open &open)
                              .port = m_tcpListener ? m_tcpListener->serverPort() : quint16(0),
                              .resume = m_resumeKey}
                     .toCbor());
-    m_services.log.event(QStringLiteral("tunnel_opened"),
-                         {{QStringLiteral("url"), m_url},
-                          {QStringLiteral("protocol"), m_protocol},
-                          {QStringLiteral("client"), m_peer},
-                          {QStringLiteral("token"), m_token}},
-                         tr("opened %1 for %2 (%3)").arg(m_url, m_peer, m_token));
+    m_services.log.event(
+            QStringLiteral("tunnel_opened"),
+            {{QStringLiteral("url"), m_url},
+             {QStringLiteral("protocol"), m_protocol},
+             {QStringLiteral("client"), m_peer},
+             {QStringLiteral("token"), m_token}},
+            tr("opened %1 for %2 (%3)%4")
+                    .arg(m_url, m_peer, m_token,
+                         m_access ? QStringLiteral("; ") + m_access->summary() : QString()));
 }
 
 bool ClientSession::openHttp(const QString &requested)
@@ -315,6 +330,11 @@ void ClientSession::onTcpVisitor(qintptr descriptor)
     auto *visitor = new TcpConnection(descriptor, nullptr);
     const ServerConfig &config = m_services.config;
     const bool admitted = m_services.visitors.admit(visitor, m_url);
+    if (admitted && m_access && !m_access->allowsAddress(visitor->peerAddress())) {
+        visitor->abort(); // --deny-cidr / --allow-cidr: a TCP visitor gets a reset
+        delete visitor;
+        return;
+    }
     if (admitted && isBusy())
         logBusy(visitor->peerAddress());
     MuxStream *stream = admitted ? openStream() : nullptr;

@@ -6,8 +6,11 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 #include "controlmessages.h"
 
+class AccessPolicy;
 class ControlChannel;
 class EventLog;
 class Listener;
@@ -54,6 +57,7 @@ public:
     QString peer() const { return m_peer; }
     QString token() const { return m_token; } // "token sha256:…" or "anonymous"; empty before auth
     bool isOpen() const { return m_state == State::Open; }
+    std::shared_ptr<const AccessPolicy> access() const { return m_access; } // nullptr: open
     // Visitors in flight have reached --max-streams-per-client: a new one gets 503.
     bool isBusy() const;
     void logBusy(const QHostAddress &visitor); // a visitor refused because isBusy()
@@ -95,4 +99,5 @@ private:
     QPointer<Listener> m_tcpListener;
     QString m_url;
     QString m_token;
+    std::shared_ptr<const AccessPolicy> m_access;
 };

@@ -38,6 +38,10 @@ public:
         , m_rewriter(std::make_shared<RequestRewriter>(peer, config.domain, scheme))
     {
         m_connection->setParent(this);
+        m_rewriter->setAccessLookup([&names](const QString &name) {
+            const ClientSession *session = ClientSession::holding(names, name);
+            return session ? session->access() : nullptr;
+        });
         connect(m_connection, &QIODevice::readyRead, this, &Visitor::onReadyRead);
         connect(m_connection, &QIODevice::readChannelFinished, this, &Visitor::onReadyRead);
         connect(m_connection, &DuplexDevice::finished, this, &Visitor::onFinished);
@@ -59,7 +63,7 @@ private:
                 const RequestRewriter::Refusal refusal = m_rewriter->refusal().value_or(
                         RequestRewriter::Refusal{400, tr("Bad request"), {}, false});
                 m_html = refusal.html;
-                respond(refusal.status, refusal.title, refusal.detail);
+                respond(refusal.status, refusal.title, refusal.detail, refusal.extraHeaders);
                 return;
             }
             m_forward += chunk;

@@ -1,5 +1,7 @@
 #include "requestrewriter.h"
 
+#include "accesspolicy.h"
+
 #include "authority.h"
 #include "errorpage.h"
 
@@ -71,7 +73,8 @@ RequestRewriter::RequestRewriter(const QHostAddress &visitor, const QString &dom
 {
     bool isV4 = false;
     const quint32 v4 = visitor.toIPv4Address(&isV4); // unwraps ::ffff:a.b.c.d
-    m_visitor = (isV4 ? QHostAddress(v4) : visitor).toString().toLatin1();
+    m_visitorAddress = isV4 ? QHostAddress(v4) : visitor;
+    m_visitor = m_visitorAddress.toString().toLatin1();
 }
 
 void RequestRewriter::attach(Splice *splice, std::shared_ptr<RequestRewriter> rewriter)
@@ -212,6 +215,11 @@ bool RequestRewriter::onRequestHead(HttpHead &head)
                               .arg(m_tunnelName, m_domain,
                                    QString::fromLatin1(authority->toByteArray())));
     }
+
+    if (!m_firstHead && m_accessLookup)
+        m_access = m_accessLookup(name);
+    if (m_access && !checkAccess(head, bad.html))
+        return false;
 
     // The edge is the first hop rok trusts: whatever the visitor claimed about hops goes.
     head.headers.removeIf([](const HttpHeader &header) { return isForgeable(header.name); });
@@ -369,7 +377,31 @@ QByteArray RequestRewriter::refusalPage()
     m_refusalSent = true;
     m_idleSince = Clock::now();
     const Refusal &refusal = *m_refusal;
-    return ErrorPage::response(refusal.status, refusal.title, refusal.detail, refusal.html);
+    return ErrorPage::response(refusal.status, refusal.title, refusal.detail, refusal.html,
+                               refusal.extraHeaders);
+}
+
+bool RequestRewriter::checkAccess(HttpHead &head, bool html)
+{
+    if (!m_access->allowsAddress(m_visitorAddress)) {
+        refuse({403, tr("Forbidden"),
+                tr("This tunnel does not take visitors from your address (%1).")
+                        .arg(QString::fromLatin1(m_visitor)),
+                html});
+        return false;
+    }
+    if (!m_access->requiresLogin())
+        return true;
+    const bool authorized = m_access->authorizes(head.value("Authorization"));
+    // The service never sees the tunnel's password: it is rok's, not the application's.
+    head.headers.removeIf(
+            [](const HttpHeader &header) { return sameName(header.name, "Authorization"); });
+    if (!authorized) {
+        refuse({401, tr("Login required"), tr("This tunnel asks for a user name and password."),
+                html, "WWW-Authenticate: Basic realm=\"rok\", charset=\"UTF-8\"\r\n"});
+        return false;
+    }
+    return true;
 }
 
 void RequestRewriter::markIdleIfQuiet()

@@ -7,8 +7,11 @@
 #include <QPointer>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
+
+class AccessPolicy;
 
 // The edge's view of one visitor's HTTP connection, both directions.
 //
@@ -32,7 +35,10 @@ public:
         QString title;
         QString detail;
         bool html = false;
+        QByteArray extraHeaders; // "WWW-Authenticate: ...\r\n" for a 401
     };
+    // The access rules of the tunnel a connection's first request names (nullptr: none).
+    using AccessLookup = std::function<std::shared_ptr<const AccessPolicy>(const QString &name)>;
 
     enum class Scheme { Http, Https }; // how the visitor reached the edge: X-Forwarded-Proto
 
@@ -41,6 +47,9 @@ public:
 
     // Installs both directions on a splice whose side A is the visitor.
     static void attach(Splice *splice, std::shared_ptr<RequestRewriter> rewriter);
+    // With rules, every request on the connection is checked: 403 for an address they exclude,
+    // 401 without valid credentials; the Authorization header does not reach the service.
+    void setAccessLookup(AccessLookup lookup) { m_accessLookup = std::move(lookup); }
 
     // false: the bytes cannot be passed on (see refusal(); before routing, the caller answers it)
     bool filterRequest(QByteArray &chunk);
@@ -61,6 +70,7 @@ public:
 
 private:
     bool onRequestHead(HttpHead &head); // false: refused
+    bool checkAccess(HttpHead &head, bool html); // false: refused (401 or 403)
     bool onResponseEnd(); // false: a response that cannot be passed on
     void refuse(Refusal refusal);
     void refuseMalformed(const HttpParser &parser);
@@ -72,6 +82,9 @@ private:
     HttpParser m_requests{HttpParser::Kind::Request};
     HttpParser m_responses{HttpParser::Kind::Response};
     QByteArray m_visitor;
+    QHostAddress m_visitorAddress;
+    AccessLookup m_accessLookup;
+    std::shared_ptr<const AccessPolicy> m_access;
     QString m_domain;
     QByteArray m_scheme; // "http" or "https"
     std::optional<HttpHead> m_firstHead;

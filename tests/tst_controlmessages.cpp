@@ -56,6 +56,20 @@ void tst_ControlMessages::wireFormat_data()
                                            {u"name"_s, u"otter"_s},
                                            {u"resume"_s, key},
                                            {u"proof"_s, "p"_ba}};
+    QTest::newRow("open with access rules")
+            << Open{.protocol = u"http"_s,
+                    .credentials = {{"zoë", "salt", "hash"}},
+                    .allowCidrs = {u"10.0.0.0/8"_s},
+                    .denyCidrs = {u"10.6.0.0/16"_s, u"::1"_s}}
+                       .toCbor()
+            << QCborMap{{u"type"_s, u"open"_s},
+                        {u"protocol"_s, u"http"_s},
+                        {u"basic_auth"_s,
+                         QCborArray{QCborMap{{u"user"_s, u"zoë"_s},
+                                             {u"salt"_s, "salt"_ba},
+                                             {u"hash"_s, "hash"_ba}}}},
+                        {u"allow_cidr"_s, QCborArray{u"10.0.0.0/8"_s}},
+                        {u"deny_cidr"_s, QCborArray{u"10.6.0.0/16"_s, u"::1"_s}}};
     QTest::newRow("open tcp") << Open{.protocol = u"tcp"_s, .port = 12345}.toCbor()
                               << QCborMap{{u"type"_s, u"open"_s},
                                           {u"protocol"_s, u"tcp"_s},

@@ -21,6 +21,8 @@
 
 using namespace std::chrono_literals;
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 // Established TCP connections whose remote end is `port` on this machine (client sides).
@@ -98,6 +100,7 @@ private Q_SLOTS:
     void signalsStopBothCleanly();
     void refusedTokenExitsWithMessage();
     void garbageGetsOneLogLineAndNoCrash();
+    void accessControlAtTheEdge();
     void trayAppWithServerAndLocalOpensTheTunnel();
 
 private:
@@ -376,6 +379,50 @@ void tst_EndToEnd::refusedTokenExitsWithMessage()
     JsonProcess *good = startClient({QStringLiteral("http"), QString::number(m_local->serverPort()),
                                      QStringLiteral("--token"), QStringLiteral("right")});
     QVERIFY(!openTunnel(good).isEmpty());
+}
+
+void tst_EndToEnd::accessControlAtTheEdge()
+{
+    startServer();
+    const QString port = QString::number(m_local->serverPort());
+    JsonProcess *client = startClient({u"http"_s, port, u"--basic-auth"_s, u"alice:s3cret:x"_s,
+                                       u"--basic-auth"_s, u"bob:pw"_s});
+    const QString url = openTunnel(client);
+    QVERIFY(!url.isEmpty());
+
+    const CurlResult none = curl({u"-i"_s, url + u"/headers"_s});
+    QVERIFY2(none.output.startsWith("HTTP/1.1 401 Unauthorized\r\n"), none.output.constData());
+    QVERIFY(none.output.contains("\r\nWWW-Authenticate: Basic realm=\"rok\""));
+    const CurlResult wrong = curl({u"-i"_s, u"-u"_s, u"alice:wrong"_s, url + u"/headers"_s});
+    QVERIFY2(wrong.output.startsWith("HTTP/1.1 401"), wrong.output.constData());
+    const CurlResult otherUsersPassword = curl({u"-i"_s, u"-u"_s, u"alice:pw"_s, url});
+    QVERIFY2(otherUsersPassword.output.startsWith("HTTP/1.1 401"),
+             otherUsersPassword.output.constData());
+
+    // A colon in the password is the password's; the service never sees the credentials.
+    const CurlResult alice = curl({u"-u"_s, u"alice:s3cret:x"_s, url + u"/headers"_s});
+    QCOMPARE(alice.exitCode, 0);
+    QVERIFY2(alice.output.startsWith("GET /headers HTTP/1.1\r\n"), alice.output.constData());
+    QVERIFY2(!alice.output.contains("uthorization"), alice.output.constData());
+    const CurlResult bob = curl({u"-u"_s, u"bob:pw"_s, url + u"/"_s});
+    QCOMPARE(bob.output, QByteArray(TestHttpService::Page));
+    // Refused requests never reached the client: its log has the two that passed, in order.
+    QTRY_COMPARE(client->events(u"request"_s).size(), 2);
+    QCOMPARE(client->events(u"request"_s).value(0).value(u"path"_s).toString(), u"/headers"_s);
+    QCOMPARE(client->events(u"request"_s).value(0).value(u"status"_s).toInt(), 200);
+
+    // Addresses: denied, not in the allowed ranges, and allowed.
+    const auto statusFor = [&](const QStringList &rule) {
+        JsonProcess *ruled = startClient(QStringList{u"http"_s, port} + rule);
+        const CurlResult result = curl({u"-i"_s, openTunnel(ruled) + u"/"_s});
+        return result.output.left(12);
+    };
+    QCOMPARE(statusFor({u"--deny-cidr"_s, u"127.0.0.0/8"_s}), "HTTP/1.1 403");
+    QCOMPARE(statusFor({u"--allow-cidr"_s, u"10.0.0.0/8"_s}), "HTTP/1.1 403");
+    QCOMPARE(statusFor({u"--allow-cidr"_s, u"10.0.0.0/8"_s, u"--allow-cidr"_s, u"127.0.0.1"_s}),
+             "HTTP/1.1 200");
+    QCOMPARE(statusFor({u"--allow-cidr"_s, u"127.0.0.0/8"_s, u"--deny-cidr"_s, u"127.0.0.1/32"_s}),
+             "HTTP/1.1 403"); // denied wins
 }
 
 void tst_EndToEnd::garbageGetsOneLogLineAndNoCrash()

@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include <QHostAddress>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -53,7 +55,19 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
                                    tr("Without a command: the tray app's local [HOST:]PORT for "
                                       "this run."),
                                    QStringLiteral("[HOST:]PORT"));
-    parser.addOptions({help, version, server, token, subdomain, json, local, ca, fingerprint});
+    const QCommandLineOption basicAuth(
+            QStringLiteral("basic-auth"),
+            tr("Visitors must log in as USER with PASS (repeatable); checked by the server, "
+               "which keeps only a salted hash."),
+            QStringLiteral("USER:PASS"));
+    const QCommandLineOption allowCidr(QStringLiteral("allow-cidr"),
+                                       tr("Only visitors from this address range (repeatable)."),
+                                       QStringLiteral("CIDR"));
+    const QCommandLineOption denyCidr(QStringLiteral("deny-cidr"),
+                                      tr("No visitors from this address range (repeatable)."),
+                                      QStringLiteral("CIDR"));
+    parser.addOptions({help, version, server, token, subdomain, json, local, ca, fingerprint,
+                       basicAuth, allowCidr, denyCidr});
 
     if (!parser.parse(arguments)) {
         result.action = Action::Error;
@@ -91,6 +105,28 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
             result.action = Action::Error;
             result.text = tr("invalid --ca: %1").arg(error);
             return result;
+        }
+    }
+    for (const QString &value : parser.values(basicAuth)) {
+        const qsizetype colon = value.indexOf(u':');
+        if (colon <= 0 || colon == value.size() - 1) {
+            result.action = Action::Error;
+            result.text = tr("invalid --basic-auth (expected USER:PASS, both non-empty)");
+            return result;
+        }
+        options.basicAuth.append({value.left(colon).toUtf8(), value.mid(colon + 1).toUtf8()});
+    }
+    for (const auto &[option, list] :
+         {std::pair{&allowCidr, &options.allowCidrs}, std::pair{&denyCidr, &options.denyCidrs}}) {
+        for (const QString &value : parser.values(*option)) {
+            if (QHostAddress::parseSubnet(value).first.isNull() && QHostAddress(value).isNull()) {
+                result.action = Action::Error;
+                result.text = tr("invalid --%1 \"%2\" (expected a range such as 10.0.0.0/8 or "
+                                 "2001:db8::/32)")
+                                      .arg(option->names().constFirst(), value);
+                return result;
+            }
+            list->append(value);
         }
     }
     if (parser.isSet(fingerprint)) {

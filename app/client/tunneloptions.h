@@ -3,7 +3,10 @@
 #include "muxsession.h"
 #include "tls/tls.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <optional>
@@ -43,6 +46,10 @@ struct TunnelOptions
     Endpoint local{QStringLiteral("localhost"), 0};
     QByteArray token;
     QString subdomain;
+    // Who may reach an http tunnel, enforced by the server (empty: everyone).
+    QList<QPair<QByteArray, QByteArray>> basicAuth; // --basic-auth USER:PASS, as (user, password)
+    QStringList allowCidrs; // --allow-cidr
+    QStringList denyCidrs; // --deny-cidr
     std::chrono::milliseconds firstRetry{1000};
     std::chrono::milliseconds maxRetry{30'000};
     std::chrono::milliseconds connectTimeout{10'000};
