@@ -198,6 +198,8 @@ bool Server::start(QString *error)
         m_config.httpsPort = m_http->httpsListener()->serverPort();
     const QString bind =
             m_config.bind == QHostAddress::Any ? QStringLiteral("*") : m_config.bind.toString();
+    const QString pin =
+            m_tls ? Tls::formatFingerprint(Tls::fingerprint(m_tls->localCertificate())) : QString();
     m_log.event(QStringLiteral("listening"),
                 {{QStringLiteral("http_port"), httpPort()},
                  {QStringLiteral("control_port"), controlPort()},
@@ -208,20 +210,14 @@ bool Server::start(QString *error)
                  {QStringLiteral("https_port"),
                   m_config.httpsPort ? QJsonValue(*m_config.httpsPort) : QJsonValue()},
                  {QStringLiteral("control_tls"), m_tls.has_value()},
-                 {QStringLiteral("fingerprint"),
-                  m_tls ? Tls::formatFingerprint(Tls::fingerprint(m_tls->localCertificate()))
-                        : QString()}},
+                 {QStringLiteral("fingerprint"), pin}},
                 tr("rok-server listening: tunnels at %1, clients on port %2%3%4")
                         .arg(publicUrl(QStringLiteral("NAME")))
                         .arg(controlPort())
-                        .arg(m_tls ? tr(" (TLS, certificate %1)")
-                                             .arg(Tls::formatFingerprint(
-                                                     Tls::fingerprint(m_tls->localCertificate())))
-                                   : QString())
+                        .arg(m_tls ? tr(" (TLS, certificate %1)").arg(pin) : QString())
                         .arg(m_config.tokens.isEmpty() ? tr(" (no token: local clients only)")
                                                        : QString()));
     if (m_config.selfSigned) {
-        const QString pin = Tls::formatFingerprint(Tls::fingerprint(m_tls->localCertificate()));
         m_log.event(QStringLiteral("pin_hint"), {{QStringLiteral("fingerprint"), pin}},
                     tr("the certificate is self-signed; clients trust it with: rok http 3000 "
                        "--server %1:%2 --fingerprint %3")

@@ -2,7 +2,7 @@
 #include <QTest>
 
 #include "commandline.h"
-#include "tls/certificateissuer.h"
+#include "testcertificates.h"
 #include "tunneloptions.h"
 
 using namespace Qt::StringLiterals;
@@ -351,11 +351,8 @@ void tst_CommandLine::trust()
 {
     QTemporaryFile ca;
     QVERIFY(ca.open());
-    CertificateIssuer::Request request;
-    request.commonName = u"test CA"_s;
-    request.isCa = true;
-    const QSslCertificate first = CertificateIssuer::issue(request).certificate;
-    const QSslCertificate second = CertificateIssuer::issue(request).certificate;
+    const QSslCertificate first = TestCertificates::issueCa(u"test CA"_s).certificate;
+    const QSslCertificate second = TestCertificates::issueCa(u"test CA"_s).certificate;
     ca.write(first.toPem() + second.toPem());
     ca.flush();
     const QString pin = u"sha256:"_s + QString(64, u'a');

@@ -4,8 +4,8 @@
 // exit code 1, never a retry loop; a relay cannot reuse a client's token proof.
 
 #include "jsonprocess.h"
+#include "testcertificates.h"
 #include "testhttpservice.h"
-#include "tls/certificateissuer.h"
 #include "tls/tls.h"
 
 #include <QCryptographicHash>
@@ -24,31 +24,10 @@
 
 using namespace Qt::StringLiterals;
 using CertificateIssuer::Identity;
+using TestCertificates::issue;
+using TestCertificates::issueCa;
 
 namespace {
-
-Identity issue(const QString &name, const Identity *issuer, int validFromDays = -1,
-               int validToDays = 30, const QStringList &moreNames = {})
-{
-    CertificateIssuer::Request request;
-    request.commonName = name;
-    request.dnsNames = QStringList{name} + moreNames;
-    request.notBefore = QDateTime::currentDateTimeUtc().addDays(validFromDays);
-    request.notAfter = QDateTime::currentDateTimeUtc().addDays(validToDays);
-    QString error;
-    const Identity identity = CertificateIssuer::issue(request, issuer, &error);
-    if (identity.isNull())
-        qWarning() << "cannot issue a certificate:" << error;
-    return identity;
-}
-
-Identity issueCa(const QString &name)
-{
-    CertificateIssuer::Request request;
-    request.commonName = name;
-    request.isCa = true;
-    return CertificateIssuer::issue(request);
-}
 
 // curl's output (body, or head and body with -i), or its error, within 30 s. The event loop
 // runs meanwhile: the local service answering through the tunnel lives in this process.
@@ -163,11 +142,7 @@ void tst_Tls::cleanup()
 
 QString tst_Tls::write(const QString &name, const QByteArray &pem)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(pem) != pem.size())
-        qWarning() << "cannot write" << path;
-    return path;
+    return TestCertificates::writeFile(QDir(m_dir.path()), name, pem);
 }
 
 JsonProcess *tst_Tls::startServer(const Identity &identity, const QStringList &extra)

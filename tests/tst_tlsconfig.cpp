@@ -1,4 +1,4 @@
-#include "tls/certificateissuer.h"
+#include "testcertificates.h"
 #include "tls/tls.h"
 
 #include <QFile>
@@ -8,6 +8,7 @@
 
 using namespace Qt::StringLiterals;
 using CertificateIssuer::Identity;
+using TestCertificates::issue;
 Q_DECLARE_METATYPE(CertificateIssuer::Identity)
 
 // The TLS helpers both programs share (common/tls) and the server's certificate issuer.
@@ -38,40 +39,18 @@ private:
     Identity m_leaf;
 };
 
-namespace {
-
-Identity issue(const QString &name, const Identity *issuer, int fromDays = -1, int toDays = 30)
-{
-    CertificateIssuer::Request request;
-    request.commonName = name;
-    request.dnsNames = {name};
-    request.notBefore = QDateTime::currentDateTimeUtc().addDays(fromDays);
-    request.notAfter = QDateTime::currentDateTimeUtc().addDays(toDays);
-    return CertificateIssuer::issue(request, issuer);
-}
-
-} // namespace
-
 void tst_TlsConfig::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    CertificateIssuer::Request ca;
-    ca.commonName = u"test CA"_s;
-    ca.isCa = true;
-    QString error;
-    m_ca = CertificateIssuer::issue(ca, nullptr, &error);
-    QVERIFY2(!m_ca.isNull(), qPrintable(error));
+    m_ca = TestCertificates::issueCa(u"test CA"_s);
+    QVERIFY(!m_ca.isNull());
     m_leaf = issue(u"tunnel.example"_s, &m_ca);
     QVERIFY(!m_leaf.isNull());
 }
 
 QString tst_TlsConfig::write(const QString &name, const QByteArray &data)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
-        qWarning() << "cannot write" << path;
-    return path;
+    return TestCertificates::writeFile(QDir(m_dir.path()), name, data);
 }
 
 void tst_TlsConfig::parseFingerprint_data()

@@ -50,7 +50,7 @@ TlsServerConnection::TlsServerConnection(TcpConnection *transport,
         Q_EMIT bytesWritten(count); // an approximation in plaintext bytes; a Splice only wakes
     });
     connect(transport, &DuplexDevice::finished, this, &TlsServerConnection::onTransportFinished);
-    QMetaObject::invokeMethod(this, &TlsServerConnection::pump, Qt::QueuedConnection);
+    schedulePump();
 }
 
 TlsServerConnection::~TlsServerConnection()
@@ -94,7 +94,22 @@ void TlsServerConnection::abort()
 void TlsServerConnection::onConsumed(qint64)
 {
     if (m_in.size() < PlaintextBufferSize)
-        QMetaObject::invokeMethod(this, &TlsServerConnection::pump, Qt::QueuedConnection);
+        schedulePump();
+}
+
+void TlsServerConnection::schedulePump()
+{
+    // One queued pump however many chunks the reader takes in a row: not an event per read.
+    if (m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_pumpQueued = false;
+                pump();
+            },
+            Qt::QueuedConnection);
 }
 
 void TlsServerConnection::pump()

@@ -48,6 +48,7 @@ protected:
 
 private:
     void pump(); // moves whatever can move, in both directions
+    void schedulePump();
     void readCiphertext();
     bool handshake();
     void readPlaintext();
@@ -67,4 +68,5 @@ private:
     bool m_closeWriteAsked = false;
     bool m_closeNotifySent = false;
     bool m_pumping = false;
+    bool m_pumpQueued = false;
 };
