@@ -24,6 +24,7 @@ constexpr CodeName CodeNames[] = {
         {ErrorCode::TooManyTunnels, u"too_many_tunnels"},
         {ErrorCode::TlsRequired, u"tls_required"},
         {ErrorCode::InvalidAccess, u"invalid_access"},
+        {ErrorCode::NameNotAllowed, u"name_not_allowed"},
 };
 } // namespace
 
@@ -57,6 +58,7 @@ bool isFatal(ErrorCode code)
     case ErrorCode::BadMessage:
     case ErrorCode::TlsRequired:
     case ErrorCode::InvalidAccess:
+    case ErrorCode::NameNotAllowed:
         return true;
     case ErrorCode::NameReserved:
     case ErrorCode::NoPort:

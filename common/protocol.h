@@ -27,6 +27,7 @@ enum class ErrorCode {
     TooManyTunnels, // the token holds --max-tunnels-per-token tunnels already
     TlsRequired, // a plain connection to a control port that speaks TLS
     InvalidAccess, // a malformed --basic-auth or CIDR rule
+    NameNotAllowed, // the token may open only other names (--tokens-file names=)
 };
 
 QString errorCodeName(ErrorCode code);

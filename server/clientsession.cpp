@@ -12,6 +12,7 @@
 #include "serverconfig.h"
 #include "splice.h"
 #include "tcpconnection.h"
+#include "tokenbook.h"
 #include "tunnelquota.h"
 #include "tunnelregistry.h"
 #include "visitorgate.h"
@@ -185,7 +186,7 @@ void ClientSession::onHello(const Protocol::Hello &hello)
         return;
     }
     m_nonce = randomBytes(Protocol::NonceSize);
-    const bool tokens = !m_services.config.tokens.isEmpty();
+    const bool tokens = !m_services.tokens.isEmpty();
     m_control->send(
             Protocol::Hello{.version = Protocol::Version,
                             .agent = QStringLiteral("rok-server/" ROK_VERSION),
@@ -198,7 +199,8 @@ void ClientSession::onHello(const Protocol::Hello &hello)
 bool ClientSession::checkAuth(const Protocol::Open &open)
 {
     const ServerConfig &config = m_services.config;
-    if (config.tokens.isEmpty()) {
+    m_maxTunnels = config.maxTunnelsPerToken;
+    if (m_services.tokens.isEmpty()) {
         m_token = QStringLiteral("anonymous");
         if (m_peerIsLoopback || config.allowAnonymous)
             return true;
@@ -211,10 +213,14 @@ bool ClientSession::checkAuth(const Protocol::Open &open)
         refuse(ErrorCode::AuthRequired, tr("this server requires a token (--token or ROK_TOKEN)"));
         return false;
     }
-    for (const QByteArray &token : config.tokens) {
-        if (Protocol::constantTimeEquals(open.proof,
-                                         Protocol::authProof(token, m_nonce, m_channelBinding)))
-            m_token = tokenName(token);
+    const TokenBook::Entry *entry = m_services.tokens.find([&](const QByteArray &token) {
+        return Protocol::constantTimeEquals(open.proof,
+                                            Protocol::authProof(token, m_nonce, m_channelBinding));
+    });
+    if (entry) {
+        m_token = tokenName(entry->token);
+        m_allowedNames = entry->names;
+        m_maxTunnels = entry->maxTunnels.value_or(config.maxTunnelsPerToken);
     }
     if (m_token.isEmpty())
         refuse(ErrorCode::AuthFailed, tr("the token was not accepted"));
@@ -223,13 +229,14 @@ bool ClientSession::checkAuth(const Protocol::Open &open)
 
 void ClientSession::onOpen(const Protocol::Open &open)
 {
-    if (!checkAuth(open))
+    // A name the token may never open is final; a full quota may pass, so it comes second.
+    if (!checkAuth(open) || !checkName(open))
         return;
-    if (m_services.quota.isFull(m_token)) {
+    if (m_services.quota.isFull(m_token, m_maxTunnels)) {
         refuse(ErrorCode::TooManyTunnels,
                tr("this token has %1 tunnels open, the most this server allows "
                   "(--max-tunnels-per-token)")
-                       .arg(m_services.quota.max()));
+                       .arg(m_maxTunnels));
         return;
     }
     m_resumeKey = open.resume.size() == Protocol::ResumeKeySize
@@ -277,6 +284,21 @@ void ClientSession::onOpen(const Protocol::Open &open)
             tr("opened %1 for %2 (%3)%4")
                     .arg(m_url, m_peer, m_token,
                          m_access ? QStringLiteral("; ") + m_access->summary() : QString()));
+}
+
+bool ClientSession::checkName(const Protocol::Open &open)
+{
+    if (m_allowedNames.isEmpty() || open.protocol != u"http")
+        return true;
+    // toLatin1: a non-ASCII letter cannot fold into an allowed name (the registry then
+    // refuses the name as invalid anyway).
+    const QString name = QString::fromLatin1(open.name.toLatin1().toLower());
+    if (!open.name.isEmpty() && TokenBook::allowsName(m_allowedNames, name))
+        return true;
+    refuse(ErrorCode::NameNotAllowed,
+           tr("this token opens only the names %1; ask for one with --subdomain")
+                   .arg(m_allowedNames.join(QStringLiteral(", "))));
+    return false;
 }
 
 bool ClientSession::openHttp(const QString &requested)

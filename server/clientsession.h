@@ -18,6 +18,7 @@ class MuxSession;
 class MuxStream;
 class PortPool;
 class QTcpSocket;
+class TokenBook;
 class TunnelQuota;
 class TunnelRegistry;
 class VisitorGate;
@@ -32,6 +33,7 @@ struct SessionServices
     PortPool &ports; // TCP tunnel ports
     VisitorGate &visitors;
     TunnelQuota &quota;
+    const TokenBook &tokens;
 };
 
 // One connected rok client: its handshake, its tunnel (an HTTP name or a TCP port) and the
@@ -75,6 +77,7 @@ private:
     void onHello(const Protocol::Hello &hello);
     void onOpen(const Protocol::Open &open);
     bool checkAuth(const Protocol::Open &open);
+    bool checkName(const Protocol::Open &open);
     bool openHttp(const QString &requested);
     bool openTcp(qint64 requested);
     void refuse(Protocol::ErrorCode code, const QString &text);
@@ -99,5 +102,7 @@ private:
     QPointer<Listener> m_tcpListener;
     QString m_url;
     QString m_token;
+    QStringList m_allowedNames; // from the token's names=; empty: any
+    int m_maxTunnels = 0; // the token's max-tunnels=, or --max-tunnels-per-token
     std::shared_ptr<const AccessPolicy> m_access;
 };

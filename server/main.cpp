@@ -55,6 +55,7 @@ int main(int argc, char *argv[])
     signals.watchHangup();
     QObject::connect(&signals, &SignalWatcher::reloadRequested, &server,
                      &Server::reloadCertificates);
+    QObject::connect(&signals, &SignalWatcher::reloadRequested, &server, &Server::reloadTokens);
     // Give the GoAway frames a moment to leave before the process ends.
     QObject::connect(&server, &Server::stopped, &app,
                      [] { QTimer::singleShot(200, qApp, &QCoreApplication::quit); });

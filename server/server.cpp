@@ -133,6 +133,22 @@ void Server::watchCertificateFiles()
     });
 }
 
+void Server::reloadTokens()
+{
+    if (m_config.tokensFile.isEmpty())
+        return;
+    QString error;
+    const auto tokens = TokenBook::load(m_config.tokens, m_config.tokensFile, &error);
+    if (!tokens) {
+        m_log.event(QStringLiteral("tokens_reload_failed"), {{QStringLiteral("error"), error}},
+                    tr("kept the tokens in use: %1").arg(error));
+        return;
+    }
+    m_tokens = *tokens;
+    m_log.event(QStringLiteral("tokens_reloaded"), {{QStringLiteral("tokens"), m_tokens.size()}},
+                tr("read %1 again: %2 tokens").arg(m_config.tokensFile).arg(m_tokens.size()));
+}
+
 void Server::reloadCertificates()
 {
     const QByteArray controlBefore =
@@ -167,6 +183,10 @@ void Server::reloadCertificates()
 
 bool Server::start(QString *error)
 {
+    const auto tokens = TokenBook::load(m_config.tokens, m_config.tokensFile, error);
+    if (!tokens)
+        return false;
+    m_tokens = *tokens;
     if (!loadTls(error))
         return false;
     if (!m_control->listen(m_config.bind, m_config.controlPort)) {
@@ -206,7 +226,7 @@ bool Server::start(QString *error)
                  {QStringLiteral("domain"), m_config.domain},
                  {QStringLiteral("bind"), bind},
                  {QStringLiteral("auth"),
-                  m_config.tokens.isEmpty() ? QStringLiteral("none") : QStringLiteral("token")},
+                  m_tokens.isEmpty() ? QStringLiteral("none") : QStringLiteral("token")},
                  {QStringLiteral("https_port"),
                   m_config.httpsPort ? QJsonValue(*m_config.httpsPort) : QJsonValue()},
                  {QStringLiteral("control_tls"), m_tls.has_value()},
@@ -215,7 +235,7 @@ bool Server::start(QString *error)
                         .arg(publicUrl(QStringLiteral("NAME")))
                         .arg(controlPort())
                         .arg(m_tls ? tr(" (TLS, certificate %1)").arg(pin) : QString())
-                        .arg(m_config.tokens.isEmpty() ? tr(" (no token: local clients only)")
+                        .arg(m_tokens.isEmpty() ? tr(" (no token: local clients only)")
                                                        : QString()));
     if (m_config.selfSigned) {
         m_log.event(QStringLiteral("pin_hint"), {{QStringLiteral("fingerprint"), pin}},
@@ -289,7 +309,7 @@ void Server::startSession(QTcpSocket *socket, const QByteArray &channelBinding, 
         return;
     }
     auto *session =
-            new ClientSession(socket, {m_config, m_log, m_names, m_ports, m_visitors, m_quota},
+            new ClientSession(socket, {m_config, m_log, m_names, m_ports, m_visitors, m_quota, m_tokens},
                               channelBinding, plainAtTlsPort, this);
     m_sessions.insert(session);
     connect(session, &ClientSession::closed, this, [this, session] {

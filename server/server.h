@@ -4,6 +4,7 @@
 #include "portpool.h"
 #include "serverconfig.h"
 #include "throttledevent.h"
+#include "tokenbook.h"
 #include "tunnelquota.h"
 #include "tunnelregistry.h"
 #include "visitorgate.h"
@@ -38,6 +39,9 @@ public:
     // new ones, open tunnels and visitors keep theirs. A file that does not load is logged and
     // the certificate in use stays.
     void reloadCertificates();
+    // Reads --tokens-file again (SIGHUP): new connections use the new tokens and limits; open
+    // tunnels stay. A file that does not parse is logged and the tokens in use stay.
+    void reloadTokens();
 
     // After start(), httpPort and controlPort are the ports bound (port 0 resolved).
     const ServerConfig &config() const { return m_config; }
@@ -72,6 +76,7 @@ private:
     PortPool m_ports;
     VisitorGate m_visitors;
     TunnelQuota m_quota;
+    TokenBook m_tokens;
     ThrottledEvent m_acceptFailures;
     Listener *m_control;
     HttpEdge *m_http;

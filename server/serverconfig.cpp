@@ -86,6 +86,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     const QCommandLineOption token(QStringLiteral("token"),
                                    tr("A secret clients must hold (repeatable; or ROK_TOKEN)."),
                                    QStringLiteral("SECRET"));
+    const QCommandLineOption tokensFile(
+            QStringLiteral("tokens-file"),
+            tr("Tokens, one a line, each with optional names=web,web-* and max-tunnels=N; read "
+               "again on SIGHUP."),
+            QStringLiteral("FILE"));
     const QCommandLineOption anonymous(QStringLiteral("allow-anonymous"),
                                        tr("Without tokens, accept clients from any address, not "
                                           "just loopback."));
@@ -184,7 +189,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                        headTimeout, idleTimeout, sendTimeout, tcpIdleTimeout, maxConnections,
                        maxPerIp,    maxStreams,  maxTunnels,  logFormat,      tlsCert,
                        tlsKey,      selfSigned,  stateDir,    httpsPort,      edgeCert,
-                       edgeKey,     httpRedirect});
+                       edgeKey,     httpRedirect, tokensFile});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -229,6 +234,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         config.tokens.append(value.toUtf8());
     if (config.tokens.isEmpty() && !tokenFromEnvironment.isEmpty())
         config.tokens.append(tokenFromEnvironment);
+    config.tokensFile = parser.value(tokensFile);
     config.allowAnonymous = parser.isSet(anonymous);
     if (!parseSeconds(parser.value(reserve), &config.reservation))
         return invalid(reserve);

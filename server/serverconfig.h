@@ -19,6 +19,7 @@ struct ServerConfig
     quint16 tcpPortFrom = 10000; // TCP tunnels get ports from this range only
     quint16 tcpPortTo = 20000;
     QByteArrayList tokens;
+    QString tokensFile; // more tokens, with limits (TokenBook); read again on SIGHUP
     bool allowAnonymous = false;
     std::chrono::milliseconds reservation{60'000};
     std::chrono::milliseconds headTimeout{10'000};

@@ -13,7 +13,8 @@ public:
     {
     }
 
-    bool isFull(const QString &token) const { return count(token) >= m_max; }
+    bool isFull(const QString &token) const { return isFull(token, m_max); }
+    bool isFull(const QString &token, int max) const { return count(token) >= max; }
     int count(const QString &token) const { return m_open.value(token); }
     int max() const { return m_max; }
     void add(const QString &token) { ++m_open[token]; }

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void refusedTokenExitsWithMessage();
     void garbageGetsOneLogLineAndNoCrash();
     void accessControlAtTheEdge();
+    void tokensFileLimitsAndReload();
     void trayAppWithServerAndLocalOpensTheTunnel();
 
 private:
@@ -423,6 +424,62 @@ void tst_EndToEnd::accessControlAtTheEdge()
              "HTTP/1.1 200");
     QCOMPARE(statusFor({u"--allow-cidr"_s, u"127.0.0.0/8"_s, u"--deny-cidr"_s, u"127.0.0.1/32"_s}),
              "HTTP/1.1 403"); // denied wins
+}
+
+void tst_EndToEnd::tokensFileLimitsAndReload()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(u"tokens"_s);
+    const auto writeTokens = [&file](const QByteArray &text) {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(text);
+    };
+    writeTokens("# web team\nweb-team-token names=web,web-* max-tunnels=1\n"
+                "ci-token-12345\n");
+    JsonProcess *server = startServer({u"--tokens-file"_s, file});
+    const QString port = QString::number(m_local->serverPort());
+    const auto client = [&](const QString &token, const QStringList &more = {}) {
+        return startClient(QStringList{u"http"_s, port, u"--token"_s, token} + more);
+    };
+    const auto fatalError = [](JsonProcess *process) {
+        process->waitForExit();
+        return process->events(u"error"_s).value(0).value(u"message"_s).toString();
+    };
+
+    // names=: only those names, and a random one is not among them.
+    QVERIFY(!openTunnel(client(u"web-team-token"_s, {u"--subdomain"_s, u"web-shop"_s})).isEmpty());
+    const QString other = fatalError(client(u"web-team-token"_s, {u"--subdomain"_s, u"api"_s}));
+    QVERIFY2(other.contains(u"opens only the names web, web-*"_s), qPrintable(other));
+    const QString random = fatalError(client(u"web-team-token"_s));
+    QVERIFY2(random.contains(u"--subdomain"_s), qPrintable(random));
+    // max-tunnels=1: the second tunnel waits (not fatal), the other token is not limited.
+    JsonProcess *second = client(u"web-team-token"_s, {u"--subdomain"_s, u"web"_s});
+    const QJsonObject busy = second->waitFor(u"error"_s);
+    QVERIFY2(busy.value(u"message"_s).toString().contains(u"1 tunnels open"_s),
+             qPrintable(busy.value(u"message"_s).toString()));
+    QCOMPARE(busy.value(u"fatal"_s).toBool(), false);
+    QVERIFY(!openTunnel(client(u"ci-token-12345"_s)).isEmpty());
+    QVERIFY(!openTunnel(client(u"ci-token-12345"_s)).isEmpty());
+
+    // SIGHUP reads the file again: a new token works, a removed one is refused for new
+    // connections, and the tunnels already open stay.
+    writeTokens("new-token-67890\n");
+    server->signal(SIGHUP);
+    QVERIFY(!server->waitFor(u"tokens_reloaded"_s).isEmpty());
+    QVERIFY(!openTunnel(client(u"new-token-67890"_s)).isEmpty());
+    const QString removed = fatalError(client(u"ci-token-12345"_s));
+    QVERIFY2(removed.contains(u"not accepted"_s), qPrintable(removed));
+    QCOMPARE(server->events(u"tunnel_closed"_s).size(), 0);
+
+    // A broken file keeps the tokens in use.
+    writeTokens("short\n");
+    server->signal(SIGHUP);
+    const QJsonObject failed = server->waitFor(u"tokens_reload_failed"_s);
+    QVERIFY2(failed.value(u"error"_s).toString().contains(u"line 1"_s),
+             qPrintable(failed.value(u"error"_s).toString()));
+    QVERIFY(!openTunnel(client(u"new-token-67890"_s)).isEmpty());
 }
 
 void tst_EndToEnd::garbageGetsOneLogLineAndNoCrash()
