@@ -20,6 +20,7 @@ const QString KeyProof = QStringLiteral("proof");
 const QString KeyUrl = QStringLiteral("url");
 const QString KeyCode = QStringLiteral("code");
 const QString KeyMessage = QStringLiteral("message");
+const QString KeyNote = QStringLiteral("note");
 const QString KeyBasicAuth = QStringLiteral("basic_auth");
 const QString KeyUser = QStringLiteral("user");
 const QString KeySalt = QStringLiteral("salt");
@@ -150,6 +151,7 @@ QCborMap Opened::toCbor() const
     QCborMap map{{KeyType, Type}, {KeyProtocol, protocol}, {KeyUrl, url}, {KeyResume, resume}};
     insertIfSet(map, KeyName, name);
     insertIfSet(map, KeyPort, port);
+    insertIfSet(map, KeyNote, note);
     return map;
 }
 
@@ -160,7 +162,8 @@ Opened Opened::fromCbor(const QCborMap &message)
             .url = text(message, KeyUrl),
             .name = text(message, KeyName),
             .port = port > 0 && port <= 65535 ? quint16(port) : quint16(0),
-            .resume = bytes(message, KeyResume)};
+            .resume = bytes(message, KeyResume),
+            .note = text(message, KeyNote)};
 }
 
 QCborMap Error::toCbor() const

@@ -74,6 +74,9 @@ struct Opened
     QString name; // http tunnels
     quint16 port = 0; // tcp tunnels; a value outside 1-65535 reads as 0
     QByteArray resume; // ResumeKeySize bytes, for a later Open
+    // For the user, shown by the client as it is: why the URL is not yet what they expect (its
+    // HTTPS certificate is on its way). The server may send Opened again with a new url.
+    QString note;
 
     QCborMap toCbor() const;
     static Opened fromCbor(const QCborMap &message);

@@ -1,6 +1,7 @@
 #include "clientsession.h"
 
 #include "accesspolicy.h"
+#include "acme/acmecertificates.h"
 #include "controlchannel.h"
 #include "controlmessages.h"
 #include "eventlog.h"
@@ -12,6 +13,7 @@
 #include "serverconfig.h"
 #include "splice.h"
 #include "tcpconnection.h"
+#include "tls/edgecertificates.h"
 #include "tokenbook.h"
 #include "tunnelquota.h"
 #include "tunnelregistry.h"
@@ -268,13 +270,7 @@ void ClientSession::onOpen(const Protocol::Open &open)
     m_state = State::Open;
     m_services.quota.add(m_token);
     m_handshakeDeadline.stop();
-    m_control->send(
-            Protocol::Opened{.protocol = m_protocol,
-                             .url = m_url,
-                             .name = m_name,
-                             .port = m_tcpListener ? m_tcpListener->serverPort() : quint16(0),
-                             .resume = m_resumeKey}
-                    .toCbor());
+    sendOpened();
     m_services.log.event(
             QStringLiteral("tunnel_opened"),
             {{QStringLiteral("url"), m_url},
@@ -301,6 +297,54 @@ bool ClientSession::checkName(const Protocol::Open &open)
     return false;
 }
 
+void ClientSession::sendOpened()
+{
+    m_control->send(
+            Protocol::Opened{.protocol = m_protocol,
+                             .url = m_url,
+                             .name = m_name,
+                             .port = m_tcpListener ? m_tcpListener->serverPort() : quint16(0),
+                             .resume = m_resumeKey,
+                             .note = m_note}
+                    .toCbor());
+}
+
+QString ClientSession::host() const
+{
+    return m_name + u'.' + m_services.config.domain;
+}
+
+// HTTPS once the edge has a certificate for the name. With ACME, a new name has none yet: it is
+// served over plain HTTP, with a note, until onCertificateReady().
+void ClientSession::chooseUrl()
+{
+    const ServerConfig &config = m_services.config;
+    if (!m_services.acme || m_services.edge->covers(host().toLatin1())) {
+        m_url = config.publicUrl(m_name);
+        return;
+    }
+    m_url = config.httpUrl(m_name);
+    m_note = tr("%1 works once its certificate arrives from %2, in a few seconds; until then "
+                "use %3")
+                     .arg(config.httpsUrl(m_name), config.acmeDirectory.host(), m_url);
+    connect(m_services.acme, &AcmeCertificates::certificateReady, this,
+            &ClientSession::onCertificateReady, Qt::UniqueConnection);
+    m_services.acme->want(host());
+}
+
+void ClientSession::onCertificateReady(const QString &host)
+{
+    if (m_state != State::Open || host != this->host() || m_note.isEmpty())
+        return;
+    const QString before = m_url;
+    m_url = m_services.config.httpsUrl(m_name);
+    m_note.clear();
+    sendOpened(); // the client shows the new URL
+    m_services.log.event(QStringLiteral("tunnel_secured"),
+                         {{QStringLiteral("url"), m_url}, {QStringLiteral("was"), before}},
+                         tr("%1 is now served at %2").arg(before, m_url));
+}
+
 bool ClientSession::openHttp(const QString &requested)
 {
     // The registry lowercases ASCII only: QString::toLower() would fold U+212A KELVIN SIGN to 'k'.
@@ -313,7 +357,7 @@ bool ClientSession::openHttp(const QString &requested)
     switch (claim.status) {
     case TunnelRegistry::Status::Ok:
         m_name = claim.name;
-        m_url = m_services.config.publicUrl(m_name);
+        chooseUrl();
         return true;
     case TunnelRegistry::Status::Invalid:
         refuse(ErrorCode::InvalidName, claim.message);

@@ -11,7 +11,9 @@
 #include "controlmessages.h"
 
 class AccessPolicy;
+class AcmeCertificates;
 class ControlChannel;
+class EdgeCertificates;
 class EventLog;
 class Listener;
 class MuxSession;
@@ -34,6 +36,8 @@ struct SessionServices
     VisitorGate &visitors;
     TunnelQuota &quota;
     const TokenBook &tokens;
+    const EdgeCertificates *edge; // with --https-port: the names HTTPS covers so far
+    AcmeCertificates *acme; // with --acme-email: asked for a certificate per name
 };
 
 // One connected rok client: its handshake, its tunnel (an HTTP name or a TCP port) and the
@@ -78,6 +82,10 @@ private:
     void onOpen(const Protocol::Open &open);
     bool checkAuth(const Protocol::Open &open);
     bool checkName(const Protocol::Open &open);
+    void chooseUrl();
+    void onCertificateReady(const QString &host);
+    void sendOpened();
+    QString host() const; // NAME.DOMAIN
     bool openHttp(const QString &requested);
     bool openTcp(qint64 requested);
     void refuse(Protocol::ErrorCode code, const QString &text);
@@ -101,6 +109,7 @@ private:
     QString m_name; // http tunnels
     QPointer<Listener> m_tcpListener;
     QString m_url;
+    QString m_note; // Opened::note: why the URL is http:// for now
     QString m_token;
     QStringList m_allowedNames; // from the token's names=; empty: any
     int m_maxTunnels = 0; // the token's max-tunnels=, or --max-tunnels-per-token

@@ -1,5 +1,6 @@
 #include "httpedge.h"
 
+#include "acme/http01responses.h"
 #include "authority.h"
 #include "clientsession.h"
 #include "errorpage.h"
@@ -9,6 +10,7 @@
 #include "requestrewriter.h"
 #include "serverconfig.h"
 #include "tcpconnection.h"
+#include "tls/edgecertificates.h"
 #include "tls/tlsserverconnection.h"
 #include "visitorgate.h"
 
@@ -28,17 +30,18 @@ class Visitor : public QObject
 {
 public:
     Visitor(DuplexDevice *connection, const QHostAddress &peer, RequestRewriter::Scheme scheme,
-            const ServerConfig &config, const TunnelRegistry &names, QObject *parent)
+            const HttpEdge &edge, QObject *parent)
         : QObject(parent)
-        , m_config(config)
-        , m_names(names)
+        , m_config(edge.config())
+        , m_names(edge.names())
+        , m_edge(edge)
         , m_connection(connection)
         , m_peer(peer)
         , m_scheme(scheme)
-        , m_rewriter(std::make_shared<RequestRewriter>(peer, config.domain, scheme))
+        , m_rewriter(std::make_shared<RequestRewriter>(peer, m_config.domain, scheme))
     {
         m_connection->setParent(this);
-        m_rewriter->setAccessLookup([&names](const QString &name) {
+        m_rewriter->setAccessLookup([&names = m_names](const QString &name) {
             const ClientSession *session = ClientSession::holding(names, name);
             return session ? session->access() : nullptr;
         });
@@ -81,9 +84,19 @@ private:
         m_deadline.stop();
         const HttpHead &head = *m_rewriter->firstHead();
         m_html = ErrorPage::prefersHtml(head.value("Accept"));
-        if (m_scheme == RequestRewriter::Scheme::Http && m_config.redirectsToHttps()) {
-            redirectToHttps(head);
-            return;
+        if (m_scheme == RequestRewriter::Scheme::Http) {
+            if (const auto challenge = m_edge.challengeAnswer(head.target)) {
+                reply("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+                      "Content-Length: "
+                      + QByteArray::number(challenge->size()) + "\r\nConnection: close\r\n\r\n"
+                      + *challenge);
+                return;
+            }
+            // A name still waiting for its ACME certificate is served over HTTP meanwhile.
+            if (m_edge.redirectsToHttps(m_rewriter->tunnelName())) {
+                redirectToHttps(head);
+                return;
+            }
         }
         ClientSession *session = ClientSession::holding(m_names, m_rewriter->tunnelName());
         if (!session) {
@@ -151,11 +164,15 @@ private:
     void respond(int status, const QString &title, const QString &detail,
                  const QByteArray &extraHeaders = {})
     {
+        reply(ErrorPage::response(status, title, detail, m_html, extraHeaders));
+    }
+
+    void reply(const QByteArray &response)
+    {
         m_deadline.stop();
         disconnect(m_connection, &QIODevice::readyRead, this, nullptr);
         disconnect(m_connection, &QIODevice::readChannelFinished, this, nullptr);
-        m_connection->replyAndClose(
-                ErrorPage::response(status, title, detail, m_html, extraHeaders));
+        m_connection->replyAndClose(response);
         QTimer::singleShot(LingerAfterError, this, [this] { m_connection->abort(); });
     }
 
@@ -176,6 +193,7 @@ private:
 
     const ServerConfig &m_config;
     const TunnelRegistry &m_names;
+    const HttpEdge &m_edge;
     DuplexDevice *m_connection;
     QHostAddress m_peer;
     RequestRewriter::Scheme m_scheme;
@@ -188,11 +206,12 @@ private:
 } // namespace
 
 HttpEdge::HttpEdge(const ServerConfig &config, const TunnelRegistry &names, VisitorGate &visitors,
-                   QObject *parent)
+                   const EdgeCertificates &certificates, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_names(names)
     , m_visitors(visitors)
+    , m_certificates(certificates)
     , m_listener(new Listener(this))
     , m_httpsListener(new Listener(this))
     , m_plainHttpPage(ErrorPage::response(400, tr("This port speaks HTTPS"),
@@ -206,9 +225,15 @@ HttpEdge::HttpEdge(const ServerConfig &config, const TunnelRegistry &names, Visi
             [this](qintptr descriptor) { onAccepted(descriptor, true); });
 }
 
-void HttpEdge::setTlsContext(std::shared_ptr<TlsServerContext> context)
+std::optional<QByteArray> HttpEdge::challengeAnswer(const QByteArray &target) const
 {
-    m_tls = std::move(context);
+    return m_challenges ? m_challenges->find(target) : std::nullopt;
+}
+
+bool HttpEdge::redirectsToHttps(const QString &name) const
+{
+    return m_config.redirectsToHttps()
+            && m_certificates.covers((name + u'.' + m_config.domain).toLatin1());
 }
 
 void HttpEdge::onAccepted(qintptr descriptor, bool https)
@@ -220,8 +245,8 @@ void HttpEdge::onAccepted(qintptr descriptor, bool https)
     const bool admitted = m_visitors.admit(
             transport, https ? tr("the HTTPS port") : tr("the HTTP port"), &verdict);
     DuplexDevice *connection = transport;
-    if (https && m_tls) {
-        auto *tls = new TlsServerConnection(transport, m_tls);
+    if (https) {
+        auto *tls = new TlsServerConnection(transport, m_certificates.front());
         tls->setPlainHttpReply(m_plainHttpPage);
         connection = tls;
     }
@@ -230,8 +255,8 @@ void HttpEdge::onAccepted(qintptr descriptor, bool https)
         return;
     }
     new Visitor(connection, peer,
-                https ? RequestRewriter::Scheme::Https : RequestRewriter::Scheme::Http, m_config,
-                m_names, this);
+                https ? RequestRewriter::Scheme::Https : RequestRewriter::Scheme::Http, *this,
+                this);
 }
 
 void HttpEdge::refuse(DuplexDevice *connection, bool perAddress)

@@ -3,12 +3,13 @@
 #include <QByteArray>
 #include <QObject>
 
-#include <memory>
+#include <optional>
 
 class DuplexDevice;
+class EdgeCertificates;
+class Http01Responses;
 class Listener;
 class TcpConnection;
-class TlsServerContext;
 class TunnelRegistry;
 class VisitorGate;
 struct ServerConfig;
@@ -24,13 +25,19 @@ class HttpEdge : public QObject
 
 public:
     // `names` maps each tunnel name to the ClientSession that holds it.
+    // `certificates`: what the HTTPS port answers with, chosen per name.
     HttpEdge(const ServerConfig &config, const TunnelRegistry &names, VisitorGate &visitors,
-             QObject *parent = nullptr);
+             const EdgeCertificates &certificates, QObject *parent = nullptr);
 
+    const ServerConfig &config() const { return m_config; }
+    const TunnelRegistry &names() const { return m_names; }
     Listener *listener() const { return m_listener; }
     Listener *httpsListener() const { return m_httpsListener; }
-    // The certificate for HTTPS visitors from now on; connections already open keep theirs.
-    void setTlsContext(std::shared_ptr<TlsServerContext> context);
+    // ACME HTTP-01 answers, served on the HTTP port before routing or redirecting.
+    void setChallenges(const Http01Responses *challenges) { m_challenges = challenges; }
+    std::optional<QByteArray> challengeAnswer(const QByteArray &target) const;
+    // Whether plain HTTP for tunnel `name` answers 308: HTTPS is on and covers the name.
+    bool redirectsToHttps(const QString &name) const;
 
 private:
     void onAccepted(qintptr descriptor, bool https);
@@ -40,8 +47,9 @@ private:
     const ServerConfig &m_config;
     const TunnelRegistry &m_names;
     VisitorGate &m_visitors;
+    const EdgeCertificates &m_certificates;
     Listener *m_listener;
     Listener *m_httpsListener;
-    std::shared_ptr<TlsServerContext> m_tls;
+    const Http01Responses *m_challenges = nullptr;
     QByteArray m_plainHttpPage; // the answer to plain HTTP on the HTTPS port
 };

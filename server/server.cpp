@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "acme/acmecertificates.h"
 #include "clientsession.h"
 #include "httpedge.h"
 #include "listener.h"
@@ -26,7 +27,7 @@ Server::Server(const ServerConfig &config, QObject *parent)
     , m_quota(config.maxTunnelsPerToken)
     , m_acceptFailures(m_log, QStringLiteral("accept_failed"))
     , m_control(new Listener(this))
-    , m_http(new HttpEdge(m_config, m_names, m_visitors, this))
+    , m_http(new HttpEdge(m_config, m_names, m_visitors, m_edgeCertificates, this))
 {
     connect(m_control, &Listener::accepted, this, &Server::onControlConnection);
     watchAccepts(m_control, tr("the control port"));
@@ -38,6 +39,8 @@ Server::Server(const ServerConfig &config, QObject *parent)
     connect(&m_names, &TunnelRegistry::expired, this, [this](const QString &name) {
         m_log.event(QStringLiteral("name_released"), {{QStringLiteral("name"), name}},
                     tr("%1 is free again").arg(name));
+        if (m_acme)
+            m_acme->release(name + u'.' + m_config.domain); // no renewals for names left
     });
 }
 
@@ -69,9 +72,42 @@ bool Server::loadTls(QString *error)
         if (!m_tls)
             return false;
     }
-    if (m_config.httpsPort)
-        return loadEdgeCertificate(error);
-    return true;
+    if (m_config.httpsPort && !loadEdgeCertificate(error))
+        return false;
+    return !m_config.usesAcme() || startAcme(error);
+}
+
+bool Server::startAcme(QString *error)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (!m_config.acmeCaFile.isEmpty()) {
+        const QList<QSslCertificate> cas = Tls::loadCertificates(m_config.acmeCaFile, error);
+        if (cas.isEmpty())
+            return false;
+        tls.addCaCertificates(cas);
+    }
+    m_acme = new AcmeCertificates({.client = {.directory = m_config.acmeDirectory,
+                                              .email = m_config.acmeEmail,
+                                              .tls = tls},
+                                   .directory = m_config.stateDirectory + QStringLiteral("/acme")},
+                                  m_log, this);
+    connect(m_acme, &AcmeCertificates::certificateReady, this, &Server::useCertificate);
+    m_http->setChallenges(&m_acme->challenges());
+    return m_acme->start(error);
+}
+
+void Server::useCertificate(const QString &host, const QByteArray &chainPem,
+                            const QByteArray &keyPem)
+{
+    QString error;
+    std::shared_ptr<TlsServerContext> context = TlsServerContext::fromPem(chainPem, keyPem, &error);
+    if (!context) {
+        m_log.event(QStringLiteral("certificate_unusable"),
+                    {{QStringLiteral("host"), host}, {QStringLiteral("error"), error}},
+                    tr("cannot use the certificate for %1: %2").arg(host, error));
+        return;
+    }
+    m_edgeCertificates.setForHost(host.toLatin1(), std::move(context));
 }
 
 QString Server::edgeCertificateFile() const
@@ -89,6 +125,8 @@ bool Server::loadEdgeCertificate(QString *error)
     const QString certificate = edgeCertificateFile();
     const QString key = edgeKeyFile();
     if (certificate.isEmpty()) {
+        if (m_config.usesAcme())
+            return true; // every name gets its own
         *error = tr("--https-port needs a certificate for *.%1: --edge-cert and --edge-key, "
                     "--tls-cert and --tls-key, or --self-signed")
                          .arg(m_config.domain);
@@ -99,7 +137,7 @@ bool Server::loadEdgeCertificate(QString *error)
     if (!context)
         return false;
     m_edgeFingerprint = context->fingerprint();
-    m_http->setTlsContext(std::move(context));
+    m_edgeCertificates.setDefault(std::move(context));
     return true;
 }
 
@@ -220,23 +258,23 @@ bool Server::start(QString *error)
             m_config.bind == QHostAddress::Any ? QStringLiteral("*") : m_config.bind.toString();
     const QString pin =
             m_tls ? Tls::formatFingerprint(Tls::fingerprint(m_tls->localCertificate())) : QString();
-    m_log.event(QStringLiteral("listening"),
-                {{QStringLiteral("http_port"), httpPort()},
-                 {QStringLiteral("control_port"), controlPort()},
-                 {QStringLiteral("domain"), m_config.domain},
-                 {QStringLiteral("bind"), bind},
-                 {QStringLiteral("auth"),
-                  m_tokens.isEmpty() ? QStringLiteral("none") : QStringLiteral("token")},
-                 {QStringLiteral("https_port"),
-                  m_config.httpsPort ? QJsonValue(*m_config.httpsPort) : QJsonValue()},
-                 {QStringLiteral("control_tls"), m_tls.has_value()},
-                 {QStringLiteral("fingerprint"), pin}},
-                tr("rok-server listening: tunnels at %1, clients on port %2%3%4")
-                        .arg(publicUrl(QStringLiteral("NAME")))
-                        .arg(controlPort())
-                        .arg(m_tls ? tr(" (TLS, certificate %1)").arg(pin) : QString())
-                        .arg(m_tokens.isEmpty() ? tr(" (no token: local clients only)")
-                                                       : QString()));
+    m_log.event(
+            QStringLiteral("listening"),
+            {{QStringLiteral("http_port"), httpPort()},
+             {QStringLiteral("control_port"), controlPort()},
+             {QStringLiteral("domain"), m_config.domain},
+             {QStringLiteral("bind"), bind},
+             {QStringLiteral("auth"),
+              m_tokens.isEmpty() ? QStringLiteral("none") : QStringLiteral("token")},
+             {QStringLiteral("https_port"),
+              m_config.httpsPort ? QJsonValue(*m_config.httpsPort) : QJsonValue()},
+             {QStringLiteral("control_tls"), m_tls.has_value()},
+             {QStringLiteral("fingerprint"), pin}},
+            tr("rok-server listening: tunnels at %1, clients on port %2%3%4")
+                    .arg(publicUrl(QStringLiteral("NAME")))
+                    .arg(controlPort())
+                    .arg(m_tls ? tr(" (TLS, certificate %1)").arg(pin) : QString())
+                    .arg(m_tokens.isEmpty() ? tr(" (no token: local clients only)") : QString()));
     if (m_config.selfSigned) {
         m_log.event(QStringLiteral("pin_hint"), {{QStringLiteral("fingerprint"), pin}},
                     tr("the certificate is self-signed; clients trust it with: rok http 3000 "
@@ -309,7 +347,9 @@ void Server::startSession(QTcpSocket *socket, const QByteArray &channelBinding, 
         return;
     }
     auto *session =
-            new ClientSession(socket, {m_config, m_log, m_names, m_ports, m_visitors, m_quota, m_tokens},
+            new ClientSession(socket,
+                              {m_config, m_log, m_names, m_ports, m_visitors, m_quota, m_tokens,
+                               m_config.httpsPort ? &m_edgeCertificates : nullptr, m_acme},
                               channelBinding, plainAtTlsPort, this);
     m_sessions.insert(session);
     connect(session, &ClientSession::closed, this, [this, session] {

@@ -4,6 +4,7 @@
 #include "portpool.h"
 #include "serverconfig.h"
 #include "throttledevent.h"
+#include "tls/edgecertificates.h"
 #include "tokenbook.h"
 #include "tunnelquota.h"
 #include "tunnelregistry.h"
@@ -17,6 +18,7 @@
 
 #include <optional>
 
+class AcmeCertificates;
 class ClientSession;
 class HttpEdge;
 class Listener;
@@ -59,6 +61,8 @@ private:
     void onControlConnection(qintptr descriptor);
     bool loadTls(QString *error); // --tls-cert/--tls-key, or --self-signed
     bool loadEdgeCertificate(QString *error); // --edge-cert/--edge-key, or the control's
+    bool startAcme(QString *error); // --acme-email
+    void useCertificate(const QString &host, const QByteArray &chainPem, const QByteArray &keyPem);
     void watchCertificateFiles();
     QString edgeCertificateFile() const;
     QString edgeKeyFile() const;
@@ -69,6 +73,8 @@ private:
     ServerConfig m_config;
     std::optional<QSslConfiguration> m_tls; // the control port's, from --tls-cert/--tls-key
     QByteArray m_edgeFingerprint; // of the HTTPS edge's certificate
+    EdgeCertificates m_edgeCertificates;
+    AcmeCertificates *m_acme = nullptr;
     QFileSystemWatcher m_certificateFiles; // certbot renewing them
     QTimer m_reloadDelay; // one reload for a burst of file changes
     EventLog m_log;

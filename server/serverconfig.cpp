@@ -135,6 +135,20 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
             QStringLiteral("state-dir"),
             tr("Where rok-server keeps what it makes (default %1).").arg(defaultStateDirectory()),
             QStringLiteral("DIR"), defaultStateDirectory());
+    const QCommandLineOption acmeEmail(
+            QStringLiteral("acme-email"),
+            tr("With --https-port: get a certificate for each tunnel name from an ACME CA (Let's "
+               "Encrypt), with this contact address. The CA must reach the HTTP port as port 80."),
+            QStringLiteral("ADDRESS"));
+    const QCommandLineOption acmeDirectory(
+            QStringLiteral("acme-directory"),
+            tr("The ACME CA's directory URL (default Let's Encrypt's: %1).")
+                    .arg(DefaultAcmeDirectory),
+            QStringLiteral("URL"), DefaultAcmeDirectory);
+    const QCommandLineOption acmeCa(QStringLiteral("acme-ca"),
+                                    tr("Also trust this PEM CA when talking to the ACME CA (a "
+                                       "test CA such as pebble)."),
+                                    QStringLiteral("FILE"));
     const ServerConfig defaults;
     const auto limit = [](const char *name, const char *text, const QString &value) {
         return QCommandLineOption(QString::fromLatin1(name), tr(text), QStringLiteral("N"), value);
@@ -184,12 +198,13 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
             "max-tunnels-per-token",
             QT_TRANSLATE_NOOP("rok-server", "Tunnels open at once with one token (default 32)."),
             QString::number(defaults.maxTunnelsPerToken));
-    parser.addOptions({help,        version,     domain,      bind,           httpPort,
-                       controlPort, tcpPorts,    token,       anonymous,      reserve,
-                       headTimeout, idleTimeout, sendTimeout, tcpIdleTimeout, maxConnections,
-                       maxPerIp,    maxStreams,  maxTunnels,  logFormat,      tlsCert,
-                       tlsKey,      selfSigned,  stateDir,    httpsPort,      edgeCert,
-                       edgeKey,     httpRedirect, tokensFile});
+    parser.addOptions({help,        version,      domain,      bind,           httpPort,
+                       controlPort, tcpPorts,     token,       anonymous,      reserve,
+                       headTimeout, idleTimeout,  sendTimeout, tcpIdleTimeout, maxConnections,
+                       maxPerIp,    maxStreams,   maxTunnels,  logFormat,      tlsCert,
+                       tlsKey,      selfSigned,   stateDir,    httpsPort,      edgeCert,
+                       edgeKey,     httpRedirect, tokensFile,  acmeEmail,      acmeDirectory,
+                       acmeCa});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -285,6 +300,21 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     config.stateDirectory = parser.value(stateDir);
     if (config.stateDirectory.isEmpty())
         return invalid(stateDir);
+    config.acmeEmail = parser.value(acmeEmail);
+    config.acmeDirectory = QUrl(parser.value(acmeDirectory));
+    config.acmeCaFile = parser.value(acmeCa);
+    if (config.acmeDirectory.scheme() != u"https")
+        return invalid(acmeDirectory, QT_TRANSLATE_NOOP("rok-server", " (an https:// URL)"));
+    if (config.usesAcme() && !config.httpsPort) {
+        *error = tr("--acme-email gets certificates for the HTTPS edge: add --https-port");
+        return std::nullopt;
+    }
+    if (config.usesAcme()
+        && (config.domain == u"localhost" || config.domain.endsWith(u".localhost"))) {
+        *error = tr("--acme-email needs a public --domain: no CA can reach NAME.%1")
+                         .arg(config.domain);
+        return std::nullopt;
+    }
     const QString format = parser.value(logFormat);
     if (format == u"json")
         config.logFormat = LogFormat::Json;
@@ -305,10 +335,20 @@ QString ServerConfig::defaultStateDirectory()
 
 QString ServerConfig::publicUrl(const QString &name) const
 {
+    return httpsPort ? httpsUrl(name) : httpUrl(name);
+}
+
+QString ServerConfig::httpUrl(const QString &name) const
+{
     const QString host = name + u'.' + domain;
-    if (httpsPort)
-        return *httpsPort == 443 ? QStringLiteral("https://") + host
-                                 : QStringLiteral("https://%1:%2").arg(host).arg(*httpsPort);
     return httpPort == 80 ? QStringLiteral("http://") + host
                           : QStringLiteral("http://%1:%2").arg(host).arg(httpPort);
+}
+
+QString ServerConfig::httpsUrl(const QString &name) const
+{
+    const QString host = name + u'.' + domain;
+    const quint16 port = httpsPort.value_or(443);
+    return port == 443 ? QStringLiteral("https://") + host
+                       : QStringLiteral("https://%1:%2").arg(host).arg(port);
 }

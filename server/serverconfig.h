@@ -4,12 +4,15 @@
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <chrono>
 #include <optional>
 
 struct ServerConfig
 {
+    static inline const QString DefaultAcmeDirectory =
+            QStringLiteral("https://acme-v02.api.letsencrypt.org/directory");
     enum class LogFormat { Text, Json };
 
     QString domain = QStringLiteral("localhost");
@@ -32,6 +35,9 @@ struct ServerConfig
     bool httpRedirect = true; // with HTTPS on, the HTTP port answers 308 to https://
     bool selfSigned = false; // --self-signed: TLS with a certificate made once in stateDirectory
     QString stateDirectory = defaultStateDirectory();
+    QString acmeEmail; // --acme-email: certificates per name from an ACME CA when set
+    QUrl acmeDirectory{DefaultAcmeDirectory};
+    QString acmeCaFile; // more CAs to trust when talking to the ACME CA
 
     // Limits (see docs/SECURITY.md); a duration of 0 means no limit.
     std::chrono::milliseconds idleTimeout{75'000}; // keep-alive visitor with nothing in flight
@@ -45,6 +51,9 @@ struct ServerConfig
     // What visitors type for tunnel NAME: https://NAME.DOMAIN[:httpsPort] with HTTPS on, else
     // http://NAME.DOMAIN[:httpPort].
     QString publicUrl(const QString &name) const;
+    QString httpUrl(const QString &name) const;
+    QString httpsUrl(const QString &name) const;
+    bool usesAcme() const { return !acmeEmail.isEmpty(); }
     bool redirectsToHttps() const { return httpsPort.has_value() && httpRedirect; }
 
     // From the soft RLIMIT_NOFILE, leaving room for clients, listeners and logs.

@@ -108,8 +108,10 @@ void tst_ControlMessages::roundTrip()
                         .url = u"http://a.localhost:8080"_s,
                         .name = u"a"_s,
                         .port = 0,
-                        .resume = "r"_ba};
+                        .resume = "r"_ba,
+                        .note = u"https://a.localhost works once its certificate arrives"_s};
     QCOMPARE(Opened::fromCbor(opened.toCbor()), opened);
+    QCOMPARE(opened.toCbor().value(u"note"_s).toString(), opened.note);
     for (const ErrorCode code :
          {ErrorCode::UnsupportedVersion, ErrorCode::AuthRequired, ErrorCode::AuthFailed,
           ErrorCode::NotAllowed, ErrorCode::InvalidName, ErrorCode::NameTaken,

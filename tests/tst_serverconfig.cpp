@@ -22,9 +22,11 @@ private Q_SLOTS:
     void helpAndVersion_data();
     void helpAndVersion();
     void tls();
+    void acme();
     void defaultStateDirectory();
     void publicUrl_data();
     void publicUrl();
+    void httpsUrl();
 };
 
 namespace {
@@ -410,6 +412,37 @@ void tst_ServerConfig::tls()
     QVERIFY2(emptyState.error.contains(u"--state-dir"_s), qPrintable(emptyState.error));
 }
 
+void tst_ServerConfig::acme()
+{
+    const QStringList https{u"--domain"_s, u"tunnel.example"_s, u"--https-port"_s, u"443"_s};
+    const Parsed defaults = parse(https + QStringList{u"--acme-email"_s, u"ops@example.com"_s});
+    QVERIFY2(defaults.config, qPrintable(defaults.error));
+    QVERIFY(defaults.config->usesAcme());
+    QCOMPARE(defaults.config->acmeDirectory.toString(),
+             u"https://acme-v02.api.letsencrypt.org/directory"_s);
+    QVERIFY(!parse(https).config->usesAcme());
+    const Parsed test =
+            parse(https
+                  + QStringList{u"--acme-email"_s, u"a@b.c"_s, u"--acme-directory"_s,
+                                u"https://127.0.0.1:14000/dir"_s, u"--acme-ca"_s, u"pebble.pem"_s});
+    QVERIFY2(test.config, qPrintable(test.error));
+    QCOMPARE(test.config->acmeDirectory, QUrl(u"https://127.0.0.1:14000/dir"_s));
+    QCOMPARE(test.config->acmeCaFile, u"pebble.pem"_s);
+
+    // Each refusal names what to change.
+    const Parsed noHttps =
+            parse({u"--domain"_s, u"tunnel.example"_s, u"--acme-email"_s, u"a@b.c"_s});
+    QVERIFY2(noHttps.error.contains(u"--https-port"_s), qPrintable(noHttps.error));
+    const Parsed local = parse({u"--https-port"_s, u"0"_s, u"--acme-email"_s, u"a@b.c"_s});
+    QVERIFY2(local.error.contains(u"public --domain"_s), qPrintable(local.error));
+    const Parsed plainDirectory =
+            parse(https
+                  + QStringList{u"--acme-email"_s, u"a@b.c"_s, u"--acme-directory"_s,
+                                u"http://ca.example/dir"_s});
+    QVERIFY2(plainDirectory.error.contains(u"--acme-directory"_s),
+             qPrintable(plainDirectory.error));
+}
+
 void tst_ServerConfig::defaultStateDirectory()
 {
     if (::geteuid() == 0) {
@@ -448,6 +481,18 @@ void tst_ServerConfig::publicUrl()
     config.domain = domain;
     config.httpPort = quint16(httpPort);
     QCOMPARE(config.publicUrl(u"otter"_s), url);
+    QCOMPARE(config.httpUrl(u"otter"_s), url);
+}
+
+void tst_ServerConfig::httpsUrl()
+{
+    ServerConfig config;
+    config.domain = u"tunnel.example"_s;
+    config.httpsPort = 443;
+    QCOMPARE(config.publicUrl(u"otter"_s), u"https://otter.tunnel.example"_s);
+    QCOMPARE(config.httpUrl(u"otter"_s), u"http://otter.tunnel.example:8080"_s);
+    config.httpsPort = 8443;
+    QCOMPARE(config.httpsUrl(u"otter"_s), u"https://otter.tunnel.example:8443"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerConfig)

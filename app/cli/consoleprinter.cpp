@@ -89,16 +89,20 @@ void ConsolePrinter::onOpened(const QString &url, bool sameAsBefore)
                  {QStringLiteral("url"), url},
                  {QStringLiteral("protocol"), tcp ? QStringLiteral("tcp") : QStringLiteral("http")},
                  {QStringLiteral("local"), options.local.toString()},
-                 {QStringLiteral("same_url"), sameAsBefore}});
+                 {QStringLiteral("same_url"), sameAsBefore},
+                 {QStringLiteral("note"), m_client->note()}});
         return;
     }
     if (sameAsBefore) {
         emitText(tr("Online again at the same address: %1").arg(url));
-        return;
+    } else {
+        emitText(tr("Online: %1  ->  %2").arg(url, options.local.toString()));
+        if (!tcp && !m_hintShown)
+            emitText(tr("Requests appear below. Ctrl-C stops the tunnel."));
+        m_hintShown = true;
     }
-    emitText(tr("Online: %1  ->  %2").arg(url, options.local.toString()));
-    if (!tcp)
-        emitText(tr("Requests appear below. Ctrl-C stops the tunnel."));
+    if (!m_client->note().isEmpty())
+        emitText(tr("Note: %1").arg(m_client->note()));
 }
 
 void ConsolePrinter::onError(const QString &message, bool fatal)

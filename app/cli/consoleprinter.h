@@ -29,4 +29,5 @@ private:
     TunnelClient *m_client;
     bool m_json;
     FILE *m_out;
+    bool m_hintShown = false; // "Requests appear below", once
 };

@@ -267,6 +267,7 @@ void TunnelClient::onOpened(const Protocol::Opened &opened)
     m_connectTimeout.stop();
     const QString previousUrl = m_url;
     m_url = opened.url;
+    m_note = opened.note;
     m_name = opened.name;
     m_port = opened.port;
     m_resumeKey = opened.resume;

@@ -41,6 +41,8 @@ public:
 
     State state() const { return m_state; }
     QString url() const { return m_url; }
+    // From the server, for the user: why url() is not yet what they expect (HTTPS on its way).
+    QString note() const { return m_note; }
     QString lastError() const { return m_lastError; }
     QDateTime nextRetry() const { return m_nextRetry; }
     const TunnelOptions &options() const { return m_options; }
@@ -82,6 +84,7 @@ private:
     int m_attempt = 0;
     QDateTime m_nextRetry;
     QString m_url;
+    QString m_note;
     QString m_name;
     quint16 m_port = 0;
     QByteArray m_resumeKey;

@@ -1,70 +1,15 @@
 #include "certificateissuer.h"
 
-#include <openssl/bio.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/rand.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
+#include "openssl.h"
 
-#include <memory>
+#include <openssl/rand.h>
+#include <openssl/x509v3.h>
 
 namespace CertificateIssuer {
 
 namespace {
 
-template <typename T, void (*Free)(T *)>
-struct Deleter
-{
-    void operator()(T *p) const { Free(p); }
-};
-using Key = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
-using Certificate = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using Bio = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
-using Extension = std::unique_ptr<X509_EXTENSION, Deleter<X509_EXTENSION, X509_EXTENSION_free>>;
-
-QString openSslError(const char *step)
-{
-    const unsigned long code = ERR_get_error();
-    char text[256] = {};
-    ERR_error_string_n(code, text, sizeof text);
-    ERR_clear_error();
-    return QStringLiteral("%1: %2").arg(QLatin1StringView(step), QLatin1StringView(text));
-}
-
-QByteArray drain(BIO *bio)
-{
-    char *data = nullptr;
-    const long size = BIO_get_mem_data(bio, &data);
-    return QByteArray(data, qsizetype(size));
-}
-
-QByteArray toPem(X509 *certificate)
-{
-    Bio bio(BIO_new(BIO_s_mem()));
-    PEM_write_bio_X509(bio.get(), certificate);
-    return drain(bio.get());
-}
-
-QByteArray toPem(EVP_PKEY *key)
-{
-    Bio bio(BIO_new(BIO_s_mem()));
-    PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr);
-    return drain(bio.get());
-}
-
-Key fromPem(const QByteArray &pem)
-{
-    Bio bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
-    return Key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
-}
-
-Certificate certificateFromPem(const QByteArray &pem)
-{
-    Bio bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
-    return Certificate(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-}
+using namespace OpenSsl;
 
 bool setTime(ASN1_TIME *field, const QDateTime &time)
 {
@@ -97,11 +42,11 @@ Identity issue(const Request &request, const Identity *issuer, QString *error)
 {
     const auto fail = [error](const char *step) {
         if (error)
-            *error = openSslError(step);
+            *error = OpenSsl::error(step);
         return Identity();
     };
 
-    Key key(EVP_EC_gen("P-256"));
+    Key key = newEcKey();
     if (!key)
         return fail("EVP_EC_gen");
     Certificate certificate(X509_new());
@@ -129,7 +74,7 @@ Identity issue(const Request &request, const Identity *issuer, QString *error)
     Key issuerKey;
     if (issuer) {
         issuerCertificate = certificateFromPem(issuer->certificate.toPem());
-        issuerKey = fromPem(issuer->key.toPem());
+        issuerKey = keyFromPem(issuer->key.toPem());
         if (!issuerCertificate || !issuerKey)
             return fail("reading the issuer");
     }

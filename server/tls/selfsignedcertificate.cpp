@@ -1,28 +1,14 @@
 #include "selfsignedcertificate.h"
 
 #include "certificateissuer.h"
+#include "statedirectory.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 namespace SelfSignedCertificate {
 
-namespace {
-
-bool writePrivate(const QString &path, const QByteArray &data, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(data) != data.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
-} // namespace
+using StateDirectory::writePrivate;
 
 std::optional<Files> ensure(const QString &stateDirectory, const QString &domain, QString *error)
 {
@@ -38,13 +24,8 @@ std::optional<Files> ensure(const QString &stateDirectory, const QString &domain
                          .arg(stateDirectory);
         return std::nullopt;
     }
-    if (!directory.mkpath(QStringLiteral("."))
-        || !QFile::setPermissions(stateDirectory,
-                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                          | QFileDevice::ExeOwner)) {
-        *error = QStringLiteral("cannot create the state directory %1").arg(stateDirectory);
+    if (!StateDirectory::makePrivate(stateDirectory, error))
         return std::nullopt;
-    }
     CertificateIssuer::Request request;
     request.commonName = domain;
     request.dnsNames = {domain, QStringLiteral("*.") + domain}; // *.: for --https-port too

@@ -1,7 +1,10 @@
 #include "tlsservercontext.h"
 
+#include "openssl.h"
+
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
@@ -28,19 +31,12 @@ int selectAlpn(SSL *, const unsigned char **out, unsigned char *outLength, const
     return SSL_TLSEXT_ERR_OK;
 }
 
-} // namespace
-
-std::shared_ptr<TlsServerContext>
-TlsServerContext::fromFiles(const QString &certificateFile, const QString &keyFile, QString *error)
+// A context with rok's settings and no certificate yet.
+SSL_CTX *newContext()
 {
     SSL_CTX *context = SSL_CTX_new(TLS_server_method());
-    const auto fail = [&](const QString &what) {
-        *error = what + QStringLiteral(": ") + lastError();
-        SSL_CTX_free(context);
-        return nullptr;
-    };
     if (!context)
-        return fail(QStringLiteral("SSL_CTX_new"));
+        return nullptr;
     SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
     // No renegotiation (a client could make the server do handshakes for free), no compression.
     SSL_CTX_set_options(context,
@@ -48,6 +44,30 @@ TlsServerContext::fromFiles(const QString &certificateFile, const QString &keyFi
                                 | SSL_OP_CIPHER_SERVER_PREFERENCE);
     SSL_CTX_set_mode(context, SSL_MODE_RELEASE_BUFFERS); // idle connections keep no 34 KiB buffers
     SSL_CTX_set_alpn_select_cb(context, selectAlpn, nullptr);
+    return context;
+}
+
+QByteArray leafFingerprint(SSL_CTX *context)
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    X509_digest(SSL_CTX_get0_certificate(context), EVP_sha256(), digest, &length);
+    return QByteArray(reinterpret_cast<const char *>(digest), int(length));
+}
+
+} // namespace
+
+std::shared_ptr<TlsServerContext>
+TlsServerContext::fromFiles(const QString &certificateFile, const QString &keyFile, QString *error)
+{
+    SSL_CTX *context = newContext();
+    const auto fail = [&](const QString &what) {
+        *error = what + QStringLiteral(": ") + lastError();
+        SSL_CTX_free(context);
+        return nullptr;
+    };
+    if (!context)
+        return fail(QStringLiteral("SSL_CTX_new"));
     const QByteArray certificatePath = certificateFile.toLocal8Bit();
     const QByteArray keyPath = keyFile.toLocal8Bit();
     if (SSL_CTX_use_certificate_chain_file(context, certificatePath.constData()) != 1)
@@ -56,11 +76,69 @@ TlsServerContext::fromFiles(const QString &certificateFile, const QString &keyFi
         return fail(QStringLiteral("cannot use the key %1").arg(keyFile));
     if (SSL_CTX_check_private_key(context) != 1)
         return fail(QStringLiteral("%1 is not the key of %2").arg(keyFile, certificateFile));
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    X509_digest(SSL_CTX_get0_certificate(context), EVP_sha256(), digest, &length);
-    return std::shared_ptr<TlsServerContext>(new TlsServerContext(
-            context, QByteArray(reinterpret_cast<const char *>(digest), int(length))));
+    return std::shared_ptr<TlsServerContext>(
+            new TlsServerContext(context, leafFingerprint(context)));
+}
+
+std::shared_ptr<TlsServerContext>
+TlsServerContext::fromPem(const QByteArray &chainPem, const QByteArray &keyPem, QString *error)
+{
+    SSL_CTX *context = newContext();
+    const auto fail = [&](const QString &what) {
+        *error = what + QStringLiteral(": ") + lastError();
+        SSL_CTX_free(context);
+        return nullptr;
+    };
+    if (!context)
+        return fail(QStringLiteral("SSL_CTX_new"));
+    OpenSsl::Bio chain(BIO_new_mem_buf(chainPem.constData(), int(chainPem.size())));
+    OpenSsl::Certificate leaf(PEM_read_bio_X509(chain.get(), nullptr, nullptr, nullptr));
+    if (!leaf || SSL_CTX_use_certificate(context, leaf.get()) != 1)
+        return fail(QStringLiteral("cannot use the certificate"));
+    // The rest of the chain: the intermediates browsers need to reach a root they know.
+    while (X509 *intermediate = PEM_read_bio_X509(chain.get(), nullptr, nullptr, nullptr)) {
+        if (SSL_CTX_add0_chain_cert(context, intermediate) != 1) {
+            X509_free(intermediate);
+            return fail(QStringLiteral("cannot use the certificate chain"));
+        }
+    }
+    ERR_clear_error(); // the end of the PEM text reads as an error
+    const OpenSsl::Key key = OpenSsl::keyFromPem(keyPem);
+    if (!key || SSL_CTX_use_PrivateKey(context, key.get()) != 1
+        || SSL_CTX_check_private_key(context) != 1)
+        return fail(QStringLiteral("the key is not the certificate's"));
+    return std::shared_ptr<TlsServerContext>(
+            new TlsServerContext(context, leafFingerprint(context)));
+}
+
+std::shared_ptr<TlsServerContext> TlsServerContext::withoutCertificate()
+{
+    SSL_CTX *context = newContext();
+    if (!context)
+        return nullptr;
+    return std::shared_ptr<TlsServerContext>(new TlsServerContext(context, {}));
+}
+
+void TlsServerContext::setNameSelector(NameSelector select)
+{
+    m_selectByName = std::move(select);
+    SSL_CTX_set_tlsext_servername_callback(m_context, onServerName);
+    SSL_CTX_set_tlsext_servername_arg(m_context, this);
+}
+
+int TlsServerContext::onServerName(SSL *ssl, int *alert, void *self)
+{
+    auto *context = static_cast<TlsServerContext *>(self);
+    const char *name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+    SSL_CTX *chosen = name ? context->m_selectByName(QByteArray(name).toLower()) : nullptr;
+    if (chosen && chosen != context->m_context) {
+        SSL_set_SSL_CTX(ssl, chosen); // takes a reference: a renewal cannot free it under us
+        return SSL_TLSEXT_ERR_OK;
+    }
+    if (context->hasCertificate())
+        return SSL_TLSEXT_ERR_OK;
+    *alert = SSL_AD_UNRECOGNIZED_NAME;
+    return SSL_TLSEXT_ERR_ALERT_FATAL;
 }
 
 TlsServerContext::TlsServerContext(SSL_CTX *context, const QByteArray &fingerprint)

@@ -1,0 +1,44 @@
+#include "edgecertificates.h"
+
+#include "tlsservercontext.h"
+
+EdgeCertificates::EdgeCertificates()
+    : m_table(std::make_shared<Table>())
+    , m_withoutCertificate(TlsServerContext::withoutCertificate())
+{
+    selectByName(*m_withoutCertificate);
+}
+
+void EdgeCertificates::setDefault(std::shared_ptr<TlsServerContext> context)
+{
+    if (context)
+        selectByName(*context);
+    m_table->fallback = std::move(context);
+}
+
+void EdgeCertificates::setForHost(const QByteArray &host, std::shared_ptr<TlsServerContext> context)
+{
+    m_table->byHost.insert(host, std::move(context));
+}
+
+bool EdgeCertificates::covers(const QByteArray &host) const
+{
+    // The files' certificate is taken to cover every name (*.DOMAIN): the operator chose it.
+    return m_table->fallback || m_table->byHost.contains(host);
+}
+
+std::shared_ptr<TlsServerContext> EdgeCertificates::front() const
+{
+    return m_table->fallback ? m_table->fallback : m_withoutCertificate;
+}
+
+void EdgeCertificates::selectByName(TlsServerContext &context) const
+{
+    context.setNameSelector([table = std::weak_ptr<Table>(m_table)](const QByteArray &host) {
+        const std::shared_ptr<Table> held = table.lock();
+        if (!held)
+            return static_cast<SSL_CTX *>(nullptr);
+        const auto found = held->byHost.constFind(host);
+        return found == held->byHost.cend() ? nullptr : (*found)->get();
+    });
+}
