@@ -27,6 +27,7 @@ const QString KeySalt = QStringLiteral("salt");
 const QString KeyHash = QStringLiteral("hash");
 const QString KeyAllowCidr = QStringLiteral("allow_cidr");
 const QString KeyDenyCidr = QStringLiteral("deny_cidr");
+const QString KeyHostHeader = QStringLiteral("host_header");
 
 // Optional fields are left out when empty, so a message carries only what it says.
 void insertIfSet(QCborMap &map, const QString &key, const QString &value)
@@ -131,6 +132,7 @@ QCborMap Open::toCbor() const
         map.insert(KeyBasicAuth, credentialsToCbor(credentials));
     insertIfSet(map, KeyAllowCidr, allowCidrs);
     insertIfSet(map, KeyDenyCidr, denyCidrs);
+    insertIfSet(map, KeyHostHeader, hostHeader);
     return map;
 }
 
@@ -143,7 +145,8 @@ Open Open::fromCbor(const QCborMap &message)
             .proof = bytes(message, KeyProof),
             .credentials = readCredentials(message),
             .allowCidrs = texts(message, KeyAllowCidr),
-            .denyCidrs = texts(message, KeyDenyCidr)};
+            .denyCidrs = texts(message, KeyDenyCidr),
+            .hostHeader = text(message, KeyHostHeader)};
 }
 
 QCborMap Opened::toCbor() const

@@ -58,6 +58,7 @@ struct Open
     QList<Credential> credentials; // --basic-auth
     QStringList allowCidrs; // --allow-cidr
     QStringList denyCidrs; // --deny-cidr
+    QString hostHeader; // --host-header: the Host the service gets; empty: the visitor's
 
     QCborMap toCbor() const;
     static Open fromCbor(const QCborMap &message);

@@ -2,6 +2,7 @@
 
 #include "accesspolicy.h"
 #include "acme/acmecertificates.h"
+#include "authority.h"
 #include "controlchannel.h"
 #include "controlmessages.h"
 #include "eventlog.h"
@@ -255,6 +256,16 @@ void ClientSession::onOpen(const Protocol::Open &open)
     if (!accessOk) {
         refuse(ErrorCode::InvalidAccess, accessError);
         return;
+    }
+    if (!open.hostHeader.isEmpty()) {
+        // Canonical and strict, as a visitor's Host is: nothing a later hop could read otherwise.
+        const std::optional<Authority> host = Authority::parse(open.hostHeader.toLatin1());
+        if (!host || m_protocol != u"http" || open.hostHeader.size() > 255) {
+            refuse(ErrorCode::BadMessage,
+                   tr("--host-header takes a host name with an optional port, for http tunnels"));
+            return;
+        }
+        m_hostHeader = host->toByteArray();
     }
     bool opened = false;
     if (m_protocol == u"http")

@@ -64,6 +64,7 @@ public:
     QString token() const { return m_token; } // "token sha256:…" or "anonymous"; empty before auth
     bool isOpen() const { return m_state == State::Open; }
     std::shared_ptr<const AccessPolicy> access() const { return m_access; } // nullptr: open
+    QByteArray hostHeader() const { return m_hostHeader; } // empty: the visitor's Host
     // Visitors in flight have reached --max-streams-per-client: a new one gets 503.
     bool isBusy() const;
     void logBusy(const QHostAddress &visitor); // a visitor refused because isBusy()
@@ -114,4 +115,5 @@ private:
     QStringList m_allowedNames; // from the token's names=; empty: any
     int m_maxTunnels = 0; // the token's max-tunnels=, or --max-tunnels-per-token
     std::shared_ptr<const AccessPolicy> m_access;
+    QByteArray m_hostHeader;
 };

@@ -11,7 +11,8 @@
 #include "serverconfig.h"
 #include "tcpconnection.h"
 #include "tls/edgecertificates.h"
-#include "tls/tlsserverconnection.h"
+#include "tls/tlsconnection.h"
+#include "tls/tlsservercontext.h"
 #include "visitorgate.h"
 
 #include <QTimer>
@@ -41,9 +42,10 @@ public:
         , m_rewriter(std::make_shared<RequestRewriter>(peer, m_config.domain, scheme))
     {
         m_connection->setParent(this);
-        m_rewriter->setAccessLookup([&names = m_names](const QString &name) {
+        m_rewriter->setTunnelLookup([&names = m_names](const QString &name) {
             const ClientSession *session = ClientSession::holding(names, name);
-            return session ? session->access() : nullptr;
+            return session ? RequestRewriter::TunnelRules{session->access(), session->hostHeader()}
+                           : RequestRewriter::TunnelRules{};
         });
         connect(m_connection, &QIODevice::readyRead, this, &Visitor::onReadyRead);
         connect(m_connection, &QIODevice::readChannelFinished, this, &Visitor::onReadyRead);
@@ -246,7 +248,9 @@ void HttpEdge::onAccepted(qintptr descriptor, bool https)
             transport, https ? tr("the HTTPS port") : tr("the HTTP port"), &verdict);
     DuplexDevice *connection = transport;
     if (https) {
-        auto *tls = new TlsServerConnection(transport, m_certificates.front());
+        const std::shared_ptr<TlsServerContext> context = m_certificates.front();
+        auto *tls =
+                new TlsConnection(transport, context->get(), TlsConnection::Role::Server, context);
         tls->setPlainHttpReply(m_plainHttpPage);
         connection = tls;
     }

@@ -216,14 +216,15 @@ bool RequestRewriter::onRequestHead(HttpHead &head)
                                    QString::fromLatin1(authority->toByteArray())));
     }
 
-    if (!m_firstHead && m_accessLookup)
-        m_access = m_accessLookup(name);
-    if (m_access && !checkAccess(head, bad.html))
+    if (!m_firstHead && m_tunnelLookup)
+        m_rules = m_tunnelLookup(name);
+    if (m_rules.access && !checkAccess(head, bad.html))
         return false;
 
     // The edge is the first hop rok trusts: whatever the visitor claimed about hops goes.
     head.headers.removeIf([](const HttpHeader &header) { return isForgeable(header.name); });
-    head.setValue("Host", authority->toByteArray());
+    head.setValue("Host",
+                  m_rules.hostHeader.isEmpty() ? authority->toByteArray() : m_rules.hostHeader);
     head.setValue("X-Forwarded-For", m_visitor);
     head.setValue("X-Forwarded-Proto", m_scheme);
     head.setValue("X-Forwarded-Host", authority->toByteArray());
@@ -383,16 +384,16 @@ QByteArray RequestRewriter::refusalPage()
 
 bool RequestRewriter::checkAccess(HttpHead &head, bool html)
 {
-    if (!m_access->allowsAddress(m_visitorAddress)) {
+    if (!m_rules.access->allowsAddress(m_visitorAddress)) {
         refuse({403, tr("Forbidden"),
                 tr("This tunnel does not take visitors from your address (%1).")
                         .arg(QString::fromLatin1(m_visitor)),
                 html});
         return false;
     }
-    if (!m_access->requiresLogin())
+    if (!m_rules.access->requiresLogin())
         return true;
-    const bool authorized = m_access->authorizes(head.value("Authorization"));
+    const bool authorized = m_rules.access->authorizes(head.value("Authorization"));
     // The service never sees the tunnel's password: it is rok's, not the application's.
     head.headers.removeIf(
             [](const HttpHeader &header) { return sameName(header.name, "Authorization"); });

@@ -37,8 +37,14 @@ public:
         bool html = false;
         QByteArray extraHeaders; // "WWW-Authenticate: ...\r\n" for a 401
     };
-    // The access rules of the tunnel a connection's first request names (nullptr: none).
-    using AccessLookup = std::function<std::shared_ptr<const AccessPolicy>(const QString &name)>;
+    // What the edge does with the requests of one tunnel, as its client asked.
+    struct TunnelRules
+    {
+        std::shared_ptr<const AccessPolicy> access; // nullptr: anyone may reach it
+        QByteArray hostHeader; // the Host the service gets (--host-header); empty: the visitor's
+    };
+    // The rules of the tunnel a connection's first request names.
+    using TunnelLookup = std::function<TunnelRules(const QString &name)>;
 
     enum class Scheme { Http, Https }; // how the visitor reached the edge: X-Forwarded-Proto
 
@@ -47,9 +53,10 @@ public:
 
     // Installs both directions on a splice whose side A is the visitor.
     static void attach(Splice *splice, std::shared_ptr<RequestRewriter> rewriter);
-    // With rules, every request on the connection is checked: 403 for an address they exclude,
-    // 401 without valid credentials; the Authorization header does not reach the service.
-    void setAccessLookup(AccessLookup lookup) { m_accessLookup = std::move(lookup); }
+    // With access rules, every request on the connection is checked: 403 for an address they
+    // exclude, 401 without valid credentials; the Authorization header does not reach the
+    // service. With a host header, it replaces the visitor's Host (X-Forwarded-Host keeps that).
+    void setTunnelLookup(TunnelLookup lookup) { m_tunnelLookup = std::move(lookup); }
 
     // false: the bytes cannot be passed on (see refusal(); before routing, the caller answers it)
     bool filterRequest(QByteArray &chunk);
@@ -83,8 +90,8 @@ private:
     HttpParser m_responses{HttpParser::Kind::Response};
     QByteArray m_visitor;
     QHostAddress m_visitorAddress;
-    AccessLookup m_accessLookup;
-    std::shared_ptr<const AccessPolicy> m_access;
+    TunnelLookup m_tunnelLookup;
+    TunnelRules m_rules;
     QString m_domain;
     QByteArray m_scheme; // "http" or "https"
     std::optional<HttpHead> m_firstHead;

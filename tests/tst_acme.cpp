@@ -3,6 +3,7 @@
 // its DNS, answering the HTTP-01 challenge on its own HTTP edge; curl, trusting pebble's root,
 // then gets the page over HTTPS. A name whose challenge fails stays on plain HTTP and says why.
 
+#include "curl.h"
 #include "jsonprocess.h"
 #include "testcertificates.h"
 #include "testhttpservice.h"
@@ -77,25 +78,6 @@ private:
     QProcess m_process;
     QByteArray m_output;
 };
-
-struct CurlResult
-{
-    int exitCode = -1;
-    QByteArray output;
-};
-
-// curl within 30 s, while the event loop runs (the local service lives in this process).
-CurlResult curl(const QStringList &arguments)
-{
-    QProcess process;
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(u"curl"_s,
-                  QStringList{u"--silent"_s, u"--show-error"_s, u"--max-time"_s, u"20"_s}
-                          + arguments);
-    if (!finished.wait(30000))
-        return {};
-    return {process.exitCode(), process.readAllStandardOutput() + process.readAllStandardError()};
-}
 
 } // namespace
 

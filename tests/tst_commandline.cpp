@@ -30,6 +30,9 @@ private Q_SLOTS:
     void endpointParse();
     void endpointToString_data();
     void endpointToString();
+    void localTarget_data();
+    void localTarget();
+    void localSideFlags();
     void tunnel_data();
     void tunnel();
     void token_data();
@@ -128,6 +131,73 @@ void tst_CommandLine::endpointToString()
     QVERIFY(parsed.has_value());
     QCOMPARE(parsed->host, host);
     QCOMPARE(int(parsed->port), port);
+}
+
+void tst_CommandLine::localTarget_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("shown"); // toString()
+    QTest::addColumn<QString>("authority"); // what --host-header rewrite sends
+
+    QTest::newRow("port") << u"3000"_s << true << u"localhost:3000"_s << u"localhost:3000"_s;
+    QTest::newRow("host name") << u"myapp.test:8080"_s << true << u"myapp.test:8080"_s
+                               << u"myapp.test:8080"_s;
+    QTest::newRow("https with port") << u"https://localhost:8443"_s << true
+                                     << u"https://localhost:8443"_s << u"localhost:8443"_s;
+    QTest::newRow("https without port is 443")
+            << u"https://myapp.test/"_s << true << u"https://myapp.test:443"_s << u"myapp.test"_s;
+    QTest::newRow("http without port is 80")
+            << u"http://myapp.test"_s << true << u"myapp.test:80"_s << u"myapp.test"_s;
+    QTest::newRow("HTTPS in capitals") << u"HTTPS://localhost:8443"_s << true
+                                       << u"https://localhost:8443"_s << u"localhost:8443"_s;
+    QTest::newRow("https IPv6") << u"https://[::1]:8443"_s << true << u"https://[::1]:8443"_s
+                                << u"[::1]:8443"_s;
+    QTest::newRow("a path") << u"https://localhost:8443/app"_s << false << QString() << QString();
+    QTest::newRow("ftp") << u"ftp://localhost:21"_s << false << QString() << QString();
+    QTest::newRow("scheme only") << u"https://"_s << false << QString() << QString();
+}
+
+void tst_CommandLine::localTarget()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QString, shown);
+    QFETCH(QString, authority);
+
+    const std::optional<LocalTarget> target = LocalTarget::parse(text);
+    QCOMPARE(target.has_value(), valid);
+    if (!valid)
+        return;
+    QCOMPARE(target->toString(), shown);
+    QCOMPARE(target->authority(), authority);
+    QCOMPARE(LocalTarget::parse(shown)->toString(), shown); // and back
+}
+
+void tst_CommandLine::localSideFlags()
+{
+    const CommandLine https =
+            CommandLine::parse({u"rok"_s, u"http"_s, u"https://localhost:8443"_s,
+                                u"--local-insecure"_s, u"--host-header"_s, u"rewrite"_s},
+                               {});
+    QCOMPARE(https.action, CommandLine::Action::Tunnel);
+    QVERIFY(https.options.local.tls);
+    QVERIFY(https.options.localInsecure);
+    QCOMPARE(https.options.hostHeader, u"localhost:8443"_s);
+    const CommandLine fixed = CommandLine::parse(
+            {u"rok"_s, u"http"_s, u"3000"_s, u"--host-header"_s, u"myapp.test"_s}, {});
+    QCOMPARE(fixed.options.hostHeader, u"myapp.test"_s);
+    QVERIFY(!fixed.options.localInsecure);
+    QCOMPARE(CommandLine::parse({u"rok"_s, u"http"_s, u"3000"_s}, {}).options.hostHeader,
+             QString());
+
+    // TCP tunnels carry bytes, not requests: no https:// target, no Host to rewrite.
+    const CommandLine tcpHttps = CommandLine::parse({u"rok"_s, u"tcp"_s, u"https://x:1"_s}, {});
+    QCOMPARE(tcpHttps.action, CommandLine::Action::Error);
+    const CommandLine tcpHost =
+            CommandLine::parse({u"rok"_s, u"tcp"_s, u"22"_s, u"--host-header"_s, u"x"_s}, {});
+    QCOMPARE(tcpHost.action, CommandLine::Action::Error);
+    QVERIFY2(tcpHost.text.contains(u"--host-header"_s), qPrintable(tcpHost.text));
 }
 
 void tst_CommandLine::tunnel_data()

@@ -1,7 +1,9 @@
 // End-to-end tests: the built rok-server and rok binaries, real curl, a local service in this
 // process, all on loopback.
 
+#include "curl.h"
 #include "jsonprocess.h"
+#include "testcertificates.h"
 #include "testhttpservice.h"
 
 #include <QCryptographicHash>
@@ -11,6 +13,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,32 +50,6 @@ int connectionsTo(quint16 port)
     return count;
 }
 
-struct CurlResult
-{
-    int exitCode = -1;
-    QByteArray output;
-    QByteArray error;
-};
-
-// Runs curl while this process's event loop keeps serving the local service.
-CurlResult curl(const QStringList &arguments, int timeoutMs = 120000)
-{
-    QProcess process;
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral("curl"), QStringList{QStringLiteral("-sS")} + arguments);
-    CurlResult result;
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.error = "curl timed out";
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.output = process.readAllStandardOutput();
-    result.error = process.readAllStandardError();
-    return result;
-}
-
 QByteArray patternSha256(qint64 size)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -79,6 +57,32 @@ QByteArray patternSha256(qint64 size)
         hash.addData(TestHttpService::pattern(offset, qMin<qint64>(1024 * 1024, size - offset)));
     return hash.result().toHex();
 }
+
+// A local service that speaks HTTPS (a dev server with its own certificate): one page per
+// connection, then close.
+class HttpsService : public QSslServer
+{
+public:
+    explicit HttpsService(const CertificateIssuer::Identity &identity)
+    {
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(identity.certificate);
+        configuration.setPrivateKey(identity.key);
+        setSslConfiguration(configuration);
+        connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QIODevice::readyRead, socket, [socket] {
+                    if (!socket->readAll().contains("\r\n\r\n"))
+                        return;
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: 12\r\nConnection: "
+                                  "close\r\n\r\nhello, TLS\r\n");
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+};
 
 } // namespace
 
@@ -102,6 +106,9 @@ private Q_SLOTS:
     void garbageGetsOneLogLineAndNoCrash();
     void accessControlAtTheEdge();
     void tokensFileLimitsAndReload();
+    void httpsLocalService();
+    void hostHeaderForTheLocalService();
+    void unknownLocalHostStopsTheClient();
     void trayAppWithServerAndLocalOpensTheTunnel();
 
 private:
@@ -508,6 +515,80 @@ void tst_EndToEnd::garbageGetsOneLogLineAndNoCrash()
     QVERIFY2(answer.startsWith("HTTP/1.1 400 Bad Request"), answer.constData());
     QCOMPARE(curl({url}).output, QByteArray(TestHttpService::Page)); // still serving
     QCOMPARE(server->exitStatus(), QProcess::NormalExit);
+}
+
+void tst_EndToEnd::httpsLocalService()
+{
+    HttpsService service(TestCertificates::issue(u"localhost"_s, nullptr)); // self-signed
+    QVERIFY(service.listen(QHostAddress::LocalHost, 0));
+    const QString target = u"https://localhost:%1"_s.arg(service.serverPort());
+    startServer();
+
+    // Checked like any HTTPS server: a self-signed certificate is a 502 that says what to do.
+    JsonProcess *strict = startClient({u"http"_s, target});
+    const CurlResult refused = curl({u"-i"_s, openTunnel(strict) + u"/"_s});
+    QVERIFY2(refused.output.startsWith("HTTP/1.1 502"), refused.output.constData());
+    QVERIFY2(refused.output.contains("not trusted") && refused.output.contains("--local-insecure"),
+             refused.output.constData());
+    QCOMPARE(strict->waitFor(u"request"_s).value(u"status"_s).toInt(), 502);
+
+    JsonProcess *insecure = startClient({u"http"_s, target, u"--local-insecure"_s});
+    const QJsonObject opened = insecure->waitFor(u"tunnel_opened"_s);
+    QCOMPARE(opened.value(u"local"_s).toString(), target);
+    const CurlResult page = curl({opened.value(u"url"_s).toString() + u"/"_s});
+    QCOMPARE(page.output, "hello, TLS\r\n"_ba);
+    // The request log reads the plaintext.
+    const QJsonObject request = insecure->waitFor(u"request"_s);
+    QCOMPARE(request.value(u"status"_s).toInt(), 200);
+    QCOMPARE(request.value(u"path"_s).toString(), u"/"_s);
+}
+
+void tst_EndToEnd::hostHeaderForTheLocalService()
+{
+    startServer();
+    const QString port = QString::number(m_local->serverPort());
+    // The Host and X-Forwarded-Host the local service sees, through a tunnel with `more`.
+    const auto headersSeen = [&](const QStringList &more) {
+        const QString url = openTunnel(startClient(QStringList{u"http"_s, port} + more));
+        QHash<QByteArray, QByteArray> headers;
+        for (const QByteArray &line : curl({url + u"/headers"_s}).output.split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                headers.insert(line.left(colon), line.mid(colon + 1).trimmed());
+        }
+        return std::pair{headers.value("Host"), headers.value("X-Forwarded-Host")};
+    };
+    // Default: the public name; rewrite: the local service's own; or a fixed one. The public
+    // name stays in X-Forwarded-Host for the service's links.
+    const auto [publicHost, forwarded] = headersSeen({});
+    QVERIFY2(publicHost.contains(".localhost:") && publicHost == forwarded, publicHost.constData());
+    const auto [rewritten, rewrittenFrom] = headersSeen({u"--host-header"_s, u"rewrite"_s});
+    QCOMPARE(rewritten, "localhost:" + port.toLatin1());
+    QVERIFY2(rewrittenFrom.contains(".localhost:"), rewrittenFrom.constData());
+    QCOMPARE(headersSeen({u"--host-header"_s, u"myapp.test"_s}).first, "myapp.test"_ba);
+
+    // A value that is not a host is refused by the server, and the client says why.
+    JsonProcess *bad = startClient({u"http"_s, port, u"--host-header"_s, u"a b"_s});
+    QVERIFY(bad->waitForExit());
+    QCOMPARE(bad->exitCode(), 1);
+    QVERIFY2(bad->events(u"error"_s)
+                     .value(0)
+                     .value(u"message"_s)
+                     .toString()
+                     .contains(u"--host-header"_s),
+             bad->standardError().constData());
+}
+
+void tst_EndToEnd::unknownLocalHostStopsTheClient()
+{
+    startServer();
+    // RFC 6761: .invalid never resolves.
+    JsonProcess *client = startClient({u"http"_s, u"no-such-service.invalid:3000"_s});
+    QVERIFY(client->waitForExit());
+    QCOMPARE(client->exitCode(), 1);
+    const QString error = client->events(u"error"_s).value(0).value(u"message"_s).toString();
+    QVERIFY2(error.contains(u"cannot find the local host \"no-such-service.invalid\""_s),
+             qPrintable(error));
 }
 
 void tst_EndToEnd::trayAppWithServerAndLocalOpensTheTunnel()

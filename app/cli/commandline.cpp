@@ -66,8 +66,17 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
     const QCommandLineOption denyCidr(QStringLiteral("deny-cidr"),
                                       tr("No visitors from this address range (repeatable)."),
                                       QStringLiteral("CIDR"));
+    const QCommandLineOption localInsecure(
+            QStringLiteral("local-insecure"),
+            tr("With an https:// local target: accept its certificate unchecked (a "
+               "self-signed development certificate)."));
+    const QCommandLineOption hostHeader(
+            QStringLiteral("host-header"),
+            tr("The Host header the local service gets: rewrite (its own, for dev servers "
+               "that check it) or a fixed VALUE. Default: the public one."),
+            QStringLiteral("rewrite|VALUE"));
     parser.addOptions({help, version, server, token, subdomain, json, local, ca, fingerprint,
-                       basicAuth, allowCidr, denyCidr});
+                       basicAuth, allowCidr, denyCidr, localInsecure, hostHeader});
 
     if (!parser.parse(arguments)) {
         result.action = Action::Error;
@@ -147,10 +156,11 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
     if (positional.isEmpty()) {
         result.action = Action::Tray;
         if (parser.isSet(local)) {
-            const auto target = Endpoint::parse(parser.value(local), QStringLiteral("localhost"));
+            const auto target = LocalTarget::parse(parser.value(local));
             if (!target) {
                 result.action = Action::Error;
-                result.text = tr("invalid --local \"%1\" (expected PORT or HOST:PORT)")
+                result.text = tr("invalid --local \"%1\" (expected PORT, HOST:PORT or "
+                                 "https://HOST:PORT)")
                                       .arg(parser.value(local));
                 return result;
             }
@@ -178,14 +188,26 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
     }
     options.protocol =
             command == u"tcp" ? TunnelOptions::Protocol::Tcp : TunnelOptions::Protocol::Http;
-    const auto target = Endpoint::parse(positional.at(1), QStringLiteral("localhost"));
-    if (!target) {
+    const auto target = LocalTarget::parse(positional.at(1));
+    if (!target || (target->tls && options.protocol == TunnelOptions::Protocol::Tcp)) {
         result.action = Action::Error;
-        result.text = tr("invalid local address \"%1\" (expected PORT or HOST:PORT)")
+        result.text = tr("invalid local address \"%1\" (expected PORT, HOST:PORT or, for "
+                         "http, https://HOST:PORT)")
                               .arg(positional.at(1));
         return result;
     }
     options.local = *target;
+    options.localInsecure = parser.isSet(localInsecure);
+    if (parser.isSet(hostHeader)) {
+        const QString value = parser.value(hostHeader);
+        options.hostHeader = value == u"rewrite" ? options.local.authority() : value;
+        if (options.protocol == TunnelOptions::Protocol::Tcp || options.hostHeader.isEmpty()) {
+            result.action = Action::Error;
+            result.text = tr("--host-header is for http tunnels: rewrite, or a host such as "
+                             "myapp.test");
+            return result;
+        }
+    }
     result.json = parser.isSet(json);
     result.action = Action::Tunnel;
     return result;

@@ -7,16 +7,18 @@
 #include "requestlog.h"
 #include "splice.h"
 #include "tcpconnection.h"
+#include "tls/tlsconnection.h"
 
 #include <QDateTime>
 
-StreamForwarder::StreamForwarder(MuxStream *stream, const Endpoint &local,
-                                 const QList<QHostAddress> &addresses, RequestLog *log,
-                                 QObject *parent)
+StreamForwarder::StreamForwarder(MuxStream *stream, const LocalTarget &local,
+                                 const QList<QHostAddress> &addresses, std::shared_ptr<SSL_CTX> tls,
+                                 RequestLog *log, QObject *parent)
     : QObject(parent)
     , m_stream(stream)
     , m_local(new TcpConnection(this))
     , m_target(local)
+    , m_tls(std::move(tls))
     , m_log(log)
 {
     connect(m_local, &TcpConnection::connected, this, &StreamForwarder::onConnected);
@@ -37,9 +39,42 @@ void StreamForwarder::onConnected()
         return;
     }
     Q_EMIT connectedTo(m_local->connectedAddress());
-    m_local->setParent(nullptr);
+    if (!m_tls) {
+        splice(m_local);
+        return;
+    }
+    // The handshake first: a certificate the service fails with is a 502 that says why.
+    TcpConnection *transport = m_local;
+    m_local = nullptr;
+    auto *tls = new TlsConnection(transport, m_tls.get(), TlsConnection::Role::Client, m_tls,
+                                  m_target.host, this);
+    connect(tls, &TlsConnection::encrypted, this, [this, tls] {
+        tls->disconnect(this);
+        splice(tls);
+    });
+    connect(tls, &DuplexDevice::finished, this, [this, tls] {
+        const QString error = tls->hasFailed() ? tls->errorString() : QString();
+        tls->deleteLater();
+        onConnectFailed(
+                tr("TLS: %1%2")
+                        .arg(error.isEmpty() ? tr("the service closed the connection") : error,
+                             error.contains(u"not trusted")
+                                     ? tr(" (--local-insecure accepts a development "
+                                          "certificate)")
+                                     : QString()));
+    });
+}
+
+void StreamForwarder::splice(DuplexDevice *local)
+{
+    if (!m_stream || m_stream->isFinished()) {
+        local->deleteLater();
+        deleteLater();
+        return;
+    }
+    local->setParent(nullptr);
     m_stream->disconnect(this);
-    auto *splice = new Splice(m_stream, m_local, m_stream->session());
+    auto *splice = new Splice(m_stream, local, m_stream->session());
     if (m_log)
         HttpTap::attach(splice, Splice::AtoB, m_log);
     m_local = nullptr;

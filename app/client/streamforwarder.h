@@ -9,7 +9,9 @@
 class HttpParser;
 class MuxStream;
 class RequestLog;
+class DuplexDevice;
 class TcpConnection;
+typedef struct ssl_ctx_st SSL_CTX;
 
 // Carries one visitor stream to the local service: connects, then splices the two. When the
 // local service cannot be reached, an HTTP visitor gets a 502 page naming the local address.
@@ -19,8 +21,9 @@ class StreamForwarder : public QObject
     Q_DISABLE_COPY_MOVE(StreamForwarder)
 
 public:
-    // `log` is null for TCP tunnels.
-    StreamForwarder(MuxStream *stream, const Endpoint &local, const QList<QHostAddress> &addresses,
+    // `log` is null for TCP tunnels; `tls` is set for an https:// local target.
+    StreamForwarder(MuxStream *stream, const LocalTarget &local,
+                    const QList<QHostAddress> &addresses, std::shared_ptr<SSL_CTX> tls,
                     RequestLog *log, QObject *parent);
 
 Q_SIGNALS:
@@ -28,12 +31,14 @@ Q_SIGNALS:
 
 private:
     void onConnected();
+    void splice(DuplexDevice *local);
     void onConnectFailed(const QString &error);
     void answerWithBadGateway();
 
     QPointer<MuxStream> m_stream;
     TcpConnection *m_local;
-    Endpoint m_target;
+    LocalTarget m_target;
+    std::shared_ptr<SSL_CTX> m_tls;
     RequestLog *m_log;
     QString m_error;
     std::unique_ptr<HttpParser> m_parser;

@@ -7,8 +7,10 @@
 #include "requestlog.h"
 #include "streamforwarder.h"
 #include "tcpconnection.h"
+#include "tls/tlsconnection.h"
 
 #include <QCborValue>
+#include <QHostInfo>
 #include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QSslSocket>
@@ -37,6 +39,8 @@ TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObjec
     connect(&m_connectTimeout, &QTimer::timeout, this,
             [this] { connectionLost(tr("the server did not answer in time")); });
     m_localAddresses = TcpConnection::resolveLocal(m_options.local.host);
+    if (m_options.local.tls)
+        m_localTls = TlsConnection::clientContext(!m_options.localInsecure);
 }
 
 TunnelClient::~TunnelClient()
@@ -132,8 +136,7 @@ void TunnelClient::connectToServer()
     dropConnection();
     setState(State::Connecting);
     if (m_localAddresses.isEmpty()) {
-        fail(tr("the local address \"%1\" is not an IP address or localhost")
-                     .arg(m_options.local.host));
+        lookUpLocalHost();
         return;
     }
     m_channelBinding.clear();
@@ -199,6 +202,26 @@ void TunnelClient::onEncrypted()
     onConnected();
 }
 
+// A local target by name (myapp.test): looked up once, before the first connection.
+void TunnelClient::lookUpLocalHost()
+{
+    if (m_lookingUpLocal)
+        return;
+    m_lookingUpLocal = true;
+    QHostInfo::lookupHost(m_options.local.host, this, [this](const QHostInfo &info) {
+        m_lookingUpLocal = false;
+        if (m_state != State::Connecting)
+            return; // stopped meanwhile
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            fail(tr("cannot find the local host \"%1\": %2")
+                         .arg(m_options.local.host, info.errorString()));
+            return;
+        }
+        m_localAddresses = info.addresses();
+        connectToServer();
+    });
+}
+
 void TunnelClient::onConnected()
 {
     m_mux = new MuxSession(m_socket, MuxSession::Side::Client, m_options.mux, this);
@@ -252,6 +275,7 @@ void TunnelClient::onHello(const Protocol::Hello &hello)
     }
     open.allowCidrs = m_options.allowCidrs;
     open.denyCidrs = m_options.denyCidrs;
+    open.hostHeader = m_options.hostHeader;
     if (hello.requiresToken()) {
         if (m_options.token.isEmpty()) {
             fail(tr("the server requires a token: pass --token or set ROK_TOKEN"));
@@ -284,7 +308,8 @@ void TunnelClient::onVisitor(MuxStream *stream)
         stream->abort();
         return;
     }
-    auto *forwarder = new StreamForwarder(stream, m_options.local, m_localAddresses, m_log, this);
+    auto *forwarder =
+            new StreamForwarder(stream, m_options.local, m_localAddresses, m_localTls, m_log, this);
     // Remember which of ::1 and 127.0.0.1 answered, so later visitors skip the other one.
     connect(forwarder, &StreamForwarder::connectedTo, this, [this](const QHostAddress &address) {
         if (m_localAddresses.size() > 1 && m_localAddresses.constFirst() != address) {

@@ -10,10 +10,13 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <memory>
+
 class ControlChannel;
 class MuxSession;
 class MuxStream;
 class QTcpSocket;
+typedef struct ssl_ctx_st SSL_CTX;
 class RequestLog;
 
 // The client side of one tunnel: connects to rok-server, asks for a tunnel, forwards each
@@ -59,6 +62,7 @@ Q_SIGNALS:
 
 private:
     void connectToServer();
+    void lookUpLocalHost();
     void onConnected(); // connected, and with TLS the server checked
     void onSslErrors(const QList<QSslError> &errors);
     void onEncrypted();
@@ -91,4 +95,6 @@ private:
     QByteArray m_channelBinding; // Tls::channelBinding of this connection, for the token proof
     QString m_lastError;
     QList<QHostAddress> m_localAddresses;
+    bool m_lookingUpLocal = false;
+    std::shared_ptr<SSL_CTX> m_localTls; // https:// local target
 };

@@ -31,6 +31,45 @@ std::optional<Endpoint> Endpoint::parse(const QString &text, const QString &defa
 }
 
 namespace {
+const QString HttpsScheme = QStringLiteral("https://");
+const QString HttpScheme = QStringLiteral("http://");
+} // namespace
+
+QString LocalTarget::toString() const
+{
+    return tls ? HttpsScheme + Endpoint::toString() : Endpoint::toString();
+}
+
+QString LocalTarget::authority() const
+{
+    const quint16 standard = tls ? 443 : 80;
+    const QString name = host.contains(u':') ? u'[' + host + u']' : host;
+    return port == standard ? name : name + u':' + QString::number(port);
+}
+
+std::optional<LocalTarget> LocalTarget::parse(const QString &text)
+{
+    LocalTarget target;
+    QString rest = text;
+    const bool https = text.startsWith(HttpsScheme, Qt::CaseInsensitive);
+    const bool http = text.startsWith(HttpScheme, Qt::CaseInsensitive);
+    if (https || http) {
+        target.tls = https;
+        rest = text.mid(https ? HttpsScheme.size() : HttpScheme.size());
+        if (rest.endsWith(u'/'))
+            rest.chop(1);
+        const bool hasPort = rest.startsWith(u'[') ? rest.contains(u"]:") : rest.contains(u':');
+        if (!hasPort) // the scheme's port: https://myapp.test is myapp.test:443
+            rest += https ? QStringLiteral(":443") : QStringLiteral(":80");
+    }
+    const std::optional<Endpoint> endpoint = Endpoint::parse(rest, QStringLiteral("localhost"));
+    if (!endpoint || endpoint->host.contains(u'/'))
+        return std::nullopt;
+    static_cast<Endpoint &>(target) = *endpoint;
+    return target;
+}
+
+namespace {
 const QString TlsScheme = QStringLiteral("tls://");
 const QString PlainScheme = QStringLiteral("tcp://");
 } // namespace

@@ -36,6 +36,19 @@ struct ServerAddress
     static std::optional<ServerAddress> parse(const QString &text, const QString &defaultHost);
 };
 
+// The local service: "3000", "myapp.test:8080", "https://localhost:8443" (rok speaks TLS to
+// it), "http://myapp.test" (port 80). Its host is an address, localhost, or a name to resolve.
+struct LocalTarget : Endpoint
+{
+    bool tls = false;
+
+    QString toString() const; // "https://localhost:8443", or "localhost:3000" without TLS
+    // What the service calls itself in a Host header (--host-header rewrite): host, and the
+    // port unless it is the scheme's default.
+    QString authority() const;
+    static std::optional<LocalTarget> parse(const QString &text);
+};
+
 struct TunnelOptions
 {
     enum class Protocol { Http, Tcp };
@@ -43,7 +56,9 @@ struct TunnelOptions
     Protocol protocol = Protocol::Http;
     ServerAddress server{{QStringLiteral("localhost"), 7835}};
     Tls::Trust trust; // how a TLS server's certificate is checked
-    Endpoint local{QStringLiteral("localhost"), 0};
+    LocalTarget local{{QStringLiteral("localhost"), 0}};
+    bool localInsecure = false; // https:// local target: accept any certificate (development)
+    QString hostHeader; // the Host the service gets (--host-header); empty: the visitor's
     QByteArray token;
     QString subdomain;
     // Who may reach an http tunnel, enforced by the server (empty: everyone).

@@ -24,7 +24,7 @@ TunnelController::~TunnelController()
 }
 
 void TunnelController::setOverrides(std::optional<ServerAddress> server,
-                                    std::optional<Endpoint> local, const Tls::Trust &trust)
+                                    std::optional<LocalTarget> local, const Tls::Trust &trust)
 {
     m_serverOverride = std::move(server);
     m_localOverride = std::move(local);
@@ -40,7 +40,7 @@ TunnelOptions TunnelController::options() const
             ServerAddress::parse(m_settings->server(), localhost).value_or(options.server));
     options.trust = m_trust;
     options.local = m_localOverride.value_or(
-            Endpoint::parse(m_settings->local(), localhost).value_or(Endpoint{localhost, 3000}));
+            LocalTarget::parse(m_settings->local()).value_or(LocalTarget{{localhost, 3000}}));
     options.subdomain = m_settings->subdomain();
     options.token = m_token;
     return options;

@@ -25,7 +25,7 @@ public:
 
     // Command-line values that win over the settings for this run.
     // From the command line, for this run: --server, --local, --ca and --fingerprint.
-    void setOverrides(std::optional<ServerAddress> server, std::optional<Endpoint> local,
+    void setOverrides(std::optional<ServerAddress> server, std::optional<LocalTarget> local,
                       const Tls::Trust &trust = {});
 
     TunnelOptions options() const; // what the next start() uses
@@ -54,7 +54,7 @@ private:
     AppSettings *m_settings;
     std::optional<ServerAddress> m_serverOverride;
     Tls::Trust m_trust;
-    std::optional<Endpoint> m_localOverride;
+    std::optional<LocalTarget> m_localOverride;
     QByteArray m_token;
     bool m_tokenLoaded = false;
     bool m_startWhenTokenLoaded = false;

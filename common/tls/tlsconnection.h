@@ -6,31 +6,42 @@
 
 #include <memory>
 
-class TlsServerContext;
 typedef struct ssl_st SSL;
+typedef struct ssl_ctx_st SSL_CTX;
 typedef struct bio_st BIO;
 
-// The server side of TLS over a TcpConnection: OpenSSL on memory BIOs, so the TcpConnection
-// below moves the ciphertext (with its bounded buffers and send timeout) and the reader of this
-// device gets plaintext.
+// TLS over a TcpConnection, either side: OpenSSL on memory BIOs, so the TcpConnection below
+// moves the ciphertext (with its bounded buffers and send timeout) and the reader of this device
+// gets plaintext. rok-server's HTTPS edge is the server side; rok speaking to an https:// local
+// service is the client side.
 //
 // Why not QSslSocket: Qt 6.4 gives a server no say in the certificate once the client has named
 // a host (SNI), which per-name certificates need, and a QSslSocket is a QTcpSocket, without
 // the half-close, buffer bounds and send timeout of TcpConnection.
-class TlsServerConnection : public DuplexDevice
+class TlsConnection : public DuplexDevice
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(TlsServerConnection)
+    Q_DISABLE_COPY_MOVE(TlsConnection)
 
 public:
-    // Takes `transport` (it becomes a child) and starts the handshake.
-    TlsServerConnection(TcpConnection *transport, std::shared_ptr<TlsServerContext> context,
-                        QObject *parent = nullptr);
-    ~TlsServerConnection() override;
+    enum class Role { Server, Client };
+
+    // Takes `transport` (it becomes a child) and starts the handshake with `context`'s
+    // settings; `owner` keeps whatever the context's callbacks use alive as long as this.
+    // A client names `peerName` (SNI) and, if the context verifies, checks the certificate
+    // against it.
+    TlsConnection(TcpConnection *transport, SSL_CTX *context, Role role,
+                  std::shared_ptr<const void> owner, const QString &peerName = {},
+                  QObject *parent = nullptr);
+    ~TlsConnection() override;
+
+    // A client context: TLS 1.2 or later; with `verify`, the system's CAs and the peer's name
+    // are checked (off for a development certificate: --local-insecure).
+    static std::shared_ptr<SSL_CTX> clientContext(bool verify);
 
     TcpConnection *transport() const { return m_transport; }
     bool isEncrypted() const { return m_handshakeDone; }
-    QString serverName() const; // what the client asked for (SNI), empty before the handshake
+    QString serverName() const; // server side: what the client asked for (SNI)
     // Sent in clear, then the connection closes, when the client speaks plain HTTP instead of
     // TLS (a browser told http:// for an https port): a page that says so beats a reset.
     void setPlainHttpReply(const QByteArray &reply) { m_plainHttpReply = reply; }
@@ -59,7 +70,7 @@ private:
     void onTransportFinished();
 
     QPointer<TcpConnection> m_transport;
-    std::shared_ptr<TlsServerContext> m_context;
+    std::shared_ptr<const void> m_owner;
     SSL *m_ssl = nullptr;
     BIO *m_network = nullptr; // our end of the BIO pair; OpenSSL holds the other end
     ChunkQueue m_pendingOut; // plaintext written before the handshake was done

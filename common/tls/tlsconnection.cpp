@@ -1,13 +1,14 @@
-#include "tlsserverconnection.h"
+#include "tlsconnection.h"
 
 #include "tcpconnection.h"
-#include "tlsservercontext.h"
 
+#include <QHostAddress>
 #include <QTimer>
 
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 
 namespace {
 
@@ -30,47 +31,77 @@ QString sslError(int code)
 
 } // namespace
 
-TlsServerConnection::TlsServerConnection(TcpConnection *transport,
-                                         std::shared_ptr<TlsServerContext> context, QObject *parent)
+TlsConnection::TlsConnection(TcpConnection *transport, SSL_CTX *context, Role role,
+                             std::shared_ptr<const void> owner, const QString &peerName,
+                             QObject *parent)
     : DuplexDevice(parent)
     , m_transport(transport)
-    , m_context(std::move(context))
+    , m_owner(std::move(owner))
 {
     open(QIODevice::ReadWrite);
     transport->setParent(this);
-    m_ssl = SSL_new(m_context->get());
+    m_ssl = SSL_new(context);
     BIO *inner = nullptr;
     BIO_new_bio_pair(&inner, BioPairSize, &m_network, BioPairSize);
     SSL_set_bio(m_ssl, inner, inner);
-    SSL_set_accept_state(m_ssl);
-    connect(transport, &QIODevice::readyRead, this, &TlsServerConnection::pump);
-    connect(transport, &QIODevice::readChannelFinished, this, &TlsServerConnection::pump);
+    if (role == Role::Server) {
+        SSL_set_accept_state(m_ssl);
+    } else {
+        const QByteArray name = peerName.toLatin1();
+        if (QHostAddress().setAddress(peerName)) {
+            X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(m_ssl), name.constData());
+        } else {
+            SSL_set_tlsext_host_name(m_ssl, name.constData());
+            SSL_set1_host(m_ssl, name.constData());
+        }
+        SSL_set_connect_state(m_ssl);
+    }
+    connect(transport, &QIODevice::readyRead, this, &TlsConnection::pump);
+    connect(transport, &QIODevice::readChannelFinished, this, &TlsConnection::pump);
     connect(transport, &QIODevice::bytesWritten, this, [this](qint64 count) {
         pump();
         Q_EMIT bytesWritten(count); // an approximation in plaintext bytes; a Splice only wakes
     });
-    connect(transport, &DuplexDevice::finished, this, &TlsServerConnection::onTransportFinished);
+    connect(transport, &DuplexDevice::finished, this, &TlsConnection::onTransportFinished);
     schedulePump();
 }
 
-TlsServerConnection::~TlsServerConnection()
+TlsConnection::~TlsConnection()
 {
     SSL_free(m_ssl); // frees the inner BIO too
     BIO_free(m_network);
 }
 
-QString TlsServerConnection::serverName() const
+std::shared_ptr<SSL_CTX> TlsConnection::clientContext(bool verify)
+{
+    SSL_CTX *context = SSL_CTX_new(TLS_client_method());
+    if (!context)
+        return nullptr;
+    SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
+    SSL_CTX_set_mode(context, SSL_MODE_RELEASE_BUFFERS);
+    if (verify) {
+        SSL_CTX_set_default_verify_paths(context);
+        SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nullptr);
+    } else {
+        SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nullptr);
+    }
+    static const unsigned char http11[] = {8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
+    SSL_CTX_set_alpn_protos(context, http11, sizeof http11); // not h2: rok reads HTTP/1.1
+    return std::shared_ptr<SSL_CTX>(context, SSL_CTX_free);
+}
+
+QString TlsConnection::serverName() const
 {
     const char *name = SSL_get_servername(m_ssl, TLSEXT_NAMETYPE_host_name);
     return name ? QString::fromLatin1(name) : QString();
 }
 
-qint64 TlsServerConnection::bytesToWrite() const
+qint64 TlsConnection::bytesToWrite() const
 {
     return m_pendingOut.size() + (m_transport ? m_transport->bytesToWrite() : 0);
 }
 
-void TlsServerConnection::writeChunk(const QByteArray &chunk)
+void TlsConnection::writeChunk(const QByteArray &chunk)
 {
     if (isFinished() || m_closeWriteAsked || chunk.isEmpty())
         return;
@@ -78,26 +109,26 @@ void TlsServerConnection::writeChunk(const QByteArray &chunk)
     pump();
 }
 
-void TlsServerConnection::closeWrite()
+void TlsConnection::closeWrite()
 {
     m_closeWriteAsked = true;
     pump();
 }
 
-void TlsServerConnection::abort()
+void TlsConnection::abort()
 {
     m_pendingOut.clear();
     if (m_transport)
         m_transport->abort(); // finished() follows through onTransportFinished()
 }
 
-void TlsServerConnection::onConsumed(qint64)
+void TlsConnection::onConsumed(qint64)
 {
     if (m_in.size() < PlaintextBufferSize)
         schedulePump();
 }
 
-void TlsServerConnection::schedulePump()
+void TlsConnection::schedulePump()
 {
     // One queued pump however many chunks the reader takes in a row: not an event per read.
     if (m_pumpQueued)
@@ -112,7 +143,7 @@ void TlsServerConnection::schedulePump()
             Qt::QueuedConnection);
 }
 
-void TlsServerConnection::pump()
+void TlsConnection::pump()
 {
     if (m_pumping || !m_transport || isFinished())
         return;
@@ -126,7 +157,7 @@ void TlsServerConnection::pump()
     m_pumping = false;
 }
 
-void TlsServerConnection::readCiphertext()
+void TlsConnection::readCiphertext()
 {
     // Take from the socket only what OpenSSL has room for, and only while the reader keeps up:
     // the TcpConnection then stops reading, and the kernel window pushes back on the client.
@@ -139,7 +170,7 @@ void TlsServerConnection::readCiphertext()
     }
 }
 
-bool TlsServerConnection::handshake()
+bool TlsConnection::handshake()
 {
     const int result = SSL_do_handshake(m_ssl);
     if (result == 1) {
@@ -151,7 +182,7 @@ bool TlsServerConnection::handshake()
     if (code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE) {
         if (m_transport->atReadEnd() && m_transport->bytesAvailable() == 0
             && BIO_ctrl_pending(SSL_get_rbio(m_ssl)) == 0)
-            failWith(QStringLiteral("the client left during the TLS handshake"));
+            failWith(QStringLiteral("the connection ended during the TLS handshake"));
         return false;
     }
     if (ERR_GET_REASON(ERR_peek_error()) == SSL_R_HTTP_REQUEST && !m_plainHttpReply.isEmpty()) {
@@ -159,11 +190,18 @@ bool TlsServerConnection::handshake()
         answerPlainHttp();
         return false;
     }
+    const long verified = SSL_get_verify_result(m_ssl);
+    if (verified != X509_V_OK) {
+        ERR_clear_error();
+        failWith(QStringLiteral("the certificate is not trusted: %1")
+                         .arg(QLatin1StringView(X509_verify_cert_error_string(verified))));
+        return false;
+    }
     failWith(QStringLiteral("TLS handshake failed: %1").arg(sslError(code)));
     return false;
 }
 
-void TlsServerConnection::readPlaintext()
+void TlsConnection::readPlaintext()
 {
     while (!m_readEnded && m_in.size() < PlaintextBufferSize) {
         QByteArray chunk(RecordSize, Qt::Uninitialized);
@@ -193,7 +231,7 @@ void TlsServerConnection::readPlaintext()
     }
 }
 
-void TlsServerConnection::writePlaintext()
+void TlsConnection::writePlaintext()
 {
     while (!m_pendingOut.isEmpty()) {
         // The BIO pair is bounded: what does not fit stays queued until the transport drains.
@@ -219,7 +257,7 @@ void TlsServerConnection::writePlaintext()
     }
 }
 
-void TlsServerConnection::flushCiphertext()
+void TlsConnection::flushCiphertext()
 {
     while (m_transport && BIO_ctrl_pending(m_network) > 0) {
         QByteArray chunk(qsizetype(BIO_ctrl_pending(m_network)), Qt::Uninitialized);
@@ -231,7 +269,7 @@ void TlsServerConnection::flushCiphertext()
     }
 }
 
-void TlsServerConnection::answerPlainHttp()
+void TlsConnection::answerPlainHttp()
 {
     // The page goes out in clear, without OpenSSL's alert in front of it. The TCP connection
     // outlives this object for as long as that takes (bounded), and counts as a visitor until
@@ -251,7 +289,7 @@ void TlsServerConnection::answerPlainHttp()
     finish(QStringLiteral("plain HTTP on the HTTPS port"));
 }
 
-void TlsServerConnection::failWith(const QString &error)
+void TlsConnection::failWith(const QString &error)
 {
     m_pendingOut.clear();
     m_in.clear();
@@ -263,7 +301,7 @@ void TlsServerConnection::failWith(const QString &error)
     finish(error);
 }
 
-void TlsServerConnection::onTransportFinished()
+void TlsConnection::onTransportFinished()
 {
     pump(); // the last ciphertext may still hold data or close_notify
     if (!m_readEnded)
