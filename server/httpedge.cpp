@@ -47,6 +47,23 @@ public:
             return session ? RequestRewriter::TunnelRules{session->access(), session->hostHeader()}
                            : RequestRewriter::TunnelRules{};
         });
+        // Refused by a tunnel's access rules: a line for the operator (throttled, as a flood of
+        // wrong passwords must not flood the log). Other refusals are bad requests.
+        m_rewriter->setRefusalObserver([&gate = edge.visitorGate(), visitor = peer.toString()](
+                                               const auto &refusal, const QString &tunnel) {
+            if (refusal.status != 401 && refusal.status != 403)
+                return;
+            gate.refused().record({{QStringLiteral("visitor"), visitor},
+                                   {QStringLiteral("tunnel"), tunnel},
+                                   {QStringLiteral("status"), refusal.status},
+                                   {QStringLiteral("reason"),
+                                    refusal.status == 401 ? QStringLiteral("basic_auth")
+                                                          : QStringLiteral("address")}},
+                                  tr("refused visitor %1 of %2: %3 %4")
+                                          .arg(visitor, tunnel)
+                                          .arg(refusal.status)
+                                          .arg(refusal.title));
+        });
         connect(m_connection, &QIODevice::readyRead, this, &Visitor::onReadyRead);
         connect(m_connection, &QIODevice::readChannelFinished, this, &Visitor::onReadyRead);
         connect(m_connection, &DuplexDevice::finished, this, &Visitor::onFinished);

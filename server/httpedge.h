@@ -31,6 +31,7 @@ public:
 
     const ServerConfig &config() const { return m_config; }
     const TunnelRegistry &names() const { return m_names; }
+    VisitorGate &visitorGate() const { return m_visitors; }
     Listener *listener() const { return m_listener; }
     Listener *httpsListener() const { return m_httpsListener; }
     // ACME HTTP-01 answers, served on the HTTP port before routing or redirecting.

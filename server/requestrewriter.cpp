@@ -216,8 +216,11 @@ bool RequestRewriter::onRequestHead(HttpHead &head)
                                    QString::fromLatin1(authority->toByteArray())));
     }
 
-    if (!m_firstHead && m_tunnelLookup)
-        m_rules = m_tunnelLookup(name);
+    if (!m_firstHead) {
+        m_tunnelName = name;
+        if (m_tunnelLookup)
+            m_rules = m_tunnelLookup(name);
+    }
     if (m_rules.access && !checkAccess(head, bad.html))
         return false;
 
@@ -228,10 +231,8 @@ bool RequestRewriter::onRequestHead(HttpHead &head)
     head.setValue("X-Forwarded-For", m_visitor);
     head.setValue("X-Forwarded-Proto", m_scheme);
     head.setValue("X-Forwarded-Host", authority->toByteArray());
-    if (!m_firstHead) {
+    if (!m_firstHead)
         m_firstHead = head;
-        m_tunnelName = name;
-    }
     ++m_inFlight;
     m_responses.expectResponseTo(head.method);
     return true;
@@ -252,6 +253,8 @@ void RequestRewriter::refuse(Refusal refusal)
     if (m_refusal)
         return;
     m_refusal = std::move(refusal);
+    if (m_refusalObserver)
+        m_refusalObserver(*m_refusal, m_tunnelName);
     if (m_inFlight == 0 && !m_inResponses)
         kick(Splice::BtoA); // the page can go at once (inside filterResponse(), it adds it)
 }

@@ -57,6 +57,9 @@ public:
     // exclude, 401 without valid credentials; the Authorization header does not reach the
     // service. With a host header, it replaces the visitor's Host (X-Forwarded-Host keeps that).
     void setTunnelLookup(TunnelLookup lookup) { m_tunnelLookup = std::move(lookup); }
+    // Told of the connection's refusal (at most one: the connection ends with it), for the log.
+    using RefusalObserver = std::function<void(const Refusal &refusal, const QString &tunnel)>;
+    void setRefusalObserver(RefusalObserver observer) { m_refusalObserver = std::move(observer); }
 
     // false: the bytes cannot be passed on (see refusal(); before routing, the caller answers it)
     bool filterRequest(QByteArray &chunk);
@@ -91,6 +94,7 @@ private:
     QByteArray m_visitor;
     QHostAddress m_visitorAddress;
     TunnelLookup m_tunnelLookup;
+    RefusalObserver m_refusalObserver;
     TunnelRules m_rules;
     QString m_domain;
     QByteArray m_scheme; // "http" or "https"

@@ -391,7 +391,7 @@ void tst_EndToEnd::refusedTokenExitsWithMessage()
 
 void tst_EndToEnd::accessControlAtTheEdge()
 {
-    startServer();
+    JsonProcess *server = startServer();
     const QString port = QString::number(m_local->serverPort());
     JsonProcess *client = startClient({u"http"_s, port, u"--basic-auth"_s, u"alice:s3cret:x"_s,
                                        u"--basic-auth"_s, u"bob:pw"_s});
@@ -401,6 +401,11 @@ void tst_EndToEnd::accessControlAtTheEdge()
     const CurlResult none = curl({u"-i"_s, url + u"/headers"_s});
     QVERIFY2(none.output.startsWith("HTTP/1.1 401 Unauthorized\r\n"), none.output.constData());
     QVERIFY(none.output.contains("\r\nWWW-Authenticate: Basic realm=\"rok\""));
+    // The operator sees the refusal (throttled: the next ones count into one line).
+    const QJsonObject logged = server->waitFor(u"visitor_refused"_s);
+    QCOMPARE(logged.value(u"status"_s).toInt(), 401);
+    QCOMPARE(logged.value(u"reason"_s).toString(), u"basic_auth"_s);
+    QCOMPARE(logged.value(u"tunnel"_s).toString(), QUrl(url).host().section(u'.', 0, 0));
     const CurlResult wrong = curl({u"-i"_s, u"-u"_s, u"alice:wrong"_s, url + u"/headers"_s});
     QVERIFY2(wrong.output.startsWith("HTTP/1.1 401"), wrong.output.constData());
     const CurlResult otherUsersPassword = curl({u"-i"_s, u"-u"_s, u"alice:pw"_s, url});
