@@ -7,6 +7,7 @@
 #include "testcertificates.h"
 #include "testhttpservice.h"
 #include "tls/tls.h"
+#include "websockettalk.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void selfSignedIsMadeOnceAndPinned();
     void httpsEdgeServesTunnels();
     void httpsPortBadInput();
+    void websocketOverHttps();
     void edgeCertificateReloadsWithoutDroppingADownload();
 
 private:
@@ -387,6 +389,45 @@ void tst_Tls::httpsEdgeServesTunnels()
     QVERIFY2(redirect.startsWith("HTTP/1.1 308 Permanent Redirect\r\n"), redirect.constData());
     QVERIFY2(redirect.contains((u"\r\nLocation: "_s + base + u"/headers?x=1\r\n"_s).toLatin1()),
              redirect.constData());
+}
+
+void tst_Tls::websocketOverHttps()
+{
+    WebSocketTalk::EchoServer echo;
+    QVERIFY(echo.listen(QHostAddress::LocalHost, 0));
+    const Identity server = issue(u"tunnels.test"_s, &m_ca, -1, 30, {u"*.tunnels.test"_s});
+    startServer(server, {u"--domain"_s, u"tunnels.test"_s, u"--https-port"_s, u"0"_s});
+    const quint16 httpsPort =
+            quint16(m_server->events(u"listening"_s).value(0).value(u"https_port"_s).toInt());
+    m_processes.push_back(std::make_unique<JsonProcess>(
+            QStringLiteral(ROK_CLIENT_BINARY),
+            QStringList{u"http"_s, QString::number(echo.serverPort()), u"--json"_s, u"--token"_s,
+                        u"secret"_s, u"--server"_s, u"tls://127.0.0.1:%1"_s.arg(m_controlPort),
+                        u"--fingerprint"_s,
+                        Tls::formatFingerprint(Tls::fingerprint(server.certificate))}));
+    const QUrl url(m_processes.back()->waitFor(u"tunnel_opened"_s).value(u"url"_s).toString());
+    QCOMPARE(url.scheme(), u"https"_s);
+
+    // wss:// as a browser does it: SNI and the certificate check for NAME.tunnels.test.
+    QSslSocket visitor;
+    visitor.setSslConfiguration(Tls::clientConfiguration({.extraCas = {m_ca.certificate}}));
+    QSignalSpy encrypted(&visitor, &QSslSocket::encrypted);
+    visitor.connectToHostEncrypted(u"127.0.0.1"_s, httpsPort, url.host());
+    QVERIFY2(encrypted.wait(10000), qPrintable(visitor.errorString()));
+    visitor.write(WebSocketTalk::upgradeRequest(url.authority().toLatin1()));
+    QByteArray received;
+    QTRY_VERIFY((received += visitor.readAll(), received.contains("\r\n\r\n")));
+    QVERIFY2(received.startsWith("HTTP/1.1 101"), received.constData());
+    QVERIFY(received.contains(WebSocketTalk::AcceptKey));
+    received = received.mid(received.indexOf("\r\n\r\n") + 4);
+    for (const QByteArray message : {"first"_ba, "second, after a round trip"_ba}) {
+        visitor.write(WebSocketTalk::maskedText(message));
+        const QByteArray expected = WebSocketTalk::text("echo: " + message);
+        QTRY_VERIFY((received += visitor.readAll(), received == expected));
+        received.clear();
+    }
+    visitor.write(WebSocketTalk::maskedClose());
+    QTRY_VERIFY_WITH_TIMEOUT((received += visitor.readAll(), received.startsWith("\x88")), 10000);
 }
 
 void tst_Tls::httpsPortBadInput()

@@ -12,6 +12,7 @@
 #include "tcpconnection.h"
 #include "testhttpservice.h"
 #include "tunnelclient.h"
+#include "websockettalk.h"
 
 #include <QCborValue>
 #include <QPointer>
@@ -19,8 +20,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 #include <memory>
 
@@ -316,46 +315,28 @@ void tst_Tunnel::largeUploadAndDownloadArriveIntact()
 
 void tst_Tunnel::websocketEcho()
 {
-    QWebSocketServer echo(QStringLiteral("echo"), QWebSocketServer::NonSecureMode);
+    WebSocketTalk::EchoServer echo;
     QVERIFY(echo.listen(QHostAddress::LocalHost, 0));
-    connect(&echo, &QWebSocketServer::newConnection, this, [&echo] {
-        QWebSocket *peer = echo.nextPendingConnection();
-        peer->setParent(&echo);
-        connect(peer, &QWebSocket::textMessageReceived, peer, [peer](const QString &text) {
-            peer->sendTextMessage(QStringLiteral("echo: ") + text);
-        });
-    });
     TunnelClient *client = startClient(httpOptions(echo.serverPort()));
     QTRY_COMPARE(client->state(), TunnelClient::State::Online);
 
-    // The visitor speaks RFC 6455 by hand: QWebSocket would send its own Host header (the
-    // edge's address), and NAME.localhost does not resolve outside browsers and curl.
     QTcpSocket visitor;
     visitor.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
-    visitor.write(
-            "GET /chat HTTP/1.1\r\nHost: " + hostOf(client->url())
-            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    visitor.write(WebSocketTalk::upgradeRequest(hostOf(client->url())));
     QByteArray received;
     QTRY_VERIFY((received += visitor.readAll(), received.contains("\r\n\r\n")));
     QVERIFY2(received.startsWith("HTTP/1.1 101"), received.constData());
-    QVERIFY(received.contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")); // the RFC's example accept key
+    QVERIFY(received.contains(WebSocketTalk::AcceptKey));
     received = received.mid(received.indexOf("\r\n\r\n") + 4);
 
-    const QByteArray text = "hello through rok";
-    const QByteArray mask = "\x12\x34\x56\x78";
-    QByteArray frame = "\x81" + QByteArray(1, char(0x80 | text.size())) + mask;
-    for (int i = 0; i < text.size(); ++i)
-        frame += char(text[i] ^ mask[i % 4]);
-    visitor.write(frame);
-    const QByteArray echoed = "echo: " + text;
-    const QByteArray expected = "\x81" + QByteArray(1, char(echoed.size())) + echoed;
+    visitor.write(WebSocketTalk::maskedText("hello through rok"));
+    const QByteArray expected = WebSocketTalk::text("echo: hello through rok");
     QTRY_VERIFY((received += visitor.readAll(), received == expected));
 
     QTRY_VERIFY(!client->requestLog()->records().isEmpty());
     QCOMPARE(client->requestLog()->records().constFirst().kind, RequestRecord::Kind::Upgrade);
     QCOMPARE(client->requestLog()->records().constFirst().status, 101);
-    visitor.write("\x88\x80" + mask); // a close frame; the echo server closes the connection
+    visitor.write(WebSocketTalk::maskedClose()); // the echo server closes the connection
     QTRY_COMPARE(client->requestLog()->records().size(), 2);
     QCOMPARE(client->requestLog()->records().constLast().kind, RequestRecord::Kind::UpgradeClosed);
 }
