@@ -2,6 +2,7 @@
 
 #include <QCborArray>
 #include <QCborValue>
+#include <QRandomGenerator>
 
 namespace Protocol {
 
@@ -147,6 +148,13 @@ Open Open::fromCbor(const QCborMap &message)
             .allowCidrs = texts(message, KeyAllowCidr),
             .denyCidrs = texts(message, KeyDenyCidr),
             .hostHeader = text(message, KeyHostHeader)};
+}
+
+Credential Credential::make(const QByteArray &user, const QByteArray &password)
+{
+    QByteArray salt(SaltSize, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), SaltSize / 4);
+    return {user, salt, passwordHash(salt, password)};
 }
 
 QCborMap Opened::toCbor() const

@@ -41,6 +41,9 @@ struct Credential
     QByteArray salt; // SaltSize random bytes
     QByteArray hash; // passwordHash(salt, password)
 
+    // With a new random salt: what a client sends, and what the tray app keeps instead of the
+    // password itself.
+    static Credential make(const QByteArray &user, const QByteArray &password);
     bool operator==(const Credential &) const = default;
 };
 

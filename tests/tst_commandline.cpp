@@ -8,7 +8,7 @@
 using namespace Qt::StringLiterals;
 
 using Action = CommandLine::Action;
-using Protocol = TunnelOptions::Protocol;
+using TunnelProtocol = TunnelOptions::Protocol;
 
 char *toString(CommandLine::Action action)
 {
@@ -203,51 +203,55 @@ void tst_CommandLine::localSideFlags()
 void tst_CommandLine::tunnel_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<Protocol>("protocol");
+    QTest::addColumn<TunnelProtocol>("protocol");
     QTest::addColumn<QString>("local");
     QTest::addColumn<QString>("server");
     QTest::addColumn<QString>("subdomain");
     QTest::addColumn<bool>("json");
 
     const QString defaultServer = u"localhost:7835"_s;
-    QTest::newRow("rok http 3000") << QStringList{u"http"_s, u"3000"_s} << Protocol::Http
+    QTest::newRow("rok http 3000") << QStringList{u"http"_s, u"3000"_s} << TunnelProtocol::Http
                                    << u"localhost:3000"_s << defaultServer << QString() << false;
-    QTest::newRow("rok tcp 22") << QStringList{u"tcp"_s, u"22"_s} << Protocol::Tcp
+    QTest::newRow("rok tcp 22") << QStringList{u"tcp"_s, u"22"_s} << TunnelProtocol::Tcp
                                 << u"localhost:22"_s << defaultServer << QString() << false;
     QTest::newRow("rok http 10.0.0.5:8080")
-            << QStringList{u"http"_s, u"10.0.0.5:8080"_s} << Protocol::Http << u"10.0.0.5:8080"_s
-            << defaultServer << QString() << false;
+            << QStringList{u"http"_s, u"10.0.0.5:8080"_s} << TunnelProtocol::Http
+            << u"10.0.0.5:8080"_s << defaultServer << QString() << false;
     QTest::newRow("rok http [::1]:8080")
-            << QStringList{u"http"_s, u"[::1]:8080"_s} << Protocol::Http << u"[::1]:8080"_s
+            << QStringList{u"http"_s, u"[::1]:8080"_s} << TunnelProtocol::Http << u"[::1]:8080"_s
             << defaultServer << QString() << false;
-    QTest::newRow("rok tcp db.lan:5432") << QStringList{u"tcp"_s, u"db.lan:5432"_s} << Protocol::Tcp
-                                         << u"db.lan:5432"_s << defaultServer << QString() << false;
+    QTest::newRow("rok tcp db.lan:5432")
+            << QStringList{u"tcp"_s, u"db.lan:5432"_s} << TunnelProtocol::Tcp << u"db.lan:5432"_s
+            << defaultServer << QString() << false;
     QTest::newRow("--server host:port")
             << QStringList{u"http"_s, u"3000"_s, u"--server"_s, u"rok.example.com:7000"_s}
-            << Protocol::Http << u"localhost:3000"_s << u"rok.example.com:7000"_s << QString()
+            << TunnelProtocol::Http << u"localhost:3000"_s << u"rok.example.com:7000"_s << QString()
             << false;
     QTest::newRow("--server=port")
-            << QStringList{u"--server=9999"_s, u"http"_s, u"3000"_s} << Protocol::Http
+            << QStringList{u"--server=9999"_s, u"http"_s, u"3000"_s} << TunnelProtocol::Http
             << u"localhost:3000"_s << u"localhost:9999"_s << QString() << false;
     QTest::newRow("--server [IPv6]:port")
             << QStringList{u"tcp"_s, u"22"_s, u"--server"_s, u"[2001:db8::1]:7835"_s}
-            << Protocol::Tcp << u"localhost:22"_s << u"[2001:db8::1]:7835"_s << QString() << false;
+            << TunnelProtocol::Tcp << u"localhost:22"_s << u"[2001:db8::1]:7835"_s << QString()
+            << false;
     QTest::newRow("--subdomain lowercased")
             << QStringList{u"http"_s, u"3000"_s, u"--subdomain"_s, u"Brave-OTTER"_s}
-            << Protocol::Http << u"localhost:3000"_s << defaultServer << u"brave-otter"_s << false;
-    QTest::newRow("--json") << QStringList{u"http"_s, u"3000"_s, u"--json"_s} << Protocol::Http
-                            << u"localhost:3000"_s << defaultServer << QString() << true;
+            << TunnelProtocol::Http << u"localhost:3000"_s << defaultServer << u"brave-otter"_s
+            << false;
+    QTest::newRow("--json") << QStringList{u"http"_s, u"3000"_s, u"--json"_s}
+                            << TunnelProtocol::Http << u"localhost:3000"_s << defaultServer
+                            << QString() << true;
     QTest::newRow("everything") << QStringList{u"--json"_s,   u"--subdomain=demo"_s,
                                                u"tcp"_s,      u"10.1.1.1:25"_s,
                                                u"--server"_s, u"tunnel.example:443"_s}
-                                << Protocol::Tcp << u"10.1.1.1:25"_s << u"tunnel.example:443"_s
-                                << u"demo"_s << true;
+                                << TunnelProtocol::Tcp << u"10.1.1.1:25"_s
+                                << u"tunnel.example:443"_s << u"demo"_s << true;
 }
 
 void tst_CommandLine::tunnel()
 {
     QFETCH(QStringList, arguments);
-    QFETCH(Protocol, protocol);
+    QFETCH(TunnelProtocol, protocol);
     QFETCH(QString, local);
     QFETCH(QString, server);
     QFETCH(QString, subdomain);

@@ -15,6 +15,7 @@
 
 #include "appsettings.h"
 #include "autostart.h"
+#include "controlmessages.h"
 #include "settingsdialog.h"
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void everyInputHasAnAccessibleName();
     void labelsHaveBuddies();
     void fillAndAccept();
+    void securityKeepsNoPassword();
     void invalidInputDisablesOk_data();
     void invalidInputDisablesOk();
     void subdomainIsLowercased();
@@ -167,8 +169,10 @@ void tst_SettingsDialog::everyInputHasAnAccessibleName()
         QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
         QVERIFY2(widget->focusPolicy() & Qt::TabFocus, qPrintable(widget->objectName()));
     }
-    QCOMPARE(inputs, 11); // profile, add, remove, name, server, token, local, subdomain, 2 checks,
-            // log size
+    // profile, add, remove, name, server, token, local, subdomain; fingerprint, CA file, browse,
+    // local insecure, host header, visitor login and password, allowed and blocked addresses;
+    // 2 checks, log size
+    QCOMPARE(inputs, 20);
 }
 
 void tst_SettingsDialog::labelsHaveBuddies()
@@ -185,12 +189,14 @@ void tst_SettingsDialog::labelsHaveBuddies()
         QVERIFY2(label->buddy(), qPrintable(label->text()));
         QVERIFY2(!label->buddy()->accessibleName().isEmpty(), qPrintable(label->text()));
     }
-    QCOMPARE(withMnemonic, 7);
+    QCOMPARE(withMnemonic, 14);
 
     // The tab order goes down the form.
-    const char *order[] = {"profile",       "addProfile",   "removeProfile", "profileName",
-                           "server",        "token",        "local",         "subdomain",
-                           "startAtLaunch", "startAtLogin", "logSize"};
+    const char *order[] = {"profile",     "addProfile",    "removeProfile",   "profileName",
+                           "server",      "token",         "local",           "subdomain",
+                           "fingerprint", "caFile",        "browseCa",        "localInsecure",
+                           "hostHeader",  "visitorUser",   "visitorPassword", "allowCidrs",
+                           "denyCidrs",   "startAtLaunch", "startAtLogin",    "logSize"};
     for (size_t i = 0; i + 1 < std::size(order); ++i) {
         QWidget *from = field<QWidget>(dialog, order[i]);
         QWidget *next = from->nextInFocusChain();
@@ -250,6 +256,43 @@ void tst_SettingsDialog::fillAndAccept()
     QVERIFY(Autostart::isEnabled());
 }
 
+void tst_SettingsDialog::securityKeepsNoPassword()
+{
+    AppSettings settings;
+    settings.setKeychainEnabled(false);
+    SettingsDialog dialog(&settings);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    type(field<QLineEdit>(dialog, "visitorUser"), QStringLiteral("alice"));
+    QVERIFY(!okButton(dialog)->isEnabled()); // a login needs a password
+    type(field<QLineEdit>(dialog, "visitorPassword"), QStringLiteral("open sesame"));
+    type(field<QLineEdit>(dialog, "allowCidrs"), QStringLiteral("10.0.0.0/8, 192.0.2.7"));
+    type(field<QLineEdit>(dialog, "hostHeader"), QStringLiteral("rewrite"));
+    QTest::keyClick(field<QCheckBox>(dialog, "localInsecure"), Qt::Key_Space);
+    QVERIFY(okButton(dialog)->isEnabled());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    const AppSettings::Profile profile = settings.profile(); // a copy: accept() replaces it
+    QCOMPARE(profile.visitorUser, QStringLiteral("alice"));
+    QCOMPARE(profile.visitorSalt.size(), Protocol::SaltSize);
+    QCOMPARE(profile.visitorHash, Protocol::passwordHash(profile.visitorSalt, "open sesame"));
+    QCOMPARE(profile.allowCidrs, (QStringList{u"10.0.0.0/8"_s, u"192.0.2.7"_s}));
+    QCOMPARE(profile.hostHeader, QStringLiteral("rewrite"));
+    QVERIFY(profile.localInsecure);
+    QFile file(QSettings(u"rok"_s, u"rok"_s).fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("open sesame"));
+
+    // Shown again: the password field is empty and says it is kept; OK needs no retyping.
+    SettingsDialog again(&settings);
+    QCOMPARE(field<QLineEdit>(again, "visitorPassword")->text(), QString());
+    QCOMPARE(field<QLineEdit>(again, "visitorPassword")->placeholderText(), u"Unchanged"_s);
+    QVERIFY(again.isInputValid());
+    again.accept();
+    QCOMPARE(settings.profile().visitorHash, profile.visitorHash);
+}
+
 void tst_SettingsDialog::invalidInputDisablesOk_data()
 {
     QTest::addColumn<QByteArray>("name");
@@ -272,6 +315,22 @@ void tst_SettingsDialog::invalidInputDisablesOk_data()
     QTest::newRow("subdomain dot") << "subdomain"_ba << QStringLiteral("a.b") << false;
     QTest::newRow("subdomain long") << "subdomain"_ba << QString(64, u'a') << false;
     QTest::newRow("name empty") << "profileName"_ba << QString() << false;
+    QTest::newRow("server tls://")
+            << "server"_ba << QStringLiteral("tls://example.org:7835") << true;
+    QTest::newRow("local https") << "local"_ba << QStringLiteral("https://localhost:8443") << true;
+    QTest::newRow("local https path")
+            << "local"_ba << QStringLiteral("https://localhost:8443/app") << false;
+    QTest::newRow("fingerprint ok") << "fingerprint"_ba << u"sha256:"_s + QString(64, u'a') << true;
+    QTest::newRow("fingerprint short")
+            << "fingerprint"_ba << QStringLiteral("sha256:abcd") << false;
+    QTest::newRow("CA file missing") << "caFile"_ba << QStringLiteral("/no/such/ca.pem") << false;
+    QTest::newRow("host header rewrite") << "hostHeader"_ba << QStringLiteral("rewrite") << true;
+    QTest::newRow("host header spaces") << "hostHeader"_ba << QStringLiteral("a b") << false;
+    QTest::newRow("login without password") << "visitorUser"_ba << QStringLiteral("alice") << false;
+    QTest::newRow("allowed ranges")
+            << "allowCidrs"_ba << QStringLiteral("10.0.0.0/8, 2001:db8::/32") << true;
+    QTest::newRow("allowed words") << "allowCidrs"_ba << QStringLiteral("office") << false;
+    QTest::newRow("blocked range bad") << "denyCidrs"_ba << QStringLiteral("10.0.0.0/33") << false;
 }
 
 void tst_SettingsDialog::invalidInputDisablesOk()
@@ -289,8 +348,10 @@ void tst_SettingsDialog::invalidInputDisablesOk()
 
     QCOMPARE(okButton(dialog)->isEnabled(), valid);
     QCOMPARE(dialog.isInputValid(), valid);
+    // The tunnel's fields have an error line each; the security box one for all its fields.
     const QByteArray errorName = name + "Error";
-    auto *error = field<QLabel>(dialog, errorName.constData());
+    auto *error = dialog.findChild<QLabel *>(QString::fromLatin1(errorName))
+            ?: field<QLabel>(dialog, "securityError");
     QCOMPARE(error->isVisible(), !valid);
     QCOMPARE(error->text().isEmpty(), valid);
     QCOMPARE(edit->accessibleDescription(), error->text()); // a screen reader hears why

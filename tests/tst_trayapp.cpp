@@ -2,6 +2,7 @@
 // this process (QT_QPA_PLATFORM=offscreen).
 
 #include "appsettings.h"
+#include "controlmessages.h"
 #include "httpvisit.h"
 #include "mainwindow.h"
 #include "requestlogmodel.h"
@@ -25,6 +26,8 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 class tst_TrayApp : public QObject
 {
     Q_OBJECT
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void replayReachesTheLocalService();
     void harExportIsValidJson();
     void settingsPersistAcrossRestart();
+    void protectionFromSettingsReachesTheEdge();
     void withoutTrayTheWindowStaysAWindow();
 
 private:
@@ -126,6 +130,44 @@ void tst_TrayApp::visitMany(int count, const QByteArray &path)
             30000);
     for (const auto &visit : visits)
         QCOMPARE(visit->status(), 200);
+}
+
+void tst_TrayApp::protectionFromSettingsReachesTheEdge()
+{
+    {
+        AppSettings settings;
+        settings.setKeychainEnabled(false);
+        QList<AppSettings::Profile> profiles = settings.profiles();
+        const Protocol::Credential login = Protocol::Credential::make("alice", "open sesame");
+        profiles[0].visitorUser = u"alice"_s;
+        profiles[0].visitorSalt = login.salt;
+        profiles[0].visitorHash = login.hash;
+        profiles[0].allowCidrs = {u"127.0.0.0/8"_s};
+        profiles[0].hostHeader = u"rewrite"_s;
+        settings.setProfiles(profiles);
+        settings.save();
+    }
+    goOnline();
+    auto *detail = m_window->findChild<QLabel *>(u"detail"_s);
+    QVERIFY2(detail->text().startsWith(
+                     u"Protected: visitors from allowed addresses who log in as alice"_s),
+             qPrintable(detail->text()));
+
+    const QUrl url(m_controller->url());
+    const QByteArray host = url.host().toLatin1() + ':' + QByteArray::number(url.port());
+    HttpVisit anonymous(m_server->httpPort(), host, "GET", "/headers");
+    anonymous.start();
+    QTRY_VERIFY(anonymous.isDone());
+    QCOMPARE(anonymous.status(), 401);
+    HttpVisit alice(m_server->httpPort(), host, "GET", "/headers");
+    alice.setExtraHeaders("Authorization: Basic " + "alice:open sesame"_ba.toBase64() + "\r\n");
+    alice.start();
+    QTRY_VERIFY(alice.isDone());
+    QCOMPARE(alice.status(), 200);
+    // --host-header rewrite: the service sees its own address as Host.
+    QVERIFY2(alice.body().contains(
+                     "\r\nHost: 127.0.0.1:" + QByteArray::number(m_local->serverPort()) + "\r\n"),
+             alice.body().constData());
 }
 
 void tst_TrayApp::trayClickStartsTunnelAndShowsUrl()

@@ -123,7 +123,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
             result.text = tr("invalid --basic-auth (expected USER:PASS, both non-empty)");
             return result;
         }
-        options.basicAuth.append({value.left(colon).toUtf8(), value.mid(colon + 1).toUtf8()});
+        options.credentials.append(Protocol::Credential::make(value.left(colon).toUtf8(),
+                                                              value.mid(colon + 1).toUtf8()));
     }
     for (const auto &[option, list] :
          {std::pair{&allowCidr, &options.allowCidrs}, std::pair{&denyCidr, &options.denyCidrs}}) {

@@ -15,17 +15,6 @@
 #include <QRandomGenerator>
 #include <QSslSocket>
 
-namespace {
-
-QByteArray randomBytes(int count)
-{
-    QByteArray bytes(count, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), count / 4);
-    return bytes;
-}
-
-} // namespace
-
 TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -268,11 +257,7 @@ void TunnelClient::onHello(const Protocol::Hello &hello)
         open.port = m_port;
     else
         open.name = m_name.isEmpty() ? m_options.subdomain : m_name;
-    for (const auto &[user, password] : m_options.basicAuth) {
-        // A new salt each time: the server never holds the password, nor the same hash twice.
-        const QByteArray salt = randomBytes(Protocol::SaltSize);
-        open.credentials.append({user, salt, Protocol::passwordHash(salt, password)});
-    }
+    open.credentials = m_options.credentials;
     open.allowCidrs = m_options.allowCidrs;
     open.denyCidrs = m_options.denyCidrs;
     open.hostHeader = m_options.hostHeader;

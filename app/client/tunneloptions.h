@@ -1,5 +1,6 @@
 #pragma once
 
+#include "controlmessages.h"
 #include "muxsession.h"
 #include "tls/tls.h"
 
@@ -62,7 +63,7 @@ struct TunnelOptions
     QByteArray token;
     QString subdomain;
     // Who may reach an http tunnel, enforced by the server (empty: everyone).
-    QList<QPair<QByteArray, QByteArray>> basicAuth; // --basic-auth USER:PASS, as (user, password)
+    QList<::Protocol::Credential> credentials; // --basic-auth USER:PASS, salted and hashed
     QStringList allowCidrs; // --allow-cidr
     QStringList denyCidrs; // --deny-cidr
     std::chrono::milliseconds firstRetry{1000};

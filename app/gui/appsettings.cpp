@@ -107,6 +107,15 @@ void AppSettings::load()
         profile.server = m_settings.value(QStringLiteral("server"), profile.server).toString();
         profile.local = m_settings.value(QStringLiteral("local"), profile.local).toString();
         profile.subdomain = m_settings.value(QStringLiteral("subdomain")).toString();
+        profile.fingerprint = m_settings.value(QStringLiteral("fingerprint")).toString();
+        profile.caFile = m_settings.value(QStringLiteral("caFile")).toString();
+        profile.localInsecure = m_settings.value(QStringLiteral("localInsecure")).toBool();
+        profile.hostHeader = m_settings.value(QStringLiteral("hostHeader")).toString();
+        profile.visitorUser = m_settings.value(QStringLiteral("visitorUser")).toString();
+        profile.visitorSalt = m_settings.value(QStringLiteral("visitorSalt")).toByteArray();
+        profile.visitorHash = m_settings.value(QStringLiteral("visitorHash")).toByteArray();
+        profile.allowCidrs = m_settings.value(QStringLiteral("allowCidrs")).toStringList();
+        profile.denyCidrs = m_settings.value(QStringLiteral("denyCidrs")).toStringList();
         profiles.append(profile);
     }
     m_settings.endArray();
@@ -129,6 +138,15 @@ void AppSettings::save()
         m_settings.setValue(QStringLiteral("server"), profile.server);
         m_settings.setValue(QStringLiteral("local"), profile.local);
         m_settings.setValue(QStringLiteral("subdomain"), profile.subdomain);
+        m_settings.setValue(QStringLiteral("fingerprint"), profile.fingerprint);
+        m_settings.setValue(QStringLiteral("caFile"), profile.caFile);
+        m_settings.setValue(QStringLiteral("localInsecure"), profile.localInsecure);
+        m_settings.setValue(QStringLiteral("hostHeader"), profile.hostHeader);
+        m_settings.setValue(QStringLiteral("visitorUser"), profile.visitorUser);
+        m_settings.setValue(QStringLiteral("visitorSalt"), profile.visitorSalt);
+        m_settings.setValue(QStringLiteral("visitorHash"), profile.visitorHash);
+        m_settings.setValue(QStringLiteral("allowCidrs"), profile.allowCidrs);
+        m_settings.setValue(QStringLiteral("denyCidrs"), profile.denyCidrs);
     }
     m_settings.endArray();
     m_settings.setValue(QStringLiteral("currentProfile"), currentProfile());

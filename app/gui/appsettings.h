@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 namespace QKeychain {
 class Job;
@@ -32,6 +33,16 @@ public:
         QString server = QStringLiteral("localhost:7835");
         QString local = QStringLiteral("localhost:3000");
         QString subdomain;
+        // Security and access (SecurityBox).
+        QString fingerprint; // the server's certificate pinned, sha256:HEX
+        QString caFile; // more CAs for the server's certificate
+        bool localInsecure = false; // https:// local target with a self-signed certificate
+        QString hostHeader; // empty: the public name; "rewrite": the local target's
+        QString visitorUser; // with a salt and hash: visitors log in
+        QByteArray visitorSalt;
+        QByteArray visitorHash; // Protocol::passwordHash(salt, password); no password kept
+        QStringList allowCidrs;
+        QStringList denyCidrs;
 
         friend bool operator==(const Profile &, const Profile &) = default;
     };
@@ -49,6 +60,7 @@ public:
     QString local() const { return current().local; }
     void setLocal(const QString &local) { current().local = local; }
     QString subdomain() const { return current().subdomain; }
+    const Profile &profile() const { return current(); }
     void setSubdomain(const QString &subdomain) { current().subdomain = subdomain; }
 
     // Options shared by all profiles.

@@ -335,6 +335,23 @@ void MainWindow::createMenus()
     help->addAction(tr("&About rok"), this, &MainWindow::showAbout);
 }
 
+// Who may reach the local service through the tunnel: everyone, or those the server lets by.
+QString MainWindow::whoReaches(const TunnelOptions &options)
+{
+    const QString local = options.local.toString();
+    const bool login = !options.credentials.isEmpty();
+    const bool addresses = !options.allowCidrs.isEmpty() || !options.denyCidrs.isEmpty();
+    if (login && addresses)
+        return tr("Protected: visitors from allowed addresses who log in as %1 reach %2.")
+                .arg(QString::fromUtf8(options.credentials.constFirst().user), local);
+    if (login)
+        return tr("Protected: visitors who log in as %1 reach %2.")
+                .arg(QString::fromUtf8(options.credentials.constFirst().user), local);
+    if (addresses)
+        return tr("Protected: only visitors from allowed addresses reach %1.").arg(local);
+    return tr("Anyone with this URL reaches %1.").arg(local);
+}
+
 void MainWindow::updateState()
 {
     const TunnelClient::State state = m_controller->state();
@@ -369,10 +386,10 @@ void MainWindow::updateState()
                              .arg(m_controller->options().local.toString());
         else if (state == TunnelClient::State::Connecting)
             detail = tr("Connecting to %1…").arg(m_controller->options().server.toString());
+        else if (online && client && !client->note().isEmpty())
+            detail = client->note(); // HTTPS on its way: the server says when it is ready
         else if (online)
-            detail = tr("Anyone with this URL reaches %1 through %2.")
-                             .arg(m_controller->options().local.toString(),
-                                  m_controller->options().server.toString());
+            detail = whoReaches(m_controller->options());
     }
     if (!detail.isEmpty() && !detail.endsWith(u'.') && !detail.endsWith(u'…'))
         detail += u'.';

@@ -55,6 +55,7 @@ private:
     void createMenus();
 
     void updateState();
+    static QString whoReaches(const TunnelOptions &options);
     void updateStats();
     void showDetails();
     void replaySelected();

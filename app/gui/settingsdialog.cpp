@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "autostart.h"
+#include "securitybox.h"
 #include "tunneloptions.h"
 
 #include <QCheckBox>
@@ -114,8 +115,9 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     m_local = new QLineEdit(tunnelBox);
     m_local->setObjectName(QStringLiteral("local"));
     m_local->setAccessibleName(tr("Local target"));
-    m_local->setPlaceholderText(tr("3000 or localhost:3000"));
-    m_local->setToolTip(tr("The local service the tunnel forwards to, as [HOST:]PORT"));
+    m_local->setPlaceholderText(tr("3000, localhost:3000 or https://localhost:8443"));
+    m_local->setToolTip(tr("The local service the tunnel forwards to, as [HOST:]PORT, or "
+                           "https://HOST:PORT for a service that speaks HTTPS"));
     m_localError = makeErrorLabel(tunnelBox, QStringLiteral("localError"));
     auto *localLabel = new QLabel(tr("&Local target:"), tunnelBox);
     localLabel->setBuddy(m_local);
@@ -131,6 +133,9 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     subdomainLabel->setBuddy(m_subdomain);
     m_tunnelForm->addRow(subdomainLabel, m_subdomain);
     m_tunnelForm->addRow(QString(), m_subdomainError);
+
+    m_security = new SecurityBox(this);
+    connect(m_security, &SecurityBox::edited, this, &SettingsDialog::validate);
 
     // Options of the app.
     auto *appBox = new QGroupBox(tr("Application"), this);
@@ -162,6 +167,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tunnelBox);
+    layout->addWidget(m_security);
     layout->addWidget(appBox);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
@@ -173,7 +179,8 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     setTabOrder(m_server, m_token);
     setTabOrder(m_token, m_local);
     setTabOrder(m_local, m_subdomain);
-    setTabOrder(m_subdomain, m_startAtLaunch);
+    setTabOrder(m_subdomain, m_security->firstField());
+    setTabOrder(m_security->lastField(), m_startAtLaunch);
     setTabOrder(m_startAtLaunch, m_startAtLogin);
     setTabOrder(m_startAtLogin, m_logSize);
     setTabOrder(m_logSize, m_buttons);
@@ -230,6 +237,7 @@ void SettingsDialog::showProfile(int index)
     m_token->setText(QString::fromUtf8(entry.token));
     m_local->setText(entry.profile.local);
     m_subdomain->setText(entry.profile.subdomain);
+    m_security->showProfile(entry.profile);
     m_remove->setEnabled(m_entries.size() > 1);
     validate();
 }
@@ -243,6 +251,7 @@ void SettingsDialog::storeProfile()
     entry.profile.server = m_server->text().trimmed();
     entry.profile.local = m_local->text().trimmed();
     entry.profile.subdomain = m_subdomain->text().trimmed().toLower();
+    m_security->storeProfile(entry.profile);
     if (entry.tokenKnown)
         entry.token = m_token->text().toUtf8();
 }
@@ -362,8 +371,8 @@ void SettingsDialog::validate()
         }
     }
     const QString localhost = QStringLiteral("localhost");
-    const bool serverOk = Endpoint::parse(m_server->text().trimmed(), localhost).has_value();
-    const bool localOk = Endpoint::parse(m_local->text().trimmed(), localhost).has_value();
+    const bool serverOk = ServerAddress::parse(m_server->text().trimmed(), localhost).has_value();
+    const bool localOk = LocalTarget::parse(m_local->text().trimmed()).has_value();
     const QString subdomain = m_subdomain->text().trimmed().toLower();
     const bool subdomainOk = subdomain.isEmpty() || isValidSubdomain(subdomain);
 
@@ -374,12 +383,13 @@ void SettingsDialog::validate()
                                     "tunnel.example.com:7835."));
     valid &= setError(m_local, m_localError,
                       localOk ? QString()
-                              : tr("Enter the local service as PORT or HOST:PORT, for example "
-                                   "3000 or localhost:3000."));
+                              : tr("Enter the local service as PORT, HOST:PORT or "
+                                   "https://HOST:PORT, for example 3000 or localhost:3000."));
     valid &= setError(m_subdomain, m_subdomainError,
                       subdomainOk ? QString()
                                   : tr("A subdomain has up to 63 letters a-z, digits and '-', "
                                        "and does not start or end with '-'."));
+    valid &= m_security->validate();
     m_valid = valid;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
     // Fix this profile before going to another, so no error hides behind the combo box.

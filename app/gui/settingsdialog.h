@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class SecurityBox;
 
 // Edits an AppSettings: the saved tunnels (profiles: server, token, local target, subdomain;
 // switch, add, rename, remove) and the options of the app. Invalid input shows an inline error
@@ -74,6 +75,7 @@ private:
     QLabel *m_localError;
     QLineEdit *m_subdomain;
     QLabel *m_subdomainError;
+    SecurityBox *m_security;
     QCheckBox *m_startAtLaunch;
     QCheckBox *m_startAtLogin;
     QSpinBox *m_logSize;

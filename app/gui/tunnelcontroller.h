@@ -54,6 +54,7 @@ private:
     AppSettings *m_settings;
     std::optional<ServerAddress> m_serverOverride;
     Tls::Trust m_trust;
+    bool m_trustOverride = false; // --ca or --fingerprint given: they win over the profile's
     std::optional<LocalTarget> m_localOverride;
     QByteArray m_token;
     bool m_tokenLoaded = false;
