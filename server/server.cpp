@@ -110,14 +110,20 @@ void Server::useCertificate(const QString &host, const QByteArray &chainPem,
     m_edgeCertificates.setForHost(host.toLatin1(), std::move(context));
 }
 
+// With --acme-email the control port's certificate is not the edge's: it would cover every
+// name (--self-signed's *.DOMAIN, to browsers' warnings) and no name would get its own.
 QString Server::edgeCertificateFile() const
 {
-    return m_config.edgeCertFile.isEmpty() ? m_config.tlsCertFile : m_config.edgeCertFile;
+    if (!m_config.edgeCertFile.isEmpty() || m_config.usesAcme())
+        return m_config.edgeCertFile;
+    return m_config.tlsCertFile;
 }
 
 QString Server::edgeKeyFile() const
 {
-    return m_config.edgeKeyFile.isEmpty() ? m_config.tlsKeyFile : m_config.edgeKeyFile;
+    if (!m_config.edgeKeyFile.isEmpty() || m_config.usesAcme())
+        return m_config.edgeKeyFile;
+    return m_config.tlsKeyFile;
 }
 
 bool Server::loadEdgeCertificate(QString *error)

@@ -114,6 +114,7 @@ private:
     quint16 m_httpPort = 0;
     quint16 m_httpsPort = 0;
     quint16 m_controlPort = 0;
+    QString m_fingerprint; // of the control port's self-signed certificate
 };
 
 void tst_Acme::initTestCase()
@@ -199,12 +200,14 @@ JsonProcess *tst_Acme::startServer(const QString &stateDirectory)
                         u"--state-dir"_s,      stateDirectory,
                         u"--acme-email"_s,     u"ops@rok.test"_s,
                         u"--acme-directory"_s, u"https://127.0.0.1:%1/dir"_s.arg(m_acmePort),
-                        u"--acme-ca"_s,        m_testCa}));
+                        u"--acme-ca"_s,        m_testCa,
+                        u"--self-signed"_s}));   // as deployed: TLS to clients too
     JsonProcess *server = m_processes.back().get();
     const QJsonObject listening = server->waitFor(u"listening"_s);
     m_httpPort = quint16(listening.value(u"http_port"_s).toInt());
     m_httpsPort = quint16(listening.value(u"https_port"_s).toInt());
     m_controlPort = quint16(listening.value(u"control_port"_s).toInt());
+    m_fingerprint = listening.value(u"fingerprint"_s).toString();
     return server;
 }
 
@@ -213,8 +216,8 @@ JsonProcess *tst_Acme::startClient(const QString &name)
     m_processes.push_back(std::make_unique<JsonProcess>(
             QStringLiteral(ROK_CLIENT_BINARY),
             QStringList{u"http"_s, QString::number(m_local->serverPort()), u"--json"_s,
-                        u"--server"_s, u"127.0.0.1:%1"_s.arg(m_controlPort), u"--subdomain"_s,
-                        name}));
+                        u"--server"_s, u"tls://127.0.0.1:%1"_s.arg(m_controlPort),
+                        u"--fingerprint"_s, m_fingerprint, u"--subdomain"_s, name}));
     return m_processes.back().get();
 }
 
