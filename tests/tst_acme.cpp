@@ -92,10 +92,12 @@ private Q_SLOTS:
 
     void certificatePerNameFromPebble();
     void failedChallengeKeepsPlainHttp();
+    void renewsAtTwoThirdsWithoutDroppingTheTunnel();
 
 private:
     // pebble on a free port, validating HTTP-01 on `challengePort`, with its DNS server.
-    void startPebble(quint16 challengePort);
+    // validitySeconds: of the certificates pebble issues (0: its default of 5 years).
+    void startPebble(quint16 challengePort, int validitySeconds = 0);
     JsonProcess *startServer(const QString &stateDirectory);
     JsonProcess *startClient(const QString &name);
     QString pebbleRoot(); // the root pebble made for this run, as a file for curl
@@ -156,7 +158,7 @@ void tst_Acme::cleanup()
     m_local.reset();
 }
 
-void tst_Acme::startPebble(quint16 challengePort)
+void tst_Acme::startPebble(quint16 challengePort, int validitySeconds)
 {
     const quint16 dnsPort = freePort();
     QVERIFY(dnsPort);
@@ -172,11 +174,14 @@ void tst_Acme::startPebble(quint16 challengePort)
             QDir(m_dir.path()), u"pebble-config.json"_s,
             u"{\"pebble\": {\"listenAddress\": \"127.0.0.1:%1\", "
             "\"managementListenAddress\": \"127.0.0.1:%2\", \"certificate\": \"%3\", "
-            "\"privateKey\": \"%4\", \"httpPort\": %5, \"tlsPort\": %6}}"_s.arg(m_acmePort)
+            "\"privateKey\": \"%4\", \"httpPort\": %5, \"tlsPort\": %6%7}}"_s.arg(m_acmePort)
                     .arg(m_managementPort)
                     .arg(m_pebbleCertificate, m_pebbleKey)
                     .arg(challengePort)
                     .arg(freePort())
+                    .arg(validitySeconds > 0
+                                 ? u", \"certificateValidityPeriod\": %1"_s.arg(validitySeconds)
+                                 : QString())
                     .toUtf8());
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"PEBBLE_VA_NOSLEEP"_s, u"1"_s); // validate at once, not after 0-15 s
@@ -201,7 +206,7 @@ JsonProcess *tst_Acme::startServer(const QString &stateDirectory)
                         u"--acme-email"_s,     u"ops@rok.test"_s,
                         u"--acme-directory"_s, u"https://127.0.0.1:%1/dir"_s.arg(m_acmePort),
                         u"--acme-ca"_s,        m_testCa,
-                        u"--self-signed"_s}));   // as deployed: TLS to clients too
+                        u"--self-signed"_s})); // as deployed: TLS to clients too
     JsonProcess *server = m_processes.back().get();
     const QJsonObject listening = server->waitFor(u"listening"_s);
     m_httpPort = quint16(listening.value(u"http_port"_s).toInt());
@@ -309,6 +314,25 @@ void tst_Acme::failedChallengeKeepsPlainHttp()
     const CurlResult page = fetch(http + u"/"_s);
     QCOMPARE(page.output, QByteArray(TestHttpService::Page));
     QCOMPARE(client->events(u"tunnel_opened"_s).size(), 1);
+}
+
+void tst_Acme::renewsAtTwoThirdsWithoutDroppingTheTunnel()
+{
+    // Certificates of 9 s: renewed at 6 s, while the tunnel stays open.
+    JsonProcess *server = startServer(m_dir.filePath(u"state-renewing"_s));
+    startPebble(m_httpPort, 9);
+    JsonProcess *client = startClient(u"docs"_s);
+    int first = 0;
+    QVERIFY(!server->waitFor(u"certificate_issued"_s, 30000, &first).isEmpty());
+    const QJsonObject renewed = server->waitFor(u"certificate_issued"_s, 30000, nullptr, first + 1);
+    QVERIFY2(!renewed.isEmpty(), server->standardError().constData());
+    QCOMPARE(renewed.value(u"host"_s).toString(), u"docs.rok.test"_s);
+    QCOMPARE(server->events(u"certificate_failed"_s).size(), 0);
+    QCOMPARE(server->events(u"tunnel_closed"_s).size(), 0);
+    // HTTPS goes on with the renewed certificate in place.
+    const QString https = client->events(u"tunnel_opened"_s).constLast().value(u"url"_s).toString();
+    const CurlResult page = fetch(https + u"/"_s, {u"--cacert"_s, pebbleRoot()});
+    QCOMPARE(page.output, QByteArray(TestHttpService::Page));
 }
 
 QTEST_GUILESS_MAIN(tst_Acme)
