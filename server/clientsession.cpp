@@ -335,8 +335,8 @@ void ClientSession::chooseUrl()
         return;
     }
     m_url = config.httpUrl(m_name);
-    m_note = tr("%1 works once its certificate arrives from %2, in a few seconds; until then "
-                "use %3")
+    m_note = tr("%1 works once its certificate arrives from %2, usually in seconds; until "
+                "then use %3")
                      .arg(config.httpsUrl(m_name), config.acmeDirectory.host(), m_url);
     connect(m_services.acme, &AcmeCertificates::certificateReady, this,
             &ClientSession::onCertificateReady, Qt::UniqueConnection);

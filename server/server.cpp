@@ -89,7 +89,8 @@ bool Server::startAcme(QString *error)
     m_acme = new AcmeCertificates({.client = {.directory = m_config.acmeDirectory,
                                               .email = m_config.acmeEmail,
                                               .tls = tls},
-                                   .directory = m_config.stateDirectory + QStringLiteral("/acme")},
+                                   .directory = m_config.stateDirectory + QStringLiteral("/acme"),
+                                   .ordersPerHour = m_config.acmeOrdersPerHour},
                                   m_log, this);
     connect(m_acme, &AcmeCertificates::certificateReady, this, &Server::useCertificate);
     m_http->setChallenges(&m_acme->challenges());

@@ -198,13 +198,19 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
             "max-tunnels-per-token",
             QT_TRANSLATE_NOOP("rok-server", "Tunnels open at once with one token (default 32)."),
             QString::number(defaults.maxTunnelsPerToken));
+    const QCommandLineOption acmeOrders =
+            limit("acme-orders-per-hour",
+                  QT_TRANSLATE_NOOP("rok-server",
+                                    "New certificates asked for in an hour, for all names together "
+                                    "(default 20): a CA's weekly limit is not spent by one user."),
+                  QString::number(defaults.acmeOrdersPerHour));
     parser.addOptions({help,        version,      domain,      bind,           httpPort,
                        controlPort, tcpPorts,     token,       anonymous,      reserve,
                        headTimeout, idleTimeout,  sendTimeout, tcpIdleTimeout, maxConnections,
                        maxPerIp,    maxStreams,   maxTunnels,  logFormat,      tlsCert,
                        tlsKey,      selfSigned,   stateDir,    httpsPort,      edgeCert,
                        edgeKey,     httpRedirect, tokensFile,  acmeEmail,      acmeDirectory,
-                       acmeCa});
+                       acmeCa,      acmeOrders});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -270,6 +276,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         return invalid(maxStreams);
     if (!parseCount(parser.value(maxTunnels), &config.maxTunnelsPerToken))
         return invalid(maxTunnels);
+    if (!parseCount(parser.value(acmeOrders), &config.acmeOrdersPerHour))
+        return invalid(acmeOrders);
     config.tlsCertFile = parser.value(tlsCert);
     config.tlsKeyFile = parser.value(tlsKey);
     if (config.tlsCertFile.isEmpty() != config.tlsKeyFile.isEmpty()) {

@@ -38,6 +38,7 @@ struct ServerConfig
     QString acmeEmail; // --acme-email: certificates per name from an ACME CA when set
     QUrl acmeDirectory{DefaultAcmeDirectory};
     QString acmeCaFile; // more CAs to trust when talking to the ACME CA
+    int acmeOrdersPerHour = 20; // new certificates at most, all names together
 
     // Limits (see docs/SECURITY.md); a duration of 0 means no limit.
     std::chrono::milliseconds idleTimeout{75'000}; // keep-alive visitor with nothing in flight

@@ -93,12 +93,13 @@ private Q_SLOTS:
     void certificatePerNameFromPebble();
     void failedChallengeKeepsPlainHttp();
     void renewsAtTwoThirdsWithoutDroppingTheTunnel();
+    void ordersPerHourBoundsNewNames();
 
 private:
     // pebble on a free port, validating HTTP-01 on `challengePort`, with its DNS server.
     // validitySeconds: of the certificates pebble issues (0: its default of 5 years).
     void startPebble(quint16 challengePort, int validitySeconds = 0);
-    JsonProcess *startServer(const QString &stateDirectory);
+    JsonProcess *startServer(const QString &stateDirectory, const QStringList &extra = {});
     JsonProcess *startClient(const QString &name);
     QString pebbleRoot(); // the root pebble made for this run, as a file for curl
     CurlResult fetch(const QString &url, const QStringList &extra = {});
@@ -192,7 +193,7 @@ void tst_Acme::startPebble(quint16 challengePort, int validitySeconds)
     QVERIFY2(m_pebble->waitForOutput("ACME directory available"), m_pebble->output().constData());
 }
 
-JsonProcess *tst_Acme::startServer(const QString &stateDirectory)
+JsonProcess *tst_Acme::startServer(const QString &stateDirectory, const QStringList &extra)
 {
     m_processes.push_back(std::make_unique<JsonProcess>(
             QStringLiteral(ROK_SERVER_BINARY),
@@ -206,7 +207,8 @@ JsonProcess *tst_Acme::startServer(const QString &stateDirectory)
                         u"--acme-email"_s,     u"ops@rok.test"_s,
                         u"--acme-directory"_s, u"https://127.0.0.1:%1/dir"_s.arg(m_acmePort),
                         u"--acme-ca"_s,        m_testCa,
-                        u"--self-signed"_s})); // as deployed: TLS to clients too
+                        u"--self-signed"_s} // as deployed: TLS to clients too
+                    + extra));
     JsonProcess *server = m_processes.back().get();
     const QJsonObject listening = server->waitFor(u"listening"_s);
     m_httpPort = quint16(listening.value(u"http_port"_s).toInt());
@@ -333,6 +335,27 @@ void tst_Acme::renewsAtTwoThirdsWithoutDroppingTheTunnel()
     const QString https = client->events(u"tunnel_opened"_s).constLast().value(u"url"_s).toString();
     const CurlResult page = fetch(https + u"/"_s, {u"--cacert"_s, pebbleRoot()});
     QCOMPARE(page.output, QByteArray(TestHttpService::Page));
+}
+
+void tst_Acme::ordersPerHourBoundsNewNames()
+{
+    // One token holder opening names cannot spend the CA's weekly limit for everyone.
+    JsonProcess *server =
+            startServer(m_dir.filePath(u"state-bounded"_s), {u"--acme-orders-per-hour"_s, u"1"_s});
+    startPebble(m_httpPort);
+    JsonProcess *first = startClient(u"one"_s);
+    QVERIFY(!server->waitFor(u"certificate_issued"_s, 30000).isEmpty());
+    QVERIFY(first->waitFor(u"tunnel_opened"_s).value(u"note"_s).toString().contains(u"https://"_s));
+    JsonProcess *second = startClient(u"two"_s);
+    const QJsonObject deferred = server->waitFor(u"certificate_deferred"_s);
+    QCOMPARE(deferred.value(u"host"_s).toString(), u"two.rok.test"_s);
+    QVERIFY(QDateTime::fromString(deferred.value(u"until"_s).toString(), Qt::ISODate)
+            > QDateTime::currentDateTimeUtc().addSecs(3500));
+    // The second name works on over plain HTTP meanwhile.
+    const QString http = second->waitFor(u"tunnel_opened"_s).value(u"url"_s).toString();
+    QCOMPARE(http, u"http://two.%1:%2"_s.arg(Domain).arg(m_httpPort));
+    QCOMPARE(fetch(http + u"/"_s).output, QByteArray(TestHttpService::Page));
+    QCOMPARE(server->events(u"certificate_requested"_s).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Acme)

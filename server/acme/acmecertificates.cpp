@@ -76,6 +76,21 @@ void AcmeCertificates::want(const QString &host)
     if ((has(host) && m_renewAt.value(host) > now) || m_client->isOrdering(host)
         || m_retryAt.value(host) > now)
         return;
+    while (!m_ordersLastHour.empty() && m_ordersLastHour.front().secsTo(now) >= 3600)
+        m_ordersLastHour.pop_front();
+    if (int(m_ordersLastHour.size()) >= m_settings.ordersPerHour) {
+        const QDateTime next = m_ordersLastHour.front().addSecs(3600);
+        m_retryAt.insert(host, next);
+        m_log.event(u"certificate_deferred"_s,
+                    {{u"host"_s, host}, {u"until"_s, next.toString(Qt::ISODate)}},
+                    tr("no certificate for %1 before %2: %3 were asked for in the last hour "
+                       "(--acme-orders-per-hour)")
+                            .arg(host, next.toString(Qt::ISODate))
+                            .arg(m_settings.ordersPerHour));
+        scheduleRenewal();
+        return;
+    }
+    m_ordersLastHour.push_back(now);
     m_log.event(
             u"certificate_requested"_s, {{u"host"_s, host}},
             tr("asking %1 for a certificate for %2").arg(m_settings.client.directory.host(), host));

@@ -9,12 +9,15 @@
 #include <QSet>
 #include <QTimer>
 
+#include <deque>
+
 class EventLog;
 
 // Certificates for tunnel names from an ACME CA (--acme-email): one per name, asked for when a
 // tunnel first opens the name, kept under --state-dir/acme so a restart asks for nothing, and
 // renewed at two thirds of their lifetime while the name is in use. A failed order is tried
-// again later, waiting longer each time, so a CA's rate limit is never hammered.
+// again later, waiting longer each time, and --acme-orders-per-hour bounds new orders for all
+// names together, so neither a failing name nor a user opening many names spends a CA's limits.
 class AcmeCertificates : public QObject
 {
     Q_OBJECT
@@ -25,6 +28,7 @@ public:
     {
         AcmeClient::Settings client;
         QString directory; // --state-dir/acme
+        int ordersPerHour = 20; // --acme-orders-per-hour
     };
 
     AcmeCertificates(const Settings &settings, EventLog &log, QObject *parent = nullptr);
@@ -68,5 +72,6 @@ private:
     QHash<QString, QDateTime> m_renewAt;
     QHash<QString, QDateTime> m_retryAt; // after a failure
     QHash<QString, int> m_failures;
+    std::deque<QDateTime> m_ordersLastHour; // when each recent order started, oldest first
     QTimer m_renewal;
 };

@@ -245,7 +245,9 @@ void AcmeClient::pollOrder()
             downloadCertificate(QUrl(reply.json.value("certificate"_L1).toString()));
             return;
         }
-        if (status != "processing"_L1 || ++m_order->polls > m_pollAttempts) {
+        // "ready" again only if finalize has not been seen yet: look again, as for processing.
+        const bool waiting = status == "processing"_L1 || status == "ready"_L1;
+        if (!waiting || ++m_order->polls > m_pollAttempts) {
             finish(tr("the CA did not issue the certificate for %1 (order %2)")
                            .arg(m_order->host, status));
             return;

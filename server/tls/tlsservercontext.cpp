@@ -2,6 +2,8 @@
 
 #include "openssl.h"
 
+#include <QFile>
+
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -9,6 +11,8 @@
 #include <openssl/x509.h>
 
 namespace {
+
+constexpr qint64 MaxPemSize = 1024 * 1024; // a chain of a few certificates is a few KiB
 
 QString lastError()
 {
@@ -60,24 +64,21 @@ QByteArray leafFingerprint(SSL_CTX *context)
 std::shared_ptr<TlsServerContext>
 TlsServerContext::fromFiles(const QString &certificateFile, const QString &keyFile, QString *error)
 {
-    SSL_CTX *context = newContext();
-    const auto fail = [&](const QString &what) {
-        *error = what + QStringLiteral(": ") + lastError();
-        SSL_CTX_free(context);
-        return nullptr;
-    };
+    QByteArray pem[2];
+    const QString files[2] = {certificateFile, keyFile};
+    for (int i = 0; i < 2; ++i) {
+        QFile file(files[i]);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read %1: %2").arg(files[i], file.errorString());
+            return nullptr;
+        }
+        pem[i] = file.read(MaxPemSize);
+    }
+    QString why;
+    std::shared_ptr<TlsServerContext> context = fromPem(pem[0], pem[1], &why);
     if (!context)
-        return fail(QStringLiteral("SSL_CTX_new"));
-    const QByteArray certificatePath = certificateFile.toLocal8Bit();
-    const QByteArray keyPath = keyFile.toLocal8Bit();
-    if (SSL_CTX_use_certificate_chain_file(context, certificatePath.constData()) != 1)
-        return fail(QStringLiteral("cannot use the certificate %1").arg(certificateFile));
-    if (SSL_CTX_use_PrivateKey_file(context, keyPath.constData(), SSL_FILETYPE_PEM) != 1)
-        return fail(QStringLiteral("cannot use the key %1").arg(keyFile));
-    if (SSL_CTX_check_private_key(context) != 1)
-        return fail(QStringLiteral("%1 is not the key of %2").arg(keyFile, certificateFile));
-    return std::shared_ptr<TlsServerContext>(
-            new TlsServerContext(context, leafFingerprint(context)));
+        *error = QStringLiteral("%1 and %2: %3").arg(certificateFile, keyFile, why);
+    return context;
 }
 
 std::shared_ptr<TlsServerContext>
