@@ -10,7 +10,7 @@
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+186"/>
         <source>Could not write the settings file %1.</source>
         <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -51,7 +51,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+19"/>
+        <location filename="../app/cli/commandline.cpp" line="+21"/>
         <source>rok: a public URL for a local port.
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
@@ -83,11 +83,90 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The rok-server to use (default localhost:7835).</source>
-        <translation>Der zu verwendende rok-server (Standard: localhost:7835).</translation>
+        <source>The rok-server to use (default localhost:7835). TLS unless HOST is this machine; tls:// or tcp:// in front forces TLS or plain TCP.</source>
+        <translation>Der zu nutzende rok-server (Standard localhost:7835). TLS, außer HOST ist dieser Rechner; tls:// oder tcp:// davor erzwingt TLS oder reines TCP.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Also trust the CA certificates in this PEM file for the server&apos;s TLS certificate.</source>
+        <translation>Für das TLS-Zertifikat des Servers auch den CA-Zertifikaten in dieser PEM-Datei vertrauen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trust exactly the server certificate with this SHA-256 fingerprint (rok-server prints it), instead of CAs.</source>
+        <translation>Genau dem Serverzertifikat mit diesem SHA-256-Fingerabdruck vertrauen (rok-server gibt ihn aus), statt CAs.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Visitors must log in as USER with PASS (repeatable); checked by the server, which keeps only a salted hash.</source>
+        <translation>Besucher müssen sich als USER mit PASS anmelden (wiederholbar); der Server prüft das und behält nur einen gesalzenen Hash.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only visitors from this address range (repeatable).</source>
+        <translation>Nur Besucher aus diesem Adressbereich (wiederholbar).</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>No visitors from this address range (repeatable).</source>
+        <translation>Keine Besucher aus diesem Adressbereich (wiederholbar).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With an https:// local target: accept its certificate unchecked (a self-signed development certificate).</source>
+        <translation>Bei einem lokalen https://-Ziel: sein Zertifikat ungeprüft annehmen (ein selbstsigniertes Entwicklungszertifikat).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Host header the local service gets: rewrite (its own, for dev servers that check it) or a fixed VALUE. Default: the public one.</source>
+        <translation>Der Host-Header, den der lokale Dienst erhält: rewrite (sein eigener, für Entwicklungsserver, die ihn prüfen) oder ein fester WERT. Standard: der öffentliche.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>invalid --server &quot;%1&quot; (expected HOST:PORT, tls://HOST:PORT or tcp://HOST:PORT)</source>
+        <translation>ungültiges --server „%1“ (erwartet HOST:PORT, tls://HOST:PORT oder tcp://HOST:PORT)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>invalid --ca: %1</source>
+        <translation>ungültiges --ca: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>invalid --basic-auth (expected USER:PASS, both non-empty)</source>
+        <translation>ungültiges --basic-auth (erwartet USER:PASS, beide nicht leer)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>invalid --%1 &quot;%2&quot; (expected a range such as 10.0.0.0/8 or 2001:db8::/32)</source>
+        <translation>ungültiges --%1 „%2“ (erwartet einen Bereich wie 10.0.0.0/8 oder 2001:db8::/32)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>invalid --fingerprint: %1</source>
+        <translation>ungültiges --fingerprint: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>invalid --local &quot;%1&quot; (expected PORT, HOST:PORT or https://HOST:PORT)</source>
+        <translation>ungültiges --local „%1“ (erwartet PORT, HOST:PORT oder https://HOST:PORT)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>invalid local address &quot;%1&quot; (expected PORT, HOST:PORT or, for http, https://HOST:PORT)</source>
+        <translation>ungültige lokale Adresse „%1“ (erwartet PORT, HOST:PORT oder, für http, https://HOST:PORT)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--host-header is for http tunnels: rewrite, or a host such as myapp.test</source>
+        <translation>--host-header gilt für HTTP-Tunnel: rewrite oder ein Host wie myapp.test</translation>
+    </message>
+    <message>
+        <source>The rok-server to use (default localhost:7835).</source>
+        <translation type="vanished">Der zu verwendende rok-server (Standard: localhost:7835).</translation>
+    </message>
+    <message>
+        <location line="-160"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
         <translation>Geheimnis, das der Server verlangt (oder ROK_TOKEN).</translation>
     </message>
@@ -107,17 +186,15 @@
         <translation>Ohne Befehl: lokaler [HOST:]PORT der Tray-App für diesen Start.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>invalid --server &quot;%1&quot; (expected HOST:PORT)</source>
-        <translation>ungültiger Wert für --server: „%1“ (erwartet: HOST:PORT)</translation>
+        <translation type="vanished">ungültiger Wert für --server: „%1“ (erwartet: HOST:PORT)</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>invalid --local &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation>ungültiger Wert für --local: „%1“ (erwartet: PORT oder HOST:PORT)</translation>
+        <translation type="vanished">ungültiger Wert für --local: „%1“ (erwartet: PORT oder HOST:PORT)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+120"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local gilt nur für die Tray-App; die lokale Adresse stattdessen nach dem Befehl angeben, etwa: rok http 3000</translation>
     </message>
@@ -132,9 +209,8 @@
         <translation>%1 braucht genau einen lokalen [HOST:]PORT, etwa: rok %1 3000</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>invalid local address &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation>ungültige lokale Adresse „%1“ (erwartet: PORT oder HOST:PORT)</translation>
+        <translation type="vanished">ungültige lokale Adresse „%1“ (erwartet: PORT oder HOST:PORT)</translation>
     </message>
 </context>
 <context>
@@ -160,12 +236,12 @@
         <translation>Neuer Verbindungsversuch in %1 s ...</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Online again at the same address: %1</source>
         <translation>Wieder online unter derselben Adresse: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Online: %1  -&gt;  %2</source>
         <translation>Online: %1  -&gt;  %2</translation>
     </message>
@@ -173,6 +249,11 @@
         <location line="+2"/>
         <source>Requests appear below. Ctrl-C stops the tunnel.</source>
         <translation>Anfragen erscheinen unten. Strg+C beendet den Tunnel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -441,6 +522,26 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Protected: visitors from allowed addresses who log in as %1 reach %2.</source>
+        <translation>Geschützt: Besucher von erlaubten Adressen, die sich als %1 anmelden, erreichen %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected: visitors who log in as %1 reach %2.</source>
+        <translation>Geschützt: Besucher, die sich als %1 anmelden, erreichen %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected: only visitors from allowed addresses reach %1.</source>
+        <translation>Geschützt: nur Besucher von erlaubten Adressen erreichen %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone with this URL reaches %1.</source>
+        <translation>Jeder mit dieser URL erreicht %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
@@ -478,12 +579,11 @@
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Anyone with this URL reaches %1 through %2.</source>
-        <translation>Jeder mit dieser URL erreicht %1 über %2.</translation>
+        <translation type="vanished">Jeder mit dieser URL erreicht %1 über %2.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>p50 %1 · p95 %2 · p99 %3</source>
         <translation>p50 %1 · p95 %2 · p99 %3</translation>
     </message>
@@ -576,7 +676,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/trayapp.cpp" line="+25"/>
+        <location filename="../app/gui/trayapp.cpp" line="+26"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: rok läuft als normales Fenster und wird beim Schließen beendet.</translation>
     </message>
@@ -717,9 +817,192 @@
     </message>
 </context>
 <context>
+    <name>SecurityBox</name>
+    <message>
+        <location filename="../app/gui/securitybox.cpp" line="+35"/>
+        <source>Security and access</source>
+        <translation>Sicherheit und Zugang</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server &amp;fingerprint:</source>
+        <translation>Server-&amp;Fingerabdruck:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: sha256:… as rok-server prints it</source>
+        <translation>Optional: sha256:… wie rok-server ihn ausgibt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust exactly the server certificate with this fingerprint (a self-signed server), instead of certificate authorities</source>
+        <translation>Genau dem Serverzertifikat mit diesem Fingerabdruck vertrauen (ein selbstsignierter Server), statt Zertifizierungsstellen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extra certificate authority file</source>
+        <translation>Zusätzliche Datei mit Zertifizierungsstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: a PEM file</source>
+        <translation>Optional: eine PEM-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also trust the certificate authorities in this file for the server&apos;s certificate</source>
+        <translation>Für das Serverzertifikat auch den Zertifizierungsstellen in dieser Datei vertrauen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the certificate authority file</source>
+        <translation>Datei mit Zertifizierungsstellen wählen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate authority</source>
+        <translation>Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Extra &amp;CA:</source>
+        <translation>Zusätzliche &amp;CA:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept a self-signed certificate from an https:// local &amp;target</source>
+        <translation>Selbstsigniertes Zertifikat eines lokalen https://-&amp;Ziels annehmen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept a self-signed certificate from an https:// local target</source>
+        <translation>Selbstsigniertes Zertifikat eines lokalen https://-Ziels annehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Host header:</source>
+        <translation>&amp;Host-Header:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public name (default)</source>
+        <translation>Der öffentliche Name (Standard)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rewrite: the local target&apos;s own name, for development servers that check it; or a fixed host such as myapp.test</source>
+        <translation>rewrite: der eigene Name des lokalen Ziels, für Entwicklungsserver, die ihn prüfen; oder ein fester Host wie myapp.test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visitor &amp;login:</source>
+        <translation>Besucher-&amp;Anmeldung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: a user name visitors must log in with</source>
+        <translation>Optional: ein Benutzername, mit dem sich Besucher anmelden müssen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitors must log in with this user name and password before any request reaches your service</source>
+        <translation>Besucher müssen sich mit diesem Benutzernamen und Passwort anmelden, bevor eine Anfrage Ihren Dienst erreicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visitor &amp;password:</source>
+        <translation>Besucher-Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept only as a salted hash</source>
+        <translation>Nur als gesalzener Hash gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Allowed addresses:</source>
+        <translation>&amp;Erlaubte Adressen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: 10.0.0.0/8, 2001:db8::/32</source>
+        <translation>Optional: 10.0.0.0/8, 2001:db8::/32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only visitors from these address ranges reach the tunnel</source>
+        <translation>Nur Besucher aus diesen Adressbereichen erreichen den Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B&amp;locked addresses:</source>
+        <translation>Gesper&amp;rte Adressen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: 192.0.2.0/24</source>
+        <translation>Optional: 192.0.2.0/24</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitors from these address ranges never reach the tunnel</source>
+        <translation>Besucher aus diesen Adressbereichen erreichen den Tunnel nie</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needed with a login</source>
+        <translation>Nötig mit einer Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The fingerprint is not one rok-server prints (sha256: and 64 hex digits).</source>
+        <translation>Der Fingerabdruck hat nicht die Form, die rok-server ausgibt (sha256: und 64 Hexziffern).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The CA file holds no PEM certificate: %1</source>
+        <translation>Die CA-Datei enthält kein PEM-Zertifikat: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The host header is rewrite or a host name, without spaces.</source>
+        <translation>Der Host-Header ist rewrite oder ein Hostname, ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A visitor login has no &apos;:&apos;.</source>
+        <translation>Eine Besucher-Anmeldung enthält kein „:“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set a password for the visitor login.</source>
+        <translation>Legen Sie ein Passwort für die Besucher-Anmeldung fest.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not an address range such as 10.0.0.0/8.</source>
+        <translation>„%1“ ist kein Adressbereich wie 10.0.0.0/8.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="+52"/>
+        <location filename="../app/gui/settingsdialog.cpp" line="+53"/>
         <source>rok Settings</source>
         <translation>rok-Einstellungen</translation>
     </message>
@@ -815,16 +1098,29 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>3000 or localhost:3000</source>
-        <translation>3000 oder localhost:3000</translation>
+        <source>3000, localhost:3000 or https://localhost:8443</source>
+        <translation>3000, localhost:3000 oder https://localhost:8443</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The local service the tunnel forwards to, as [HOST:]PORT</source>
-        <translation>Der lokale Dienst, an den der Tunnel weiterleitet, als [HOST:]PORT</translation>
+        <source>The local service the tunnel forwards to, as [HOST:]PORT, or https://HOST:PORT for a service that speaks HTTPS</source>
+        <translation>Der lokale Dienst, an den der Tunnel weiterleitet, als [HOST:]PORT, oder https://HOST:PORT für einen Dienst, der HTTPS spricht</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+267"/>
+        <source>Enter the local service as PORT, HOST:PORT or https://HOST:PORT, for example 3000 or localhost:3000.</source>
+        <translation>Geben Sie den lokalen Dienst als PORT, HOST:PORT oder https://HOST:PORT ein, zum Beispiel 3000 oder localhost:3000.</translation>
+    </message>
+    <message>
+        <source>3000 or localhost:3000</source>
+        <translation type="vanished">3000 oder localhost:3000</translation>
+    </message>
+    <message>
+        <source>The local service the tunnel forwards to, as [HOST:]PORT</source>
+        <translation type="vanished">Der lokale Dienst, an den der Tunnel weiterleitet, als [HOST:]PORT</translation>
+    </message>
+    <message>
+        <location line="-264"/>
         <source>&amp;Local target:</source>
         <translation>&amp;Lokales Ziel:</translation>
     </message>
@@ -844,7 +1140,7 @@
         <translation>Sub&amp;domain:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Application</source>
         <translation>Anwendung</translation>
     </message>
@@ -884,7 +1180,7 @@
         <translation>Im Protokoll &amp;behaltene Anfragen:</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>Tunnel %1</source>
         <comment>the name of a new saved tunnel</comment>
         <translation>Tunnel %1</translation>
@@ -905,17 +1201,16 @@
         <translation>Den Server als HOST:PORT eingeben, zum Beispiel tunnel.example.com:7835.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Enter the local service as PORT or HOST:PORT, for example 3000 or localhost:3000.</source>
-        <translation>Den lokalen Dienst als PORT oder HOST:PORT eingeben, zum Beispiel 3000 oder localhost:3000.</translation>
+        <translation type="vanished">Den lokalen Dienst als PORT oder HOST:PORT eingeben, zum Beispiel 3000 oder localhost:3000.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>A subdomain has up to 63 letters a-z, digits and &apos;-&apos;, and does not start or end with &apos;-&apos;.</source>
         <translation>Eine Subdomain besteht aus bis zu 63 Zeichen (Buchstaben a-z, Ziffern und „-“) und beginnt und endet nicht mit „-“.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Start at login</source>
         <translation>Beim Anmelden starten</translation>
     </message>
@@ -923,7 +1218,22 @@
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+81"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+59"/>
+        <source>TLS: the service closed the connection</source>
+        <translation>TLS: der Dienst hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS: %1 (--local-insecure accepts a development certificate)</source>
+        <translation>TLS: %1 (--local-insecure nimmt ein Entwicklungszertifikat an)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS: %1</source>
+        <translation>TLS: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>rok could not reach the local service at %1: %2.</source>
         <translation>rok konnte den lokalen Dienst unter %1 nicht erreichen: %2.</translation>
     </message>
@@ -1016,17 +1326,36 @@
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+27"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+29"/>
         <source>the server did not answer in time</source>
         <translation>der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location line="+97"/>
         <source>the local address &quot;%1&quot; is not an IP address or localhost</source>
-        <translation>die lokale Adresse „%1“ ist weder eine IP-Adresse noch localhost</translation>
+        <translation type="vanished">die lokale Adresse „%1“ ist weder eine IP-Adresse noch localhost</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+120"/>
+        <source>the TLS handshake with %1 failed: %2. If its control port is plain TCP, connect with tcp://%1</source>
+        <translation>der TLS-Handshake mit %1 ist fehlgeschlagen: %2. Ist sein Steuerport reines TCP, verbinden Sie mit tcp://%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>will not trust %1: %2</source>
+        <translation>%1 wird nicht vertraut: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>will not trust %1: its certificate is %2, not the pinned %3</source>
+        <translation>%1 wird nicht vertraut: sein Zertifikat ist %2, nicht das festgelegte %3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cannot find the local host &quot;%1&quot;: %2</source>
+        <translation>der lokale Host „%1“ ist nicht zu finden: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>the server closed the connection</source>
         <translation>der Server hat die Verbindung geschlossen</translation>
     </message>
@@ -1036,12 +1365,17 @@
         <translation>der Server wird heruntergefahren</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+20"/>
+        <source>%1 speaks TLS: connect with tls://%1</source>
+        <translation>%1 spricht TLS: verbinden Sie mit tls://%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>the server requires a token: pass --token or set ROK_TOKEN</source>
         <translation>der Server verlangt ein Token: --token angeben oder ROK_TOKEN setzen</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>lost the connection to rok-server: %1</source>
         <translation>Verbindung zum rok-server verloren: %1</translation>
     </message>

@@ -10,7 +10,7 @@
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+186"/>
         <source>Could not write the settings file %1.</source>
         <translation>Impossible d&apos;écrire le fichier de paramètres %1.</translation>
     </message>
@@ -51,7 +51,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+19"/>
+        <location filename="../app/cli/commandline.cpp" line="+21"/>
         <source>rok: a public URL for a local port.
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
@@ -83,11 +83,90 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The rok-server to use (default localhost:7835).</source>
-        <translation>Le rok-server à utiliser (par défaut localhost:7835).</translation>
+        <source>The rok-server to use (default localhost:7835). TLS unless HOST is this machine; tls:// or tcp:// in front forces TLS or plain TCP.</source>
+        <translation>Le rok-server à utiliser (par défaut localhost:7835). TLS sauf si HOST est cette machine ; tls:// ou tcp:// devant impose TLS ou TCP simple.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Also trust the CA certificates in this PEM file for the server&apos;s TLS certificate.</source>
+        <translation>Faire aussi confiance aux certificats d’AC de ce fichier PEM pour le certificat TLS du serveur.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trust exactly the server certificate with this SHA-256 fingerprint (rok-server prints it), instead of CAs.</source>
+        <translation>Faire confiance exactement au certificat de serveur de cette empreinte SHA-256 (rok-server l’affiche), au lieu des AC.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Visitors must log in as USER with PASS (repeatable); checked by the server, which keeps only a salted hash.</source>
+        <translation>Les visiteurs doivent se connecter en tant que USER avec PASS (répétable) ; le serveur le vérifie et ne garde qu’un hachage salé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only visitors from this address range (repeatable).</source>
+        <translation>Seulement les visiteurs de cette plage d’adresses (répétable).</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>No visitors from this address range (repeatable).</source>
+        <translation>Aucun visiteur de cette plage d’adresses (répétable).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With an https:// local target: accept its certificate unchecked (a self-signed development certificate).</source>
+        <translation>Avec une cible locale https:// : accepter son certificat sans vérification (un certificat de développement auto-signé).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Host header the local service gets: rewrite (its own, for dev servers that check it) or a fixed VALUE. Default: the public one.</source>
+        <translation>L’en-tête Host que reçoit le service local : rewrite (le sien, pour les serveurs de développement qui le vérifient) ou une VALEUR fixe. Par défaut : le public.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>invalid --server &quot;%1&quot; (expected HOST:PORT, tls://HOST:PORT or tcp://HOST:PORT)</source>
+        <translation>--server « %1 » invalide (attendu HOST:PORT, tls://HOST:PORT ou tcp://HOST:PORT)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>invalid --ca: %1</source>
+        <translation>--ca invalide : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>invalid --basic-auth (expected USER:PASS, both non-empty)</source>
+        <translation>--basic-auth invalide (attendu USER:PASS, tous deux non vides)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>invalid --%1 &quot;%2&quot; (expected a range such as 10.0.0.0/8 or 2001:db8::/32)</source>
+        <translation>--%1 « %2 » invalide (attendu une plage comme 10.0.0.0/8 ou 2001:db8::/32)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>invalid --fingerprint: %1</source>
+        <translation>--fingerprint invalide : %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>invalid --local &quot;%1&quot; (expected PORT, HOST:PORT or https://HOST:PORT)</source>
+        <translation>--local « %1 » invalide (attendu PORT, HOST:PORT ou https://HOST:PORT)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>invalid local address &quot;%1&quot; (expected PORT, HOST:PORT or, for http, https://HOST:PORT)</source>
+        <translation>adresse locale « %1 » invalide (attendu PORT, HOST:PORT ou, pour http, https://HOST:PORT)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--host-header is for http tunnels: rewrite, or a host such as myapp.test</source>
+        <translation>--host-header concerne les tunnels http : rewrite, ou un hôte comme myapp.test</translation>
+    </message>
+    <message>
+        <source>The rok-server to use (default localhost:7835).</source>
+        <translation type="vanished">Le rok-server à utiliser (par défaut localhost:7835).</translation>
+    </message>
+    <message>
+        <location line="-160"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
         <translation>Secret demandé par le serveur (ou ROK_TOKEN).</translation>
     </message>
@@ -107,17 +186,15 @@
         <translation>Sans commande&#xa0;: le [HOST:]PORT local de l&apos;application de la zone de notification pour cette exécution.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>invalid --server &quot;%1&quot; (expected HOST:PORT)</source>
-        <translation>valeur de --server invalide&#xa0;: «&#xa0;%1&#xa0;» (HOST:PORT attendu)</translation>
+        <translation type="vanished">valeur de --server invalide&#xa0;: «&#xa0;%1&#xa0;» (HOST:PORT attendu)</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>invalid --local &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation>valeur de --local invalide&#xa0;: «&#xa0;%1&#xa0;» (PORT ou HOST:PORT attendu)</translation>
+        <translation type="vanished">valeur de --local invalide&#xa0;: «&#xa0;%1&#xa0;» (PORT ou HOST:PORT attendu)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+120"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local est réservé à l&apos;application de la zone de notification&#xa0;; indiquer plutôt l&apos;adresse locale après la commande, par exemple&#xa0;: rok http 3000</translation>
     </message>
@@ -132,9 +209,8 @@
         <translation>%1 attend un seul [HOST:]PORT local, par exemple&#xa0;: rok %1 3000</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>invalid local address &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation>adresse locale invalide «&#xa0;%1&#xa0;» (PORT ou HOST:PORT attendu)</translation>
+        <translation type="vanished">adresse locale invalide «&#xa0;%1&#xa0;» (PORT ou HOST:PORT attendu)</translation>
     </message>
 </context>
 <context>
@@ -160,12 +236,12 @@
         <translation>Reconnexion dans %1 s ...</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Online again at the same address: %1</source>
         <translation>De nouveau en ligne à la même adresse&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Online: %1  -&gt;  %2</source>
         <translation>En ligne&#xa0;: %1  -&gt;  %2</translation>
     </message>
@@ -173,6 +249,11 @@
         <location line="+2"/>
         <source>Requests appear below. Ctrl-C stops the tunnel.</source>
         <translation>Les requêtes s&apos;affichent ci-dessous. Ctrl-C arrête le tunnel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: %1</source>
+        <translation>Remarque : %1</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -441,6 +522,26 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Protected: visitors from allowed addresses who log in as %1 reach %2.</source>
+        <translation>Protégé : les visiteurs d’adresses autorisées qui se connectent en tant que %1 atteignent %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected: visitors who log in as %1 reach %2.</source>
+        <translation>Protégé : les visiteurs qui se connectent en tant que %1 atteignent %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected: only visitors from allowed addresses reach %1.</source>
+        <translation>Protégé : seuls les visiteurs d’adresses autorisées atteignent %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone with this URL reaches %1.</source>
+        <translation>Quiconque a cette URL atteint %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
@@ -478,12 +579,11 @@
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Anyone with this URL reaches %1 through %2.</source>
-        <translation>Toute personne disposant de cette URL accède à %1 via %2.</translation>
+        <translation type="vanished">Toute personne disposant de cette URL accède à %1 via %2.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>p50 %1 · p95 %2 · p99 %3</source>
         <translation>p50 %1 · p95 %2 · p99 %3</translation>
     </message>
@@ -576,7 +676,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/trayapp.cpp" line="+25"/>
+        <location filename="../app/gui/trayapp.cpp" line="+26"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
         <translation>Aucune zone de notification trouvée&#xa0;: rok s&apos;exécute dans une fenêtre normale, et la fermer quitte l&apos;application.</translation>
     </message>
@@ -717,9 +817,192 @@
     </message>
 </context>
 <context>
+    <name>SecurityBox</name>
+    <message>
+        <location filename="../app/gui/securitybox.cpp" line="+35"/>
+        <source>Security and access</source>
+        <translation>Sécurité et accès</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server &amp;fingerprint:</source>
+        <translation>&amp;Empreinte du serveur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: sha256:… as rok-server prints it</source>
+        <translation>Facultatif : sha256:… tel que rok-server l’affiche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust exactly the server certificate with this fingerprint (a self-signed server), instead of certificate authorities</source>
+        <translation>Faire confiance exactement au certificat de serveur de cette empreinte (un serveur auto-signé), au lieu des autorités de certification</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extra certificate authority file</source>
+        <translation>Fichier d’autorités de certification supplémentaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: a PEM file</source>
+        <translation>Facultatif : un fichier PEM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also trust the certificate authorities in this file for the server&apos;s certificate</source>
+        <translation>Faire aussi confiance aux autorités de certification de ce fichier pour le certificat du serveur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the certificate authority file</source>
+        <translation>Choisir le fichier d’autorités de certification</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate authority</source>
+        <translation>Autorité de certification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Extra &amp;CA:</source>
+        <translation>&amp;AC supplémentaire :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept a self-signed certificate from an https:// local &amp;target</source>
+        <translation>Accepter un certificat auto-signé d’une &amp;cible locale https://</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept a self-signed certificate from an https:// local target</source>
+        <translation>Accepter un certificat auto-signé d’une cible locale https://</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Host header:</source>
+        <translation>En-tête &amp;Host :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public name (default)</source>
+        <translation>Le nom public (par défaut)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rewrite: the local target&apos;s own name, for development servers that check it; or a fixed host such as myapp.test</source>
+        <translation>rewrite : le nom propre de la cible locale, pour les serveurs de développement qui le vérifient ; ou un hôte fixe comme myapp.test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visitor &amp;login:</source>
+        <translation>&amp;Identifiant visiteur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: a user name visitors must log in with</source>
+        <translation>Facultatif : un nom d’utilisateur avec lequel les visiteurs doivent se connecter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitors must log in with this user name and password before any request reaches your service</source>
+        <translation>Les visiteurs doivent se connecter avec ce nom d’utilisateur et ce mot de passe avant qu’une requête n’atteigne votre service</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visitor &amp;password:</source>
+        <translation>&amp;Mot de passe visiteur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept only as a salted hash</source>
+        <translation>Conservé uniquement sous forme de hachage salé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Allowed addresses:</source>
+        <translation>Adresses a&amp;utorisées :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: 10.0.0.0/8, 2001:db8::/32</source>
+        <translation>Facultatif : 10.0.0.0/8, 2001:db8::/32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only visitors from these address ranges reach the tunnel</source>
+        <translation>Seuls les visiteurs de ces plages d’adresses atteignent le tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B&amp;locked addresses:</source>
+        <translation>Adresses &amp;bloquées :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: 192.0.2.0/24</source>
+        <translation>Facultatif : 192.0.2.0/24</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitors from these address ranges never reach the tunnel</source>
+        <translation>Les visiteurs de ces plages d’adresses n’atteignent jamais le tunnel</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needed with a login</source>
+        <translation>Nécessaire avec un identifiant</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The fingerprint is not one rok-server prints (sha256: and 64 hex digits).</source>
+        <translation>L’empreinte n’a pas la forme qu’affiche rok-server (sha256: et 64 chiffres hexadécimaux).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The CA file holds no PEM certificate: %1</source>
+        <translation>Le fichier d’AC ne contient aucun certificat PEM : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The host header is rewrite or a host name, without spaces.</source>
+        <translation>L’en-tête Host est rewrite ou un nom d’hôte, sans espaces.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A visitor login has no &apos;:&apos;.</source>
+        <translation>Un identifiant visiteur ne contient pas de « : ».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set a password for the visitor login.</source>
+        <translation>Définissez un mot de passe pour l’identifiant visiteur.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not an address range such as 10.0.0.0/8.</source>
+        <translation>« %1 » n’est pas une plage d’adresses comme 10.0.0.0/8.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="+52"/>
+        <location filename="../app/gui/settingsdialog.cpp" line="+53"/>
         <source>rok Settings</source>
         <translation>Paramètres de rok</translation>
     </message>
@@ -815,16 +1098,29 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>3000 or localhost:3000</source>
-        <translation>3000 ou localhost:3000</translation>
+        <source>3000, localhost:3000 or https://localhost:8443</source>
+        <translation>3000, localhost:3000 ou https://localhost:8443</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The local service the tunnel forwards to, as [HOST:]PORT</source>
-        <translation>Le service local vers lequel le tunnel redirige, sous la forme [HOST:]PORT</translation>
+        <source>The local service the tunnel forwards to, as [HOST:]PORT, or https://HOST:PORT for a service that speaks HTTPS</source>
+        <translation>Le service local vers lequel le tunnel transmet, en [HOST:]PORT, ou https://HOST:PORT pour un service qui parle HTTPS</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+267"/>
+        <source>Enter the local service as PORT, HOST:PORT or https://HOST:PORT, for example 3000 or localhost:3000.</source>
+        <translation>Saisissez le service local en PORT, HOST:PORT ou https://HOST:PORT, par exemple 3000 ou localhost:3000.</translation>
+    </message>
+    <message>
+        <source>3000 or localhost:3000</source>
+        <translation type="vanished">3000 ou localhost:3000</translation>
+    </message>
+    <message>
+        <source>The local service the tunnel forwards to, as [HOST:]PORT</source>
+        <translation type="vanished">Le service local vers lequel le tunnel redirige, sous la forme [HOST:]PORT</translation>
+    </message>
+    <message>
+        <location line="-264"/>
         <source>&amp;Local target:</source>
         <translation>Cible &amp;locale&#xa0;:</translation>
     </message>
@@ -844,7 +1140,7 @@
         <translation>Sous-&amp;domaine&#xa0;:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Application</source>
         <translation>Application</translation>
     </message>
@@ -884,7 +1180,7 @@
         <translation>Re&amp;quêtes conservées dans le journal&#xa0;:</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>Tunnel %1</source>
         <comment>the name of a new saved tunnel</comment>
         <translation>Tunnel %1</translation>
@@ -905,17 +1201,16 @@
         <translation>Saisir le serveur sous la forme HOST:PORT, par exemple tunnel.example.com:7835.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Enter the local service as PORT or HOST:PORT, for example 3000 or localhost:3000.</source>
-        <translation>Saisir le service local sous la forme PORT ou HOST:PORT, par exemple 3000 ou localhost:3000.</translation>
+        <translation type="vanished">Saisir le service local sous la forme PORT ou HOST:PORT, par exemple 3000 ou localhost:3000.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>A subdomain has up to 63 letters a-z, digits and &apos;-&apos;, and does not start or end with &apos;-&apos;.</source>
         <translation>Un sous-domaine comporte jusqu&apos;à 63 caractères (lettres a-z, chiffres et «&#xa0;-&#xa0;») et ne commence ni ne finit par «&#xa0;-&#xa0;».</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Start at login</source>
         <translation>Lancement à l&apos;ouverture de session</translation>
     </message>
@@ -923,7 +1218,22 @@
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+81"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+59"/>
+        <source>TLS: the service closed the connection</source>
+        <translation>TLS : le service a fermé la connexion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS: %1 (--local-insecure accepts a development certificate)</source>
+        <translation>TLS : %1 (--local-insecure accepte un certificat de développement)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS: %1</source>
+        <translation>TLS : %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>rok could not reach the local service at %1: %2.</source>
         <translation>rok n&apos;a pas pu joindre le service local à l&apos;adresse %1&#xa0;: %2.</translation>
     </message>
@@ -1016,17 +1326,36 @@
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+27"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+29"/>
         <source>the server did not answer in time</source>
         <translation>le serveur n&apos;a pas répondu à temps</translation>
     </message>
     <message>
-        <location line="+97"/>
         <source>the local address &quot;%1&quot; is not an IP address or localhost</source>
-        <translation>l&apos;adresse locale «&#xa0;%1&#xa0;» n&apos;est ni une adresse IP ni localhost</translation>
+        <translation type="vanished">l&apos;adresse locale «&#xa0;%1&#xa0;» n&apos;est ni une adresse IP ni localhost</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+120"/>
+        <source>the TLS handshake with %1 failed: %2. If its control port is plain TCP, connect with tcp://%1</source>
+        <translation>la négociation TLS avec %1 a échoué : %2. Si son port de contrôle est en TCP simple, connectez-vous avec tcp://%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>will not trust %1: %2</source>
+        <translation>pas de confiance envers %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>will not trust %1: its certificate is %2, not the pinned %3</source>
+        <translation>pas de confiance envers %1 : son certificat est %2, pas le %3 épinglé</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cannot find the local host &quot;%1&quot;: %2</source>
+        <translation>hôte local « %1 » introuvable : %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>the server closed the connection</source>
         <translation>le serveur a fermé la connexion</translation>
     </message>
@@ -1036,12 +1365,17 @@
         <translation>le serveur est en cours d&apos;arrêt</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+20"/>
+        <source>%1 speaks TLS: connect with tls://%1</source>
+        <translation>%1 parle TLS : connectez-vous avec tls://%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>the server requires a token: pass --token or set ROK_TOKEN</source>
         <translation>le serveur exige un jeton&#xa0;: utiliser --token ou définir ROK_TOKEN</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>lost the connection to rok-server: %1</source>
         <translation>connexion au rok-server perdue&#xa0;: %1</translation>
     </message>

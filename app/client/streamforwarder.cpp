@@ -55,13 +55,13 @@ void StreamForwarder::onConnected()
     connect(tls, &DuplexDevice::finished, this, [this, tls] {
         const QString error = tls->hasFailed() ? tls->errorString() : QString();
         tls->deleteLater();
-        onConnectFailed(
-                tr("TLS: %1%2")
-                        .arg(error.isEmpty() ? tr("the service closed the connection") : error,
-                             error.contains(u"not trusted")
-                                     ? tr(" (--local-insecure accepts a development "
-                                          "certificate)")
-                                     : QString()));
+        if (error.isEmpty())
+            onConnectFailed(tr("TLS: the service closed the connection"));
+        else if (error.contains(u"not trusted"))
+            onConnectFailed(
+                    tr("TLS: %1 (--local-insecure accepts a development certificate)").arg(error));
+        else
+            onConnectFailed(tr("TLS: %1").arg(error));
     });
 }
 
