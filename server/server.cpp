@@ -77,6 +77,17 @@ bool Server::loadTls(QString *error)
     return !m_config.usesAcme() || startAcme(error);
 }
 
+// One directory per CA: an account belongs to its CA, and a certificate from a staging CA must
+// not be served once the production one is configured.
+QString Server::acmeStateDirectory() const
+{
+    const QUrl &ca = m_config.acmeDirectory;
+    QString name = ca.host();
+    if (ca.port() > 0)
+        name += u'_' + QString::number(ca.port());
+    return m_config.stateDirectory + QStringLiteral("/acme/") + name;
+}
+
 bool Server::startAcme(QString *error)
 {
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -89,7 +100,7 @@ bool Server::startAcme(QString *error)
     m_acme = new AcmeCertificates({.client = {.directory = m_config.acmeDirectory,
                                               .email = m_config.acmeEmail,
                                               .tls = tls},
-                                   .directory = m_config.stateDirectory + QStringLiteral("/acme"),
+                                   .directory = acmeStateDirectory(),
                                    .ordersPerHour = m_config.acmeOrdersPerHour},
                                   m_log, this);
     connect(m_acme, &AcmeCertificates::certificateReady, this, &Server::useCertificate);

@@ -62,6 +62,7 @@ private:
     bool loadTls(QString *error); // --tls-cert/--tls-key, or --self-signed
     bool loadEdgeCertificate(QString *error); // --edge-cert/--edge-key, or the control's
     bool startAcme(QString *error); // --acme-email
+    QString acmeStateDirectory() const;
     void useCertificate(const QString &host, const QByteArray &chainPem, const QByteArray &keyPem);
     void watchCertificateFiles();
     QString edgeCertificateFile() const;

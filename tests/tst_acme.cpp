@@ -279,8 +279,9 @@ void tst_Acme::certificatePerNameFromPebble()
     const CurlResult unknown =
             fetch(u"https://other.%1:%2/"_s.arg(Domain).arg(m_httpsPort), {u"--cacert"_s, root});
     QCOMPARE(unknown.exitCode, 35); // CURLE_SSL_CONNECT_ERROR: unrecognized_name
-    QVERIFY(QFile::exists(state + u"/acme/certificates/shop.rok.test.crt"_s));
-    QCOMPARE(QFile::permissions(state + u"/acme/certificates/shop.rok.test.key"_s),
+    const QString kept = state + u"/acme/127.0.0.1_%1/certificates/shop.rok.test"_s.arg(m_acmePort);
+    QVERIFY(QFile::exists(kept + u".crt"_s));
+    QCOMPARE(QFile::permissions(kept + u".key"_s),
              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
                      | QFileDevice::WriteUser);
 

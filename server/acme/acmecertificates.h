@@ -27,7 +27,7 @@ public:
     struct Settings
     {
         AcmeClient::Settings client;
-        QString directory; // --state-dir/acme
+        QString directory; // --state-dir/acme/CA-HOST
         int ordersPerHour = 20; // --acme-orders-per-hour
     };
 
