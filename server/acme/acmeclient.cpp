@@ -82,12 +82,6 @@ bool AcmeClient::isOrdering(const QString &host) const
     return (m_order && m_order->host == host) || m_queue.contains(host);
 }
 
-void AcmeClient::setPolling(std::chrono::milliseconds interval, int attempts)
-{
-    m_pollInterval = interval;
-    m_pollAttempts = attempts;
-}
-
 void AcmeClient::startNext()
 {
     if (m_queue.isEmpty())
@@ -120,6 +114,10 @@ void AcmeClient::ensureAccount(std::function<void()> then)
         post(m_newAccount, json(account), [this, then](const Reply &created) {
             if (failedWith(created, "creating the ACME account"))
                 return;
+            if (!created.location.isValid()) {
+                finish(tr("the CA sent no account URL"));
+                return;
+            }
             m_account = created.location;
             then();
         });

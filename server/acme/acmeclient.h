@@ -38,9 +38,6 @@ public:
     void order(const QString &host);
     bool isOrdering(const QString &host) const;
 
-    // How often to look at a pending authorization or order, and how many times.
-    void setPolling(std::chrono::milliseconds interval, int attempts);
-
 Q_SIGNALS:
     void issued(const QString &host, const QByteArray &chainPem, const QByteArray &keyPem);
     void failed(const QString &host, const QString &reason);
@@ -100,6 +97,8 @@ private:
     QByteArray m_nonce;
     QQueue<QString> m_queue;
     std::optional<Order> m_order;
+    // How often to look at a pending authorization or order (or what Retry-After says, up to
+    // 10 s), and how many times before giving up.
     std::chrono::milliseconds m_pollInterval{1000};
     int m_pollAttempts = 120;
 };
