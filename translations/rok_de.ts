@@ -1335,7 +1335,12 @@
         <translation type="vanished">die lokale Adresse „%1“ ist weder eine IP-Adresse noch localhost</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+99"/>
+        <source>cannot set up TLS for %1</source>
+        <translation>TLS für %1 lässt sich nicht einrichten</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>the TLS handshake with %1 failed: %2. If its control port is plain TCP, connect with tcp://%1</source>
         <translation>der TLS-Handshake mit %1 ist fehlgeschlagen: %2. Ist sein Steuerport reines TCP, verbinden Sie mit tcp://%1</translation>
     </message>

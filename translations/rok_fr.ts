@@ -1335,7 +1335,12 @@
         <translation type="vanished">l&apos;adresse locale «&#xa0;%1&#xa0;» n&apos;est ni une adresse IP ni localhost</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+99"/>
+        <source>cannot set up TLS for %1</source>
+        <translation>impossible de mettre en place TLS pour %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>the TLS handshake with %1 failed: %2. If its control port is plain TCP, connect with tcp://%1</source>
         <translation>la négociation TLS avec %1 a échoué : %2. Si son port de contrôle est en TCP simple, connectez-vous avec tcp://%1</translation>
     </message>

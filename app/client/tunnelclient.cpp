@@ -124,6 +124,10 @@ void TunnelClient::connectToServer()
 {
     dropConnection();
     setState(State::Connecting);
+    if (m_options.local.tls && !m_localTls) {
+        fail(tr("cannot set up TLS for %1").arg(m_options.local.toString()));
+        return;
+    }
     if (m_localAddresses.isEmpty()) {
         lookUpLocalHost();
         return;
