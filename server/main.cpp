@@ -1,5 +1,6 @@
 #include "server.h"
 #include "serverconfig.h"
+#include "servicenotifier.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
@@ -50,12 +51,22 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "rok-server: %s\n", qPrintable(error));
         return 1;
     }
+    const QString status = QStringLiteral("tunnels at %1, clients on port %2")
+                                   .arg(server.publicUrl(QStringLiteral("NAME")))
+                                   .arg(server.controlPort());
+    ServiceNotifier::ready(status);
     SignalWatcher signals;
-    QObject::connect(&signals, &SignalWatcher::terminationRequested, &server, &Server::shutdown);
-    signals.watchHangup();
-    QObject::connect(&signals, &SignalWatcher::reloadRequested, &server,
-                     &Server::reloadCertificates);
-    QObject::connect(&signals, &SignalWatcher::reloadRequested, &server, &Server::reloadTokens);
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &server, [&server] {
+        ServiceNotifier::stopping();
+        server.shutdown();
+    });
+    signals.watchHangup(); // systemctl reload
+    QObject::connect(&signals, &SignalWatcher::reloadRequested, &server, [&server, status] {
+        ServiceNotifier::reloading();
+        server.reloadCertificates();
+        server.reloadTokens();
+        ServiceNotifier::ready(status);
+    });
     // Give the GoAway frames a moment to leave before the process ends.
     QObject::connect(&server, &Server::stopped, &app,
                      [] { QTimer::singleShot(200, qApp, &QCoreApplication::quit); });

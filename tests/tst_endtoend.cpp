@@ -21,7 +21,12 @@
 #include <QUrl>
 
 #include <csignal>
+#include <cstring>
+
 #include <memory>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace std::chrono_literals;
 
@@ -84,6 +89,40 @@ public:
     }
 };
 
+// systemd's end of NOTIFY_SOCKET: a unix datagram socket that sd_notify() in rok-server
+// writes its state to.
+class NotifySocket
+{
+public:
+    explicit NotifySocket(const QString &path)
+        : m_fd(::socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0))
+    {
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray name = QFile::encodeName(path);
+        std::memcpy(address.sun_path, name.constData(),
+                    std::min<size_t>(size_t(name.size()), sizeof address.sun_path - 1));
+        m_bound = ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    }
+    ~NotifySocket() { ::close(m_fd); }
+    bool isBound() const { return m_bound; }
+
+    // Every message received so far, one datagram each.
+    const QByteArrayList &messages()
+    {
+        char buffer[4096];
+        ssize_t n = 0;
+        while ((n = ::recv(m_fd, buffer, sizeof buffer, 0)) > 0)
+            m_messages.append(QByteArray(buffer, qsizetype(n)));
+        return m_messages;
+    }
+
+private:
+    int m_fd;
+    bool m_bound = false;
+    QByteArrayList m_messages;
+};
+
 } // namespace
 
 class tst_EndToEnd : public QObject
@@ -102,6 +141,7 @@ private Q_SLOTS:
     void killedClientTurnsInto404AndNameIsRecycled();
     void clientReconnectsAfterServerRestart();
     void signalsStopBothCleanly();
+    void systemdHearsReadyReloadAndStop();
     void refusedTokenExitsWithMessage();
     void garbageGetsOneLogLineAndNoCrash();
     void accessControlAtTheEdge();
@@ -370,6 +410,31 @@ void tst_EndToEnd::signalsStopBothCleanly()
     QCOMPARE(server->exitStatus(), QProcess::NormalExit);
     QCOMPARE(server->exitCode(), 0);
     QVERIFY(!server->events(QStringLiteral("stopped")).isEmpty());
+}
+
+void tst_EndToEnd::systemdHearsReadyReloadAndStop()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    NotifySocket systemd(dir.filePath(u"notify"_s));
+    QVERIFY(systemd.isBound());
+    qputenv("NOTIFY_SOCKET", QFile::encodeName(dir.filePath(u"notify"_s)));
+    JsonProcess *server = startServer();
+    qunsetenv("NOTIFY_SOCKET");
+
+    // Ready only once it listens, with a status line for `systemctl status`.
+    QTRY_COMPARE(systemd.messages().size(), 1);
+    QVERIFY2(systemd.messages().at(0).startsWith("READY=1\nSTATUS=tunnels at http://NAME."),
+             systemd.messages().at(0).constData());
+    // systemctl reload: reloading, then ready again.
+    server->signal(SIGHUP);
+    QTRY_COMPARE(systemd.messages().size(), 3);
+    QVERIFY2(systemd.messages().at(1).startsWith("RELOADING=1\nMONOTONIC_USEC="),
+             systemd.messages().at(1).constData());
+    QVERIFY(systemd.messages().at(2).startsWith("READY=1\n"));
+    server->signal(SIGTERM);
+    QVERIFY(server->waitForExit());
+    QCOMPARE(systemd.messages().value(3), "STOPPING=1"_ba);
 }
 
 void tst_EndToEnd::refusedTokenExitsWithMessage()
