@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +33,8 @@ private Q_SLOTS:
     void jsonFieldsKeepTheirTypes();
     void textLines();
     void textEscapesWhatPeersSent();
+    void levels();
+    void journaldGetsPrefixesAndNoTime();
 };
 
 void tst_EventLog::jsonLines()
@@ -61,7 +64,7 @@ void tst_EventLog::jsonLines()
     QCOMPARE(object.value(u"port"_s).toInt(), 8080);
     QStringList keys = object.keys();
     keys.sort();
-    QCOMPARE(keys, (QStringList{u"event"_s, u"name"_s, u"port"_s, u"time"_s}));
+    QCOMPARE(keys, (QStringList{u"event"_s, u"level"_s, u"name"_s, u"port"_s, u"time"_s}));
 
     const QString timeText = object.value(u"time"_s).toString();
     const QDateTime time = QDateTime::fromString(timeText, Qt::ISODateWithMs);
@@ -72,7 +75,8 @@ void tst_EventLog::jsonLines()
     const QJsonObject second = QJsonDocument::fromJson(lines.at(1)).object();
     QCOMPARE(second.value(u"event"_s).toString(), u"client_left"_s);
     QVERIFY(second.contains(u"time"_s));
-    QCOMPARE(second.size(), 2);
+    QCOMPARE(second.value(u"level"_s).toString(), u"info"_s);
+    QCOMPARE(second.size(), 3);
 }
 
 void tst_EventLog::jsonFieldsKeepTheirTypes()
@@ -139,6 +143,43 @@ void tst_EventLog::textEscapesWhatPeersSent()
              lines.at(0).constData());
     QVERIFY2(lines.at(1).size() < 2100, QByteArray::number(lines.at(1).size()).constData());
     QVERIFY(lines.at(1).endsWith("a…"));
+}
+
+void tst_EventLog::levels()
+{
+    QCOMPARE(EventLog::levelOf(u"tunnel_opened"_s), EventLog::Level::Info);
+    QCOMPARE(EventLog::levelOf(u"visitor_refused"_s), EventLog::Level::Warning);
+    QCOMPARE(EventLog::levelOf(u"certificate_failed"_s), EventLog::Level::Warning);
+    TempFile file(std::tmpfile());
+    EventLog log(EventLog::Format::Json, file.get());
+    log.event(u"tunnel_opened"_s, {}, {});
+    log.event(u"client_refused"_s, {}, {});
+    const QList<QByteArray> lines = contents(file.get()).chopped(1).split('\n');
+    QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object().value(u"level"_s).toString(), u"info"_s);
+    QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(u"level"_s).toString(),
+             u"warning"_s);
+}
+
+void tst_EventLog::journaldGetsPrefixesAndNoTime()
+{
+    TempFile file(std::tmpfile());
+    struct stat status
+    {
+    };
+    QCOMPARE(::fstat(::fileno(file.get()), &status), 0);
+    // Another file's device and inode: not the journal, plain text lines.
+    qputenv("JOURNAL_STREAM", "1:2");
+    QVERIFY(!EventLog(EventLog::Format::Text, file.get()).writesToJournal());
+    qputenv("JOURNAL_STREAM",
+            QByteArray::number(quint64(status.st_dev)) + ':'
+                    + QByteArray::number(quint64(status.st_ino)));
+    EventLog log(EventLog::Format::Text, file.get());
+    qunsetenv("JOURNAL_STREAM");
+    QVERIFY(log.writesToJournal());
+    log.event(u"tunnel_opened"_s, {}, u"opened http://calm-river.localhost:8080"_s);
+    log.event(u"visitor_refused"_s, {}, u"refused visitor\n127.0.0.1"_s);
+    QCOMPARE(contents(file.get()),
+             "<6>opened http://calm-river.localhost:8080\n<4>refused visitor\\x0a127.0.0.1\n"_ba);
 }
 
 QTEST_APPLESS_MAIN(tst_EventLog)
