@@ -25,8 +25,6 @@ public:
         QByteArray token;
         QStringList names; // HTTP name patterns; empty: any name
         std::optional<int> maxTunnels; // empty: --max-tunnels-per-token
-
-        bool allowsName(const QString &name) const { return TokenBook::allowsName(names, name); }
     };
 
     // `name` matches one of `patterns` ('*': any run of characters), or there are none.

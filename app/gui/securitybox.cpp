@@ -1,6 +1,7 @@
 #include "securitybox.h"
 
 #include "controlmessages.h"
+#include "errorlabel.h"
 #include "tls/tls.h"
 
 #include <QCheckBox>
@@ -86,13 +87,7 @@ SecurityBox::SecurityBox(QWidget *parent)
     m_denyCidrs = addField(tr("B&locked addresses:"), QStringLiteral("denyCidrs"),
                            tr("Optional: 192.0.2.0/24"),
                            tr("Visitors from these address ranges never reach the tunnel"));
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("securityError"));
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette palette = m_error->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28)); // readable on light and dark
-    m_error->setPalette(palette);
+    m_error = makeErrorLabel(this, QStringLiteral("securityError"));
     m_error->hide();
     form->addRow(m_error);
 

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "autostart.h"
+#include "errorlabel.h"
 #include "securitybox.h"
 #include "tunneloptions.h"
 
@@ -22,19 +23,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-QLabel *makeErrorLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28)); // readable on light and dark
-    label->setPalette(palette);
-    return label;
-}
 
 // The part of a subdomain the client can check: a DNS label (whether the server reserves it is
 // the server's business).

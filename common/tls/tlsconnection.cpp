@@ -90,12 +90,6 @@ std::shared_ptr<SSL_CTX> TlsConnection::clientContext(bool verify)
     return std::shared_ptr<SSL_CTX>(context, SSL_CTX_free);
 }
 
-QString TlsConnection::serverName() const
-{
-    const char *name = SSL_get_servername(m_ssl, TLSEXT_NAMETYPE_host_name);
-    return name ? QString::fromLatin1(name) : QString();
-}
-
 qint64 TlsConnection::bytesToWrite() const
 {
     return m_pendingOut.size() + (m_transport ? m_transport->bytesToWrite() : 0);

@@ -39,9 +39,6 @@ public:
     // are checked (off for a development certificate: --local-insecure).
     static std::shared_ptr<SSL_CTX> clientContext(bool verify);
 
-    TcpConnection *transport() const { return m_transport; }
-    bool isEncrypted() const { return m_handshakeDone; }
-    QString serverName() const; // server side: what the client asked for (SNI)
     // Sent in clear, then the connection closes, when the client speaks plain HTTP instead of
     // TLS (a browser told http:// for an https port): a page that says so beats a reset.
     void setPlainHttpReply(const QByteArray &reply) { m_plainHttpReply = reply; }

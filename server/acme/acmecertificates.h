@@ -46,7 +46,6 @@ public:
     bool has(const QString &host) const { return m_renewAt.contains(host); }
 
     const Http01Responses &challenges() const { return m_challenges; }
-    AcmeClient *client() const { return m_client; }
 
     // When to renew a certificate valid from `notBefore` to `notAfter`: at two thirds.
     static QDateTime renewalTime(const QDateTime &notBefore, const QDateTime &notAfter);

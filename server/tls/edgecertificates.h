@@ -18,13 +18,11 @@ public:
     // The files' certificate (nullptr: none, only per-name ones). New connections only.
     void setDefault(std::shared_ptr<TlsServerContext> context);
     void setForHost(const QByteArray &host, std::shared_ptr<TlsServerContext> context);
-    bool hasForHost(const QByteArray &host) const { return m_table->byHost.contains(host); }
 
     // Whether a visitor can reach `host` (lowercase) over HTTPS.
     bool covers(const QByteArray &host) const;
     // The context a new connection starts its handshake with.
     std::shared_ptr<TlsServerContext> front() const;
-    bool isEmpty() const { return !m_table->fallback && m_table->byHost.isEmpty(); }
 
 private:
     struct Table

@@ -14,14 +14,6 @@ namespace {
 
 constexpr qint64 MaxPemSize = 1024 * 1024; // a chain of a few certificates is a few KiB
 
-QString lastError()
-{
-    char text[256] = {};
-    ERR_error_string_n(ERR_get_error(), text, sizeof text);
-    ERR_clear_error();
-    return QString::fromLatin1(text);
-}
-
 // The edge speaks HTTP/1.1 only: a browser that offers h2 first is told so during the handshake.
 int selectAlpn(SSL *, const unsigned char **out, unsigned char *outLength, const unsigned char *in,
                unsigned int inLength, void *)
@@ -85,29 +77,29 @@ std::shared_ptr<TlsServerContext>
 TlsServerContext::fromPem(const QByteArray &chainPem, const QByteArray &keyPem, QString *error)
 {
     SSL_CTX *context = newContext();
-    const auto fail = [&](const QString &what) {
-        *error = what + QStringLiteral(": ") + lastError();
+    const auto fail = [&](const char *what) {
+        *error = OpenSsl::error(what);
         SSL_CTX_free(context);
         return nullptr;
     };
     if (!context)
-        return fail(QStringLiteral("SSL_CTX_new"));
+        return fail("SSL_CTX_new");
     OpenSsl::Bio chain(BIO_new_mem_buf(chainPem.constData(), int(chainPem.size())));
     OpenSsl::Certificate leaf(PEM_read_bio_X509(chain.get(), nullptr, nullptr, nullptr));
     if (!leaf || SSL_CTX_use_certificate(context, leaf.get()) != 1)
-        return fail(QStringLiteral("cannot use the certificate"));
+        return fail("cannot use the certificate");
     // The rest of the chain: the intermediates browsers need to reach a root they know.
     while (X509 *intermediate = PEM_read_bio_X509(chain.get(), nullptr, nullptr, nullptr)) {
         if (SSL_CTX_add0_chain_cert(context, intermediate) != 1) {
             X509_free(intermediate);
-            return fail(QStringLiteral("cannot use the certificate chain"));
+            return fail("cannot use the certificate chain");
         }
     }
     ERR_clear_error(); // the end of the PEM text reads as an error
     const OpenSsl::Key key = OpenSsl::keyFromPem(keyPem);
     if (!key || SSL_CTX_use_PrivateKey(context, key.get()) != 1
         || SSL_CTX_check_private_key(context) != 1)
-        return fail(QStringLiteral("the key is not the certificate's"));
+        return fail("the key is not the certificate's");
     return std::shared_ptr<TlsServerContext>(
             new TlsServerContext(context, leafFingerprint(context)));
 }
