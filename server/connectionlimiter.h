@@ -18,6 +18,12 @@ public:
 
     ConnectionLimiter(int max, int maxPerAddress, QObject *parent = nullptr);
 
+    // Connections open stay open; the new limits apply to the next one.
+    void setLimits(int max, int maxPerAddress)
+    {
+        m_max = max;
+        m_maxPerAddress = maxPerAddress;
+    }
     Verdict admit(const QHostAddress &address, QObject *connection);
     int count() const { return m_count; }
     int countFrom(const QHostAddress &address) const { return m_perAddress.value(key(address)); }

@@ -35,8 +35,10 @@ int main(int argc, char *argv[])
     raiseFileLimit();
     QString error;
     QString exitNow;
-    const auto config = ServerConfig::fromArguments(QCoreApplication::arguments(),
-                                                    qgetenv("ROK_TOKEN"), &error, &exitNow);
+    const QStringList arguments = QCoreApplication::arguments();
+    const QByteArray environmentToken = qgetenv("ROK_TOKEN");
+    const auto config = ServerConfig::fromArguments(arguments, environmentToken, &error, &exitNow,
+                                                    ServerConfig::DefaultConfigFile);
     if (!config) {
         if (!exitNow.isEmpty()) {
             std::fputs(qPrintable(exitNow), stdout);
@@ -47,6 +49,11 @@ int main(int argc, char *argv[])
     }
 
     Server server(*config);
+    server.setConfigSource([arguments, environmentToken](QString *error) {
+        QString ignored;
+        return ServerConfig::fromArguments(arguments, environmentToken, error, &ignored,
+                                           ServerConfig::DefaultConfigFile);
+    });
     if (!server.start(&error)) {
         std::fprintf(stderr, "rok-server: %s\n", qPrintable(error));
         return 1;
@@ -63,8 +70,7 @@ int main(int argc, char *argv[])
     signals.watchHangup(); // systemctl reload
     QObject::connect(&signals, &SignalWatcher::reloadRequested, &server, [&server, status] {
         ServiceNotifier::reloading();
-        server.reloadCertificates();
-        server.reloadTokens();
+        server.reload();
         ServiceNotifier::ready(status);
     });
     // Give the GoAway frames a moment to leave before the process ends.

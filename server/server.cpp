@@ -10,6 +10,7 @@
 #include "tls/tlsservercontext.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkProxy>
 #include <QSslSocket>
@@ -19,6 +20,7 @@
 Server::Server(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_requested(config)
     , m_log(config.logFormat == ServerConfig::LogFormat::Json ? EventLog::Format::Json
                                                               : EventLog::Format::Text)
     , m_names(config.reservation)
@@ -35,6 +37,16 @@ Server::Server(const ServerConfig &config, QObject *parent)
     watchAccepts(m_http->httpsListener(), tr("the HTTPS port"));
     connect(&m_ports, &PortPool::opened, this, [this](Listener *listener) {
         watchAccepts(listener, tr("TCP port %1").arg(listener->serverPort()));
+    });
+    m_reloadDelay.setSingleShot(true);
+    m_reloadDelay.setInterval(std::chrono::seconds(1));
+    connect(&m_certificateFiles, &QFileSystemWatcher::fileChanged, &m_reloadDelay,
+            qOverload<>(&QTimer::start));
+    connect(&m_certificateFiles, &QFileSystemWatcher::directoryChanged, &m_reloadDelay,
+            qOverload<>(&QTimer::start));
+    connect(&m_reloadDelay, &QTimer::timeout, this, [this] {
+        watchCertificateFiles(); // replaced files dropped out of the watch
+        reloadCertificates();
     });
     connect(&m_names, &TunnelRegistry::expired, this, [this](const QString &name) {
         m_log.event(QStringLiteral("name_released"), {{QStringLiteral("name"), name}},
@@ -168,31 +180,21 @@ void Server::watchCertificateFiles()
         if (!file.isEmpty() && !files.contains(file))
             files.append(file);
     }
-    if (files.isEmpty())
-        return;
     // The directories too: certbot and most tools replace a file (or a symlink) rather than
     // write into it, and a watch on the old file sees nothing after that.
     QStringList paths = files;
     for (const QString &file : files)
         paths.append(QFileInfo(file).absolutePath());
     paths.removeDuplicates();
-    m_certificateFiles.addPaths(paths);
-    m_reloadDelay.setSingleShot(true);
-    m_reloadDelay.setInterval(std::chrono::seconds(1));
-    connect(&m_certificateFiles, &QFileSystemWatcher::fileChanged, &m_reloadDelay,
-            qOverload<>(&QTimer::start));
-    connect(&m_certificateFiles, &QFileSystemWatcher::directoryChanged, &m_reloadDelay,
-            qOverload<>(&QTimer::start));
-    connect(&m_reloadDelay, &QTimer::timeout, this, [this, files] {
-        m_certificateFiles.addPaths(files); // replaced files dropped out of the watch
-        reloadCertificates();
-    });
+    const QStringList watched = m_certificateFiles.files() + m_certificateFiles.directories();
+    if (!watched.isEmpty())
+        m_certificateFiles.removePaths(watched);
+    if (!paths.isEmpty())
+        m_certificateFiles.addPaths(paths);
 }
 
 void Server::reloadTokens()
 {
-    if (m_config.tokensFile.isEmpty())
-        return;
     QString error;
     const auto tokens = TokenBook::load(m_config.tokens, m_config.tokensFile, &error);
     if (!tokens) {
@@ -202,7 +204,78 @@ void Server::reloadTokens()
     }
     m_tokens = *tokens;
     m_log.event(QStringLiteral("tokens_reloaded"), {{QStringLiteral("tokens"), m_tokens.size()}},
-                tr("read %1 again: %2 tokens").arg(m_config.tokensFile).arg(m_tokens.size()));
+                tr("tokens in use: %1").arg(m_tokens.size()));
+}
+
+void Server::reload()
+{
+    if (m_configSource) {
+        QString error;
+        if (const auto next = m_configSource(&error)) {
+            applyConfig(*next);
+        } else {
+            m_log.event(QStringLiteral("config_reload_failed"), {{QStringLiteral("error"), error}},
+                        tr("kept the settings in use: %1").arg(error));
+        }
+    }
+    reloadCertificates();
+    reloadTokens();
+}
+
+void Server::applyConfig(const ServerConfig &next)
+{
+    // What the listeners, the names and the ACME account were set up with stays until a
+    // restart; tokens, certificate files and limits apply to the next connection.
+    const ServerConfig &was = m_requested;
+    const std::pair<const char *, bool> restartOnly[] = {
+            {"domain", next.domain != was.domain},
+            {"bind", next.bind != was.bind},
+            {"http-port", next.httpPort != was.httpPort},
+            {"control-port", next.controlPort != was.controlPort},
+            {"tcp-ports", next.tcpPortFrom != was.tcpPortFrom || next.tcpPortTo != was.tcpPortTo},
+            {"https-port", next.httpsPort != was.httpsPort},
+            {"http-redirect", next.httpRedirect != was.httpRedirect},
+            {"tls-cert", next.tlsCertFile.isEmpty() != was.tlsCertFile.isEmpty()},
+            {"self-signed", next.selfSigned != was.selfSigned},
+            {"state-dir", next.stateDirectory != was.stateDirectory},
+            {"reserve-seconds", next.reservation != was.reservation},
+            {"log-format", next.logFormat != was.logFormat},
+            {"acme-email", next.acmeEmail != was.acmeEmail},
+            {"acme-directory", next.acmeDirectory != was.acmeDirectory},
+            {"acme-ca", next.acmeCaFile != was.acmeCaFile},
+            {"acme-orders-per-hour", next.acmeOrdersPerHour != was.acmeOrdersPerHour}};
+    QStringList needRestart;
+    for (const auto &[key, changed] : restartOnly) {
+        if (changed)
+            needRestart.append(QString::fromLatin1(key));
+    }
+
+    m_config.tokens = next.tokens;
+    m_config.tokensFile = next.tokensFile;
+    m_config.allowAnonymous = next.allowAnonymous;
+    if (!next.selfSigned && !needRestart.contains(u"tls-cert")) {
+        m_config.tlsCertFile = next.tlsCertFile;
+        m_config.tlsKeyFile = next.tlsKeyFile;
+    }
+    m_config.edgeCertFile = next.edgeCertFile;
+    m_config.edgeKeyFile = next.edgeKeyFile;
+    m_config.headTimeout = next.headTimeout;
+    m_config.idleTimeout = next.idleTimeout;
+    m_config.sendTimeout = next.sendTimeout;
+    m_config.tcpIdleTimeout = next.tcpIdleTimeout;
+    m_config.maxConnections = next.maxConnections;
+    m_config.maxConnectionsPerIp = next.maxConnectionsPerIp;
+    m_config.maxStreamsPerClient = next.maxStreamsPerClient;
+    m_config.maxTunnelsPerToken = next.maxTunnelsPerToken;
+    m_visitors.applyLimits();
+    watchCertificateFiles();
+
+    m_log.event(QStringLiteral("config_reloaded"),
+                {{QStringLiteral("config"), next.configFile},
+                 {QStringLiteral("restart_needed"), QJsonArray::fromStringList(needRestart)}},
+                needRestart.isEmpty() ? tr("read the settings again")
+                                      : tr("read the settings again; a restart applies %1")
+                                                .arg(needRestart.join(QStringLiteral(", "))));
 }
 
 void Server::reloadCertificates()
@@ -281,6 +354,7 @@ bool Server::start(QString *error)
             {{QStringLiteral("http_port"), httpPort()},
              {QStringLiteral("control_port"), controlPort()},
              {QStringLiteral("domain"), m_config.domain},
+             {QStringLiteral("config"), m_config.configFile},
              {QStringLiteral("bind"), bind},
              {QStringLiteral("auth"),
               m_tokens.isEmpty() ? QStringLiteral("none") : QStringLiteral("token")},

@@ -16,6 +16,7 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 class AcmeCertificates;
@@ -37,6 +38,14 @@ public:
     // Loads the TLS files, binds the listeners and logs the "listening" event.
     bool start(QString *error);
     void shutdown(); // GoAway to every client, close the listeners; emits stopped()
+    // Where reload() reads the settings again: the command line and the config file.
+    using ConfigSource = std::function<std::optional<ServerConfig>(QString *error)>;
+    void setConfigSource(ConfigSource source) { m_configSource = std::move(source); }
+    // SIGHUP: reads the settings again (keeping those in use when they do not parse), then the
+    // certificate files and --tokens-file. Tokens, certificates and limits apply to the next
+    // connection; open tunnels stay. A change that needs a restart (a port, the domain) is
+    // logged and waits for it.
+    void reload();
     // Reads the certificate files again (SIGHUP, or when they change): new connections get the
     // new ones, open tunnels and visitors keep theirs. A file that does not load is logged and
     // the certificate in use stays.
@@ -59,6 +68,7 @@ Q_SIGNALS:
 
 private:
     void onControlConnection(qintptr descriptor);
+    void applyConfig(const ServerConfig &next);
     bool loadTls(QString *error); // --tls-cert/--tls-key, or --self-signed
     bool loadEdgeCertificate(QString *error); // --edge-cert/--edge-key, or the control's
     bool startAcme(QString *error); // --acme-email
@@ -71,7 +81,9 @@ private:
     // plainAtTlsPort: the session answers tls_required and closes.
     void startSession(QTcpSocket *socket, const QByteArray &channelBinding, bool plainAtTlsPort);
 
-    ServerConfig m_config;
+    ServerConfig m_config; // in use: ports bound, reloaded tokens and limits
+    const ServerConfig m_requested; // as started, to tell what a reload would change
+    ConfigSource m_configSource;
     std::optional<QSslConfiguration> m_tls; // the control port's, from --tls-cert/--tls-key
     QByteArray m_edgeFingerprint; // of the HTTPS edge's certificate
     EdgeCertificates m_edgeCertificates;

@@ -1,8 +1,11 @@
 #include "serverconfig.h"
 
+#include "optionsfile.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -58,7 +61,8 @@ int ServerConfig::defaultMaxConnections()
 
 std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments,
                                                         const QByteArray &tokenFromEnvironment,
-                                                        QString *error, QString *exitNow)
+                                                        QString *error, QString *exitNow,
+                                                        const QString &defaultConfigFile)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -204,13 +208,22 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                     "New certificates asked for in an hour, for all names together "
                                     "(default 20): a CA's weekly limit is not spent by one user."),
                   QString::number(defaults.acmeOrdersPerHour));
-    parser.addOptions({help,        version,      domain,      bind,           httpPort,
-                       controlPort, tcpPorts,     token,       anonymous,      reserve,
-                       headTimeout, idleTimeout,  sendTimeout, tcpIdleTimeout, maxConnections,
-                       maxPerIp,    maxStreams,   maxTunnels,  logFormat,      tlsCert,
-                       tlsKey,      selfSigned,   stateDir,    httpsPort,      edgeCert,
-                       edgeKey,     httpRedirect, tokensFile,  acmeEmail,      acmeDirectory,
-                       acmeCa,      acmeOrders});
+    const QCommandLineOption configFile(
+            QStringLiteral("config"),
+            tr("Read settings from this TOML file, whose keys are these options' long names "
+               "(http-port = 8080, token = [\"...\"]); options given here win. Default: %1 "
+               "when it exists. Read again on SIGHUP.")
+                    .arg(DefaultConfigFile),
+            QStringLiteral("FILE"));
+    // Every option but these has a key of the same name in the config file.
+    const QList<QCommandLineOption> settings = {
+            domain,         bind,       httpPort,    controlPort,   tcpPorts,    token,
+            anonymous,      reserve,    headTimeout, idleTimeout,   sendTimeout, tcpIdleTimeout,
+            maxConnections, maxPerIp,   maxStreams,  maxTunnels,    logFormat,   tlsCert,
+            tlsKey,         selfSigned, stateDir,    httpsPort,     edgeCert,    edgeKey,
+            httpRedirect,   tokensFile, acmeEmail,   acmeDirectory, acmeCa,      acmeOrders};
+    parser.addOptions({help, version, configFile});
+    parser.addOptions(settings);
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -223,19 +236,45 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         *exitNow = QStringLiteral("rok-server " ROK_VERSION "\n");
         return std::nullopt;
     }
+
+    // The config file's settings go before the command line's, for the keys it does not set.
+    QStringList setHere;
+    for (const QCommandLineOption &option : settings) {
+        if (parser.isSet(option))
+            setHere.append(option.names().constLast());
+    }
+    const QString configPath = parser.isSet(configFile) ? parser.value(configFile)
+            : QFile::exists(defaultConfigFile)          ? defaultConfigFile
+                                                        : QString();
+    std::optional<OptionsFile> file;
+    if (!configPath.isEmpty()) {
+        file = OptionsFile::read(configPath, settings, token.names(), error);
+        if (!file)
+            return std::nullopt;
+        if (!parser.parse(QStringList{arguments.value(0)} + file->arguments(setHere)
+                          + arguments.mid(1))) {
+            *error = parser.errorText();
+            return std::nullopt;
+        }
+    }
     if (!parser.positionalArguments().isEmpty()) {
         *error = tr("unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         return std::nullopt;
     }
 
-    // "invalid --http-port: 70000", with an optional hint
+    // "invalid --http-port: 70000", or "/etc/rok/rok-server.toml:3: invalid http-port: 70000",
+    // with an optional hint
     const auto invalid = [&](const QCommandLineOption &option, const char *hint = "") {
-        *error = tr("invalid --%1: %2%3")
-                         .arg(option.names().constLast(), parser.value(option), tr(hint));
+        const QString key = option.names().constLast();
+        const QString where = file && !setHere.contains(key) ? file->origin(key) : QString();
+        *error = where.isEmpty()
+                ? tr("invalid --%1: %2%3").arg(key, parser.value(option), tr(hint))
+                : tr("%1: invalid %2: %3%4").arg(where, key, parser.value(option), tr(hint));
         return std::nullopt;
     };
 
     ServerConfig config;
+    config.configFile = configPath;
     config.domain = parser.value(domain).toLower();
     if (config.domain.isEmpty() || config.domain.startsWith(u'.'))
         return invalid(domain);

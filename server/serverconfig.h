@@ -13,7 +13,10 @@ struct ServerConfig
 {
     static inline const QString DefaultAcmeDirectory =
             QStringLiteral("https://acme-v02.api.letsencrypt.org/directory");
+    static inline const QString DefaultConfigFile = QStringLiteral("/etc/rok/rok-server.toml");
     enum class LogFormat { Text, Json };
+
+    QString configFile; // the TOML file the settings came from, if any
 
     QString domain = QStringLiteral("localhost");
     QHostAddress bind = QHostAddress::Any; // Any: every interface, IPv4 and IPv6
@@ -63,9 +66,11 @@ struct ServerConfig
     // $XDG_STATE_HOME/rok-server (~/.local/state/rok-server).
     static QString defaultStateDirectory();
 
-    // Parses the command line (arguments[0] is the program). On failure returns nothing and
-    // sets *error; --help and --version set *exitNow to the text to print.
+    // Parses the command line (arguments[0] is the program) and the config file it names with
+    // --config, else defaultConfigFile when that exists. On failure returns nothing and sets
+    // *error; --help and --version set *exitNow to the text to print.
     static std::optional<ServerConfig> fromArguments(const QStringList &arguments,
                                                      const QByteArray &tokenFromEnvironment,
-                                                     QString *error, QString *exitNow);
+                                                     QString *error, QString *exitNow,
+                                                     const QString &defaultConfigFile = {});
 };

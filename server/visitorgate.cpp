@@ -55,3 +55,8 @@ void VisitorGate::watchSendTimeout(TcpConnection *connection, const QString &ent
                                          .arg(m_config.sendTimeout.count() / 1000.0));
             });
 }
+
+void VisitorGate::applyLimits()
+{
+    m_limiter.setLimits(m_config.maxConnections, m_config.maxConnectionsPerIp);
+}

@@ -25,6 +25,7 @@ public:
                ConnectionLimiter::Verdict *verdict = nullptr);
     ThrottledEvent &refused() { return m_refused; } // for refusals decided elsewhere
     const ConnectionLimiter &limiter() const { return m_limiter; }
+    void applyLimits(); // the config's limits changed (SIGHUP)
 
 private:
     void watchSendTimeout(TcpConnection *connection, const QString &entry);

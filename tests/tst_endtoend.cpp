@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -146,6 +147,7 @@ private Q_SLOTS:
     void garbageGetsOneLogLineAndNoCrash();
     void accessControlAtTheEdge();
     void tokensFileLimitsAndReload();
+    void configFileAndItsReload();
     void httpsLocalService();
     void hostHeaderForTheLocalService();
     void unknownLocalHostStopsTheClient();
@@ -557,6 +559,61 @@ void tst_EndToEnd::tokensFileLimitsAndReload()
     QVERIFY2(failed.value(u"error"_s).toString().contains(u"line 1"_s),
              qPrintable(failed.value(u"error"_s).toString()));
     QVERIFY(!openTunnel(client(u"new-token-67890"_s)).isEmpty());
+}
+
+void tst_EndToEnd::configFileAndItsReload()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(u"rok-server.toml"_s);
+    const auto writeConfig = [&file](const QByteArray &text) {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(text);
+    };
+    writeConfig("# settings\ndomain = \"localhost\"\ntoken = [\"first-token-1234\"]\n"
+                "max-connections-per-ip = 100\n");
+    JsonProcess *server = startServer({u"--config"_s, file});
+    QCOMPARE(server->waitFor(u"listening"_s).value(u"config"_s).toString(), file);
+    const QString port = QString::number(m_local->serverPort());
+    const auto client = [&](const QString &token) {
+        return startClient({u"http"_s, port, u"--token"_s, token});
+    };
+    const QString url = openTunnel(client(u"first-token-1234"_s));
+    QVERIFY(!url.isEmpty());
+
+    // SIGHUP: new tokens and limits for new connections; the domain waits for a restart.
+    QTcpSocket held;
+    held.connectToHost(QHostAddress::LocalHost, m_httpPort);
+    QVERIFY(held.waitForConnected());
+    writeConfig("domain = \"example.test\"\ntoken = [\"second-token-5678\"]\n"
+                "max-connections-per-ip = 1\n");
+    server->signal(SIGHUP);
+    const QJsonObject reloaded = server->waitFor(u"config_reloaded"_s);
+    QCOMPARE(reloaded.value(u"restart_needed"_s).toArray(), QJsonArray{u"domain"_s});
+    QVERIFY(!openTunnel(client(u"second-token-5678"_s)).isEmpty());
+    JsonProcess *old = client(u"first-token-1234"_s);
+    old->waitForExit();
+    QVERIFY(old->events(u"error"_s)
+                    .value(0)
+                    .value(u"message"_s)
+                    .toString()
+                    .contains(u"not accepted"_s));
+    // held is the one connection from this address the new limit allows.
+    const CurlResult refused = curl({u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s, url});
+    QCOMPARE(refused.output, "503");
+    QCOMPARE(held.state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(server->waitFor(u"visitor_refused"_s).value(u"reason"_s).toString(),
+             u"max_connections_per_ip"_s);
+    QCOMPARE(server->events(u"tunnel_closed"_s).size(), 0);
+
+    // A file that does not parse keeps the settings in use, and says where it went wrong.
+    writeConfig("token = [\"third-token-9999\"\n");
+    server->signal(SIGHUP);
+    const QString error = server->waitFor(u"config_reload_failed"_s).value(u"error"_s).toString();
+    QVERIFY2(error.startsWith(file + u":1:"_s), qPrintable(error));
+    held.close();
+    QVERIFY(!openTunnel(client(u"second-token-5678"_s)).isEmpty());
 }
 
 void tst_EndToEnd::garbageGetsOneLogLineAndNoCrash()

@@ -1,4 +1,6 @@
 #include <QDir>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <unistd.h>
@@ -21,6 +23,12 @@ private Q_SLOTS:
     void errors();
     void helpAndVersion_data();
     void helpAndVersion();
+    void configFile_data();
+    void configFile();
+    void configFileErrors_data();
+    void configFileErrors();
+    void defaultConfigFile();
+    void exampleConfigFile();
     void tls();
     void acme();
     void defaultStateDirectory();
@@ -380,6 +388,160 @@ void tst_ServerConfig::helpAndVersion()
     QVERIFY(!parsed.exitNow.isEmpty());
     for (const QString &text : mentions)
         QVERIFY2(parsed.exitNow.contains(text), qPrintable(text + u" not in: "_s + parsed.exitNow));
+}
+
+namespace {
+
+// A config file with `text` in a fresh directory; parse() with --config FILE.
+struct ConfigFile
+{
+    explicit ConfigFile(const QByteArray &text)
+    {
+        QFile out(path());
+        if (out.open(QIODevice::WriteOnly))
+            out.write(text);
+    }
+    QString path() const { return dir.filePath(u"rok-server.toml"_s); }
+
+    QTemporaryDir dir;
+};
+
+} // namespace
+
+void tst_ServerConfig::configFile_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("empty") << QByteArray() << QStringList() << Defaults;
+    QTest::newRow("comments only")
+            << QByteArray("# http-port = 80\n\n") << QStringList() << Defaults;
+    QTest::newRow("integer") << QByteArray("http-port = 80\n") << QStringList()
+                             << withDefaults(u"http"_s, u"80"_s);
+    QTest::newRow("string") << QByteArray("domain = \"rok.example.org\"") << QStringList()
+                            << withDefaults(u"domain"_s, u"rok.example.org"_s);
+    QTest::newRow("fraction of seconds") << QByteArray("head-timeout = 2.5") << QStringList()
+                                         << withDefaults(u"head"_s, u"2500ms"_s);
+    QTest::newRow("flag true") << QByteArray("allow-anonymous = true") << QStringList()
+                               << withDefaults(u"anonymous"_s, u"1"_s);
+    QTest::newRow("flag false") << QByteArray("allow-anonymous = false") << QStringList()
+                                << Defaults;
+    QTest::newRow("repeatable as a list")
+            << QByteArray("token = [\"one\", \"two\"]") << QStringList()
+            << withDefaults(u"tokens"_s, u"[one,two]"_s);
+    QTest::newRow("repeatable as one value") << QByteArray("token = \"one\"") << QStringList()
+                                             << withDefaults(u"tokens"_s, u"[one]"_s);
+    QTest::newRow("a flag wins over the file")
+            << QByteArray("http-port = 80\ncontrol-port = 4443")
+            << QStringList{u"--http-port"_s, u"8000"_s}
+            << withDefaults(u"http"_s, u"8000"_s).replace(u"control=7835"_s, u"control=4443"_s);
+    QTest::newRow("a repeated flag replaces the file's list")
+            << QByteArray("token = [\"one\", \"two\"]") << QStringList{u"--token=three"_s}
+            << withDefaults(u"tokens"_s, u"[three]"_s);
+    QTest::newRow("the file's token before ROK_TOKEN")
+            << QByteArray("token = [\"one\"]") << QStringList()
+            << withDefaults(u"tokens"_s, u"[one]"_s);
+}
+
+void tst_ServerConfig::configFile()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+
+    const ConfigFile config(file);
+    const Parsed parsed =
+            parse(QStringList{u"--config"_s, config.path()} + arguments, "from-environment");
+    QVERIFY2(parsed.config.has_value(), qPrintable(parsed.error));
+    QCOMPARE(describe(*parsed.config).replace(u"[from-environment]"_s, u"[]"_s), expected);
+    QCOMPARE(parsed.config->configFile, config.path());
+}
+
+void tst_ServerConfig::configFileErrors_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<QString>("expected"); // FILE stands for the file's path
+
+    QTest::newRow("not TOML") << QByteArray("http-port = 80\nhttp-port 81\n") << u"FILE:2: "_s;
+    QTest::newRow("unknown key") << QByteArray("\n\nhtp-port = 80\n")
+                                 << u"FILE:3: htp-port: unknown key"_s;
+    QTest::newRow("a command-only option")
+            << QByteArray("help = true") << u"FILE:1: help: unknown key"_s;
+    QTest::newRow("a table") << QByteArray("[limits]\nmax-connections = 5\n")
+                             << u"FILE:1: limits: unknown key"_s;
+    QTest::newRow("a list where one value goes") << QByteArray("http-port = [80, 81]")
+                                                 << u"FILE:1: http-port: expected one value, "
+                                                    "not a list"_s;
+    QTest::newRow("a flag that is not true or false")
+            << QByteArray("allow-anonymous = \"yes\"")
+            << u"FILE:1: allow-anonymous: expected true or false"_s;
+    QTest::newRow("a value the option refuses")
+            << QByteArray("domain = \"example.org\"\nhttp-port = 70000\n")
+            << u"FILE:2: invalid http-port: 70000"_s;
+    QTest::newRow("a list of tables") << QByteArray("token = [{ a = 1 }]")
+                                      << u"FILE:1: token: expected a list of strings or "
+                                         "numbers"_s;
+}
+
+void tst_ServerConfig::configFileErrors()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(QString, expected);
+
+    const ConfigFile config(file);
+    const Parsed parsed = parse({u"--config"_s, config.path()});
+    QVERIFY(!parsed.config);
+    const QString error = QString(parsed.error).replace(config.path(), u"FILE"_s);
+    QVERIFY2(error.startsWith(expected), qPrintable(error));
+}
+
+void tst_ServerConfig::defaultConfigFile()
+{
+    // Read when it exists, without --config; a missing default is no error, a missing --config is.
+    const ConfigFile config("http-port = 80\n");
+    const auto parseWithDefault = [](const QStringList &arguments, const QString &path) {
+        QString error;
+        QString exitNow;
+        return ServerConfig::fromArguments(QStringList{u"rok-server"_s} + arguments, {}, &error,
+                                           &exitNow, path);
+    };
+    QCOMPARE(parseWithDefault({}, config.path())->httpPort, quint16(80));
+    QCOMPARE(parseWithDefault({}, config.dir.filePath(u"missing.toml"_s))->httpPort, quint16(8080));
+    const Parsed missing = parse({u"--config"_s, config.dir.filePath(u"missing.toml"_s)});
+    QVERIFY(!missing.config);
+    QVERIFY2(missing.error.contains(u"missing.toml"_s), qPrintable(missing.error));
+    QVERIFY(parse({u"--help"_s}).exitNow.contains(u"--config <FILE>"_s));
+}
+
+void tst_ServerConfig::exampleConfigFile()
+{
+    // packaging/rok-server.toml, installed as /etc/rok/rok-server.toml: every option has a line
+    // there, and each line, uncommented, is a valid key with a valid value (an error may only
+    // be about another option it needs).
+    QFile example(QStringLiteral(ROK_SOURCE_DIR "/packaging/rok-server.toml"));
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    const QByteArrayList lines = example.readAll().split('\n');
+    QVERIFY(parse({u"--config"_s, example.fileName()}).config.has_value()); // all comments
+
+    const QRegularExpression setting(u"^# ([a-z-]+) = "_s);
+    QStringList keys;
+    for (const QByteArray &line : lines) {
+        const QRegularExpressionMatch match = setting.match(QString::fromUtf8(line));
+        if (!match.hasMatch())
+            continue;
+        keys.append(match.captured(1));
+        const ConfigFile config(line.mid(2));
+        const Parsed parsed = parse({u"--config"_s, config.path()});
+        QVERIFY2(!parsed.error.startsWith(config.path()), qPrintable(parsed.error));
+    }
+    const QString help = parse({u"--help"_s}).exitNow;
+    const QRegularExpression option(u"^  --([a-z-]+)"_s, QRegularExpression::MultilineOption);
+    for (auto it = option.globalMatch(help); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (name != u"help" && name != u"version" && name != u"config")
+            QVERIFY2(keys.contains(name), qPrintable(name + u" is not in the example"_s));
+    }
 }
 
 void tst_ServerConfig::tls()
