@@ -42,7 +42,7 @@ int runTray(int argc, char *argv[], const CommandLine &command)
     QApplication::setApplicationName(QStringLiteral("rok"));
     QApplication::setOrganizationName(QStringLiteral("rok"));
     QApplication::setApplicationVersion(QStringLiteral(ROK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("rok"));
+    QApplication::setDesktopFileName(QStringLiteral(ROK_APP_ID)); // its desktop entry
     // The language follows the system locale; English (for its plural forms) otherwise.
     QTranslator translator;
     const QString i18n = QStringLiteral(":/i18n");

@@ -372,6 +372,10 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
 
 QString ServerConfig::defaultStateDirectory()
 {
+    // systemd's StateDirectory= (as a DynamicUser= service, whose user is not root)
+    const QString fromSystemd = qEnvironmentVariable("STATE_DIRECTORY").section(u':', 0, 0);
+    if (fromSystemd.startsWith(u'/'))
+        return fromSystemd;
     if (::geteuid() == 0)
         return QStringLiteral("/var/lib/rok-server");
     const QString xdg = qEnvironmentVariable("XDG_STATE_HOME");

@@ -62,7 +62,7 @@ struct ServerConfig
 
     // From the soft RLIMIT_NOFILE, leaving room for clients, listeners and logs.
     static int defaultMaxConnections();
-    // /var/lib/rok-server for root (as systemd's StateDirectory=), else
+    // $STATE_DIRECTORY (systemd's StateDirectory=), else /var/lib/rok-server for root, else
     // $XDG_STATE_HOME/rok-server (~/.local/state/rok-server).
     static QString defaultStateDirectory();
 

@@ -607,6 +607,12 @@ void tst_ServerConfig::acme()
 
 void tst_ServerConfig::defaultStateDirectory()
 {
+    // Under systemd, StateDirectory= says where (the first of several).
+    qputenv("STATE_DIRECTORY", "/var/lib/rok-server:/var/lib/other");
+    QCOMPARE(ServerConfig::defaultStateDirectory(), u"/var/lib/rok-server"_s);
+    qputenv("STATE_DIRECTORY", "/srv/state");
+    QCOMPARE(ServerConfig::defaultStateDirectory(), u"/srv/state"_s);
+    qunsetenv("STATE_DIRECTORY");
     if (::geteuid() == 0) {
         QCOMPARE(ServerConfig::defaultStateDirectory(), u"/var/lib/rok-server"_s);
         return;
