@@ -93,6 +93,8 @@ void Splice::pump(Direction direction)
            && way.from->bytesAvailable() > 0) {
         QByteArray chunk = way.from->readChunk(ChunkSize);
         m_bytes[direction] += chunk.size();
+        if (qint64 *counter = m_counters[direction])
+            *counter += chunk.size();
         m_lastActivity = std::chrono::steady_clock::now();
         if (!forward(way, std::move(chunk)))
             return;

@@ -48,6 +48,9 @@ public:
     void abort(); // resets both sides at once
 
     qint64 bytes(Direction direction) const { return m_bytes[direction]; }
+    // Also adds each direction's bytes to these (for the tunnel's figures); they must outlive
+    // the splice.
+    void countInto(qint64 *aToB, qint64 *bToA) { m_counters = {aToB, bToA}; }
     std::chrono::steady_clock::time_point lastActivity() const { return m_lastActivity; }
 
 Q_SIGNALS:
@@ -71,6 +74,7 @@ private:
 
     std::array<Way, 2> m_ways;
     std::array<qint64, 2> m_bytes{0, 0};
+    std::array<qint64 *, 2> m_counters{nullptr, nullptr};
     std::chrono::steady_clock::time_point m_lastActivity = std::chrono::steady_clock::now();
     bool m_done = false;
 };

@@ -90,7 +90,7 @@ MuxStream *ClientSession::openStream()
 
 void ClientSession::logBusy(const QHostAddress &visitor)
 {
-    m_services.visitors.refused().record(
+    m_services.visitors.refuse(
             {{QStringLiteral("visitor"), visitor.toString()},
              {QStringLiteral("url"), m_url},
              {QStringLiteral("reason"), QStringLiteral("max_streams_per_client")}},
@@ -135,6 +135,7 @@ void ClientSession::onMuxClosed(const QString &reason)
     }
     if (wasOpen) {
         m_services.quota.remove(m_token);
+        m_services.metrics.addClosedTunnel(m_traffic);
         m_services.log.event(
                 QStringLiteral("tunnel_closed"),
                 {{QStringLiteral("url"), m_url},
@@ -279,6 +280,7 @@ void ClientSession::onOpen(const Protocol::Open &open)
         return;
 
     m_state = State::Open;
+    m_openedAt = QDateTime::currentDateTimeUtc();
     m_services.quota.add(m_token);
     m_handshakeDeadline.stop();
     sendOpened();
@@ -406,7 +408,7 @@ void ClientSession::onTcpVisitor(qintptr descriptor)
 {
     auto *visitor = new TcpConnection(descriptor, nullptr);
     const ServerConfig &config = m_services.config;
-    const bool admitted = m_services.visitors.admit(visitor, m_url);
+    const bool admitted = m_services.visitors.admit(visitor, VisitorGate::Kind::Tcp, m_url);
     if (admitted && m_access && !m_access->allowsAddress(visitor->peerAddress())) {
         visitor->abort(); // --deny-cidr / --allow-cidr: a TCP visitor gets a reset
         delete visitor;
@@ -422,6 +424,7 @@ void ClientSession::onTcpVisitor(qintptr descriptor)
     }
     visitor->setSendTimeout(config.sendTimeout);
     auto *splice = new Splice(visitor, stream, this);
+    countTraffic(splice);
     if (config.tcpIdleTimeout.count() > 0) {
         new IdleTimeout(
                 splice,
@@ -435,10 +438,16 @@ void ClientSession::refuse(ErrorCode code, const QString &text)
 {
     if (m_control)
         m_control->send(Protocol::Error{.code = code, .message = text}.toCbor());
+    m_services.metrics.countRefusal(Protocol::errorCodeName(code));
     m_services.log.event(QStringLiteral("client_refused"),
                          {{QStringLiteral("client"), m_peer},
                           {QStringLiteral("code"), Protocol::errorCodeName(code)},
                           {QStringLiteral("message"), text}},
                          tr("refused client %1: %2").arg(m_peer, text));
     close({}); // already logged
+}
+
+void ClientSession::countTraffic(Splice *splice)
+{
+    splice->countInto(&m_traffic.in, &m_traffic.out);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCborMap>
+#include <QDateTime>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
@@ -9,6 +10,7 @@
 #include <memory>
 
 #include "controlmessages.h"
+#include "metrics.h"
 
 class AccessPolicy;
 class AcmeCertificates;
@@ -20,6 +22,7 @@ class MuxSession;
 class MuxStream;
 class PortPool;
 class QTcpSocket;
+class Splice;
 class TokenBook;
 class TunnelQuota;
 class TunnelRegistry;
@@ -38,6 +41,7 @@ struct SessionServices
     const TokenBook &tokens;
     const EdgeCertificates *edge; // with --https-port: the names HTTPS covers so far
     AcmeCertificates *acme; // with --acme-email: asked for a certificate per name
+    Metrics &metrics;
 };
 
 // One connected rok client: its handshake, its tunnel (an HTTP name or a TCP port) and the
@@ -62,6 +66,13 @@ public:
     QByteArray resumeKey() const { return m_resumeKey; }
     QString peer() const { return m_peer; }
     QString token() const { return m_token; } // "token sha256:…" or "anonymous"; empty before auth
+    QString protocol() const { return m_protocol; } // "http" or "tcp", once open
+    QString url() const { return m_url; }
+    QDateTime openedAt() const { return m_openedAt; }
+    // What the tunnel has carried; a visitor's splice adds to it (countTraffic).
+    Metrics::Traffic &traffic() { return m_traffic; }
+    const Metrics::Traffic &traffic() const { return m_traffic; }
+    void countTraffic(Splice *splice); // the splice's side A is the visitor
     bool isOpen() const { return m_state == State::Open; }
     std::shared_ptr<const AccessPolicy> access() const { return m_access; } // nullptr: open
     QByteArray hostHeader() const { return m_hostHeader; } // empty: the visitor's Host
@@ -116,4 +127,6 @@ private:
     int m_maxTunnels = 0; // the token's max-tunnels=, or --max-tunnels-per-token
     std::shared_ptr<const AccessPolicy> m_access;
     QByteArray m_hostHeader;
+    QDateTime m_openedAt;
+    Metrics::Traffic m_traffic;
 };

@@ -53,16 +53,16 @@ public:
                                                const auto &refusal, const QString &tunnel) {
             if (refusal.status != 401 && refusal.status != 403)
                 return;
-            gate.refused().record({{QStringLiteral("visitor"), visitor},
-                                   {QStringLiteral("tunnel"), tunnel},
-                                   {QStringLiteral("status"), refusal.status},
-                                   {QStringLiteral("reason"),
-                                    refusal.status == 401 ? QStringLiteral("basic_auth")
-                                                          : QStringLiteral("address")}},
-                                  tr("refused visitor %1 of %2: %3 %4")
-                                          .arg(visitor, tunnel)
-                                          .arg(refusal.status)
-                                          .arg(refusal.title));
+            gate.refuse({{QStringLiteral("visitor"), visitor},
+                         {QStringLiteral("tunnel"), tunnel},
+                         {QStringLiteral("status"), refusal.status},
+                         {QStringLiteral("reason"),
+                          refusal.status == 401 ? QStringLiteral("basic_auth")
+                                                : QStringLiteral("address")}},
+                        tr("refused visitor %1 of %2: %3 %4")
+                                .arg(visitor, tunnel)
+                                .arg(refusal.status)
+                                .arg(refusal.title));
         });
         connect(m_connection, &QIODevice::readyRead, this, &Visitor::onReadyRead);
         connect(m_connection, &QIODevice::readChannelFinished, this, &Visitor::onReadyRead);
@@ -140,10 +140,19 @@ private:
                     tr("The tunnel's client is disconnecting; try again in a moment."));
             return;
         }
+        session->traffic().in += m_forward.size(); // the splice counts what follows
         stream->writeChunk(m_forward);
         m_connection->disconnect(this);
         m_connection->setParent(nullptr);
         auto *splice = new Splice(m_connection, stream, session);
+        session->countTraffic(splice);
+        m_rewriter->setResponseObserver(
+                [session = QPointer(session), &metrics = m_edge.visitorGate().metrics()](
+                        int status, RequestRewriter::Clock::duration duration) {
+                    metrics.countResponse(status, duration);
+                    if (session)
+                        ++session->traffic().requests;
+                });
         watchIdle(splice);
         RequestRewriter::attach(splice, std::move(m_rewriter));
         splice->start();
@@ -255,20 +264,49 @@ bool HttpEdge::redirectsToHttps(const QString &name) const
             && m_certificates.covers((name + u'.' + m_config.domain).toLatin1());
 }
 
+namespace {
+
+// The label of rok_handshake_failures_total{port="https"}; empty: no failure.
+QString handshakeFailureName(TlsConnection::HandshakeFailure failure)
+{
+    switch (failure) {
+    case TlsConnection::HandshakeFailure::None:
+        return {};
+    case TlsConnection::HandshakeFailure::PlainHttp:
+        return QStringLiteral("plain_http");
+    case TlsConnection::HandshakeFailure::Ended:
+        return QStringLiteral("ended");
+    case TlsConnection::HandshakeFailure::Untrusted:
+        return QStringLiteral("untrusted");
+    case TlsConnection::HandshakeFailure::Refused:
+        return QStringLiteral(
+                "refused"); // no shared version or cipher, no certificate for the name
+    }
+    return {};
+}
+
+} // namespace
+
 void HttpEdge::onAccepted(qintptr descriptor, bool https)
 {
     auto *transport = new TcpConnection(descriptor, nullptr);
     const QHostAddress peer = transport->peerAddress();
     transport->setSendTimeout(m_config.sendTimeout);
     ConnectionLimiter::Verdict verdict;
-    const bool admitted = m_visitors.admit(
-            transport, https ? tr("the HTTPS port") : tr("the HTTP port"), &verdict);
+    const bool admitted =
+            m_visitors.admit(transport, VisitorGate::Kind::Http,
+                             https ? tr("the HTTPS port") : tr("the HTTP port"), &verdict);
     DuplexDevice *connection = transport;
     if (https) {
         const std::shared_ptr<TlsServerContext> context = m_certificates.front();
         auto *tls =
                 new TlsConnection(transport, context->get(), TlsConnection::Role::Server, context);
         tls->setPlainHttpReply(m_plainHttpPage);
+        connect(tls, &DuplexDevice::finished, this, [this, tls] {
+            if (const QString reason = handshakeFailureName(tls->handshakeFailure());
+                !reason.isEmpty())
+                m_visitors.metrics().countHandshakeFailure(QStringLiteral("https"), reason);
+        });
         connection = tls;
     }
     if (!admitted) {

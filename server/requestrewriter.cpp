@@ -234,6 +234,7 @@ bool RequestRewriter::onRequestHead(HttpHead &head)
     if (!m_firstHead)
         m_firstHead = head;
     ++m_inFlight;
+    m_requestStarts.push_back(Clock::now());
     m_responses.expectResponseTo(head.method);
     return true;
 }
@@ -363,17 +364,29 @@ bool RequestRewriter::onResponseEnd()
             return false; // a switch nobody asked for: not a response rok can pass on
         m_switched = true;
         m_lastActivity = Clock::now();
+        reportResponse(head.status);
         m_requests.switchProtocols();
         kick(Splice::AtoB); // what the visitor sent meanwhile goes on as it is
         return true;
     }
     m_inFlight = qMax(m_inFlight - 1, 0);
+    reportResponse(head.status);
     if (answersSwitch) {
         m_requests.stayHttp();
         kick(Splice::AtoB); // what the visitor sent meanwhile is parsed as requests
     }
     markIdleIfQuiet();
     return true;
+}
+
+void RequestRewriter::reportResponse(int status)
+{
+    if (m_requestStarts.empty())
+        return;
+    const Clock::time_point start = m_requestStarts.front();
+    m_requestStarts.pop_front();
+    if (m_responseObserver)
+        m_responseObserver(status, Clock::now() - start);
 }
 
 QByteArray RequestRewriter::refusalPage()

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -60,6 +61,13 @@ public:
     // Told of the connection's refusal (at most one: the connection ends with it), for the log.
     using RefusalObserver = std::function<void(const Refusal &refusal, const QString &tunnel)>;
     void setRefusalObserver(RefusalObserver observer) { m_refusalObserver = std::move(observer); }
+    // Told of each final response that went back (and a protocol switch, as 101), with the time
+    // from its request's head to its end.
+    using ResponseObserver = std::function<void(int status, Clock::duration duration)>;
+    void setResponseObserver(ResponseObserver observer)
+    {
+        m_responseObserver = std::move(observer);
+    }
 
     // false: the bytes cannot be passed on (see refusal(); before routing, the caller answers it)
     bool filterRequest(QByteArray &chunk);
@@ -82,6 +90,7 @@ private:
     bool onRequestHead(HttpHead &head); // false: refused
     bool checkAccess(HttpHead &head, bool html); // false: refused (401 or 403)
     bool onResponseEnd(); // false: a response that cannot be passed on
+    void reportResponse(int status); // to the response observer, with its request's time
     void refuse(Refusal refusal);
     void refuseMalformed(const HttpParser &parser);
     QByteArray refusalPage(); // marks the refusal as sent
@@ -95,6 +104,8 @@ private:
     QHostAddress m_visitorAddress;
     TunnelLookup m_tunnelLookup;
     RefusalObserver m_refusalObserver;
+    ResponseObserver m_responseObserver;
+    std::deque<Clock::time_point> m_requestStarts; // of the requests in flight, oldest first
     TunnelRules m_rules;
     QString m_domain;
     QByteArray m_scheme; // "http" or "https"

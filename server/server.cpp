@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "acme/acmecertificates.h"
+#include "adminserver.h"
 #include "clientsession.h"
 #include "httpedge.h"
 #include "listener.h"
@@ -25,7 +26,7 @@ Server::Server(const ServerConfig &config, QObject *parent)
                                                               : EventLog::Format::Text)
     , m_names(config.reservation)
     , m_ports(m_config)
-    , m_visitors(m_config, m_log)
+    , m_visitors(m_config, m_log, m_metrics)
     , m_quota(config.maxTunnelsPerToken)
     , m_acceptFailures(m_log, QStringLiteral("accept_failed"))
     , m_control(new Listener(this))
@@ -340,6 +341,19 @@ bool Server::start(QString *error)
         m_http->listener()->close();
         return false;
     }
+    if (const auto &admin = m_config.adminListen) {
+        m_admin = new AdminServer(*this, this);
+        m_adminPort = m_admin->listen(admin->first, admin->second);
+        if (m_adminPort == 0) {
+            *error = tr("cannot listen on the admin address %1 port %2")
+                             .arg(admin->first.toString())
+                             .arg(admin->second);
+            m_control->close();
+            m_http->listener()->close();
+            m_http->httpsListener()->close();
+            return false;
+        }
+    }
     watchCertificateFiles();
     m_config.controlPort = m_control->serverPort();
     m_config.httpPort = m_http->listener()->serverPort();
@@ -355,6 +369,7 @@ bool Server::start(QString *error)
              {QStringLiteral("control_port"), controlPort()},
              {QStringLiteral("domain"), m_config.domain},
              {QStringLiteral("config"), m_config.configFile},
+             {QStringLiteral("admin_port"), m_admin ? QJsonValue(m_adminPort) : QJsonValue()},
              {QStringLiteral("bind"), bind},
              {QStringLiteral("auth"),
               m_tokens.isEmpty() ? QStringLiteral("none") : QStringLiteral("token")},
@@ -425,6 +440,10 @@ void Server::onControlConnection(qintptr descriptor)
             [this, peer = socket->peerAddress().toString()](const QString &reason) {
                 if (reason.isEmpty()) // a port probe, not worth a line
                     return;
+                m_metrics.countHandshakeFailure(QStringLiteral("control"),
+                                                reason.startsWith(u"no handshake")
+                                                        ? QStringLiteral("timeout")
+                                                        : QStringLiteral("refused"));
                 m_log.event(QStringLiteral("client_dropped"),
                             {{QStringLiteral("client"), peer}, {QStringLiteral("reason"), reason}},
                             tr("dropped client %1: %2").arg(peer, reason));
@@ -438,11 +457,11 @@ void Server::startSession(QTcpSocket *socket, const QByteArray &channelBinding, 
         socket->deleteLater();
         return;
     }
-    auto *session =
-            new ClientSession(socket,
-                              {m_config, m_log, m_names, m_ports, m_visitors, m_quota, m_tokens,
-                               m_config.httpsPort ? &m_edgeCertificates : nullptr, m_acme},
-                              channelBinding, plainAtTlsPort, this);
+    auto *session = new ClientSession(socket,
+                                      {m_config, m_log, m_names, m_ports, m_visitors, m_quota,
+                                       m_tokens, m_config.httpsPort ? &m_edgeCertificates : nullptr,
+                                       m_acme, m_metrics},
+                                      channelBinding, plainAtTlsPort, this);
     m_sessions.insert(session);
     connect(session, &ClientSession::closed, this, [this, session] {
         m_sessions.remove(session);
@@ -457,4 +476,46 @@ void Server::watchAccepts(Listener *listener, const QString &what)
                 {{QStringLiteral("listener"), what}, {QStringLiteral("error"), error}},
                 tr("cannot accept on %1: %2; retrying").arg(what, error));
     });
+}
+
+QByteArray Server::metricsText() const
+{
+    Metrics::Now now;
+    now.clients = int(m_sessions.size());
+    now.visitors = m_visitors.limiter().count();
+    for (const ClientSession *session : m_sessions) {
+        if (!session->isOpen())
+            continue;
+        ++(session->protocol() == u"tcp" ? now.tcpTunnels : now.httpTunnels);
+        now.openTunnels.in += session->traffic().in;
+        now.openTunnels.out += session->traffic().out;
+    }
+    if (m_config.httpsPort) {
+        for (const auto &[host, context] : m_edgeCertificates.all()) {
+            if (context->hasCertificate())
+                now.certificates.append({QString::fromLatin1(host), context->expires()});
+        }
+    }
+    return m_metrics.render(now);
+}
+
+QJsonArray Server::tunnelsJson() const
+{
+    QJsonArray tunnels;
+    for (const ClientSession *session : m_sessions) {
+        if (!session->isOpen())
+            continue;
+        const Metrics::Traffic &traffic = session->traffic();
+        tunnels.append(QJsonObject{
+                {QStringLiteral("name"), session->name()},
+                {QStringLiteral("protocol"), session->protocol()},
+                {QStringLiteral("url"), session->url()},
+                {QStringLiteral("client"), session->peer()},
+                {QStringLiteral("token"), session->token()},
+                {QStringLiteral("since"), session->openedAt().toString(Qt::ISODateWithMs)},
+                {QStringLiteral("bytes_in"), traffic.in},
+                {QStringLiteral("bytes_out"), traffic.out},
+                {QStringLiteral("requests"), traffic.requests}});
+    }
+    return tunnels;
 }

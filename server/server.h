@@ -1,6 +1,7 @@
 #pragma once
 
 #include "eventlog.h"
+#include "metrics.h"
 #include "portpool.h"
 #include "serverconfig.h"
 #include "throttledevent.h"
@@ -11,6 +12,7 @@
 #include "visitorgate.h"
 
 #include <QFileSystemWatcher>
+#include <QJsonArray>
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
@@ -20,6 +22,7 @@
 #include <optional>
 
 class AcmeCertificates;
+class AdminServer;
 class ClientSession;
 class HttpEdge;
 class Listener;
@@ -60,6 +63,11 @@ public:
     quint16 controlPort() const { return m_config.controlPort; }
     QString publicUrl(const QString &name) const { return m_config.publicUrl(name); }
     ClientSession *sessionFor(const QString &name) const;
+    // For --admin-listen: /metrics, /api/tunnels, /healthz.
+    QByteArray metricsText() const;
+    QJsonArray tunnelsJson() const;
+    bool isServing() const { return !m_stopping; }
+    quint16 adminPort() const { return m_adminPort; } // 0: no admin listener
     int sessionCount() const { return int(m_sessions.size()); }
     const ConnectionLimiter &visitors() const { return m_visitors.limiter(); }
 
@@ -91,6 +99,9 @@ private:
     QFileSystemWatcher m_certificateFiles; // certbot renewing them
     QTimer m_reloadDelay; // one reload for a burst of file changes
     EventLog m_log;
+    Metrics m_metrics;
+    AdminServer *m_admin = nullptr;
+    quint16 m_adminPort = 0;
     TunnelRegistry m_names;
     PortPool m_ports;
     VisitorGate m_visitors;

@@ -38,6 +38,20 @@ bool parseSeconds(const QString &text, std::chrono::milliseconds *out)
     return true;
 }
 
+// "127.0.0.1:9090", "[::1]:9090"
+std::optional<std::pair<QHostAddress, quint16>> parseAddressAndPort(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    QHostAddress address;
+    quint16 port = 0;
+    if (colon < 0 || !address.setAddress(host) || !parsePort(text.mid(colon + 1), &port))
+        return std::nullopt;
+    return std::pair{address, port};
+}
+
 bool parseCount(const QString &text, int *out)
 {
     bool ok = false;
@@ -153,6 +167,12 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                     tr("Also trust this PEM CA when talking to the ACME CA (a "
                                        "test CA such as pebble)."),
                                     QStringLiteral("FILE"));
+    const QCommandLineOption adminListen(
+            QStringLiteral("admin-listen"),
+            tr("Serve /metrics (Prometheus), /healthz and /api/tunnels on this address (off unless "
+               "set; port 0 picks one). It shows who uses the server: keep it on loopback or a "
+               "private network."),
+            QStringLiteral("ADDR:PORT"));
     const ServerConfig defaults;
     const auto limit = [](const char *name, const char *text, const QString &value) {
         return QCommandLineOption(QString::fromLatin1(name), tr(text), QStringLiteral("N"), value);
@@ -221,7 +241,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
             anonymous,      reserve,    headTimeout, idleTimeout,   sendTimeout, tcpIdleTimeout,
             maxConnections, maxPerIp,   maxStreams,  maxTunnels,    logFormat,   tlsCert,
             tlsKey,         selfSigned, stateDir,    httpsPort,     edgeCert,    edgeKey,
-            httpRedirect,   tokensFile, acmeEmail,   acmeDirectory, acmeCa,      acmeOrders};
+            httpRedirect,   tokensFile, acmeEmail,   acmeDirectory, acmeCa,      acmeOrders,
+            adminListen};
     parser.addOptions({help, version, configFile});
     parser.addOptions(settings);
     if (!parser.parse(arguments)) {
@@ -361,6 +382,14 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         *error = tr("--acme-email needs a public --domain: no CA can reach NAME.%1")
                          .arg(config.domain);
         return std::nullopt;
+    }
+    if (parser.isSet(adminListen)) {
+        config.adminListen = parseAddressAndPort(parser.value(adminListen));
+        if (!config.adminListen)
+            return invalid(adminListen,
+                           QT_TRANSLATE_NOOP("rok-server",
+                                             " (expected ADDR:PORT, such as "
+                                             "127.0.0.1:9090 or [::1]:9090)"));
     }
     const QString format = parser.value(logFormat);
     if (format == u"json")

@@ -42,6 +42,7 @@ struct ServerConfig
     QUrl acmeDirectory{DefaultAcmeDirectory};
     QString acmeCaFile; // more CAs to trust when talking to the ACME CA
     int acmeOrdersPerHour = 20; // new certificates at most, all names together
+    std::optional<std::pair<QHostAddress, quint16>> adminListen; // --admin-listen ADDR:PORT
 
     // Limits (see docs/SECURITY.md); a duration of 0 means no limit.
     std::chrono::milliseconds idleTimeout{75'000}; // keep-alive visitor with nothing in flight

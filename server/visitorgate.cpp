@@ -1,18 +1,21 @@
 #include "visitorgate.h"
 
+#include "metrics.h"
 #include "serverconfig.h"
 #include "tcpconnection.h"
 
-VisitorGate::VisitorGate(const ServerConfig &config, EventLog &log, QObject *parent)
+VisitorGate::VisitorGate(const ServerConfig &config, EventLog &log, Metrics &metrics,
+                         QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_metrics(metrics)
     , m_limiter(config.maxConnections, config.maxConnectionsPerIp)
     , m_refused(log, QStringLiteral("visitor_refused"))
     , m_dropped(log, QStringLiteral("visitor_dropped"))
 {
 }
 
-bool VisitorGate::admit(TcpConnection *connection, const QString &entry,
+bool VisitorGate::admit(TcpConnection *connection, Kind kind, const QString &entry,
                         ConnectionLimiter::Verdict *verdict)
 {
     const QHostAddress address = connection->peerAddress();
@@ -20,6 +23,7 @@ bool VisitorGate::admit(TcpConnection *connection, const QString &entry,
     if (verdict)
         *verdict = result;
     if (result == ConnectionLimiter::Verdict::Admitted) {
+        m_metrics.countVisitor(kind == Kind::Tcp);
         watchSendTimeout(connection, entry);
         return true;
     }
@@ -33,12 +37,12 @@ bool VisitorGate::admit(TcpConnection *connection, const QString &entry,
                  "(--max-connections)")
                       .arg(entry, address.toString())
                       .arg(m_config.maxConnections);
-    m_refused.record({{QStringLiteral("visitor"), address.toString()},
-                      {QStringLiteral("entry"), entry},
-                      {QStringLiteral("reason"),
-                       perAddress ? QStringLiteral("max_connections_per_ip")
-                                  : QStringLiteral("max_connections")}},
-                     text);
+    refuse({{QStringLiteral("visitor"), address.toString()},
+            {QStringLiteral("entry"), entry},
+            {QStringLiteral("reason"),
+             perAddress ? QStringLiteral("max_connections_per_ip")
+                        : QStringLiteral("max_connections")}},
+           text);
     return false;
 }
 
@@ -59,4 +63,10 @@ void VisitorGate::watchSendTimeout(TcpConnection *connection, const QString &ent
 void VisitorGate::applyLimits()
 {
     m_limiter.setLimits(m_config.maxConnections, m_config.maxConnectionsPerIp);
+}
+
+void VisitorGate::refuse(const QJsonObject &fields, const QString &text)
+{
+    m_metrics.countRefusal(fields.value(QStringLiteral("reason")).toString());
+    m_refused.record(fields, text);
 }

@@ -6,6 +6,7 @@
 #include <QObject>
 
 class EventLog;
+class Metrics;
 class TcpConnection;
 struct ServerConfig;
 
@@ -17,13 +18,19 @@ class VisitorGate : public QObject
     Q_DISABLE_COPY_MOVE(VisitorGate)
 
 public:
-    VisitorGate(const ServerConfig &config, EventLog &log, QObject *parent = nullptr);
+    enum class Kind { Http, Tcp };
+
+    VisitorGate(const ServerConfig &config, EventLog &log, Metrics &metrics,
+                QObject *parent = nullptr);
 
     // Refused: logs why and returns false; the caller answers and closes. `entry` names where
     // the visitor came in (the HTTP port, a tunnel's URL) for the log.
-    bool admit(TcpConnection *connection, const QString &entry,
+    bool admit(TcpConnection *connection, Kind kind, const QString &entry,
                ConnectionLimiter::Verdict *verdict = nullptr);
-    ThrottledEvent &refused() { return m_refused; } // for refusals decided elsewhere
+    // A refusal decided elsewhere (a busy tunnel, a tunnel's access rules): counted by its
+    // "reason" field and logged, throttled.
+    void refuse(const QJsonObject &fields, const QString &text);
+    Metrics &metrics() { return m_metrics; }
     const ConnectionLimiter &limiter() const { return m_limiter; }
     void applyLimits(); // the config's limits changed (SIGHUP)
 
@@ -31,6 +38,7 @@ private:
     void watchSendTimeout(TcpConnection *connection, const QString &entry);
 
     const ServerConfig &m_config;
+    Metrics &m_metrics;
     ConnectionLimiter m_limiter;
     ThrottledEvent m_refused;
     ThrottledEvent m_dropped;

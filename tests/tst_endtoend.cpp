@@ -148,6 +148,7 @@ private Q_SLOTS:
     void accessControlAtTheEdge();
     void tokensFileLimitsAndReload();
     void configFileAndItsReload();
+    void adminEndpoints();
     void httpsLocalService();
     void hostHeaderForTheLocalService();
     void unknownLocalHostStopsTheClient();
@@ -614,6 +615,65 @@ void tst_EndToEnd::configFileAndItsReload()
     QVERIFY2(error.startsWith(file + u":1:"_s), qPrintable(error));
     held.close();
     QVERIFY(!openTunnel(client(u"second-token-5678"_s)).isEmpty());
+}
+
+void tst_EndToEnd::adminEndpoints()
+{
+    JsonProcess *server = startServer({u"--admin-listen"_s, u"127.0.0.1:0"_s});
+    const int adminPort = server->waitFor(u"listening"_s).value(u"admin_port"_s).toInt();
+    QVERIFY(adminPort > 0);
+    const QString admin = u"http://127.0.0.1:%1"_s.arg(adminPort);
+    QCOMPARE(curl({admin + u"/healthz"_s}).output, "ok\n");
+
+    const QString port = QString::number(m_local->serverPort());
+    const QString url = openTunnel(startClient({u"http"_s, port}));
+    const QString locked = openTunnel(startClient({u"http"_s, port, u"--basic-auth"_s, u"u:p"_s}));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(curl({url + u'/'}).output, QByteArray(TestHttpService::Page));
+    QCOMPARE(curl({u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s, locked}).output, "401");
+
+    // /metrics: valid for promtool, and the figures of what just happened.
+    const QByteArray metrics = curl({admin + u"/metrics"_s}).output;
+    QProcess promtool;
+    promtool.start(u"promtool"_s, {u"check"_s, u"metrics"_s});
+    promtool.write(metrics);
+    promtool.closeWriteChannel();
+    QVERIFY(promtool.waitForFinished());
+    QVERIFY2(promtool.exitCode() == 0,
+             promtool.readAllStandardOutput() + promtool.readAllStandardError() + metrics);
+    const auto value = [&metrics](const QByteArray &sample) {
+        for (const QByteArray &line : metrics.split('\n')) {
+            if (line.startsWith(sample + ' '))
+                return line.mid(sample.size() + 1).toDouble();
+        }
+        return -1.0;
+    };
+    QCOMPARE(value("rok_tunnels{protocol=\"http\"}"), 2.0);
+    QCOMPARE(value("rok_clients"), 2.0);
+    QCOMPARE(value("rok_http_requests_total{code=\"2xx\"}"), 3.0);
+    QCOMPARE(value("rok_http_request_duration_seconds_count"), 3.0);
+    QCOMPARE(value("rok_visitor_connections_total{protocol=\"http\"}"), 4.0);
+    QCOMPARE(value("rok_refusals_total{reason=\"basic_auth\"}"), 1.0);
+    QVERIFY(value("rok_bytes_total{direction=\"out\"}") > 3 * strlen(TestHttpService::Page));
+    QVERIFY(value("rok_bytes_total{direction=\"in\"}") > 0);
+
+    // /api/tunnels: each open tunnel with its figures.
+    const QJsonArray tunnels =
+            QJsonDocument::fromJson(curl({admin + u"/api/tunnels"_s}).output).array();
+    QCOMPARE(tunnels.size(), 2);
+    for (const QJsonValue &tunnel : tunnels) {
+        const QJsonObject object = tunnel.toObject();
+        const bool open = object.value(u"url"_s).toString() == url;
+        QCOMPARE(object.value(u"protocol"_s).toString(), u"http"_s);
+        QCOMPARE(object.value(u"requests"_s).toInt(), open ? 3 : 0);
+        QCOMPARE(object.value(u"token"_s).toString(), u"anonymous"_s);
+        QVERIFY(QDateTime::fromString(object.value(u"since"_s).toString(), Qt::ISODateWithMs)
+                        .isValid());
+        QVERIFY(object.value(u"client"_s).toString().contains(u"127.0.0.1"_s));
+    }
+    QCOMPARE(curl({u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s, admin + u"/nothing"_s})
+                     .output,
+             "404");
 }
 
 void tst_EndToEnd::garbageGetsOneLogLineAndNoCrash()

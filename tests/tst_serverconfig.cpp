@@ -28,6 +28,8 @@ private Q_SLOTS:
     void configFileErrors_data();
     void configFileErrors();
     void defaultConfigFile();
+    void adminListen_data();
+    void adminListen();
     void exampleConfigFile();
     void tls();
     void acme();
@@ -512,6 +514,36 @@ void tst_ServerConfig::defaultConfigFile()
     QVERIFY(!missing.config);
     QVERIFY2(missing.error.contains(u"missing.toml"_s), qPrintable(missing.error));
     QVERIFY(parse({u"--help"_s}).exitNow.contains(u"--config <FILE>"_s));
+}
+
+void tst_ServerConfig::adminListen_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected"); // ADDR PORT, or empty for an error
+
+    QTest::newRow("IPv4") << u"127.0.0.1:9090"_s << u"127.0.0.1 9090"_s;
+    QTest::newRow("IPv6 in brackets") << u"[::1]:9090"_s << u"::1 9090"_s;
+    QTest::newRow("port 0") << u"127.0.0.1:0"_s << u"127.0.0.1 0"_s;
+    QTest::newRow("no port") << u"127.0.0.1"_s << QString();
+    QTest::newRow("a host name") << u"localhost:9090"_s << QString();
+    QTest::newRow("port too large") << u"127.0.0.1:65536"_s << QString();
+}
+
+void tst_ServerConfig::adminListen()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+
+    QVERIFY(!parse({}).config->adminListen); // off unless set
+    const Parsed parsed = parse({u"--admin-listen"_s, value});
+    if (expected.isEmpty()) {
+        QVERIFY(!parsed.config);
+        QVERIFY2(parsed.error.startsWith(u"invalid --admin-listen: "_s), qPrintable(parsed.error));
+        return;
+    }
+    QVERIFY2(parsed.config, qPrintable(parsed.error));
+    const auto &[address, port] = *parsed.config->adminListen;
+    QCOMPARE(u"%1 %2"_s.arg(address.toString()).arg(port), expected);
 }
 
 void tst_ServerConfig::exampleConfigFile()

@@ -175,22 +175,27 @@ bool TlsConnection::handshake()
     const int code = SSL_get_error(m_ssl, result);
     if (code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE) {
         if (m_transport->atReadEnd() && m_transport->bytesAvailable() == 0
-            && BIO_ctrl_pending(SSL_get_rbio(m_ssl)) == 0)
+            && BIO_ctrl_pending(SSL_get_rbio(m_ssl)) == 0) {
+            m_handshakeFailure = HandshakeFailure::Ended;
             failWith(QStringLiteral("the connection ended during the TLS handshake"));
+        }
         return false;
     }
     if (ERR_GET_REASON(ERR_peek_error()) == SSL_R_HTTP_REQUEST && !m_plainHttpReply.isEmpty()) {
         ERR_clear_error();
+        m_handshakeFailure = HandshakeFailure::PlainHttp;
         answerPlainHttp();
         return false;
     }
     const long verified = SSL_get_verify_result(m_ssl);
     if (verified != X509_V_OK) {
         ERR_clear_error();
+        m_handshakeFailure = HandshakeFailure::Untrusted;
         failWith(QStringLiteral("the certificate is not trusted: %1")
                          .arg(QLatin1StringView(X509_verify_cert_error_string(verified))));
         return false;
     }
+    m_handshakeFailure = HandshakeFailure::Refused;
     failWith(QStringLiteral("TLS handshake failed: %1").arg(sslError(code)));
     return false;
 }

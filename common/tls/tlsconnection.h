@@ -25,6 +25,8 @@ class TlsConnection : public DuplexDevice
 
 public:
     enum class Role { Server, Client };
+    // Why the handshake did not finish, for the server's figures.
+    enum class HandshakeFailure { None, PlainHttp, Ended, Untrusted, Refused };
 
     // Takes `transport` (it becomes a child) and starts the handshake with `context`'s
     // settings; `owner` keeps whatever the context's callbacks use alive as long as this.
@@ -42,6 +44,7 @@ public:
     // Sent in clear, then the connection closes, when the client speaks plain HTTP instead of
     // TLS (a browser told http:// for an https port): a page that says so beats a reset.
     void setPlainHttpReply(const QByteArray &reply) { m_plainHttpReply = reply; }
+    HandshakeFailure handshakeFailure() const { return m_handshakeFailure; }
 
     qint64 bytesToWrite() const override;
     void writeChunk(const QByteArray &chunk) override;
@@ -71,6 +74,7 @@ private:
     SSL *m_ssl = nullptr;
     BIO *m_network = nullptr; // our end of the BIO pair; OpenSSL holds the other end
     ChunkQueue m_pendingOut; // plaintext written before the handshake was done
+    HandshakeFailure m_handshakeFailure = HandshakeFailure::None;
     QByteArray m_plainHttpReply;
     bool m_handshakeDone = false;
     bool m_closeWriteAsked = false;

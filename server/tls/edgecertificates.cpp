@@ -42,3 +42,13 @@ void EdgeCertificates::selectByName(TlsServerContext &context) const
         return found == held->byHost.cend() ? nullptr : (*found)->get();
     });
 }
+
+QList<std::pair<QByteArray, std::shared_ptr<TlsServerContext>>> EdgeCertificates::all() const
+{
+    QList<std::pair<QByteArray, std::shared_ptr<TlsServerContext>>> all;
+    if (m_table->fallback)
+        all.append({QByteArrayLiteral("*"), m_table->fallback});
+    for (auto it = m_table->byHost.cbegin(); it != m_table->byHost.cend(); ++it)
+        all.append({it.key(), it.value()});
+    return all;
+}

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 
 #include <memory>
 
@@ -23,6 +24,8 @@ public:
     bool covers(const QByteArray &host) const;
     // The context a new connection starts its handshake with.
     std::shared_ptr<TlsServerContext> front() const;
+    // Every certificate served, by the name it is for ("*" for the files' default).
+    QList<std::pair<QByteArray, std::shared_ptr<TlsServerContext>>> all() const;
 
 private:
     struct Table

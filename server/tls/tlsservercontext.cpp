@@ -144,3 +144,13 @@ TlsServerContext::~TlsServerContext()
 {
     SSL_CTX_free(m_context);
 }
+
+QDateTime TlsServerContext::expires() const
+{
+    const X509 *leaf = SSL_CTX_get0_certificate(m_context);
+    tm when{};
+    if (!leaf || ASN1_TIME_to_tm(X509_get0_notAfter(leaf), &when) != 1)
+        return {};
+    return QDateTime(QDate(when.tm_year + 1900, when.tm_mon + 1, when.tm_mday),
+                     QTime(when.tm_hour, when.tm_min, when.tm_sec), Qt::UTC);
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
 #include <functional>
@@ -28,6 +29,7 @@ public:
     SSL_CTX *get() const { return m_context; }
     bool hasCertificate() const { return !m_fingerprint.isEmpty(); }
     QByteArray fingerprint() const { return m_fingerprint; } // SHA-256 of the leaf
+    QDateTime expires() const; // the leaf's notAfter; invalid without a certificate
 
     // During a handshake that starts with this context, `select` picks the context for the name
     // the client asked for (SNI). nullptr keeps this one; with no certificate here, the

@@ -1,0 +1,31 @@
+#include "adminserver.h"
+
+#include "server.h"
+
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+
+AdminServer::AdminServer(const Server &server, QObject *parent)
+    : QObject(parent)
+{
+    m_http.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [&server] {
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
+                                   server.metricsText());
+    });
+    m_http.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [&server] {
+        return server.isServing()
+                ? QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"))
+                : QHttpServerResponse(QByteArrayLiteral("text/plain"),
+                                      QByteArrayLiteral("stopping\n"),
+                                      QHttpServerResponse::StatusCode::ServiceUnavailable);
+    });
+    m_http.route(QStringLiteral("/api/tunnels"), QHttpServerRequest::Method::Get, [&server] {
+        return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                   QJsonDocument(server.tunnelsJson()).toJson());
+    });
+}
+
+quint16 AdminServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_http.listen(address, port);
+}
