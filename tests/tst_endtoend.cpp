@@ -3,6 +3,7 @@
 
 #include "curl.h"
 #include "jsonprocess.h"
+#include "scratchfile.h"
 #include "testcertificates.h"
 #include "testhttpservice.h"
 
@@ -508,17 +509,11 @@ void tst_EndToEnd::accessControlAtTheEdge()
 
 void tst_EndToEnd::tokensFileLimitsAndReload()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString file = dir.filePath(u"tokens"_s);
-    const auto writeTokens = [&file](const QByteArray &text) {
-        QFile out(file);
-        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        out.write(text);
-    };
-    writeTokens("# web team\nweb-team-token names=web,web-* max-tunnels=1\n"
-                "ci-token-12345\n");
-    JsonProcess *server = startServer({u"--tokens-file"_s, file});
+    const ScratchFile tokens(u"tokens"_s,
+                             "# web team\nweb-team-token names=web,web-* "
+                             "max-tunnels=1\nci-token-12345\n");
+    const auto writeTokens = [&tokens](const QByteArray &text) { QVERIFY(tokens.write(text)); };
+    JsonProcess *server = startServer({u"--tokens-file"_s, tokens.path()});
     const QString port = QString::number(m_local->serverPort());
     const auto client = [&](const QString &token, const QStringList &more = {}) {
         return startClient(QStringList{u"http"_s, port, u"--token"_s, token} + more);
@@ -564,16 +559,11 @@ void tst_EndToEnd::tokensFileLimitsAndReload()
 
 void tst_EndToEnd::configFileAndItsReload()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString file = dir.filePath(u"rok-server.toml"_s);
-    const auto writeConfig = [&file](const QByteArray &text) {
-        QFile out(file);
-        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        out.write(text);
-    };
-    writeConfig("# settings\ndomain = \"localhost\"\ntoken = [\"first-token-1234\"]\n"
-                "max-connections-per-ip = 100\n");
+    const ScratchFile config(u"rok-server.toml"_s,
+                             "# settings\ndomain = \"localhost\"\ntoken = [\"first-token-1234\"]\n"
+                             "max-connections-per-ip = 100\n");
+    const QString file = config.path();
+    const auto writeConfig = [&config](const QByteArray &text) { QVERIFY(config.write(text)); };
     JsonProcess *server = startServer({u"--config"_s, file});
     QCOMPARE(server->waitFor(u"listening"_s).value(u"config"_s).toString(), file);
     const QString port = QString::number(m_local->serverPort());

@@ -1,10 +1,10 @@
 #include <QDir>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <unistd.h>
 
+#include "scratchfile.h"
 #include "serverconfig.h"
 
 using namespace Qt::StringLiterals;
@@ -395,17 +395,12 @@ void tst_ServerConfig::helpAndVersion()
 namespace {
 
 // A config file with `text` in a fresh directory; parse() with --config FILE.
-struct ConfigFile
+struct ConfigFile : ScratchFile
 {
     explicit ConfigFile(const QByteArray &text)
+        : ScratchFile(u"rok-server.toml"_s, text)
     {
-        QFile out(path());
-        if (out.open(QIODevice::WriteOnly))
-            out.write(text);
     }
-    QString path() const { return dir.filePath(u"rok-server.toml"_s); }
-
-    QTemporaryDir dir;
 };
 
 } // namespace
@@ -509,8 +504,9 @@ void tst_ServerConfig::defaultConfigFile()
                                            &exitNow, path);
     };
     QCOMPARE(parseWithDefault({}, config.path())->httpPort, quint16(80));
-    QCOMPARE(parseWithDefault({}, config.dir.filePath(u"missing.toml"_s))->httpPort, quint16(8080));
-    const Parsed missing = parse({u"--config"_s, config.dir.filePath(u"missing.toml"_s)});
+    QCOMPARE(parseWithDefault({}, config.directory() + u"/missing.toml"_s)->httpPort,
+             quint16(8080));
+    const Parsed missing = parse({u"--config"_s, config.directory() + u"/missing.toml"_s});
     QVERIFY(!missing.config);
     QVERIFY2(missing.error.contains(u"missing.toml"_s), qPrintable(missing.error));
     QVERIFY(parse({u"--help"_s}).exitNow.contains(u"--config <FILE>"_s));
