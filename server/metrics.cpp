@@ -60,7 +60,6 @@ void Metrics::addClosedTunnel(const Traffic &traffic)
 {
     m_closed.in += traffic.in;
     m_closed.out += traffic.out;
-    m_closed.requests += traffic.requests;
 }
 
 QByteArray Metrics::render(const Now &now) const

@@ -58,5 +58,5 @@ private:
     double m_durationSum = 0;
     QMap<QString, qint64> m_refusals;
     QMap<std::pair<QString, QString>, qint64> m_handshakeFailures;
-    Traffic m_closed;
+    Traffic m_closed; // in and out of the tunnels closed so far (their requests are in the classes)
 };
