@@ -1,6 +1,9 @@
+#include "appsettings.h"
 #include "commandline.h"
+#include "configcommand.h"
 #include "consoleprinter.h"
 #include "signalwatcher.h"
+#include "singleinstance.h"
 #include "trayapp.h"
 #include "tunnelclient.h"
 
@@ -9,30 +12,114 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
+
+#include <termios.h>
+#include <unistd.h>
 
 namespace {
 
 int runTunnel(int argc, char *argv[], const CommandLine &command)
 {
     QCoreApplication app(argc, argv); // no display needed
-    TunnelClient client(command.options);
-    ConsolePrinter printer(&client, command.json);
+    AppSettings settings;
+    const AppSettings::Profile *saved = command.savedTunnel.isEmpty()
+            ? &settings.profile()
+            : settings.findProfile(command.savedTunnel);
+    if (!saved) {
+        std::fprintf(stderr, "rok: %s\n",
+                     qPrintable(QCoreApplication::translate(
+                                        "CommandLine",
+                                        "no saved tunnel named \"%1\" (rok config show lists them)")
+                                        .arg(command.savedTunnel)));
+        return 2;
+    }
+    const TunnelOptions options = command.optionsWith(*saved);
+    std::unique_ptr<TunnelClient> client;
+    std::unique_ptr<ConsolePrinter> printer;
     SignalWatcher signals;
     int exitCode = 0;
-    // The first Ctrl-C lets open visitor streams finish (bounded); a second one stops at once.
-    QObject::connect(&signals, &SignalWatcher::terminationRequested, &client, &TunnelClient::stop);
-    QObject::connect(&client, &TunnelClient::drained, &app, &QCoreApplication::quit);
-    QObject::connect(&client, &TunnelClient::errorOccurred, &client,
-                     [&exitCode](const QString &, bool fatal) {
-                         if (!fatal)
-                             return;
-                         exitCode = 1;
-                         QCoreApplication::quit();
-                     });
-    client.start();
+    const auto start = [&](const QByteArray &savedToken) {
+        TunnelOptions withToken = options;
+        if (!savedToken.isEmpty())
+            withToken.token = savedToken;
+        client = std::make_unique<TunnelClient>(withToken);
+        printer = std::make_unique<ConsolePrinter>(client.get(), command.json);
+        // The first Ctrl-C lets open visitor streams finish (bounded); a second one stops at once.
+        QObject::connect(&signals, &SignalWatcher::terminationRequested, client.get(),
+                         &TunnelClient::stop);
+        QObject::connect(client.get(), &TunnelClient::drained, &app, &QCoreApplication::quit);
+        QObject::connect(client.get(), &TunnelClient::errorOccurred, client.get(),
+                         [&exitCode](const QString &, bool fatal) {
+                             if (!fatal)
+                                 return;
+                             exitCode = 1;
+                             QCoreApplication::quit();
+                         });
+        client->start();
+    };
+    if (command.usesSavedToken(*saved)) { // the keyring answers on the event loop
+        QObject::connect(&settings, &AppSettings::tokenError, &app, [](const QString &message) {
+            std::fprintf(stderr, "rok: %s\n", qPrintable(message));
+        });
+        QObject::connect(&settings, &AppSettings::profileTokenRead, &app,
+                         [&](const QString &, const QByteArray &token) { start(token); });
+        settings.readProfileToken(saved->name);
+    } else {
+        start({});
+    }
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &app, [&client] {
+        if (!client) // still waiting for the keyring
+            QCoreApplication::quit();
+    });
     QCoreApplication::exec();
-    if (client.requestLog())
-        client.requestLog()->flush();
+    if (client && client->requestLog())
+        client->requestLog()->flush();
+    return exitCode;
+}
+
+// A token typed at a terminal is not echoed; one piped in is read as it is.
+QByteArray readTokenFromStdin()
+{
+    const bool terminal = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+        std::fputs(qPrintable(QCoreApplication::translate("ConfigCommand", "Token: ")), stderr);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    QByteArray token;
+    char buffer[4096];
+    // A token is one line; 64 KiB is far more than any token and bounds a mistaken pipe.
+    while (token.size() < 65536 && std::fgets(buffer, sizeof buffer, stdin)) {
+        token += buffer;
+        if (terminal && token.endsWith('\n'))
+            break;
+    }
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputc('\n', stderr);
+    }
+    return token.trimmed();
+}
+
+int runConfig(int argc, char *argv[], const CommandLine &command)
+{
+    QCoreApplication app(argc, argv);
+    AppSettings settings;
+    ConfigCommand config(&settings);
+    int exitCode = 0;
+    QObject::connect(&config, &ConfigCommand::finished, &app, [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::quit();
+    });
+    const QByteArray token = command.config.verb == ConfigRequest::Verb::SetToken
+            ? readTokenFromStdin()
+            : QByteArray();
+    QMetaObject::invokeMethod(
+            &config, [&] { config.run(command.config, token); }, Qt::QueuedConnection);
+    QCoreApplication::exec();
     return exitCode;
 }
 
@@ -49,9 +136,22 @@ int runTray(int argc, char *argv[], const CommandLine &command)
     if (translator.load(QLocale(), QStringLiteral("rok"), QStringLiteral("_"), i18n)
         || translator.load(QStringLiteral("rok_en"), i18n))
         QCoreApplication::installTranslator(&translator);
+    // One tray app per settings file: a second `rok` hands its arguments to the first.
+    SingleInstance instance(AppSettings::defaultFileName());
+    if (!instance.claim()) {
+        QString error;
+        if (!instance.handOver(QCoreApplication::arguments().mid(1), &error)) {
+            std::fprintf(stderr, "rok: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::fputs(qPrintable(QCoreApplication::translate(
+                           "CommandLine", "rok is already running: its window shows.\n")),
+                   stderr);
+        return 0;
+    }
     SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
-    return runTrayApp(app, command);
+    return runTrayApp(app, command, &instance);
 }
 
 } // namespace
@@ -73,6 +173,8 @@ int main(int argc, char *argv[])
         return runTray(argc, argv, command);
     case CommandLine::Action::Tunnel:
         return runTunnel(argc, argv, command);
+    case CommandLine::Action::Config:
+        return runConfig(argc, argv, command);
     }
     return 0;
 }

@@ -1,3 +1,4 @@
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -143,7 +144,7 @@ void tst_AppSettings::clampsLogSize()
 
 void tst_AppSettings::profilesRoundTrip()
 {
-    const QList<AppSettings::Profile> profiles{
+    QList<AppSettings::Profile> profiles{
             {QStringLiteral("Work"), QStringLiteral("work.example.org:7835"),
              QStringLiteral("localhost:8000"), QStringLiteral("api-work")},
             {QStringLiteral("Home"), QStringLiteral("home.example.org:17835"),
@@ -151,6 +152,7 @@ void tst_AppSettings::profilesRoundTrip()
             {QStringLiteral("Ünïcode / slash"), QStringLiteral("localhost:7835"),
              QStringLiteral("5173"), QStringLiteral("vite")},
     };
+    profiles[0].protocol = QStringLiteral("tcp");
     {
         AppSettings settings;
         settings.setProfiles(profiles);
@@ -161,6 +163,9 @@ void tst_AppSettings::profilesRoundTrip()
     QCOMPARE(settings.profiles(), profiles);
     QCOMPARE(settings.currentProfile(), QStringLiteral("Home"));
     QCOMPARE(settings.server(), QStringLiteral("home.example.org:17835"));
+    // Readable by its owner only: without a keyring, tokens are kept in it.
+    QCOMPARE(QFile::permissions(settings.fileName()),
+             QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
 
     // Fewer profiles later: the removed ones do not come back from the file.
     settings.setProfiles({profiles.at(2)});

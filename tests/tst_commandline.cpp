@@ -12,7 +12,7 @@ using TunnelProtocol = TunnelOptions::Protocol;
 
 char *toString(CommandLine::Action action)
 {
-    const char *names[] = {"Tunnel", "Tray", "PrintAndExit", "Error"};
+    const char *names[] = {"Tunnel", "Tray", "Config", "PrintAndExit", "Error"};
     return qstrdup(names[int(action)]);
 }
 
@@ -45,6 +45,9 @@ private Q_SLOTS:
     void serverTransport_data();
     void serverTransport();
     void trust();
+    void startSavedTunnel();
+    void savedSettingsFillTheGaps();
+    void configCommand();
 };
 
 namespace {
@@ -318,6 +321,8 @@ void tst_CommandLine::helpAndVersion_data()
     QTest::newRow("--help") << QStringList{u"--help"_s} << help;
     QTest::newRow("-h") << QStringList{u"-h"_s} << help;
     QTest::newRow("http --help") << QStringList{u"http"_s, u"--help"_s} << help;
+    QTest::newRow("config --help") << QStringList{u"config"_s, u"--help"_s}
+                                   << QStringList{u"rok config set KEY VALUE"_s, u"--tunnel"_s};
     QTest::newRow("--version") << QStringList{u"--version"_s}
                                << QStringList{u"rok "_s + QStringLiteral(ROK_VERSION)};
 }
@@ -372,6 +377,15 @@ void tst_CommandLine::errors_data()
             << u"invalid --fingerprint"_s;
     QTest::newRow("unknown option")
             << QStringList{u"http"_s, u"3000"_s, u"--frobnicate"_s} << u"frobnicate"_s;
+    QTest::newRow("rok start") << QStringList{u"start"_s}
+                               << u"start needs the name of one saved tunnel"_s;
+    QTest::newRow("rok start a b") << QStringList{u"start"_s, u"a"_s, u"b"_s}
+                                   << u"start needs the name of one saved tunnel"_s;
+    QTest::newRow("rok start api --subdomain x")
+            << QStringList{u"start"_s, u"api"_s, u"--subdomain"_s, u"x"_s}
+            << u"--subdomain is saved with the tunnel: rok config set ... --tunnel api"_s;
+    QTest::newRow("rok config set")
+            << QStringList{u"config"_s, u"set"_s} << u"usage: rok config set KEY VALUE"_s;
 }
 
 void tst_CommandLine::errors()
@@ -438,6 +452,71 @@ void tst_CommandLine::trust()
     const CommandLine none = parse({u"http"_s, u"3000"_s});
     QVERIFY(none.options.trust.extraCas.isEmpty());
     QVERIFY(!none.options.trust.isPinned());
+}
+
+void tst_CommandLine::startSavedTunnel()
+{
+    const CommandLine command = parse({u"start"_s, u"api"_s, u"--json"_s});
+    QCOMPARE(command.action, Action::Tunnel);
+    QCOMPARE(command.savedTunnel, u"api"_s);
+    QVERIFY(command.json);
+
+    AppSettings::Profile saved;
+    saved.name = u"api"_s;
+    saved.protocol = u"tcp"_s;
+    saved.local = u"localhost:5432"_s;
+    saved.server = u"tunnel.example:443"_s;
+    saved.subdomain = u"db"_s;
+    TunnelOptions options = command.optionsWith(saved);
+    QCOMPARE(options.protocol, TunnelProtocol::Tcp);
+    QCOMPARE(options.local.toString(), u"localhost:5432"_s);
+    QCOMPARE(options.server.toString(), u"tunnel.example:443"_s);
+    QCOMPARE(options.subdomain, u"db"_s);
+    QVERIFY(command.usesSavedToken(saved));
+
+    // The command line wins, and a saved token stays with the saved server.
+    const CommandLine elsewhere =
+            parse({u"start"_s, u"api"_s, u"--server"_s, u"other.example:443"_s});
+    QCOMPARE(elsewhere.optionsWith(saved).server.toString(), u"other.example:443"_s);
+    QVERIFY(!elsewhere.usesSavedToken(saved));
+    const CommandLine withToken = parse({u"start"_s, u"api"_s}, "env-secret"_ba);
+    QCOMPARE(withToken.optionsWith(saved).token, "env-secret"_ba);
+    QVERIFY(!withToken.usesSavedToken(saved));
+}
+
+void tst_CommandLine::savedSettingsFillTheGaps()
+{
+    AppSettings::Profile saved;
+    saved.name = u"Default"_s;
+    saved.server = u"tunnel.example:443"_s;
+    saved.fingerprint = u"sha256:"_s + QString(u'a').repeated(64);
+    saved.local = u"localhost:9999"_s; // not for `rok http PORT`
+    saved.subdomain = u"saved"_s;
+
+    const CommandLine http = parse({u"http"_s, u"3000"_s});
+    QVERIFY(!http.serverGiven && !http.tokenGiven && !http.trustGiven);
+    const TunnelOptions options = http.optionsWith(saved);
+    QCOMPARE(options.server.toString(), u"tunnel.example:443"_s);
+    QCOMPARE(options.trust.pinnedSha256, QByteArray(32, char(0xaa)));
+    QCOMPARE(options.local.toString(), u"localhost:3000"_s);
+    QCOMPARE(options.subdomain, QString());
+    QVERIFY(http.usesSavedToken(saved));
+
+    const CommandLine given =
+            parse({u"http"_s, u"3000"_s, u"--server"_s, u"tunnel.example:443"_s, u"--fingerprint"_s,
+                   u"sha256:"_s + QString(u'b').repeated(64)});
+    QCOMPARE(given.optionsWith(saved).trust.pinnedSha256, QByteArray(32, char(0xbb)));
+    QVERIFY(given.usesSavedToken(saved)); // the same server, named again
+}
+
+void tst_CommandLine::configCommand()
+{
+    const CommandLine command =
+            parse({u"config"_s, u"set"_s, u"server"_s, u"tunnel.example:443"_s});
+    QCOMPARE(command.action, Action::Config);
+    QCOMPARE(command.config.verb, ConfigRequest::Verb::Set);
+    QCOMPARE(command.config.key, u"server"_s);
+    QCOMPARE(command.config.value, u"tunnel.example:443"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -154,6 +154,8 @@ private Q_SLOTS:
     void hostHeaderForTheLocalService();
     void unknownLocalHostStopsTheClient();
     void trayAppWithServerAndLocalOpensTheTunnel();
+    void savedServerAndTokenServeEveryCommand();
+    void secondTrayAppHandsOverToTheFirst();
 
 private:
     JsonProcess *startServer(QStringList extra = {});
@@ -772,15 +774,12 @@ void tst_EndToEnd::trayAppWithServerAndLocalOpensTheTunnel()
 {
     // What scripts/run-demo does on a desktop; here on the offscreen platform.
     JsonProcess *server = startServer();
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit()); // a fresh settings file
     qputenv("QT_QPA_PLATFORM", "offscreen");
     m_processes.push_back(std::make_unique<JsonProcess>(
             QStringLiteral(ROK_CLIENT_BINARY),
             QStringList{QStringLiteral("--server"),
                         QStringLiteral("127.0.0.1:%1").arg(m_controlPort),
                         QStringLiteral("--local"), QString::number(m_local->serverPort())}));
-    qunsetenv("XDG_CONFIG_HOME");
     JsonProcess *tray = m_processes.back().get();
     const QJsonObject opened = server->waitFor(QStringLiteral("tunnel_opened"));
     const QString url = opened.value(QStringLiteral("url")).toString();
@@ -790,6 +789,115 @@ void tst_EndToEnd::trayAppWithServerAndLocalOpensTheTunnel()
     QVERIFY(tray->waitForExit());
     QCOMPARE(tray->exitCode(), 0);
     QVERIFY(!server->waitFor(QStringLiteral("tunnel_closed")).isEmpty());
+}
+
+void tst_EndToEnd::savedServerAndTokenServeEveryCommand()
+{
+    startServer({u"--token"_s, u"saved-secret"_s});
+    QTemporaryDir config;
+    // `rok config ...` in `config`, answered with its exit code; stdout in *output.
+    const auto rokConfig = [&](const QStringList &words, const QByteArray &input = {},
+                               QByteArray *output = nullptr) {
+        JsonProcess rok(QStringLiteral(ROK_CLIENT_BINARY), QStringList{u"config"_s} + words,
+                        config.path());
+        rok.writeAndCloseInput(input);
+        if (!rok.waitForExit())
+            return -1;
+        if (output)
+            *output = rok.output() + rok.standardError();
+        return rok.exitCode();
+    };
+    const QString server = u"127.0.0.1:%1"_s.arg(m_controlPort);
+    const QString local = QString::number(m_local->serverPort());
+    QCOMPARE(rokConfig({u"set"_s, u"server"_s, server}), 0);
+    QByteArray said;
+    QCOMPARE(rokConfig({u"set-token"_s}, "saved-secret\n"_ba, &said), 0);
+    QVERIFY2(said.contains("Token stored in " + QFile::encodeName(config.path())
+                           + "/rok/rok.conf (no keyring found"),
+             said.constData());
+    // Never readable by others: the token is in it when there is no keyring.
+    QCOMPARE(QFile::permissions(config.path() + u"/rok/rok.conf"_s),
+             QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+    QCOMPARE(rokConfig({u"set"_s, u"local"_s, local, u"--tunnel"_s, u"web"_s}), 0);
+    QCOMPARE(rokConfig({u"set"_s, u"subdomain"_s, u"saved-web"_s, u"--tunnel"_s, u"web"_s}), 0);
+    QCOMPARE(rokConfig({u"set"_s, u"protocol"_s, u"ftp"_s}, {}, &said), 2);
+    QVERIFY2(said.contains("invalid protocol \"ftp\" (expected http or tcp)"), said.constData());
+    QCOMPARE(rokConfig({u"show"_s}, {}, &said), 0);
+    QVERIFY2(said.contains("  web\n    protocol     http\n    local        localhost:"
+                           + local.toUtf8() + "\n    server       " + server.toUtf8()
+                           + "\n    token        set\n    subdomain    saved-web\n"),
+             said.constData());
+
+    // `rok http` takes the saved server and token; `rok start` the whole saved tunnel.
+    m_processes.push_back(std::make_unique<JsonProcess>(QStringLiteral(ROK_CLIENT_BINARY),
+                                                        QStringList{u"http"_s, local, u"--json"_s},
+                                                        config.path()));
+    const QString url = openTunnel(m_processes.back().get());
+    QVERIFY2(!url.isEmpty(), m_processes.back()->standardError().constData());
+    QCOMPARE(curl({url}).output, QByteArray(TestHttpService::Page));
+    m_processes.push_back(std::make_unique<JsonProcess>(
+            QStringLiteral(ROK_CLIENT_BINARY), QStringList{u"start"_s, u"web"_s, u"--json"_s},
+            config.path()));
+    const QString savedUrl = openTunnel(m_processes.back().get());
+    QVERIFY2(savedUrl.startsWith(u"http://saved-web.localhost:"_s), qPrintable(savedUrl));
+    QCOMPARE(curl({savedUrl}).output, QByteArray(TestHttpService::Page));
+
+    // The saved token goes to the saved server only.
+    JsonProcess elsewhere(
+            QStringLiteral(ROK_CLIENT_BINARY),
+            {u"http"_s, local, u"--json"_s, u"--server"_s, u"localhost:%1"_s.arg(m_controlPort)},
+            config.path());
+    QVERIFY(elsewhere.waitForExit());
+    QCOMPARE(elsewhere.exitCode(), 1);
+    QVERIFY(elsewhere.events(u"error"_s)
+                    .value(0)
+                    .value(u"message"_s)
+                    .toString()
+                    .contains(u"token"_s));
+
+    JsonProcess unknown(QStringLiteral(ROK_CLIENT_BINARY), {u"start"_s, u"nosuch"_s},
+                        config.path());
+    QVERIFY(unknown.waitForExit());
+    QCOMPARE(unknown.exitCode(), 2);
+    QVERIFY(unknown.standardError().contains("no saved tunnel named \"nosuch\""));
+}
+
+void tst_EndToEnd::secondTrayAppHandsOverToTheFirst()
+{
+    JsonProcess *server = startServer();
+    QTemporaryDir config; // one settings file: one tray app
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    const QString controlServer = u"127.0.0.1:%1"_s.arg(m_controlPort);
+    m_processes.push_back(
+            std::make_unique<JsonProcess>(QStringLiteral(ROK_CLIENT_BINARY),
+                                          QStringList{u"--server"_s, controlServer, u"--local"_s,
+                                                      QString::number(m_local->serverPort())},
+                                          config.path()));
+    JsonProcess *first = m_processes.back().get();
+    int opened = -1;
+    const QString url =
+            server->waitFor(u"tunnel_opened"_s, 15000, &opened).value(u"url"_s).toString();
+    QVERIFY2(!url.isEmpty(), first->standardError().constData());
+
+    // The second one names another local service, and the first tunnels to it.
+    TestHttpService other;
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    m_local.reset(); // only the new service can answer now
+    JsonProcess second(QStringLiteral(ROK_CLIENT_BINARY),
+                       {u"--local"_s, QString::number(other.serverPort())}, config.path());
+    QVERIFY(second.waitForExit());
+    QCOMPARE(second.exitCode(), 0);
+    QVERIFY2(second.standardError().contains("rok is already running"),
+             second.standardError().constData());
+    const QString again = server->waitFor(u"tunnel_opened"_s, 15000, nullptr, opened + 1)
+                                  .value(u"url"_s)
+                                  .toString();
+    QVERIFY2(!again.isEmpty(), first->standardError().constData());
+    QCOMPARE(curl({again}).output, QByteArray(TestHttpService::Page));
+    QCOMPARE(server->events(u"tunnel_opened"_s).size(), 2); // one tray, one tunnel at a time
+    first->signal(SIGTERM);
+    QVERIFY(first->waitForExit());
+    QCOMPARE(first->exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_EndToEnd)

@@ -16,15 +16,34 @@ QString tr(const char *text)
 CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &tokenFromEnvironment)
 {
     CommandLine result;
+    if (arguments.value(1) == u"config") { // its own words and options
+        QString error;
+        QString help;
+        if (const auto request = ConfigRequest::parse(arguments.mid(2), &error, &help)) {
+            result.action = Action::Config;
+            result.config = *request;
+        } else {
+            result.action = help.isEmpty() ? Action::Error : Action::PrintAndExit;
+            result.text = help.isEmpty() ? error : help;
+        }
+        return result;
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(
             tr("rok: a public URL for a local port.\n\n"
                "  rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)\n"
-               "  rok tcp [HOST:]PORT    share any TCP service on a public port"));
-    parser.addPositionalArgument(QStringLiteral("command"), tr("http or tcp"),
-                                 QStringLiteral("http|tcp"));
-    parser.addPositionalArgument(QStringLiteral("target"), tr("local [HOST:]PORT"),
-                                 QStringLiteral("[HOST:]PORT"));
+               "  rok tcp [HOST:]PORT    share any TCP service on a public port\n"
+               "  rok start NAME         start a saved tunnel (rok config show lists them)\n"
+               "  rok config ...         show or change the saved settings: server, token, "
+               "tunnels (rok config --help)\n"
+               "  rok                    the tray app\n\n"
+               "The server, its token and its trust come from the saved settings unless given "
+               "here."));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("http, tcp, start or config"),
+                                 QStringLiteral("http|tcp|start|config"));
+    parser.addPositionalArgument(QStringLiteral("target"),
+                                 tr("local [HOST:]PORT, or the saved tunnel's NAME"),
+                                 QStringLiteral("[HOST:]PORT|NAME"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
@@ -150,7 +169,9 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
         options.trust.pinnedSha256 = *pin;
     }
     result.serverGiven = parser.isSet(server);
+    result.trustGiven = parser.isSet(ca) || parser.isSet(fingerprint);
     options.token = parser.isSet(token) ? parser.value(token).toUtf8() : tokenFromEnvironment;
+    result.tokenGiven = parser.isSet(token) || !tokenFromEnvironment.isEmpty();
     options.subdomain = parser.value(subdomain).toLower();
 
     const QStringList positional = parser.positionalArguments();
@@ -177,9 +198,30 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
         return result;
     }
     const QString command = positional.constFirst();
-    if (command != u"http" && command != u"tcp") {
+    if (command != u"http" && command != u"tcp" && command != u"start") {
         result.action = Action::Error;
-        result.text = tr("unknown command \"%1\" (expected http or tcp)").arg(command);
+        result.text =
+                tr("unknown command \"%1\" (expected http, tcp, start or config)").arg(command);
+        return result;
+    }
+    if (command == u"start") {
+        if (positional.size() != 2 || positional.at(1).trimmed().isEmpty()) {
+            result.action = Action::Error;
+            result.text = tr("start needs the name of one saved tunnel, such as: rok start api");
+            return result;
+        }
+        for (const QCommandLineOption *tunnelSide :
+             {&subdomain, &basicAuth, &allowCidr, &denyCidr, &localInsecure, &hostHeader}) {
+            if (parser.isSet(*tunnelSide)) {
+                result.action = Action::Error;
+                result.text = tr("--%1 is saved with the tunnel: rok config set ... --tunnel %2")
+                                      .arg(tunnelSide->names().constFirst(), positional.at(1));
+                return result;
+            }
+        }
+        result.savedTunnel = positional.at(1).trimmed();
+        result.json = parser.isSet(json);
+        result.action = Action::Tunnel;
         return result;
     }
     if (positional.size() != 2) {
@@ -212,4 +254,21 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
     result.json = parser.isSet(json);
     result.action = Action::Tunnel;
     return result;
+}
+
+TunnelOptions CommandLine::optionsWith(const AppSettings::Profile &saved) const
+{
+    TunnelOptions result = savedTunnel.isEmpty() ? options : saved.toOptions({});
+    const TunnelOptions fromSettings = saved.toOptions({});
+    result.server = serverGiven ? options.server : fromSettings.server;
+    result.trust = trustGiven ? options.trust : fromSettings.trust;
+    if (tokenGiven)
+        result.token = options.token;
+    return result;
+}
+
+bool CommandLine::usesSavedToken(const AppSettings::Profile &saved) const
+{
+    return !tokenGiven
+            && optionsWith(saved).server.toString() == saved.toOptions({}).server.toString();
 }

@@ -267,7 +267,8 @@ void TunnelClient::onHello(const Protocol::Hello &hello)
     open.hostHeader = m_options.hostHeader;
     if (hello.requiresToken()) {
         if (m_options.token.isEmpty()) {
-            fail(tr("the server requires a token: pass --token or set ROK_TOKEN"));
+            fail(tr("the server requires a token: pass --token, set ROK_TOKEN, or save it with rok "
+                    "config set-token"));
             return;
         }
         open.proof = Protocol::authProof(m_options.token, hello.nonce, m_channelBinding);

@@ -1,6 +1,7 @@
 #include "tunneloptions.h"
 
 #include <QHostAddress>
+#include <QRegularExpression>
 
 QString Endpoint::toString() const
 {
@@ -119,4 +120,10 @@ std::optional<ServerAddress> ServerAddress::parse(const QString &text, const QSt
         return std::nullopt;
     address.endpoint = *endpoint;
     return address;
+}
+
+bool TunnelOptions::isValidSubdomain(const QString &name)
+{
+    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"));
+    return label.match(name).hasMatch();
 }

@@ -70,4 +70,8 @@ struct TunnelOptions
     std::chrono::milliseconds maxRetry{30'000};
     std::chrono::milliseconds connectTimeout{10'000};
     MuxSession::Options mux;
+
+    // The part of a subdomain the client can check: a DNS label (whether the server reserves it
+    // is the server's business).
+    static bool isValidSubdomain(const QString &name);
 };

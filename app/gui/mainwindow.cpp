@@ -84,7 +84,7 @@ MainWindow::MainWindow(TunnelController *controller, AppSettings *settings, QWid
     , m_settings(settings)
 {
     setWindowTitle(tr("rok"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/rok.svg")));
+    setWindowIcon(TrayIcon::appIcon());
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

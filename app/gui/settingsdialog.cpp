@@ -22,18 +22,6 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-namespace {
-
-// The part of a subdomain the client can check: a DNS label (whether the server reserves it is
-// the server's business).
-bool isValidSubdomain(const QString &name)
-{
-    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"));
-    return label.match(name).hasMatch();
-}
-
-} // namespace
-
 SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
@@ -362,7 +350,7 @@ void SettingsDialog::validate()
     const bool serverOk = ServerAddress::parse(m_server->text().trimmed(), localhost).has_value();
     const bool localOk = LocalTarget::parse(m_local->text().trimmed()).has_value();
     const QString subdomain = m_subdomain->text().trimmed().toLower();
-    const bool subdomainOk = subdomain.isEmpty() || isValidSubdomain(subdomain);
+    const bool subdomainOk = subdomain.isEmpty() || TunnelOptions::isValidSubdomain(subdomain);
 
     bool valid = setError(m_name, m_nameError, nameError);
     valid &= setError(m_server, m_serverError,

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "commandline.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 #include "trayicon.h"
 #include "tunnelcontroller.h"
 
@@ -10,15 +11,61 @@
 #include <QLabel>
 #include <QStatusBar>
 
-int runTrayApp(QApplication &app, const CommandLine &command)
+namespace {
+
+// This run's command-line values that win over the settings; a later `rok` adds to them.
+struct Overrides
 {
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rok.svg")));
+    std::optional<ServerAddress> server;
+    std::optional<LocalTarget> local;
+    Tls::Trust trust;
+
+    void add(const CommandLine &command)
+    {
+        if (command.serverGiven)
+            server = command.options.server;
+        if (command.localGiven)
+            local = command.options.local;
+        if (command.trustGiven)
+            trust = command.options.trust;
+    }
+    void applyTo(TunnelController &controller) const
+    {
+        controller.setOverrides(server, local, trust);
+    }
+};
+
+// A later `rok` asked for the window, perhaps with a new --server or --local: take them, and
+// restart the tunnel with them (or start it, for a --local).
+void takeLaterArguments(const QStringList &arguments, Overrides &overrides,
+                        TunnelController &controller, MainWindow &window)
+{
+    const CommandLine later =
+            CommandLine::parse(QStringList{QStringLiteral("rok")} + arguments, {});
+    if (later.action == CommandLine::Action::Tray
+        && (later.serverGiven || later.localGiven || later.trustGiven)) {
+        overrides.add(later);
+        overrides.applyTo(controller);
+        const bool run = controller.isRunning() || later.localGiven;
+        controller.applySettings(); // stops a running tunnel
+        if (run)
+            controller.start(); // with the new values
+    }
+    window.show();
+    window.raise();
+    window.activateWindow();
+}
+
+} // namespace
+
+int runTrayApp(QApplication &app, const CommandLine &command, SingleInstance *instance)
+{
+    QApplication::setWindowIcon(TrayIcon::appIcon());
     AppSettings settings;
     TunnelController controller(&settings);
-    controller.setOverrides(
-            command.serverGiven ? std::optional(command.options.server) : std::nullopt,
-            command.localGiven ? std::optional(command.options.local) : std::nullopt,
-            command.options.trust);
+    Overrides overrides;
+    overrides.add(command);
+    overrides.applyTo(controller);
     MainWindow window(&controller, &settings);
     TrayIcon tray(&controller, &window);
 
@@ -34,6 +81,11 @@ int runTrayApp(QApplication &app, const CommandLine &command)
         window.show();
 
     QObject::connect(&window, &MainWindow::quitRequested, &app, &QCoreApplication::quit);
+    if (instance)
+        QObject::connect(instance, &SingleInstance::argumentsReceived, &window,
+                         [&](const QStringList &arguments) {
+                             takeLaterArguments(arguments, overrides, controller, window);
+                         });
     if (settings.startTunnelAtLaunch() || command.localGiven)
         controller.start();
     if (tray.isVisible() && (command.localGiven || command.serverGiven))

@@ -47,6 +47,11 @@ TrayIcon::~TrayIcon()
     delete m_menu;
 }
 
+QIcon TrayIcon::appIcon()
+{
+    return QIcon::fromTheme(QStringLiteral("rok"), QIcon(QStringLiteral(":/icons/rok.svg")));
+}
+
 QIcon TrayIcon::iconFor(TunnelClient::State state)
 {
     switch (state) {

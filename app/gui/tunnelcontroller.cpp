@@ -32,41 +32,18 @@ void TunnelController::setOverrides(std::optional<ServerAddress> server,
     m_trustOverride = !trust.extraCas.isEmpty() || !trust.pinnedSha256.isEmpty();
 }
 
-// The server trust a profile sets; a file that no longer reads adds nothing, and the
-// connection then says which certificate failed.
-static Tls::Trust profileTrust(const AppSettings::Profile &profile)
-{
-    Tls::Trust trust;
-    QString error;
-    if (!profile.caFile.isEmpty())
-        trust.extraCas = Tls::loadCertificates(profile.caFile, &error);
-    if (!profile.fingerprint.isEmpty())
-        trust.pinnedSha256 =
-                Tls::parseFingerprint(profile.fingerprint, &error).value_or(QByteArray());
-    return trust;
-}
-
 TunnelOptions TunnelController::options() const
 {
-    TunnelOptions options;
-    options.protocol = TunnelOptions::Protocol::Http;
-    const QString localhost = QStringLiteral("localhost");
-    options.server = m_serverOverride.value_or(
-            ServerAddress::parse(m_settings->server(), localhost).value_or(options.server));
-    const AppSettings::Profile &profile = m_settings->profile();
-    options.trust = m_trustOverride ? m_trust : profileTrust(profile);
-    options.local = m_localOverride.value_or(
-            LocalTarget::parse(m_settings->local()).value_or(LocalTarget{{localhost, 3000}}));
-    options.subdomain = m_settings->subdomain();
-    options.localInsecure = profile.localInsecure;
-    options.hostHeader =
-            profile.hostHeader == u"rewrite" ? options.local.authority() : profile.hostHeader;
-    if (!profile.visitorUser.isEmpty() && !profile.visitorHash.isEmpty())
-        options.credentials = {
-                {profile.visitorUser.toUtf8(), profile.visitorSalt, profile.visitorHash}};
-    options.allowCidrs = profile.allowCidrs;
-    options.denyCidrs = profile.denyCidrs;
-    options.token = m_token;
+    TunnelOptions options = m_settings->profile().toOptions(m_token);
+    if (m_serverOverride)
+        options.server = *m_serverOverride;
+    if (m_trustOverride)
+        options.trust = m_trust;
+    if (m_localOverride) {
+        options.local = *m_localOverride;
+        if (m_settings->profile().hostHeader == u"rewrite")
+            options.hostHeader = options.local.authority();
+    }
     return options;
 }
 

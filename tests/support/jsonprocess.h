@@ -6,17 +6,25 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
 
-// A built binary whose stdout is one JSON object a line.
+// A built binary whose stdout is one JSON object a line. rok reads its saved settings from
+// `configHome` (XDG_CONFIG_HOME), a fresh empty one by default, and never a keyring: a test sees
+// neither the settings nor the keyring of the person running it.
 class JsonProcess : public QObject
 {
 public:
-    JsonProcess(const QString &program, const QStringList &arguments)
+    JsonProcess(const QString &program, const QStringList &arguments,
+                const QString &configHome = {})
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                           configHome.isEmpty() ? m_configHome.path() : configHome);
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("unix:path=/nonexistent/rok-test-bus"));
         // Keep the sanitizers' quarantine small so memory figures show the program's own use.
         environment.insert(QStringLiteral("ASAN_OPTIONS"),
                            QStringLiteral("quarantine_size_mb=4:detect_leaks=1"));
@@ -24,7 +32,9 @@ public:
         m_process.setProcessEnvironment(environment);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
-            m_buffer += m_process.readAllStandardOutput();
+            const QByteArray chunk = m_process.readAllStandardOutput();
+            m_output += chunk;
+            m_buffer += chunk;
             qsizetype end;
             while ((end = m_buffer.indexOf('\n')) >= 0) {
                 const QByteArray line = m_buffer.left(end);
@@ -100,8 +110,17 @@ public:
         return -1;
     }
 
+    void writeAndCloseInput(const QByteArray &data)
+    {
+        m_process.write(data);
+        m_process.closeWriteChannel();
+    }
+    QByteArray output() const { return m_output; } // all of stdout, for text output
+
 private:
+    QTemporaryDir m_configHome;
     QProcess m_process;
     QByteArray m_buffer;
+    QByteArray m_output;
     QList<QJsonObject> m_events;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tunneloptions.h"
+
 #include <deque>
 
 #include <QList>
@@ -12,9 +14,11 @@ namespace QKeychain {
 class Job;
 }
 
-// The tray app's settings, in QSettings (organisation and application "rok"): a list of saved
-// tunnels ("profiles") and the options that apply to all of them. The plain getters and setters
-// read and write the current profile; nothing is written until save().
+// rok's settings, shared by the tray app and the CLI (`rok config`, `rok start`), in QSettings
+// (organisation and application "rok": ~/.config/rok/rok.conf, readable by its owner only): a
+// list of saved tunnels ("profiles") and the options that apply to all of them. The plain getters
+// and setters read and write the current profile, the one `rok http|tcp` takes its server and
+// token from; nothing is written until save().
 //
 // The token is a secret: it goes to the desktop keyring through QtKeychain, one entry per
 // profile (service "rok", key "token/<profile>"). Only when no keyring exists at all (no D-Bus
@@ -43,6 +47,13 @@ public:
         QByteArray visitorHash; // Protocol::passwordHash(salt, password); no password kept
         QStringList allowCidrs;
         QStringList denyCidrs;
+        QString protocol = QStringLiteral("http"); // or "tcp"
+
+        // What starting this tunnel uses. A value that no longer parses (a CA file that is gone)
+        // falls back to the default, and the connection then says what failed.
+        TunnelOptions toOptions(const QByteArray &token) const;
+        // The server's certificate trust: the CA file and the pinned fingerprint.
+        Tls::Trust trust() const;
 
         friend bool operator==(const Profile &, const Profile &) = default;
     };
@@ -73,12 +84,14 @@ public:
 
     // Saved tunnels. There is always at least one; names are unique and not empty.
     QList<Profile> profiles() const { return m_profiles; }
+    const Profile *findProfile(const QString &name) const; // nullptr: no such profile
     void setProfiles(const QList<Profile> &profiles); // drops nameless and duplicate entries
     QString currentProfile() const { return current().name; }
     void setCurrentProfile(const QString &name); // ignored unless a profile has that name
     static QString defaultProfileName();
 
-    void save(); // writes everything but the token (see writeToken) and syncs to disk
+    // Writes everything but the token (see writeToken) and syncs to disk; false: it could not.
+    bool save();
 
     // The token of the current profile, asynchronously: readToken() → tokenRead(), empty when
     // there is none; writeToken() → tokenWritten(). An empty token removes the stored one.
@@ -91,6 +104,8 @@ public:
     void removeProfileToken(const QString &profile);
 
     bool tokenInPlainText() const;
+    QString fileName() const { return m_settings.fileName(); }
+    static QString defaultFileName(); // what fileName() is, without reading it
     void setKeychainEnabled(bool enabled); // false: always the settings file (tests)
 
 Q_SIGNALS:
@@ -112,6 +127,7 @@ private:
     Profile &current() { return m_profiles[m_current]; }
     const Profile &current() const { return m_profiles.at(m_current); }
     void load();
+    bool sync(); // to disk, readable by the owner only (a token may be in it); false: failed
     void enqueue(TokenOp op);
     void runNext();
     void runInKeychain(const TokenOp &op);

@@ -4,6 +4,7 @@
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QSet>
 
@@ -52,11 +53,56 @@ AppSettings::AppSettings(QObject *parent)
     load();
 }
 
+QString AppSettings::defaultFileName()
+{
+    return QSettings(QStringLiteral("rok"), QStringLiteral("rok")).fileName();
+}
+
 AppSettings::~AppSettings() = default;
 
 QString AppSettings::defaultProfileName()
 {
     return tr("Default", "the name of the first saved tunnel");
+}
+
+Tls::Trust AppSettings::Profile::trust() const
+{
+    Tls::Trust trust;
+    QString error;
+    if (!caFile.isEmpty())
+        trust.extraCas = Tls::loadCertificates(caFile, &error);
+    if (!fingerprint.isEmpty())
+        trust.pinnedSha256 = Tls::parseFingerprint(fingerprint, &error).value_or(QByteArray());
+    return trust;
+}
+
+TunnelOptions AppSettings::Profile::toOptions(const QByteArray &token) const
+{
+    TunnelOptions options;
+    const QString localhost = QStringLiteral("localhost");
+    options.protocol =
+            protocol == u"tcp" ? TunnelOptions::Protocol::Tcp : TunnelOptions::Protocol::Http;
+    options.server = ServerAddress::parse(server, localhost).value_or(options.server);
+    options.trust = trust();
+    options.local = LocalTarget::parse(local).value_or(LocalTarget{{localhost, 3000}});
+    options.subdomain = subdomain;
+    options.localInsecure = localInsecure;
+    options.hostHeader = hostHeader == u"rewrite" ? options.local.authority() : hostHeader;
+    if (!visitorUser.isEmpty() && !visitorHash.isEmpty())
+        options.credentials = {{visitorUser.toUtf8(), visitorSalt, visitorHash}};
+    options.allowCidrs = allowCidrs;
+    options.denyCidrs = denyCidrs;
+    options.token = token;
+    return options;
+}
+
+const AppSettings::Profile *AppSettings::findProfile(const QString &name) const
+{
+    for (const Profile &profile : m_profiles) {
+        if (profile.name == name)
+            return &profile;
+    }
+    return nullptr;
 }
 
 void AppSettings::setLogSize(int size)
@@ -104,6 +150,8 @@ void AppSettings::load()
         m_settings.setArrayIndex(i);
         Profile profile;
         profile.name = m_settings.value(QStringLiteral("name")).toString();
+        if (m_settings.value(QStringLiteral("protocol")).toString() == u"tcp")
+            profile.protocol = QStringLiteral("tcp");
         profile.server = m_settings.value(QStringLiteral("server"), profile.server).toString();
         profile.local = m_settings.value(QStringLiteral("local"), profile.local).toString();
         profile.subdomain = m_settings.value(QStringLiteral("subdomain")).toString();
@@ -127,7 +175,7 @@ void AppSettings::load()
     setLogSize(m_settings.value(QStringLiteral("logSize"), DefaultLogSize).toInt());
 }
 
-void AppSettings::save()
+bool AppSettings::save()
 {
     m_settings.remove(QStringLiteral("profiles"));
     m_settings.beginWriteArray(QStringLiteral("profiles"), int(m_profiles.size()));
@@ -135,6 +183,7 @@ void AppSettings::save()
         const Profile &profile = m_profiles.at(i);
         m_settings.setArrayIndex(i);
         m_settings.setValue(QStringLiteral("name"), profile.name);
+        m_settings.setValue(QStringLiteral("protocol"), profile.protocol);
         m_settings.setValue(QStringLiteral("server"), profile.server);
         m_settings.setValue(QStringLiteral("local"), profile.local);
         m_settings.setValue(QStringLiteral("subdomain"), profile.subdomain);
@@ -153,9 +202,21 @@ void AppSettings::save()
     m_settings.setValue(QStringLiteral("startTunnelAtLaunch"), m_startTunnelAtLaunch);
     m_settings.setValue(QStringLiteral("startAtLogin"), m_startAtLogin);
     m_settings.setValue(QStringLiteral("logSize"), m_logSize);
+    if (sync())
+        return true;
+    qCWarning(lcAppSettings) << "Could not write" << m_settings.fileName();
+    return false;
+}
+
+bool AppSettings::sync()
+{
     m_settings.sync();
     if (m_settings.status() != QSettings::NoError)
-        qCWarning(lcAppSettings) << "Could not write" << m_settings.fileName();
+        return false;
+    // QSettings replaces the file keeping its mode, so this holds for every later write.
+    const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    const QString file = m_settings.fileName();
+    return QFile::permissions(file) == ownerOnly || QFile::setPermissions(file, ownerOnly);
 }
 
 bool AppSettings::tokenInPlainText() const
@@ -239,8 +300,7 @@ void AppSettings::runInSettings(const TokenOp &op)
         m_settings.remove(key);
     else
         m_settings.setValue(key, op.token);
-    m_settings.sync();
-    const bool ok = m_settings.status() == QSettings::NoError;
+    const bool ok = sync();
     finish(op, ok, {},
            ok ? QString() : tr("Could not write the settings file %1.").arg(m_settings.fileName()));
 }
@@ -302,7 +362,7 @@ void AppSettings::onJobFinished(QKeychain::Job *job)
     if (error == QKeychain::NoError || (op.token.isEmpty() && error == QKeychain::EntryNotFound)) {
         if (m_settings.contains(key)) { // never leave a copy in plain text once the keyring has it
             m_settings.remove(key);
-            m_settings.sync();
+            sync();
         }
         finish(op, true, {}, {});
     } else {
