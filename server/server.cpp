@@ -437,13 +437,12 @@ void Server::onControlConnection(qintptr descriptor)
                 startSession(socket, tls ? binding : QByteArray(), !tls);
             });
     connect(detector, &TlsDetector::ended, this,
-            [this, peer = socket->peerAddress().toString()](const QString &reason) {
-                if (reason.isEmpty()) // a port probe, not worth a line
+            [this, peer = socket->peerAddress().toString()](TlsDetector::End end,
+                                                            const QString &reason) {
+                if (end == TlsDetector::End::PeerClosed) // a port probe, not worth a line
                     return;
                 m_metrics.countHandshakeFailure(QStringLiteral("control"),
-                                                reason.startsWith(u"no handshake")
-                                                        ? QStringLiteral("timeout")
-                                                        : QStringLiteral("refused"));
+                                                QStringLiteral("timeout"));
                 m_log.event(QStringLiteral("client_dropped"),
                             {{QStringLiteral("client"), peer}, {QStringLiteral("reason"), reason}},
                             tr("dropped client %1: %2").arg(peer, reason));

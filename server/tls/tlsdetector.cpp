@@ -14,10 +14,11 @@ TlsDetector::TlsDetector(QSslSocket *socket, const QSslConfiguration &configurat
 {
     socket->setParent(this);
     connect(socket, &QIODevice::readyRead, this, &TlsDetector::onReadyRead);
-    connect(socket, &QAbstractSocket::disconnected, this, [this] { end({}); });
+    connect(socket, &QAbstractSocket::disconnected, this, [this] { end(End::PeerClosed, {}); });
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this, timeout] {
-        end(tr("no handshake within %1 s")
+        end(End::TimedOut,
+            tr("no handshake within %1 s")
                     .arg(std::chrono::duration_cast<std::chrono::seconds>(timeout).count()));
     });
     m_deadline.start(timeout);
@@ -42,13 +43,13 @@ void TlsDetector::onReadyRead()
     deleteLater();
 }
 
-void TlsDetector::end(const QString &reason)
+void TlsDetector::end(End end, const QString &reason)
 {
     m_deadline.stop();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
     }
-    Q_EMIT ended(reason);
+    Q_EMIT ended(end, reason);
     deleteLater();
 }

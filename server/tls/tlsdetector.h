@@ -19,6 +19,9 @@ class TlsDetector : public QObject
     Q_DISABLE_COPY_MOVE(TlsDetector)
 
 public:
+    enum class End { PeerClosed, TimedOut };
+    Q_ENUM(End)
+
     // Takes `socket` (connected, unencrypted). Deletes itself after detected() or ended().
     TlsDetector(QSslSocket *socket, const QSslConfiguration &configuration,
                 std::chrono::milliseconds timeout, QObject *parent = nullptr);
@@ -27,12 +30,12 @@ Q_SIGNALS:
     // The socket is the receiver's now; with `tls` its server handshake has started.
     void detected(QSslSocket *socket, bool tls);
     // Nothing arrived within the timeout, or the peer closed first (a port probe); the socket
-    // is gone. `reason` is empty for a probe.
-    void ended(const QString &reason);
+    // is gone. `reason` says it for a log line; empty for PeerClosed.
+    void ended(TlsDetector::End end, const QString &reason);
 
 private:
     void onReadyRead();
-    void end(const QString &reason);
+    void end(End end, const QString &reason);
 
     QPointer<QSslSocket> m_socket;
     QSslConfiguration m_configuration;
