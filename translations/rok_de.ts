@@ -4,13 +4,13 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../app/gui/appsettings.cpp" line="+59"/>
+        <location filename="../app/client/appsettings.cpp" line="+65"/>
         <source>Default</source>
         <comment>the name of the first saved tunnel</comment>
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+240"/>
         <source>Could not write the settings file %1.</source>
         <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -51,25 +51,45 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+21"/>
         <source>rok: a public URL for a local port.
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
   rok tcp [HOST:]PORT    share any TCP service on a public port</source>
-        <translation>rok: eine öffentliche URL für einen lokalen Port.
+        <translation type="vanished">rok: eine öffentliche URL für einen lokalen Port.
 
   rok http [HOST:]PORT   einen lokalen Webserver freigeben (HOST ist standardmäßig localhost)
   rok tcp [HOST:]PORT    einen beliebigen TCP-Dienst auf einem öffentlichen Port freigeben</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>http or tcp</source>
-        <translation>http oder tcp</translation>
+        <translation type="vanished">http oder tcp</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>local [HOST:]PORT</source>
-        <translation>lokaler [HOST:]PORT</translation>
+        <translation type="vanished">lokaler [HOST:]PORT</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/commandline.cpp" line="+33"/>
+        <source>rok: a public URL for a local port.
+
+  rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
+  rok tcp [HOST:]PORT    share any TCP service on a public port
+  rok start NAME         start a saved tunnel (rok config show lists them)
+  rok config ...         show or change the saved settings: server, token, tunnels (rok config --help)
+  rok                    the tray app
+
+The server, its token and its trust come from the saved settings unless given here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>http, tcp, start or config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>local [HOST:]PORT, or the saved tunnel&apos;s NAME</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -147,12 +167,27 @@
         <translation>ungültiges --fingerprint: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>invalid --local &quot;%1&quot; (expected PORT, HOST:PORT or https://HOST:PORT)</source>
         <translation>ungültiges --local „%1“ (erwartet PORT, HOST:PORT oder https://HOST:PORT)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+20"/>
+        <source>unknown command &quot;%1&quot; (expected http, tcp, start or config)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>start needs the name of one saved tunnel, such as: rok start api</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--%1 is saved with the tunnel: rok config set ... --tunnel %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>invalid local address &quot;%1&quot; (expected PORT, HOST:PORT or, for http, https://HOST:PORT)</source>
         <translation>ungültige lokale Adresse „%1“ (erwartet PORT, HOST:PORT oder, für http, https://HOST:PORT)</translation>
     </message>
@@ -166,7 +201,7 @@
         <translation type="vanished">Der zu verwendende rok-server (Standard: localhost:7835).</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-183"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
         <translation>Geheimnis, das der Server verlangt (oder ROK_TOKEN).</translation>
     </message>
@@ -194,23 +229,200 @@
         <translation type="vanished">ungültiger Wert für --local: „%1“ (erwartet: PORT oder HOST:PORT)</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local gilt nur für die Tray-App; die lokale Adresse stattdessen nach dem Befehl angeben, etwa: rok http 3000</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>unknown command &quot;%1&quot; (expected http or tcp)</source>
-        <translation>unbekannter Befehl „%1“ (erwartet: http oder tcp)</translation>
+        <translation type="vanished">unbekannter Befehl „%1“ (erwartet: http oder tcp)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+33"/>
         <source>%1 needs one local [HOST:]PORT, such as: rok %1 3000</source>
         <translation>%1 braucht genau einen lokalen [HOST:]PORT, etwa: rok %1 3000</translation>
     </message>
     <message>
         <source>invalid local address &quot;%1&quot; (expected PORT or HOST:PORT)</source>
         <translation type="vanished">ungültige lokale Adresse „%1“ (erwartet: PORT oder HOST:PORT)</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="+31"/>
+        <source>no saved tunnel named &quot;%1&quot; (rok config show lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>rok is already running: its window shows.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigCommand</name>
+    <message>
+        <location filename="../app/cli/configcommand.cpp" line="+196"/>
+        <source>rok: %1
+</source>
+        <translation type="unfinished">rok: %1
+</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>rok: no token on standard input (to forget the stored one: rok config set-token --remove)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>rok: no saved tunnel named &quot;%1&quot; (rok config show lists them)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Removed the saved tunnel &quot;%1&quot;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Added the saved tunnel &quot;%1&quot;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 = %2 for: %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Token stored in %1 (no keyring found; only you can read the file) for: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token stored in the keyring for: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Settings: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens: in the settings file (no keyring found; only you can read the file)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens: in the keyring
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Token removed for: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>  (its server and token are the ones rok http and rok tcp use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>rok: cannot write %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="-60"/>
+        <source>Token: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigRequest</name>
+    <message>
+        <location filename="../app/cli/configcommand.cpp" line="-299"/>
+        <source>Show or change the settings rok http, rok tcp, rok start and the tray app share (~/.config/rok/rok.conf, and the desktop keyring for tokens).
+
+  rok config show                 the saved tunnels and their settings
+  rok config set KEY VALUE        KEY: %1
+  rok config set-token            the token, read from standard input
+  rok config remove NAME          forget a saved tunnel
+
+server, fingerprint, ca and the token apply to every saved tunnel unless --tunnel names one; the other keys to the tunnel named, or the current one. An empty VALUE clears a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show this help.</source>
+        <translation type="unfinished">Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The saved tunnel to change; one that does not exist yet is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With set-token: forget the stored token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>show, set, set-token or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--tunnel needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>unknown config command &quot;%1&quot; (expected show, set, set-token or remove)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--remove goes with set-token</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -676,7 +888,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/trayapp.cpp" line="+26"/>
+        <location filename="../app/gui/trayapp.cpp" line="+73"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: rok läuft als normales Fenster und wird beim Schließen beendet.</translation>
     </message>
@@ -819,7 +1031,7 @@
 <context>
     <name>SecurityBox</name>
     <message>
-        <location filename="../app/gui/securitybox.cpp" line="+35"/>
+        <location filename="../app/gui/securitybox.cpp" line="+36"/>
         <source>Security and access</source>
         <translation>Sicherheit und Zugang</translation>
     </message>
@@ -959,7 +1171,7 @@
         <translation>Besucher aus diesen Adressbereichen erreichen den Tunnel nie</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+43"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
@@ -1002,7 +1214,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="+53"/>
+        <location filename="../app/gui/settingsdialog.cpp" line="+29"/>
         <source>rok Settings</source>
         <translation>rok-Einstellungen</translation>
     </message>
@@ -1216,6 +1428,19 @@
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../app/gui/singleinstance.cpp" line="+70"/>
+        <source>another rok holds %1 but does not answer on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the running rok did not take the arguments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StreamForwarder</name>
     <message>
         <location filename="../app/client/streamforwarder.cpp" line="+59"/>
@@ -1247,12 +1472,12 @@
     <name>TrayIcon</name>
     <message>
         <location filename="../app/gui/trayicon.cpp" line="+19"/>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>Start tunnel</source>
         <translation>Tunnel starten</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-91"/>
         <source>Copy public URL</source>
         <translation>Öffentliche URL kopieren</translation>
     </message>
@@ -1282,7 +1507,7 @@
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <location line="+1"/>
         <source>rok: %1</source>
         <translation>rok: %1</translation>
@@ -1376,11 +1601,15 @@
     </message>
     <message>
         <location line="+24"/>
-        <source>the server requires a token: pass --token or set ROK_TOKEN</source>
-        <translation>der Server verlangt ein Token: --token angeben oder ROK_TOKEN setzen</translation>
+        <source>the server requires a token: pass --token, set ROK_TOKEN, or save it with rok config set-token</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <source>the server requires a token: pass --token or set ROK_TOKEN</source>
+        <translation type="vanished">der Server verlangt ein Token: --token angeben oder ROK_TOKEN setzen</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>lost the connection to rok-server: %1</source>
         <translation>Verbindung zum rok-server verloren: %1</translation>
     </message>

@@ -327,13 +327,15 @@ void ConfigCommand::writeToken(const QStringList &tunnels, const QByteArray &tok
         m_settings->writeProfileToken(name, token);
     if (!report)
         return;
-    const QString where = m_settings->tokenInPlainText()
-            ? tr("in %1 (no keyring found; only you can read the file)").arg(m_settings->fileName())
-            : tr("in the keyring");
-    print(m_out,
-          (token.isEmpty() ? tr("Token removed for: %1\n")
-                           : tr("Token stored %1 for: %2\n").arg(where))
-                  .arg(tunnels.join(QStringLiteral(", "))));
+    const QString names = tunnels.join(QStringLiteral(", "));
+    if (token.isEmpty())
+        print(m_out, tr("Token removed for: %1\n").arg(names));
+    else if (m_settings->tokenInPlainText())
+        print(m_out,
+              tr("Token stored in %1 (no keyring found; only you can read the file) for: %2\n")
+                      .arg(m_settings->fileName(), names));
+    else
+        print(m_out, tr("Token stored in the keyring for: %1\n").arg(names));
 }
 void ConfigCommand::show()
 {
@@ -358,12 +360,11 @@ void ConfigCommand::show()
 
 void ConfigCommand::showTokens(const QList<bool> &tokenSet)
 {
-    QString text = tr("Settings: %1\nTokens: %2\n")
-                           .arg(m_settings->fileName(),
-                                m_settings->tokenInPlainText()
-                                        ? tr("in the settings file (no keyring found; only you "
-                                             "can read the file)")
-                                        : tr("in the keyring"));
+    QString text = tr("Settings: %1\n").arg(m_settings->fileName())
+            + (m_settings->tokenInPlainText()
+                       ? tr("Tokens: in the settings file (no keyring found; only you can read "
+                            "the file)\n")
+                       : tr("Tokens: in the keyring\n"));
     const QList<AppSettings::Profile> profiles = m_settings->profiles();
     const auto row = [](const QString &key, const QString &value) {
         return QStringLiteral("    %1 %2\n").arg(key.leftJustified(12), value);
