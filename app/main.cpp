@@ -23,27 +23,23 @@ int runTunnel(int argc, char *argv[], const CommandLine &command)
 {
     QCoreApplication app(argc, argv); // no display needed
     AppSettings settings;
-    const AppSettings::Profile *saved = command.savedTunnel.isEmpty()
-            ? &settings.profile()
-            : settings.findProfile(command.savedTunnel);
-    if (!saved) {
-        std::fprintf(stderr, "rok: %s\n",
-                     qPrintable(QCoreApplication::translate(
-                                        "CommandLine",
-                                        "no saved tunnel named \"%1\" (rok config show lists them)")
-                                        .arg(command.savedTunnel)));
+    QString error;
+    const QList<AppSettings::Profile> saved = command.savedProfiles(settings, &error);
+    if (saved.isEmpty()) {
+        std::fprintf(stderr, "rok: %s\n", qPrintable(error));
         return 2;
     }
-    const TunnelOptions options = command.optionsWith(*saved);
+    QList<TunnelOptions> tunnels;
+    for (const AppSettings::Profile &profile : saved)
+        tunnels.append(command.optionsWith(profile));
     std::unique_ptr<TunnelClient> client;
     std::unique_ptr<ConsolePrinter> printer;
     SignalWatcher signals;
     int exitCode = 0;
     const auto start = [&](const QByteArray &savedToken) {
-        TunnelOptions withToken = options;
-        if (!savedToken.isEmpty())
-            withToken.token = savedToken;
-        client = std::make_unique<TunnelClient>(withToken);
+        if (!savedToken.isEmpty()) // the connection's: the first tunnel's
+            tunnels.first().token = savedToken;
+        client = std::make_unique<TunnelClient>(tunnels);
         printer = std::make_unique<ConsolePrinter>(client.get(), command.json);
         // The first Ctrl-C lets open visitor streams finish (bounded); a second one stops at once.
         QObject::connect(&signals, &SignalWatcher::terminationRequested, client.get(),
@@ -58,13 +54,13 @@ int runTunnel(int argc, char *argv[], const CommandLine &command)
                          });
         client->start();
     };
-    if (command.usesSavedToken(*saved)) { // the keyring answers on the event loop
+    if (command.usesSavedToken(saved.constFirst())) { // the keyring answers on the event loop
         QObject::connect(&settings, &AppSettings::tokenError, &app, [](const QString &message) {
             std::fprintf(stderr, "rok: %s\n", qPrintable(message));
         });
         QObject::connect(&settings, &AppSettings::profileTokenRead, &app,
                          [&](const QString &, const QByteArray &token) { start(token); });
-        settings.readProfileToken(saved->name);
+        settings.readProfileToken(saved.constFirst().name);
     } else {
         start({});
     }

@@ -21,11 +21,7 @@ void ControlChannel::send(const QCborMap &message)
 {
     if (!m_device)
         return;
-    const QByteArray body = message.toCborValue().toCbor();
-    QByteArray frame(4, Qt::Uninitialized);
-    qToBigEndian<quint32>(quint32(body.size()), frame.data());
-    frame += body;
-    m_device->write(frame);
+    m_device->write(Protocol::frame(message));
 }
 
 void ControlChannel::end()

@@ -3,6 +3,7 @@
 #include <QCborArray>
 #include <QCborValue>
 #include <QRandomGenerator>
+#include <QtEndian>
 
 namespace Protocol {
 
@@ -29,6 +30,8 @@ const QString KeyHash = QStringLiteral("hash");
 const QString KeyAllowCidr = QStringLiteral("allow_cidr");
 const QString KeyDenyCidr = QStringLiteral("deny_cidr");
 const QString KeyHostHeader = QStringLiteral("host_header");
+const QString KeyTunnel = QStringLiteral("tunnel");
+const QString KeyVisitor = QStringLiteral("visitor");
 
 // Optional fields are left out when empty, so a message carries only what it says.
 void insertIfSet(QCborMap &map, const QString &key, const QString &value)
@@ -134,6 +137,7 @@ QCborMap Open::toCbor() const
     insertIfSet(map, KeyAllowCidr, allowCidrs);
     insertIfSet(map, KeyDenyCidr, denyCidrs);
     insertIfSet(map, KeyHostHeader, hostHeader);
+    insertIfSet(map, KeyTunnel, tunnel);
     return map;
 }
 
@@ -147,7 +151,8 @@ Open Open::fromCbor(const QCborMap &message)
             .credentials = readCredentials(message),
             .allowCidrs = texts(message, KeyAllowCidr),
             .denyCidrs = texts(message, KeyDenyCidr),
-            .hostHeader = text(message, KeyHostHeader)};
+            .hostHeader = text(message, KeyHostHeader),
+            .tunnel = integer(message.value(KeyTunnel), 0)};
 }
 
 Credential Credential::make(const QByteArray &user, const QByteArray &password)
@@ -163,6 +168,7 @@ QCborMap Opened::toCbor() const
     insertIfSet(map, KeyName, name);
     insertIfSet(map, KeyPort, port);
     insertIfSet(map, KeyNote, note);
+    insertIfSet(map, KeyTunnel, tunnel);
     return map;
 }
 
@@ -174,18 +180,51 @@ Opened Opened::fromCbor(const QCborMap &message)
             .name = text(message, KeyName),
             .port = port > 0 && port <= 65535 ? quint16(port) : quint16(0),
             .resume = bytes(message, KeyResume),
-            .note = text(message, KeyNote)};
+            .note = text(message, KeyNote),
+            .tunnel = integer(message.value(KeyTunnel), 0)};
 }
 
 QCborMap Error::toCbor() const
 {
-    return {{KeyType, Type}, {KeyCode, errorCodeName(code)}, {KeyMessage, message}};
+    QCborMap map{{KeyType, Type}, {KeyCode, errorCodeName(code)}, {KeyMessage, message}};
+    insertIfSet(map, KeyTunnel, tunnel);
+    return map;
 }
 
 Error Error::fromCbor(const QCborMap &message)
 {
     return {.code = errorCodeFromName(text(message, KeyCode)),
-            .message = text(message, KeyMessage)};
+            .message = text(message, KeyMessage),
+            .tunnel = integer(message.value(KeyTunnel), 0)};
+}
+
+QByteArray VisitorHeader::toFrame() const
+{
+    QCborMap map{{KeyTunnel, tunnel}};
+    insertIfSet(map, KeyVisitor, visitor);
+    return frame(map);
+}
+
+VisitorHeader::Reader::Result VisitorHeader::Reader::read(QIODevice *device, VisitorHeader *header)
+{
+    if (m_bodySize < 0) {
+        if (device->bytesAvailable() < 4)
+            return Result::NeedMore;
+        char length[4];
+        device->read(length, 4);
+        m_bodySize = qint64(qFromBigEndian<quint32>(length));
+        if (4 + m_bodySize > MaxSize)
+            return Result::Malformed;
+    }
+    if (device->bytesAvailable() < m_bodySize)
+        return Result::NeedMore;
+    QCborParserError error;
+    const QCborValue value = QCborValue::fromCbor(device->read(m_bodySize), &error);
+    const qint64 tunnel = integer(value.toMap().value(KeyTunnel), 0);
+    if (error.error != QCborError::NoError || !value.isMap() || tunnel <= 0)
+        return Result::Malformed;
+    *header = {.tunnel = tunnel, .visitor = text(value.toMap(), KeyVisitor).left(64)};
+    return Result::Done;
 }
 
 } // namespace Protocol

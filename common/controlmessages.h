@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCborMap>
+#include <QIODevice>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -62,6 +63,7 @@ struct Open
     QStringList allowCidrs; // --allow-cidr
     QStringList denyCidrs; // --deny-cidr
     QString hostHeader; // --host-header: the Host the service gets; empty: the visitor's
+    qint64 tunnel = 0; // version 3: the client's number for this tunnel, 1 and up; 0 in version 2
 
     QCborMap toCbor() const;
     static Open fromCbor(const QCborMap &message);
@@ -81,23 +83,52 @@ struct Opened
     // For the user, shown by the client as it is: why the URL is not yet what they expect (its
     // HTTPS certificate is on its way). The server may send Opened again with a new url.
     QString note;
+    qint64 tunnel = 0; // Open::tunnel, as asked
 
     QCborMap toCbor() const;
     static Opened fromCbor(const QCborMap &message);
     bool operator==(const Opened &) const = default;
 };
 
-// The server refuses; it closes the connection after sending this.
+// The server refuses. Without a tunnel it closes the connection after sending this; with one
+// (version 3) only that tunnel's open is refused, and the connection stays.
 struct Error
 {
     static inline const QString Type = QStringLiteral("error");
 
     ErrorCode code = ErrorCode::BadMessage; // an unknown code name reads as BadMessage
     QString message; // for people: shown by the client as it is
+    qint64 tunnel = 0; // Open::tunnel of the open refused; 0: the whole connection
 
     QCborMap toCbor() const;
     static Error fromCbor(const QCborMap &message);
     bool operator==(const Error &) const = default;
+};
+
+// Version 3: what each visitor stream starts with, framed as a control message (Protocol::frame),
+// before the visitor's own bytes.
+struct VisitorHeader
+{
+    static constexpr qint64 MaxSize = 512; // the frame, length included
+
+    qint64 tunnel = 0; // Open::tunnel of the tunnel the visitor came to
+    QString visitor; // the visitor's address and port, "203.0.113.7:52114" or "[2001:db8::1]:443"
+
+    QByteArray toFrame() const;
+
+    // Takes the header off the front of a stream as its bytes arrive, and not a byte more:
+    // call read() at each readyRead until it is Done (*header set) or Malformed (a frame over
+    // MaxSize, or not such a map).
+    class Reader
+    {
+    public:
+        enum class Result { NeedMore, Done, Malformed };
+        Result read(QIODevice *device, VisitorHeader *header);
+
+    private:
+        qint64 m_bodySize = -1; // known once the length is read
+    };
+    bool operator==(const VisitorHeader &) const = default;
 };
 
 } // namespace Protocol

@@ -1,6 +1,7 @@
 #include "protocol.h"
 
 #include <QMessageAuthenticationCode>
+#include <QtEndian>
 
 namespace Protocol {
 
@@ -72,6 +73,14 @@ bool isFatal(ErrorCode code)
 qint64 integer(const QCborValue &value, qint64 fallback)
 {
     return value.isInteger() ? value.toInteger() : fallback;
+}
+
+QByteArray frame(const QCborMap &message)
+{
+    const QByteArray body = message.toCborValue().toCbor();
+    QByteArray framed(4, Qt::Uninitialized);
+    qToBigEndian<quint32>(quint32(body.size()), framed.data());
+    return framed + body;
 }
 
 QByteArray authProof(const QByteArray &token, const QByteArray &nonce,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCborMap>
 #include <QCborValue>
 #include <QString>
 
@@ -8,7 +9,10 @@
 // are in controlmessages.h.
 namespace Protocol {
 
-constexpr int Version = 2; // 2: the token proof covers the TLS channel binding
+// 2: the token proof covers the TLS channel binding. 3: several tunnels on one connection
+// (open/opened/error name their tunnel) and a VisitorHeader on each visitor stream.
+constexpr int Version = 3;
+constexpr int OldestVersion = 2; // a server still takes a version 2 client: one tunnel
 constexpr qint64 MaxMessageSize = 64 * 1024;
 constexpr int NonceSize = 32;
 constexpr int ResumeKeySize = 16; // a resume key of another size is replaced by a new one
@@ -37,6 +41,9 @@ bool isFatal(ErrorCode code); // retrying cannot help: the client should stop an
 // An integer field of a message, or `fallback` when it is missing or not a CBOR integer.
 // (QCborValue::toInteger() casts a double such as 1e19 to qint64: undefined behaviour.)
 qint64 integer(const QCborValue &value, qint64 fallback);
+
+// A message as the control stream carries it: a 4-byte big-endian length, then the CBOR map.
+QByteArray frame(const QCborMap &message);
 
 // HMAC-SHA256 of the server's nonce and the channel binding (Tls::channelBinding: the server
 // certificate's hash, empty without TLS), keyed with the shared token: proves the client holds

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 #include "controlmessages.h"
 #include "metrics.h"
@@ -25,6 +26,7 @@ class QTcpSocket;
 class Splice;
 class TokenBook;
 class TunnelQuota;
+class Tunnel;
 class TunnelRegistry;
 class VisitorGate;
 struct ServerConfig;
@@ -44,8 +46,8 @@ struct SessionServices
     Metrics &metrics;
 };
 
-// One connected rok client: its handshake, its tunnel (an HTTP name or a TCP port) and the
-// multiplexed connection that carries a stream per visitor.
+// One connected rok client: its handshake, its tunnels (one in protocol version 2, several in
+// version 3) and the multiplexed connection that carries a stream per visitor.
 class ClientSession : public QObject
 {
     Q_OBJECT
@@ -59,30 +61,20 @@ public:
     ClientSession(QTcpSocket *socket, const SessionServices &services,
                   const QByteArray &channelBinding, bool plainAtTlsPort, QObject *parent);
 
-    // The session that holds the HTTP tunnel `name`, if any.
-    static ClientSession *holding(const TunnelRegistry &names, const QString &name);
-
-    QString name() const { return m_name; }
-    QByteArray resumeKey() const { return m_resumeKey; }
     QString peer() const { return m_peer; }
     QString token() const { return m_token; } // "token sha256:…" or "anonymous"; empty before auth
-    QString protocol() const { return m_protocol; } // "http" or "tcp", once open
-    QString url() const { return m_url; }
-    QDateTime openedAt() const { return m_openedAt; }
-    // What the tunnel has carried; a visitor's splice adds to it (countTraffic).
-    Metrics::Traffic &traffic() { return m_traffic; }
-    const Metrics::Traffic &traffic() const { return m_traffic; }
-    void countTraffic(Splice *splice); // the splice's side A is the visitor
-    bool isOpen() const { return m_state == State::Open; }
-    std::shared_ptr<const AccessPolicy> access() const { return m_access; } // nullptr: open
-    QByteArray hostHeader() const { return m_hostHeader; } // empty: the visitor's Host
+    const QList<Tunnel *> &tunnels() const { return m_tunnels; } // open ones
+    // Version 3: each visitor stream starts with a Protocol::VisitorHeader.
+    bool sendsVisitorHeaders() const { return m_version >= 3; }
     // Visitors in flight have reached --max-streams-per-client: a new one gets 503.
     bool isBusy() const;
-    void logBusy(const QHostAddress &visitor); // a visitor refused because isBusy()
 
     MuxStream *openStream(); // a stream for a new visitor; nullptr if the client is going away
     void shutdown(); // GoAway, then close once queued frames are sent
     void close(const QString &reason);
+
+    // "203.0.113.7:52114", "[2001:db8::1]:443": how logs and headers name an address and port.
+    static QString endpoint(const QHostAddress &address, quint16 port);
 
 Q_SIGNALS:
     void closed();
@@ -93,15 +85,10 @@ private:
     void onHello(const Protocol::Hello &hello);
     void onOpen(const Protocol::Open &open);
     bool checkAuth(const Protocol::Open &open);
-    bool checkName(const Protocol::Open &open);
-    void chooseUrl();
-    void onCertificateReady(const QString &host);
-    void sendOpened();
-    QString host() const; // NAME.DOMAIN
-    bool openHttp(const QString &requested);
-    bool openTcp(qint64 requested);
+    std::optional<QString> nameRefusal(const Protocol::Open &open) const;
     void refuse(Protocol::ErrorCode code, const QString &text);
-    void onTcpVisitor(qintptr descriptor);
+    void refuseTunnel(qint64 tunnel, Protocol::ErrorCode code, const QString &text);
+    void logRefusal(Protocol::ErrorCode code, const QString &text);
     void onMuxClosed(const QString &reason);
 
     enum class State { AwaitHello, AwaitOpen, Open, Closed };
@@ -111,22 +98,14 @@ private:
     ControlChannel *m_control = nullptr;
     QTimer m_handshakeDeadline;
     State m_state = State::AwaitHello;
+    qint64 m_version = 0;
     QString m_peer;
     bool m_peerIsLoopback = false;
     QByteArray m_nonce;
     QByteArray m_channelBinding;
     bool m_plainAtTlsPort = false;
-    QByteArray m_resumeKey;
-    QString m_protocol;
-    QString m_name; // http tunnels
-    QPointer<Listener> m_tcpListener;
-    QString m_url;
-    QString m_note; // Opened::note: why the URL is http:// for now
     QString m_token;
     QStringList m_allowedNames; // from the token's names=; empty: any
     int m_maxTunnels = 0; // the token's max-tunnels=, or --max-tunnels-per-token
-    std::shared_ptr<const AccessPolicy> m_access;
-    QByteArray m_hostHeader;
-    QDateTime m_openedAt;
-    Metrics::Traffic m_traffic;
+    QList<Tunnel *> m_tunnels; // children
 };

@@ -2,7 +2,6 @@
 
 #include "acme/http01responses.h"
 #include "authority.h"
-#include "clientsession.h"
 #include "errorpage.h"
 #include "idletimeout.h"
 #include "listener.h"
@@ -13,6 +12,7 @@
 #include "tls/edgecertificates.h"
 #include "tls/tlsconnection.h"
 #include "tls/tlsservercontext.h"
+#include "tunnel.h"
 #include "visitorgate.h"
 
 #include <QTimer>
@@ -30,22 +30,23 @@ const QByteArray RetryAfter = "Retry-After: 5\r\n"_ba;
 class Visitor : public QObject
 {
 public:
-    Visitor(DuplexDevice *connection, const QHostAddress &peer, RequestRewriter::Scheme scheme,
-            const HttpEdge &edge, QObject *parent)
+    Visitor(DuplexDevice *connection, const QHostAddress &peer, quint16 peerPort,
+            RequestRewriter::Scheme scheme, const HttpEdge &edge, QObject *parent)
         : QObject(parent)
         , m_config(edge.config())
         , m_names(edge.names())
         , m_edge(edge)
         , m_connection(connection)
         , m_peer(peer)
+        , m_peerPort(peerPort)
         , m_scheme(scheme)
         , m_rewriter(std::make_shared<RequestRewriter>(peer, m_config.domain, scheme))
     {
         m_connection->setParent(this);
         m_rewriter->setTunnelLookup([&names = m_names](const QString &name) {
-            const ClientSession *session = ClientSession::holding(names, name);
-            return session ? RequestRewriter::TunnelRules{session->access(), session->hostHeader()}
-                           : RequestRewriter::TunnelRules{};
+            const Tunnel *tunnel = Tunnel::holding(names, name);
+            return tunnel ? RequestRewriter::TunnelRules{tunnel->access(), tunnel->hostHeader()}
+                          : RequestRewriter::TunnelRules{};
         });
         // Refused by a tunnel's access rules: a line for the operator (throttled, as a flood of
         // wrong passwords must not flood the log). Other refusals are bad requests.
@@ -117,16 +118,16 @@ private:
                 return;
             }
         }
-        ClientSession *session = ClientSession::holding(m_names, m_rewriter->tunnelName());
-        if (!session) {
+        Tunnel *tunnel = Tunnel::holding(m_names, m_rewriter->tunnelName());
+        if (!tunnel) {
             const QString where = QString::fromLatin1(head.value("Host"));
             respond(404, tr("No tunnel here"),
                     tr("No tunnel is open at %1. Start one with: rok http 3000").arg(where));
             return;
         }
-        if (session->isBusy()) {
+        if (tunnel->isBusy()) {
             const int most = m_config.maxStreamsPerClient;
-            session->logBusy(m_peer);
+            tunnel->logBusy(m_peer);
             respond(503, tr("Tunnel busy"),
                     tr("This tunnel has %1 visitor connections open, the most this server allows. "
                        "Try again in a moment.")
@@ -134,24 +135,24 @@ private:
                     RetryAfter);
             return;
         }
-        MuxStream *stream = session->openStream();
+        MuxStream *stream = tunnel->openStream(m_peer, m_peerPort);
         if (!stream) {
             respond(502, tr("Tunnel unavailable"),
                     tr("The tunnel's client is disconnecting; try again in a moment."));
             return;
         }
-        session->traffic().in += m_forward.size(); // the splice counts what follows
+        tunnel->traffic().in += m_forward.size(); // the splice counts what follows
         stream->writeChunk(m_forward);
         m_connection->disconnect(this);
         m_connection->setParent(nullptr);
-        auto *splice = new Splice(m_connection, stream, session);
-        session->countTraffic(splice);
+        auto *splice = new Splice(m_connection, stream, tunnel);
+        tunnel->countTraffic(splice);
         m_rewriter->setResponseObserver(
-                [session = QPointer(session), &metrics = m_edge.visitorGate().metrics()](
+                [tunnel = QPointer(tunnel), &metrics = m_edge.visitorGate().metrics()](
                         int status, RequestRewriter::Clock::duration duration) {
                     metrics.countResponse(status, duration);
-                    if (session)
-                        ++session->traffic().requests;
+                    if (tunnel)
+                        ++tunnel->traffic().requests;
                 });
         watchIdle(splice);
         RequestRewriter::attach(splice, std::move(m_rewriter));
@@ -224,6 +225,7 @@ private:
     const HttpEdge &m_edge;
     DuplexDevice *m_connection;
     QHostAddress m_peer;
+    quint16 m_peerPort;
     RequestRewriter::Scheme m_scheme;
     std::shared_ptr<RequestRewriter> m_rewriter;
     QByteArray m_forward;
@@ -291,6 +293,7 @@ void HttpEdge::onAccepted(qintptr descriptor, bool https)
 {
     auto *transport = new TcpConnection(descriptor, nullptr);
     const QHostAddress peer = transport->peerAddress();
+    const quint16 peerPort = transport->peerPort();
     transport->setSendTimeout(m_config.sendTimeout);
     ConnectionLimiter::Verdict verdict;
     const bool admitted =
@@ -313,7 +316,7 @@ void HttpEdge::onAccepted(qintptr descriptor, bool https)
         refuse(connection, verdict == ConnectionLimiter::Verdict::TooManyFromAddress);
         return;
     }
-    new Visitor(connection, peer,
+    new Visitor(connection, peer, peerPort,
                 https ? RequestRewriter::Scheme::Https : RequestRewriter::Scheme::Http, *this,
                 this);
 }

@@ -9,6 +9,7 @@
 #include "tls/tls.h"
 #include "tls/tlsdetector.h"
 #include "tls/tlsservercontext.h"
+#include "tunnel.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -408,9 +409,9 @@ void Server::shutdown()
     Q_EMIT stopped();
 }
 
-ClientSession *Server::sessionFor(const QString &name) const
+Tunnel *Server::tunnelFor(const QString &name) const
 {
-    return ClientSession::holding(m_names, name);
+    return Tunnel::holding(m_names, name);
 }
 
 void Server::onControlConnection(qintptr descriptor)
@@ -483,11 +484,11 @@ QByteArray Server::metricsText() const
     now.clients = int(m_sessions.size());
     now.visitors = m_visitors.limiter().count();
     for (const ClientSession *session : m_sessions) {
-        if (!session->isOpen())
-            continue;
-        ++(session->protocol() == u"tcp" ? now.tcpTunnels : now.httpTunnels);
-        now.openTunnels.in += session->traffic().in;
-        now.openTunnels.out += session->traffic().out;
+        for (const Tunnel *tunnel : session->tunnels()) {
+            ++(tunnel->protocol() == u"tcp" ? now.tcpTunnels : now.httpTunnels);
+            now.openTunnels.in += tunnel->traffic().in;
+            now.openTunnels.out += tunnel->traffic().out;
+        }
     }
     if (m_config.httpsPort) {
         for (const auto &[host, context] : m_edgeCertificates.all()) {
@@ -502,19 +503,19 @@ QJsonArray Server::tunnelsJson() const
 {
     QJsonArray tunnels;
     for (const ClientSession *session : m_sessions) {
-        if (!session->isOpen())
-            continue;
-        const Metrics::Traffic &traffic = session->traffic();
-        tunnels.append(QJsonObject{
-                {QStringLiteral("name"), session->name()},
-                {QStringLiteral("protocol"), session->protocol()},
-                {QStringLiteral("url"), session->url()},
-                {QStringLiteral("client"), session->peer()},
-                {QStringLiteral("token"), session->token()},
-                {QStringLiteral("since"), session->openedAt().toString(Qt::ISODateWithMs)},
-                {QStringLiteral("bytes_in"), traffic.in},
-                {QStringLiteral("bytes_out"), traffic.out},
-                {QStringLiteral("requests"), traffic.requests}});
+        for (const Tunnel *tunnel : session->tunnels()) {
+            const Metrics::Traffic &traffic = tunnel->traffic();
+            tunnels.append(QJsonObject{
+                    {QStringLiteral("name"), tunnel->name()},
+                    {QStringLiteral("protocol"), tunnel->protocol()},
+                    {QStringLiteral("url"), tunnel->url()},
+                    {QStringLiteral("client"), session->peer()},
+                    {QStringLiteral("token"), session->token()},
+                    {QStringLiteral("since"), tunnel->openedAt().toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("bytes_in"), traffic.in},
+                    {QStringLiteral("bytes_out"), traffic.out},
+                    {QStringLiteral("requests"), traffic.requests}});
+        }
     }
     return tunnels;
 }

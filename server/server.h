@@ -24,6 +24,7 @@
 class AcmeCertificates;
 class AdminServer;
 class ClientSession;
+class Tunnel;
 class HttpEdge;
 class Listener;
 class QTcpSocket;
@@ -62,7 +63,7 @@ public:
     quint16 httpPort() const { return m_config.httpPort; }
     quint16 controlPort() const { return m_config.controlPort; }
     QString publicUrl(const QString &name) const { return m_config.publicUrl(name); }
-    ClientSession *sessionFor(const QString &name) const;
+    Tunnel *tunnelFor(const QString &name) const; // the tunnel holding an HTTP name
     // For --admin-listen: /metrics, /api/tunnels, /healthz.
     QByteArray metricsText() const;
     QJsonArray tunnelsJson() const;

@@ -242,7 +242,8 @@ void tst_BadInput::pingFloodWithoutReadingIsDropped()
     ::setsockopt(int(flooder.socketDescriptor()), SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
     const QByteArray hello =
             controlMessage({{u"type"_s, u"hello"_s}, {u"version"_s, Protocol::Version}});
-    const QByteArray open = controlMessage({{u"type"_s, u"open"_s}, {u"protocol"_s, u"http"_s}});
+    const QByteArray open =
+            controlMessage({{u"type"_s, u"open"_s}, {u"protocol"_s, u"http"_s}, {u"tunnel"_s, 1}});
     flooder.write(rawFrame(FrameType::WindowUpdate, Syn, 1, 0)
                   + rawFrame(FrameType::Data, 0, 1, quint32(hello.size()), hello)
                   + rawFrame(FrameType::Data, 0, 1, quint32(open.size()), open));

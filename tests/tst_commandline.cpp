@@ -1,3 +1,5 @@
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void startSavedTunnel();
     void savedSettingsFillTheGaps();
     void configCommand();
+    void savedProfilesForStart();
 };
 
 namespace {
@@ -378,12 +381,15 @@ void tst_CommandLine::errors_data()
     QTest::newRow("unknown option")
             << QStringList{u"http"_s, u"3000"_s, u"--frobnicate"_s} << u"frobnicate"_s;
     QTest::newRow("rok start") << QStringList{u"start"_s}
-                               << u"start needs the name of one saved tunnel"_s;
-    QTest::newRow("rok start a b") << QStringList{u"start"_s, u"a"_s, u"b"_s}
-                                   << u"start needs the name of one saved tunnel"_s;
+                               << u"start needs the names of saved tunnels"_s;
+    QTest::newRow("rok start a --all") << QStringList{u"start"_s, u"a"_s, u"--all"_s}
+                                       << u"start needs the names of saved tunnels"_s;
+    QTest::newRow("rok --all") << QStringList{u"--all"_s} << u"--all goes with start"_s;
+    QTest::newRow("rok http 3000 --all")
+            << QStringList{u"http"_s, u"3000"_s, u"--all"_s} << u"--all goes with start"_s;
     QTest::newRow("rok start api --subdomain x")
             << QStringList{u"start"_s, u"api"_s, u"--subdomain"_s, u"x"_s}
-            << u"--subdomain is saved with the tunnel: rok config set ... --tunnel api"_s;
+            << u"--subdomain is saved with each tunnel: rok config set ... --tunnel NAME"_s;
     QTest::newRow("rok config set")
             << QStringList{u"config"_s, u"set"_s} << u"usage: rok config set KEY VALUE"_s;
 }
@@ -458,7 +464,7 @@ void tst_CommandLine::startSavedTunnel()
 {
     const CommandLine command = parse({u"start"_s, u"api"_s, u"--json"_s});
     QCOMPARE(command.action, Action::Tunnel);
-    QCOMPARE(command.savedTunnel, u"api"_s);
+    QCOMPARE(command.savedTunnels, QStringList{u"api"_s});
     QVERIFY(command.json);
 
     AppSettings::Profile saved;
@@ -472,6 +478,7 @@ void tst_CommandLine::startSavedTunnel()
     QCOMPARE(options.local.toString(), u"localhost:5432"_s);
     QCOMPARE(options.server.toString(), u"tunnel.example:443"_s);
     QCOMPARE(options.subdomain, u"db"_s);
+    QCOMPARE(options.label, u"api"_s);
     QVERIFY(command.usesSavedToken(saved));
 
     // The command line wins, and a saved token stays with the saved server.
@@ -517,6 +524,45 @@ void tst_CommandLine::configCommand()
     QCOMPARE(command.config.verb, ConfigRequest::Verb::Set);
     QCOMPARE(command.config.key, u"server"_s);
     QCOMPARE(command.config.value, u"tunnel.example:443"_s);
+}
+
+void tst_CommandLine::savedProfilesForStart()
+{
+    QTemporaryDir dir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    AppSettings settings;
+    AppSettings::Profile web;
+    web.name = u"web"_s;
+    AppSettings::Profile db = web;
+    db.name = u"db"_s;
+    db.protocol = u"tcp"_s;
+    AppSettings::Profile far = web;
+    far.name = u"far"_s;
+    far.server = u"far.example:7835"_s;
+    settings.setProfiles({web, db, far});
+
+    const auto names = [&](const QStringList &arguments, QString *error) {
+        QStringList found;
+        for (const AppSettings::Profile &profile : parse(arguments).savedProfiles(settings, error))
+            found.append(profile.name);
+        return found;
+    };
+    QString error;
+    QCOMPARE(names({u"http"_s, u"3000"_s}, &error), QStringList{u"web"_s}); // the current one
+    QCOMPARE(names({u"start"_s, u"db"_s, u"web"_s, u"db"_s}, &error),
+             (QStringList{u"db"_s, u"web"_s}));
+    QCOMPARE(names({u"start"_s, u"nosuch"_s}, &error), QStringList());
+    QCOMPARE(error, u"no saved tunnel named \"nosuch\" (rok config show lists them)"_s);
+    QCOMPARE(names({u"start"_s, u"web"_s, u"far"_s}, &error), QStringList());
+    QCOMPARE(error,
+             u"web and far use different servers (localhost:7835, far.example:7835); one "
+             "rok start connects to one server"_s);
+    // --server puts them all on one.
+    QCOMPARE(names({u"start"_s, u"web"_s, u"far"_s, u"--server"_s, u"x.example:1"_s}, &error),
+             (QStringList{u"web"_s, u"far"_s}));
+    QCOMPARE(names({u"start"_s, u"--all"_s}, &error), QStringList());
+    settings.setProfiles({web, db});
+    QCOMPARE(names({u"start"_s, u"--all"_s}, &error), (QStringList{u"web"_s, u"db"_s}));
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

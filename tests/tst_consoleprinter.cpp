@@ -63,6 +63,7 @@ private Q_SLOTS:
     void printsBatchesOfTheRequestLog();
     void printsClientEventsAsJson();
     void printsClientEventsAsText();
+    void severalTunnelsNameTheirLines();
 
 private:
     std::unique_ptr<TunnelClient> m_client; // never started
@@ -224,7 +225,7 @@ void tst_ConsolePrinter::printsClientEventsAsJson()
 {
     ConsolePrinter printer(m_client.get(), true, m_out.get());
     Q_EMIT m_client->stateChanged(TunnelClient::State::Connecting);
-    Q_EMIT m_client->tunnelOpened(u"https://calm-river.example.com"_s, false);
+    Q_EMIT m_client->tunnelOpened(u"https://calm-river.example.com"_s, false, 0);
     Q_EMIT m_client->errorOccurred(u"the token was refused"_s, true);
 
     const QList<QByteArray> lines = contents(m_out.get()).chopped(1).split('\n');
@@ -248,7 +249,7 @@ void tst_ConsolePrinter::printsClientEventsAsText()
 {
     ConsolePrinter printer(m_client.get(), false, m_out.get());
     Q_EMIT m_client->stateChanged(TunnelClient::State::Connecting);
-    Q_EMIT m_client->tunnelOpened(u"https://calm-river.example.com"_s, false);
+    Q_EMIT m_client->tunnelOpened(u"https://calm-river.example.com"_s, false, 0);
     Q_EMIT m_client->errorOccurred(u"server went away"_s, false);
     Q_EMIT m_client->errorOccurred(u"the token was refused"_s, true);
 
@@ -258,6 +259,34 @@ void tst_ConsolePrinter::printsClientEventsAsText()
     QVERIFY2(all.contains(u"\nServer went away\n"_s), qPrintable(all));
     QVERIFY2(all.endsWith(u"\nError: the token was refused\n"_s), qPrintable(all));
     QVERIFY(!all.contains(u'{'));
+}
+
+void tst_ConsolePrinter::severalTunnelsNameTheirLines()
+{
+    TunnelOptions web;
+    web.label = u"web"_s;
+    web.local = {{u"localhost"_s, 3000}};
+    TunnelOptions db;
+    db.protocol = TunnelOptions::Protocol::Tcp;
+    db.local = {{u"localhost"_s, 5432}}; // no label: its target names it
+    TunnelClient client({web, db});
+    ConsolePrinter text(&client, false, m_out.get());
+    Q_EMIT client.tunnelOpened(u"http://web.example.com"_s, false, 0);
+    Q_EMIT client.tunnelOpened(u"tcp://example.com:10001"_s, false, 1);
+    const QString all = QString::fromUtf8(contents(m_out.get()));
+    QVERIFY2(all.contains(u"web: Online: http://web.example.com  ->  localhost:3000\n"_s),
+             qPrintable(all));
+    QVERIFY2(all.contains(
+                     u"localhost:5432: Online: tcp://example.com:10001  ->  localhost:5432\n"_s),
+             qPrintable(all));
+    const QString line = QString::fromUtf8(text.recordLine(sampleRecord(), 0));
+    QVERIFY2(line.mid(14).startsWith(u"web        POST"_s), qPrintable(line));
+
+    ConsolePrinter json(&client, true, m_out.get());
+    const QJsonObject record = QJsonDocument::fromJson(json.recordLine(sampleRecord(), 0)).object();
+    QCOMPARE(record.value(u"tunnel"_s).toString(), u"web"_s);
+    // One tunnel: no name in its lines, as before.
+    QVERIFY(!jsonOf(sampleRecord()).contains(u"tunnel"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_ConsolePrinter)

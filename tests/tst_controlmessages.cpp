@@ -1,6 +1,8 @@
+#include <QBuffer>
 #include <QCborArray>
 #include <QCborValue>
 #include <QTest>
+#include <QtEndian>
 
 #include "controlmessages.h"
 
@@ -24,6 +26,9 @@ private Q_SLOTS:
     void unknownErrorCodeIsBadMessage();
     void unknownKeysAreIgnored();
     void messageType();
+    void visitorHeaderArrivingInPieces();
+    void visitorHeaderRefusals_data();
+    void visitorHeaderRefusals();
 };
 
 void tst_ControlMessages::wireFormat_data()
@@ -202,6 +207,55 @@ void tst_ControlMessages::messageType()
     QCOMPARE(Protocol::messageType(Error{}.toCbor()), Error::Type);
     QCOMPARE(Protocol::messageType({}), QString());
     QCOMPARE(Protocol::messageType({{u"type"_s, 1}}), QString());
+}
+
+void tst_ControlMessages::visitorHeaderArrivingInPieces()
+{
+    const VisitorHeader sent{.tunnel = 3, .visitor = u"[2001:db8::1]:443"_s};
+    const QByteArray stream = sent.toFrame() + "GET / HTTP/1.1\r\n";
+    QByteArray arrived;
+    QBuffer device(&arrived);
+    QVERIFY(device.open(QIODevice::ReadOnly));
+    VisitorHeader::Reader reader;
+    VisitorHeader header;
+    // A byte at a time: NeedMore until the header is whole, and not a byte of the request taken.
+    qsizetype given = 0;
+    VisitorHeader::Reader::Result result = VisitorHeader::Reader::Result::NeedMore;
+    while (result == VisitorHeader::Reader::Result::NeedMore && given < stream.size()) {
+        arrived.append(stream.at(given++));
+        result = reader.read(&device, &header);
+    }
+    QCOMPARE(result, VisitorHeader::Reader::Result::Done);
+    QCOMPARE(header, sent);
+    QCOMPARE(given, sent.toFrame().size());
+    arrived.append(stream.mid(given));
+    QCOMPARE(device.readAll(), "GET / HTTP/1.1\r\n"_ba);
+}
+
+void tst_ControlMessages::visitorHeaderRefusals_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const auto framed = [](const QByteArray &body) {
+        QByteArray length(4, Qt::Uninitialized);
+        qToBigEndian<quint32>(quint32(body.size()), length.data());
+        return length + body;
+    };
+    QTest::newRow("no tunnel") << framed(QCborMap{{u"visitor"_s, u"x"_s}}.toCborValue().toCbor());
+    QTest::newRow("tunnel 0") << VisitorHeader{.tunnel = 0}.toFrame();
+    QTest::newRow("not a map") << framed(QCborValue(7).toCbor());
+    QTest::newRow("not CBOR") << framed("\xff\xff");
+    QTest::newRow("over the limit") << QByteArray("\x00\x00\x02\x00", 4); // 512 + 4 bytes
+    QTest::newRow("4 GiB") << QByteArray("\xff\xff\xff\xff", 4);
+}
+
+void tst_ControlMessages::visitorHeaderRefusals()
+{
+    QFETCH(QByteArray, bytes);
+    QBuffer device(&bytes);
+    QVERIFY(device.open(QIODevice::ReadOnly));
+    VisitorHeader header;
+    QCOMPARE(VisitorHeader::Reader().read(&device, &header),
+             VisitorHeader::Reader::Result::Malformed);
 }
 
 QTEST_APPLESS_MAIN(tst_ControlMessages)

@@ -20,6 +20,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QMap>
 #include <QUrl>
 
 #include <csignal>
@@ -156,10 +157,15 @@ private Q_SLOTS:
     void trayAppWithServerAndLocalOpensTheTunnel();
     void savedServerAndTokenServeEveryCommand();
     void secondTrayAppHandsOverToTheFirst();
+    void savedTunnelsStartTogetherOnOneConnection();
 
 private:
     JsonProcess *startServer(QStringList extra = {});
     JsonProcess *startClient(QStringList arguments);
+    // `rok config WORDS` with its settings in `configHome`: its exit code; stdout and stderr in
+    // *output.
+    int runRokConfig(const QString &configHome, const QStringList &words,
+                     const QByteArray &input = {}, QByteArray *output = nullptr);
     QString openTunnel(JsonProcess *client);
 
     std::unique_ptr<TestHttpService> m_local;
@@ -216,6 +222,19 @@ JsonProcess *tst_EndToEnd::startClient(QStringList arguments)
     m_processes.push_back(
             std::make_unique<JsonProcess>(QStringLiteral(ROK_CLIENT_BINARY), arguments));
     return m_processes.back().get();
+}
+
+int tst_EndToEnd::runRokConfig(const QString &configHome, const QStringList &words,
+                               const QByteArray &input, QByteArray *output)
+{
+    JsonProcess rok(QStringLiteral(ROK_CLIENT_BINARY), QStringList{u"config"_s} + words,
+                    configHome);
+    rok.writeAndCloseInput(input);
+    if (!rok.waitForExit())
+        return -1;
+    if (output)
+        *output = rok.output() + rok.standardError();
+    return rok.exitCode();
 }
 
 QString tst_EndToEnd::openTunnel(JsonProcess *client)
@@ -795,17 +814,9 @@ void tst_EndToEnd::savedServerAndTokenServeEveryCommand()
 {
     startServer({u"--token"_s, u"saved-secret"_s});
     QTemporaryDir config;
-    // `rok config ...` in `config`, answered with its exit code; stdout in *output.
     const auto rokConfig = [&](const QStringList &words, const QByteArray &input = {},
                                QByteArray *output = nullptr) {
-        JsonProcess rok(QStringLiteral(ROK_CLIENT_BINARY), QStringList{u"config"_s} + words,
-                        config.path());
-        rok.writeAndCloseInput(input);
-        if (!rok.waitForExit())
-            return -1;
-        if (output)
-            *output = rok.output() + rok.standardError();
-        return rok.exitCode();
+        return runRokConfig(config.path(), words, input, output);
     };
     const QString server = u"127.0.0.1:%1"_s.arg(m_controlPort);
     const QString local = QString::number(m_local->serverPort());
@@ -898,6 +909,49 @@ void tst_EndToEnd::secondTrayAppHandsOverToTheFirst()
     first->signal(SIGTERM);
     QVERIFY(first->waitForExit());
     QCOMPARE(first->exitCode(), 0);
+}
+
+void tst_EndToEnd::savedTunnelsStartTogetherOnOneConnection()
+{
+    // An HTTP and a TCP tunnel, saved, then started by one `rok start --all` on one connection.
+    startServer();
+    QTemporaryDir config;
+    const QString port = QString::number(m_local->serverPort());
+    for (const QStringList &words :
+         {QStringList{u"set"_s, u"server"_s, u"127.0.0.1:%1"_s.arg(m_controlPort)},
+          QStringList{u"set"_s, u"local"_s, port, u"--tunnel"_s, u"web"_s},
+          QStringList{u"set"_s, u"subdomain"_s, u"site"_s, u"--tunnel"_s, u"web"_s},
+          QStringList{u"set"_s, u"local"_s, port, u"--tunnel"_s, u"raw"_s},
+          QStringList{u"set"_s, u"protocol"_s, u"tcp"_s, u"--tunnel"_s, u"raw"_s},
+          QStringList{u"remove"_s, u"Default"_s}}) {
+        QByteArray said;
+        QVERIFY2(runRokConfig(config.path(), words, {}, &said) == 0, said.constData());
+    }
+    m_processes.push_back(std::make_unique<JsonProcess>(
+            QStringLiteral(ROK_CLIENT_BINARY), QStringList{u"start"_s, u"--all"_s, u"--json"_s},
+            config.path()));
+    JsonProcess *client = m_processes.back().get();
+    QVERIFY2(!openTunnel(client).isEmpty(), client->standardError().constData());
+    QTRY_COMPARE(client->events(u"tunnel_opened"_s).size(), 2);
+    QMap<QString, QString> urls;
+    for (const QJsonObject &opened : client->events(u"tunnel_opened"_s))
+        urls.insert(opened.value(u"tunnel"_s).toString(), opened.value(u"url"_s).toString());
+    QVERIFY2(urls.value(u"web"_s).startsWith(u"http://site.localhost:"_s),
+             qPrintable(urls.value(u"web"_s)));
+    QVERIFY2(urls.value(u"raw"_s).startsWith(u"tcp://localhost:"_s),
+             qPrintable(urls.value(u"raw"_s)));
+    QCOMPARE(connectionsTo(m_controlPort), 1);
+
+    QCOMPARE(curl({urls.value(u"web"_s)}).output, QByteArray(TestHttpService::Page));
+    const QJsonObject request = client->waitFor(u"request"_s);
+    QCOMPARE(request.value(u"tunnel"_s).toString(), u"web"_s);
+    // Through the TCP tunnel, the same service answers raw HTTP.
+    const QString raw = u"http://127.0.0.1:%1/"_s.arg(QUrl(urls.value(u"raw"_s)).port());
+    QCOMPARE(curl({raw}).output, QByteArray(TestHttpService::Page));
+
+    client->signal(SIGINT);
+    QVERIFY(client->waitForExit());
+    QCOMPARE(client->exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_EndToEnd)

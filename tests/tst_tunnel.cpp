@@ -11,10 +11,13 @@
 #include "server.h"
 #include "tcpconnection.h"
 #include "testhttpservice.h"
+#include "tunnel.h"
 #include "tunnelclient.h"
 #include "websockettalk.h"
 
 #include <QCborValue>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -59,6 +62,12 @@ public:
     }
 
     MuxSession *session() const { return m_session; }
+    MuxStream *openVisitorStream() // as rok-server opens one: its header first
+    {
+        MuxStream *stream = m_session->openStream();
+        stream->write(Protocol::VisitorHeader{.tunnel = 1}.toFrame());
+        return stream;
+    }
 
 private:
     void onControl(MuxStream *stream)
@@ -73,7 +82,8 @@ private:
             else
                 control->send(Protocol::Opened{.protocol = QStringLiteral("http"),
                                                .url = QStringLiteral("http://drain.localhost:1"),
-                                               .resume = QByteArray(16, 'r')}
+                                               .resume = QByteArray(16, 'r'),
+                                               .tunnel = 1}
                                       .toCbor());
         });
     }
@@ -142,6 +152,10 @@ private Q_SLOTS:
     void wrongProtocolVersionIsRefused();
     void oversizedResumeKeyIsReplaced();
     void tokenAuth();
+    void severalTunnelsShareOneConnection();
+    void refusedTunnelSaysWhichAndStopsTheClient();
+    void versionTwoClientGetsOneTunnelWithoutHeaders();
+    void versionThreeOpenNeedsAFreshNumber();
 
 private:
     void startServer(ServerConfig config = testConfig());
@@ -561,7 +575,7 @@ void tst_Tunnel::stopLetsOpenDownloadFinish()
     TunnelClient *client = startClient(options);
     QTRY_COMPARE(client->state(), TunnelClient::State::Online);
     constexpr qint64 Size = 4 * 1024 * 1024;
-    MuxStream *visitor = server.session()->openStream();
+    MuxStream *visitor = server.openVisitorStream();
     visitor->write("GET /bytes/" + QByteArray::number(Size)
                    + " HTTP/1.1\r\nHost: drain.localhost\r\nConnection: close\r\n\r\n");
     QTRY_VERIFY(visitor->bytesAvailable() > 0); // the download has begun
@@ -593,7 +607,7 @@ void tst_Tunnel::secondStopClosesAtOnce()
     options.server.endpoint.port = server.serverPort();
     TunnelClient *client = startClient(options);
     QTRY_COMPARE(client->state(), TunnelClient::State::Online);
-    MuxStream *visitor = server.session()->openStream();
+    MuxStream *visitor = server.openVisitorStream();
     visitor->write("GET /delay/60000 HTTP/1.1\r\nHost: drain.localhost\r\n\r\n");
     QTRY_COMPARE(client->activeStreams(), 2); // the control stream and the visitor
 
@@ -618,7 +632,7 @@ void tst_Tunnel::nameIsReservedThenFreed()
     QTRY_COMPARE(first->state(), TunnelClient::State::Online);
     QCOMPARE(first->url(), m_server->publicUrl(QStringLiteral("my-app")));
     first->stop();
-    QTRY_VERIFY(!m_server->sessionFor(QStringLiteral("my-app")));
+    QTRY_VERIFY(!m_server->tunnelFor(QStringLiteral("my-app")));
 
     // Another client may not take it while it is reserved...
     TunnelClient *second = startClient(options);
@@ -789,9 +803,9 @@ void tst_Tunnel::oversizedResumeKeyIsReplaced()
     RawClient raw(m_server->controlPort());
     raw.control->send(Protocol::Hello{.version = Protocol::Version}.toCbor());
     QVERIFY(raw.replies->wait());
-    raw.control->send(
-            Protocol::Open{.protocol = QStringLiteral("http"), .resume = QByteArray(60 * 1024, 'k')}
-                    .toCbor());
+    raw.control->send(Protocol::Open{
+            .protocol = QStringLiteral("http"), .resume = QByteArray(60 * 1024, 'k'), .tunnel = 1}
+                              .toCbor());
     QTRY_COMPARE(raw.replies->count(), 2);
     const QCborMap opened = raw.reply(1);
     QCOMPARE(Protocol::messageType(opened), Protocol::Opened::Type);
@@ -817,6 +831,141 @@ void tst_Tunnel::tokenAuth()
     options.token = "second-secret";
     TunnelClient *right = startClient(options);
     QTRY_COMPARE(right->state(), TunnelClient::State::Online);
+}
+
+void tst_Tunnel::severalTunnelsShareOneConnection()
+{
+    // Two HTTP tunnels to two services and a TCP one, from one client over one connection.
+    TestHttpService other;
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    Listener echo;
+    QVERIFY(echo.listen(QHostAddress::LocalHost, 0));
+    connect(&echo, &Listener::accepted, this, [&echo](qintptr descriptor) {
+        auto *peer = new TcpConnection(descriptor, &echo);
+        connect(peer, &QIODevice::readyRead, peer, [peer] { peer->write(peer->readAll()); });
+    });
+    TunnelOptions web = httpOptions(m_local->serverPort());
+    web.subdomain = u"web"_s;
+    TunnelOptions api = httpOptions(other.serverPort());
+    api.subdomain = u"shop"_s;
+    TunnelOptions tcp = httpOptions(echo.serverPort());
+    tcp.protocol = TunnelOptions::Protocol::Tcp;
+    TunnelClient client({web, api, tcp});
+    QCOMPARE(client.tunnelCount(), 3);
+    QVERIFY(!client.requestLog(2)); // TCP tunnels log no requests
+    for (int i = 0; i < 2; ++i)
+        client.requestLog(i)->setBatchInterval(10ms);
+    QSignalSpy opened(&client, &TunnelClient::tunnelOpened);
+    client.start();
+    QTRY_COMPARE(client.state(), TunnelClient::State::Online);
+    QCOMPARE(opened.size(), 3);
+    QVERIFY2(client.url(0).startsWith(u"http://web.localhost:"_s), qPrintable(client.url(0)));
+    QVERIFY2(client.url(1).startsWith(u"http://shop.localhost:"_s), qPrintable(client.url(1)));
+    QVERIFY2(client.url(2).startsWith(u"tcp://localhost:"_s), qPrintable(client.url(2)));
+    const QJsonArray tunnels = m_server->tunnelsJson();
+    QCOMPARE(tunnels.size(), 3);
+    for (const QJsonValue &tunnel : tunnels) // one connection: one client address and port
+        QCOMPARE(tunnel[u"client"_s], tunnels[0][u"client"_s]);
+
+    // Each visitor reaches its own tunnel's service and shows in that tunnel's log.
+    HttpVisit *toWeb = visit(hostOf(client.url(0)), "/headers");
+    HttpVisit *toApi = visit(hostOf(client.url(1)), "/");
+    QTRY_VERIFY(toWeb->isDone() && toApi->isDone());
+    QCOMPARE(toWeb->status(), 200);
+    QCOMPARE(toApi->status(), 200);
+    QTRY_COMPARE(client.requestLog(0)->records().size(), 1);
+    QTRY_COMPARE(client.requestLog(1)->records().size(), 1);
+    QCOMPARE(client.requestLog(0)->records().constFirst().path, "/headers"_ba);
+    QCOMPARE(client.requestLog(1)->records().constFirst().path, "/"_ba);
+
+    TcpConnection visitor;
+    QSignalSpy connected(&visitor, &TcpConnection::connected);
+    visitor.connectTo({QHostAddress(QHostAddress::LocalHost)}, quint16(QUrl(client.url(2)).port()));
+    QVERIFY(connected.wait());
+    visitor.write("ping");
+    QByteArray echoed;
+    QTRY_VERIFY((echoed += visitor.readAll()) == "ping");
+}
+
+void tst_Tunnel::refusedTunnelSaysWhichAndStopsTheClient()
+{
+    TunnelOptions holder = httpOptions(m_local->serverPort());
+    holder.subdomain = u"taken"_s;
+    TunnelClient *first = startClient(holder);
+    QTRY_COMPARE(first->state(), TunnelClient::State::Online);
+
+    TunnelOptions mine = httpOptions(m_local->serverPort());
+    mine.subdomain = u"mine"_s;
+    mine.label = u"site"_s;
+    TunnelOptions blog = mine;
+    blog.subdomain = u"taken"_s;
+    blog.label = u"blog"_s;
+    TunnelClient client({mine, blog});
+    QSignalSpy errors(&client, &TunnelClient::errorOccurred);
+    client.start();
+    QTRY_COMPARE(client.state(), TunnelClient::State::Failed);
+    QCOMPARE(errors.size(), 1);
+    const QString message = errors.constFirst().constFirst().toString();
+    QVERIFY2(message.startsWith(u"blog: "_s) && message.contains(u"taken"_s), qPrintable(message));
+    QCOMPARE(errors.constFirst().at(1).toBool(), true);
+    // Its other tunnel went with it; the holder keeps its name.
+    QTRY_VERIFY(!m_server->tunnelFor(u"mine"_s));
+    QCOMPARE(m_server->tunnelFor(u"taken"_s)->url(), first->url());
+}
+
+void tst_Tunnel::versionTwoClientGetsOneTunnelWithoutHeaders()
+{
+    RawClient raw(m_server->controlPort());
+    raw.control->send(Protocol::Hello{.version = 2}.toCbor());
+    QVERIFY(raw.replies->wait());
+    QCOMPARE(Protocol::Hello::fromCbor(raw.reply(0)).version, 2);
+    raw.control->send(Protocol::Open{.protocol = u"http"_s, .name = u"old"_s}.toCbor());
+    QTRY_COMPARE(raw.replies->count(), 2);
+    const Protocol::Opened opened = Protocol::Opened::fromCbor(raw.reply(1));
+    QCOMPARE(opened.name, u"old"_s);
+    QCOMPARE(opened.tunnel, 0);
+    // A second open is out of order in version 2.
+    raw.control->send(Protocol::Open{.protocol = u"http"_s, .name = u"more"_s}.toCbor());
+    QTRY_COMPARE(raw.replies->count(), 3);
+    QCOMPARE(Protocol::Error::fromCbor(raw.reply(2)).code, Protocol::ErrorCode::BadMessage);
+
+    // Before that closed it, a visitor stream held the request and nothing before it.
+    RawClient again(m_server->controlPort());
+    again.control->send(Protocol::Hello{.version = 2}.toCbor());
+    QVERIFY(again.replies->wait());
+    again.control->send(Protocol::Open{.protocol = u"http"_s, .name = u"old2"_s}.toCbor());
+    QTRY_COMPARE(again.replies->count(), 2);
+    qRegisterMetaType<MuxStream *>();
+    QSignalSpy streams(again.session.get(), &MuxSession::streamOpened);
+    HttpVisit *page = visit(hostOf(Protocol::Opened::fromCbor(again.reply(1)).url), "/plain");
+    QVERIFY(streams.wait());
+    auto *stream = streams.constFirst().constFirst().value<MuxStream *>();
+    QTRY_VERIFY(stream->bytesAvailable() >= 4);
+    QCOMPARE(stream->read(4), "GET "_ba);
+    Q_UNUSED(page);
+}
+
+void tst_Tunnel::versionThreeOpenNeedsAFreshNumber()
+{
+    for (const qint64 number : {qint64(0), qint64(-1), qint64(1)}) {
+        RawClient raw(m_server->controlPort());
+        QSignalSpy closed(raw.session.get(), &MuxSession::closed);
+        raw.control->send(Protocol::Hello{.version = Protocol::Version}.toCbor());
+        QVERIFY(raw.replies->wait());
+        qsizetype expected = 2;
+        if (number == 1) { // the first open with number 1 is fine; the second is not
+            raw.control->send(Protocol::Open{.protocol = u"http"_s, .tunnel = 1}.toCbor());
+            QTRY_COMPARE(raw.replies->count(), 2);
+            QCOMPARE(Protocol::messageType(raw.reply(1)), Protocol::Opened::Type);
+            expected = 3;
+        }
+        raw.control->send(Protocol::Open{.protocol = u"http"_s, .tunnel = number}.toCbor());
+        QTRY_COMPARE(raw.replies->count(), expected);
+        const Protocol::Error error = Protocol::Error::fromCbor(raw.reply(expected - 1));
+        QCOMPARE(error.code, Protocol::ErrorCode::BadMessage);
+        QCOMPARE(error.tunnel, 0); // the whole connection
+        QVERIFY(closed.count() || closed.wait());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Tunnel)

@@ -33,7 +33,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
             tr("rok: a public URL for a local port.\n\n"
                "  rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)\n"
                "  rok tcp [HOST:]PORT    share any TCP service on a public port\n"
-               "  rok start NAME         start a saved tunnel (rok config show lists them)\n"
+               "  rok start NAME...      start saved tunnels, over one connection (rok config "
+               "show lists them; --all starts every one)\n"
                "  rok config ...         show or change the saved settings: server, token, "
                "tunnels (rok config --help)\n"
                "  rok                    the tray app\n\n"
@@ -94,8 +95,10 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
             tr("The Host header the local service gets: rewrite (its own, for dev servers "
                "that check it) or a fixed VALUE. Default: the public one."),
             QStringLiteral("rewrite|VALUE"));
+    const QCommandLineOption all(QStringLiteral("all"),
+                                 tr("With start: every saved tunnel (they must share a server)."));
     parser.addOptions({help, version, server, token, subdomain, json, local, ca, fingerprint,
-                       basicAuth, allowCidr, denyCidr, localInsecure, hostHeader});
+                       basicAuth, allowCidr, denyCidr, localInsecure, hostHeader, all});
 
     if (!parser.parse(arguments)) {
         result.action = Action::Error;
@@ -175,6 +178,11 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
     options.subdomain = parser.value(subdomain).toLower();
 
     const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty() && parser.isSet(all)) {
+        result.action = Action::Error;
+        result.text = tr("--all goes with start: rok start --all");
+        return result;
+    }
     if (positional.isEmpty()) {
         result.action = Action::Tray;
         if (parser.isSet(local)) {
@@ -205,21 +213,25 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
         return result;
     }
     if (command == u"start") {
-        if (positional.size() != 2 || positional.at(1).trimmed().isEmpty()) {
+        const QStringList names = positional.mid(1);
+        if (names.isEmpty() == !parser.isSet(all)) {
             result.action = Action::Error;
-            result.text = tr("start needs the name of one saved tunnel, such as: rok start api");
+            result.text = tr("start needs the names of saved tunnels, such as: rok start web api, "
+                             "or --all");
             return result;
         }
         for (const QCommandLineOption *tunnelSide :
              {&subdomain, &basicAuth, &allowCidr, &denyCidr, &localInsecure, &hostHeader}) {
             if (parser.isSet(*tunnelSide)) {
                 result.action = Action::Error;
-                result.text = tr("--%1 is saved with the tunnel: rok config set ... --tunnel %2")
-                                      .arg(tunnelSide->names().constFirst(), positional.at(1));
+                result.text = tr("--%1 is saved with each tunnel: rok config set ... --tunnel NAME")
+                                      .arg(tunnelSide->names().constFirst());
                 return result;
             }
         }
-        result.savedTunnel = positional.at(1).trimmed();
+        for (const QString &name : names)
+            result.savedTunnels.append(name.trimmed());
+        result.allSavedTunnels = parser.isSet(all);
         result.json = parser.isSet(json);
         result.action = Action::Tunnel;
         return result;
@@ -227,6 +239,11 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
     if (positional.size() != 2) {
         result.action = Action::Error;
         result.text = tr("%1 needs one local [HOST:]PORT, such as: rok %1 3000").arg(command);
+        return result;
+    }
+    if (parser.isSet(all)) {
+        result.action = Action::Error;
+        result.text = tr("--all goes with start: rok start --all");
         return result;
     }
     options.protocol =
@@ -258,7 +275,9 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
 
 TunnelOptions CommandLine::optionsWith(const AppSettings::Profile &saved) const
 {
-    TunnelOptions result = savedTunnel.isEmpty() ? options : saved.toOptions({});
+    TunnelOptions result = startsSaved() ? saved.toOptions({}) : options;
+    if (startsSaved())
+        result.label = saved.name;
     const TunnelOptions fromSettings = saved.toOptions({});
     result.server = serverGiven ? options.server : fromSettings.server;
     result.trust = trustGiven ? options.trust : fromSettings.trust;
@@ -271,4 +290,32 @@ bool CommandLine::usesSavedToken(const AppSettings::Profile &saved) const
 {
     return !tokenGiven
             && optionsWith(saved).server.toString() == saved.toOptions({}).server.toString();
+}
+
+QList<AppSettings::Profile> CommandLine::savedProfiles(const AppSettings &settings,
+                                                       QString *error) const
+{
+    if (!startsSaved())
+        return {settings.profile()};
+    QList<AppSettings::Profile> profiles =
+            allSavedTunnels ? settings.profiles() : QList<AppSettings::Profile>();
+    for (const QString &name : savedTunnels) {
+        const AppSettings::Profile *profile = settings.findProfile(name);
+        if (!profile) {
+            *error = tr("no saved tunnel named \"%1\" (rok config show lists them)").arg(name);
+            return {};
+        }
+        if (!profiles.contains(*profile))
+            profiles.append(*profile);
+    }
+    for (const AppSettings::Profile &profile : profiles) {
+        if (!serverGiven && profile.server != profiles.constFirst().server) {
+            *error = tr("%1 and %2 use different servers (%3, %4); one rok start connects to one "
+                        "server")
+                             .arg(profiles.constFirst().name, profile.name,
+                                  profiles.constFirst().server, profile.server);
+            return {};
+        }
+    }
+    return profiles;
 }

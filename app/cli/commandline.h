@@ -14,7 +14,8 @@ struct CommandLine
 
     Action action = Action::Tray;
     TunnelOptions options;
-    QString savedTunnel; // `rok start NAME`: run this saved tunnel
+    QStringList savedTunnels; // `rok start NAME...`: run these saved tunnels, on one connection
+    bool allSavedTunnels = false; // `rok start --all`
     ConfigRequest config; // `rok config ...`
     bool serverGiven = false; // Tray: --server and --local override the settings for this run
     bool localGiven = false;
@@ -25,9 +26,15 @@ struct CommandLine
 
     static CommandLine parse(const QStringList &arguments, const QByteArray &tokenFromEnvironment);
 
-    // What a tunnel runs with, given the saved tunnel (`rok start NAME`'s, or the current one for
-    // `rok http|tcp`): `rok start` takes all of it, `rok http|tcp` its server and trust; what the
-    // command line gives wins. The saved token is for the saved server only, so it is used (see
+    bool startsSaved() const { return allSavedTunnels || !savedTunnels.isEmpty(); }
+    // The saved tunnels this command runs: rok start's, or the current one for rok http|tcp
+    // (for its server and token). Empty, with *error, for a name not saved or tunnels on
+    // different servers (one connection goes to one server).
+    QList<AppSettings::Profile> savedProfiles(const AppSettings &settings, QString *error) const;
+
+    // What a tunnel runs with, given the saved tunnel (one of `rok start`'s, or the current one
+    // for `rok http|tcp`): `rok start` takes all of it, `rok http|tcp` its server and trust; what
+    // the command line gives wins. The saved token is for the saved server only, so it is used (see
     // usesSavedToken) only when no token was given and the server is the saved one.
     TunnelOptions optionsWith(const AppSettings::Profile &saved) const;
     bool usesSavedToken(const AppSettings::Profile &saved) const;

@@ -14,12 +14,26 @@ ConsolePrinter::ConsolePrinter(TunnelClient *client, bool json, FILE *out, QObje
     connect(client, &TunnelClient::stateChanged, this, &ConsolePrinter::onState);
     connect(client, &TunnelClient::tunnelOpened, this, &ConsolePrinter::onOpened);
     connect(client, &TunnelClient::errorOccurred, this, &ConsolePrinter::onError);
-    if (client->requestLog())
-        connect(client->requestLog(), &RequestLog::recordsAdded, this, &ConsolePrinter::onRecords);
+    for (int tunnel = 0; tunnel < client->tunnelCount(); ++tunnel) {
+        if (RequestLog *log = client->requestLog(tunnel))
+            connect(log, &RequestLog::recordsAdded, this,
+                    [this, tunnel](const QList<RequestRecord> &records) {
+                        onRecords(records, tunnel);
+                    });
+    }
 }
 
-QByteArray ConsolePrinter::recordLine(const RequestRecord &record) const
+QString ConsolePrinter::label(int tunnel) const
 {
+    if (m_client->tunnelCount() < 2)
+        return {};
+    const TunnelOptions &options = m_client->options(tunnel);
+    return options.label.isEmpty() ? options.local.toString() : options.label;
+}
+
+QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) const
+{
+    const QString name = label(tunnel);
     if (m_json) {
         QJsonObject object{{QStringLiteral("event"), QStringLiteral("request")},
                            {QStringLiteral("time"), record.started.toString(Qt::ISODateWithMs)},
@@ -39,6 +53,8 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record) const
         }
         if (!record.error.isEmpty())
             object.insert(QStringLiteral("error"), record.error);
+        if (!name.isEmpty())
+            object.insert(QStringLiteral("tunnel"), name);
         return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
     }
     QString status = record.status ? QString::number(record.status) : QStringLiteral("---");
@@ -46,6 +62,7 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record) const
         status = tr("closed");
     // Padded by hand: a path like /a%2Fb must not be read as an arg() placeholder.
     QString line = record.started.toString(QStringLiteral("HH:mm:ss.zzz")) + QStringLiteral("  ")
+            + (name.isEmpty() ? QString() : name.leftJustified(10) + u' ')
             + QString::fromLatin1(record.method).leftJustified(7) + u' '
             + QString::fromLatin1(record.path).leftJustified(32) + u' ' + status.rightJustified(6)
             + u' ' + Units::duration(record.durationMs).rightJustified(10) + QStringLiteral("  ")
@@ -79,30 +96,37 @@ void ConsolePrinter::onState(TunnelClient::State state)
     }
 }
 
-void ConsolePrinter::onOpened(const QString &url, bool sameAsBefore)
+void ConsolePrinter::onOpened(const QString &url, bool sameAsBefore, int tunnel)
 {
-    const TunnelOptions &options = m_client->options();
+    const TunnelOptions &options = m_client->options(tunnel);
     const bool tcp = options.protocol == TunnelOptions::Protocol::Tcp;
+    const QString note = m_client->note(tunnel);
+    const QString name = label(tunnel);
     if (m_json) {
-        emitJson(
-                {{QStringLiteral("event"), QStringLiteral("tunnel_opened")},
-                 {QStringLiteral("url"), url},
-                 {QStringLiteral("protocol"), tcp ? QStringLiteral("tcp") : QStringLiteral("http")},
-                 {QStringLiteral("local"), options.local.toString()},
-                 {QStringLiteral("same_url"), sameAsBefore},
-                 {QStringLiteral("note"), m_client->note()}});
+        QJsonObject object{
+                {QStringLiteral("event"), QStringLiteral("tunnel_opened")},
+                {QStringLiteral("url"), url},
+                {QStringLiteral("protocol"), tcp ? QStringLiteral("tcp") : QStringLiteral("http")},
+                {QStringLiteral("local"), options.local.toString()},
+                {QStringLiteral("same_url"), sameAsBefore},
+                {QStringLiteral("note"), note}};
+        if (!name.isEmpty())
+            object.insert(QStringLiteral("tunnel"), name);
+        emitJson(object);
         return;
     }
+    const QString prefix = name.isEmpty() ? QString() : name + QStringLiteral(": ");
     if (sameAsBefore) {
-        emitText(tr("Online again at the same address: %1").arg(url));
+        emitText(prefix + tr("Online again at the same address: %1").arg(url));
     } else {
-        emitText(tr("Online: %1  ->  %2").arg(url, options.local.toString()));
-        if (!tcp && !m_hintShown)
+        emitText(prefix + tr("Online: %1  ->  %2").arg(url, options.local.toString()));
+        if (!tcp && !m_hintShown) {
             emitText(tr("Requests appear below. Ctrl-C stops the tunnel."));
-        m_hintShown = true;
+            m_hintShown = true;
+        }
     }
-    if (!m_client->note().isEmpty())
-        emitText(tr("Note: %1").arg(m_client->note()));
+    if (!note.isEmpty())
+        emitText(prefix + tr("Note: %1").arg(note));
 }
 
 void ConsolePrinter::onError(const QString &message, bool fatal)
@@ -116,11 +140,11 @@ void ConsolePrinter::onError(const QString &message, bool fatal)
     emitText(fatal ? tr("Error: %1").arg(message) : message.left(1).toUpper() + message.mid(1));
 }
 
-void ConsolePrinter::onRecords(const QList<RequestRecord> &records)
+void ConsolePrinter::onRecords(const QList<RequestRecord> &records, int tunnel)
 {
     QByteArray out;
     for (const RequestRecord &record : records)
-        out += recordLine(record);
+        out += recordLine(record, tunnel);
     std::fwrite(out.constData(), 1, size_t(out.size()), m_out);
     std::fflush(m_out);
 }

@@ -16,20 +16,30 @@
 #include <QSslSocket>
 
 TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObject *parent)
-    : QObject(parent)
-    , m_options(options)
-    , m_log(log)
+    : TunnelClient(QList<TunnelOptions>{options}, parent)
 {
-    if (!m_log && options.protocol == TunnelOptions::Protocol::Http)
-        m_log = new RequestLog(1000, this);
+    if (log)
+        delete std::exchange(m_tunnels.front().log, log);
+}
+
+TunnelClient::TunnelClient(const QList<TunnelOptions> &tunnels, QObject *parent)
+    : QObject(parent)
+{
+    Q_ASSERT(!tunnels.isEmpty());
+    for (const TunnelOptions &options : tunnels) {
+        Tunnel tunnel{.options = options};
+        if (options.protocol == TunnelOptions::Protocol::Http)
+            tunnel.log = new RequestLog(1000, this);
+        tunnel.localAddresses = TcpConnection::resolveLocal(options.local.host);
+        if (options.local.tls)
+            tunnel.localTls = TlsConnection::clientContext(!options.localInsecure);
+        m_tunnels.push_back(std::move(tunnel));
+    }
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &TunnelClient::connectToServer);
     m_connectTimeout.setSingleShot(true);
     connect(&m_connectTimeout, &QTimer::timeout, this,
             [this] { connectionLost(tr("the server did not answer in time")); });
-    m_localAddresses = TcpConnection::resolveLocal(m_options.local.host);
-    if (m_options.local.tls)
-        m_localTls = TlsConnection::clientContext(!m_options.localInsecure);
 }
 
 TunnelClient::~TunnelClient()
@@ -124,19 +134,21 @@ void TunnelClient::connectToServer()
 {
     dropConnection();
     setState(State::Connecting);
-    if (m_options.local.tls && !m_localTls) {
-        fail(tr("cannot set up TLS for %1").arg(m_options.local.toString()));
-        return;
-    }
-    if (m_localAddresses.isEmpty()) {
-        lookUpLocalHost();
-        return;
+    for (const Tunnel &tunnel : m_tunnels) {
+        if (tunnel.options.local.tls && !tunnel.localTls) {
+            fail(tr("cannot set up TLS for %1").arg(tunnel.options.local.toString()));
+            return;
+        }
+        if (tunnel.localAddresses.isEmpty()) {
+            lookUpLocalHost();
+            return;
+        }
     }
     m_channelBinding.clear();
-    const Endpoint &server = m_options.server.endpoint;
-    if (m_options.server.usesTls()) {
+    const Endpoint &server = connection().server.endpoint;
+    if (connection().server.usesTls()) {
         auto *socket = new QSslSocket(this);
-        socket->setSslConfiguration(Tls::clientConfiguration(m_options.trust));
+        socket->setSslConfiguration(Tls::clientConfiguration(connection().trust));
         connect(socket, &QSslSocket::sslErrors, this, &TunnelClient::onSslErrors);
         connect(socket, &QSslSocket::encrypted, this, &TunnelClient::onEncrypted);
         m_socket = socket;
@@ -152,11 +164,11 @@ void TunnelClient::connectToServer()
         if (error == QAbstractSocket::SslHandshakeFailedError)
             fail(tr("the TLS handshake with %1 failed: %2. If its control port is plain TCP, "
                     "connect with tcp://%1")
-                         .arg(m_options.server.endpoint.toString(), m_socket->errorString()));
+                         .arg(connection().server.endpoint.toString(), m_socket->errorString()));
         else
             connectionLost(m_socket->errorString());
     });
-    m_connectTimeout.start(m_options.connectTimeout);
+    m_connectTimeout.start(connection().connectTimeout);
     if (auto *socket = qobject_cast<QSslSocket *>(m_socket))
         socket->connectToHostEncrypted(server.host, server.port);
     else
@@ -169,12 +181,12 @@ void TunnelClient::onSslErrors(const QList<QSslError> &errors)
     if (!socket)
         return;
     // A pinned certificate replaces the CA and name checks; onEncrypted() checks the pin.
-    if (m_options.trust.isPinned()) {
+    if (connection().trust.isPinned()) {
         socket->ignoreSslErrors();
         return;
     }
     fail(tr("will not trust %1: %2")
-                 .arg(m_options.server.endpoint.toString(),
+                 .arg(connection().server.endpoint.toString(),
                       Tls::describe(errors, socket->peerCertificate())));
 }
 
@@ -184,11 +196,12 @@ void TunnelClient::onEncrypted()
     if (!socket)
         return;
     const QSslCertificate peer = socket->peerCertificate();
-    if (m_options.trust.isPinned() && !Tls::pinMatches(m_options.trust, peer)) {
+    const Tls::Trust &trust = connection().trust;
+    if (trust.isPinned() && !Tls::pinMatches(trust, peer)) {
         fail(tr("will not trust %1: its certificate is %2, not the pinned %3")
-                     .arg(m_options.server.endpoint.toString(),
+                     .arg(connection().server.endpoint.toString(),
                           Tls::formatFingerprint(Tls::fingerprint(peer)),
-                          Tls::formatFingerprint(m_options.trust.pinnedSha256)));
+                          Tls::formatFingerprint(trust.pinnedSha256)));
         return;
     }
     m_channelBinding = Tls::channelBinding(peer);
@@ -200,24 +213,33 @@ void TunnelClient::lookUpLocalHost()
 {
     if (m_lookingUpLocal)
         return;
-    m_lookingUpLocal = true;
-    QHostInfo::lookupHost(m_options.local.host, this, [this](const QHostInfo &info) {
-        m_lookingUpLocal = false;
-        if (m_state != State::Connecting)
-            return; // stopped meanwhile
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            fail(tr("cannot find the local host \"%1\": %2")
-                         .arg(m_options.local.host, info.errorString()));
-            return;
-        }
-        m_localAddresses = info.addresses();
-        connectToServer();
+    const auto unresolved = std::find_if(m_tunnels.begin(), m_tunnels.end(), [](const Tunnel &t) {
+        return t.localAddresses.isEmpty();
     });
+    if (unresolved == m_tunnels.end())
+        return;
+    m_lookingUpLocal = true;
+    const qsizetype index = unresolved - m_tunnels.begin();
+    QHostInfo::lookupHost(
+            unresolved->options.local.host, this, [this, index](const QHostInfo &info) {
+                m_lookingUpLocal = false;
+                if (m_state != State::Connecting)
+                    return; // stopped meanwhile
+                Tunnel &tunnel = m_tunnels[size_t(index)];
+                if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+                    fail(prefixed(tunnel,
+                                  tr("cannot find the local host \"%1\": %2")
+                                          .arg(tunnel.options.local.host, info.errorString())));
+                    return;
+                }
+                tunnel.localAddresses = info.addresses();
+                connectToServer();
+            });
 }
 
 void TunnelClient::onConnected()
 {
-    m_mux = new MuxSession(m_socket, MuxSession::Side::Client, m_options.mux, this);
+    m_mux = new MuxSession(m_socket, MuxSession::Side::Client, connection().mux, this);
     connect(m_mux, &MuxSession::streamOpened, this, &TunnelClient::onVisitor);
     connect(m_mux, &MuxSession::closed, this, [this](const QString &reason) {
         connectionLost(reason.isEmpty() ? tr("the server closed the connection") : reason);
@@ -242,71 +264,132 @@ void TunnelClient::onMessage(const QCborMap &message)
         onOpened(Protocol::Opened::fromCbor(message));
     } else if (type == Protocol::Error::Type) {
         const Protocol::Error error = Protocol::Error::fromCbor(message);
+        const Tunnel *tunnel = error.tunnel ? tunnelNumbered(error.tunnel) : nullptr;
+        const QString text = tunnel ? prefixed(*tunnel, error.message) : error.message;
         if (error.code == Protocol::ErrorCode::TlsRequired)
             fail(tr("%1 speaks TLS: connect with tls://%1")
-                         .arg(m_options.server.endpoint.toString()));
+                         .arg(connection().server.endpoint.toString()));
         else if (Protocol::isFatal(error.code))
-            fail(error.message);
+            fail(text);
         else
-            connectionLost(error.message);
+            connectionLost(text); // then every tunnel is asked for again, after a backoff
     }
 }
 
 void TunnelClient::onHello(const Protocol::Hello &hello)
 {
-    const bool tcp = m_options.protocol == TunnelOptions::Protocol::Tcp;
-    Protocol::Open open{.protocol = tcp ? QStringLiteral("tcp") : QStringLiteral("http"),
-                        .resume = m_resumeKey};
-    if (tcp)
-        open.port = m_port;
-    else
-        open.name = m_name.isEmpty() ? m_options.subdomain : m_name;
-    open.credentials = m_options.credentials;
-    open.allowCidrs = m_options.allowCidrs;
-    open.denyCidrs = m_options.denyCidrs;
-    open.hostHeader = m_options.hostHeader;
+    QByteArray proof;
     if (hello.requiresToken()) {
-        if (m_options.token.isEmpty()) {
+        if (connection().token.isEmpty()) {
             fail(tr("the server requires a token: pass --token, set ROK_TOKEN, or save it with rok "
                     "config set-token"));
             return;
         }
-        open.proof = Protocol::authProof(m_options.token, hello.nonce, m_channelBinding);
+        proof = Protocol::authProof(connection().token, hello.nonce, m_channelBinding);
     }
-    m_control->send(open.toCbor());
+    for (size_t i = 0; i < m_tunnels.size(); ++i) {
+        const Tunnel &tunnel = m_tunnels[i];
+        const TunnelOptions &options = tunnel.options;
+        const bool tcp = options.protocol == TunnelOptions::Protocol::Tcp;
+        Protocol::Open open{.protocol = tcp ? QStringLiteral("tcp") : QStringLiteral("http"),
+                            .resume = tunnel.resumeKey,
+                            .proof = proof,
+                            .credentials = options.credentials,
+                            .allowCidrs = options.allowCidrs,
+                            .denyCidrs = options.denyCidrs,
+                            .hostHeader = options.hostHeader,
+                            .tunnel = qint64(i) + 1};
+        if (tcp)
+            open.port = tunnel.port;
+        else
+            open.name = tunnel.name.isEmpty() ? options.subdomain : tunnel.name;
+        m_control->send(open.toCbor());
+    }
+}
+
+TunnelClient::Tunnel *TunnelClient::tunnelNumbered(qint64 number)
+{
+    if (number < 1 || number > qint64(m_tunnels.size()))
+        return nullptr;
+    return &m_tunnels[size_t(number - 1)];
+}
+
+// With several tunnels, a message about one says which: the saved tunnel's name, or its target.
+QString TunnelClient::prefixed(const Tunnel &tunnel, const QString &message) const
+{
+    if (m_tunnels.size() < 2)
+        return message;
+    const QString label =
+            tunnel.options.label.isEmpty() ? tunnel.options.local.toString() : tunnel.options.label;
+    return tr("%1: %2", "a tunnel's name, then a message about it").arg(label, message);
 }
 
 void TunnelClient::onOpened(const Protocol::Opened &opened)
 {
-    m_connectTimeout.stop();
-    const QString previousUrl = m_url;
-    m_url = opened.url;
-    m_note = opened.note;
-    m_name = opened.name;
-    m_port = opened.port;
-    m_resumeKey = opened.resume;
-    m_attempt = 0;
-    m_lastError.clear();
-    m_nextRetry = {};
-    setState(State::Online);
-    Q_EMIT tunnelOpened(m_url, !previousUrl.isEmpty() && previousUrl == m_url);
+    Tunnel *tunnel = tunnelNumbered(opened.tunnel);
+    if (!tunnel)
+        return; // not one we asked for
+    const QString previousUrl = tunnel->url;
+    tunnel->url = opened.url;
+    tunnel->note = opened.note;
+    tunnel->name = opened.name;
+    tunnel->port = opened.port;
+    tunnel->resumeKey = opened.resume;
+    tunnel->open = true;
+    if (std::all_of(m_tunnels.begin(), m_tunnels.end(), [](const Tunnel &t) { return t.open; })) {
+        m_connectTimeout.stop();
+        m_attempt = 0;
+        m_lastError.clear();
+        m_nextRetry = {};
+        setState(State::Online);
+    }
+    Q_EMIT tunnelOpened(tunnel->url, !previousUrl.isEmpty() && previousUrl == tunnel->url,
+                        int(opened.tunnel - 1));
 }
 
+// Each visitor stream starts with a header saying which tunnel it came to.
 void TunnelClient::onVisitor(MuxStream *stream)
 {
-    if (m_state != State::Online) {
-        stream->abort();
-        return;
-    }
-    auto *forwarder =
-            new StreamForwarder(stream, m_options.local, m_localAddresses, m_localTls, m_log, this);
-    // Remember which of ::1 and 127.0.0.1 answered, so later visitors skip the other one.
-    connect(forwarder, &StreamForwarder::connectedTo, this, [this](const QHostAddress &address) {
-        if (m_localAddresses.size() > 1 && m_localAddresses.constFirst() != address) {
-            m_localAddresses.removeAll(address);
-            m_localAddresses.prepend(address);
+    auto reader = std::make_shared<Protocol::VisitorHeader::Reader>();
+    const auto route = [this, stream, reader] {
+        Protocol::VisitorHeader header;
+        switch (reader->read(stream, &header)) {
+        case Protocol::VisitorHeader::Reader::Result::NeedMore:
+            return false;
+        case Protocol::VisitorHeader::Reader::Result::Malformed:
+            stream->abort();
+            return true;
+        case Protocol::VisitorHeader::Reader::Result::Done:
+            break;
         }
+        Tunnel *tunnel = tunnelNumbered(header.tunnel);
+        if (tunnel && tunnel->open)
+            forward(stream, *tunnel);
+        else
+            stream->abort();
+        return true;
+    };
+    if (route())
+        return;
+    auto waiting = std::make_shared<QMetaObject::Connection>();
+    *waiting = connect(stream, &QIODevice::readyRead, this, [route, waiting] {
+        if (route())
+            QObject::disconnect(*waiting);
     });
+}
+
+void TunnelClient::forward(MuxStream *stream, Tunnel &tunnel)
+{
+    auto *forwarder = new StreamForwarder(stream, tunnel.options.local, tunnel.localAddresses,
+                                          tunnel.localTls, tunnel.log, this);
+    // Remember which of ::1 and 127.0.0.1 answered, so later visitors skip the other one.
+    connect(forwarder, &StreamForwarder::connectedTo, this,
+            [addresses = &tunnel.localAddresses](const QHostAddress &address) {
+                if (addresses->size() > 1 && addresses->constFirst() != address) {
+                    addresses->removeAll(address);
+                    addresses->prepend(address);
+                }
+            });
 }
 
 void TunnelClient::connectionLost(const QString &reason)
@@ -317,11 +400,11 @@ void TunnelClient::connectionLost(const QString &reason)
     dropConnection();
     m_lastError = reached
             ? tr("lost the connection to rok-server: %1").arg(reason)
-            : tr("cannot reach rok-server at %1: %2").arg(m_options.server.toString(), reason);
+            : tr("cannot reach rok-server at %1: %2").arg(connection().server.toString(), reason);
     Q_EMIT errorOccurred(m_lastError, false);
     // Exponential backoff with jitter: a restarted server is not hit by every client at once.
-    const qint64 base = qMin<qint64>(m_options.maxRetry.count(),
-                                     m_options.firstRetry.count() << qMin(m_attempt, 16));
+    const qint64 base = qMin<qint64>(connection().maxRetry.count(),
+                                     connection().firstRetry.count() << qMin(m_attempt, 16));
     const qint64 delay = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
     ++m_attempt;
     m_nextRetry = QDateTime::currentDateTime().addMSecs(delay);
@@ -353,4 +436,6 @@ void TunnelClient::dropConnection()
     m_mux = nullptr;
     m_socket = nullptr;
     m_control = nullptr;
+    for (Tunnel &tunnel : m_tunnels)
+        tunnel.open = false;
 }

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 class ControlChannel;
 class MuxSession;
@@ -19,9 +20,13 @@ class QTcpSocket;
 typedef struct ssl_ctx_st SSL_CTX;
 class RequestLog;
 
-// The client side of one tunnel: connects to rok-server, asks for a tunnel, forwards each
-// visitor stream to the local service, and reconnects with backoff when the connection drops,
-// asking for the same name again. No UI: the CLI and the tray app both drive it.
+// The client side of one connection to rok-server and the tunnels it carries (`rok start a b`
+// opens several over one connection): connects, asks for each tunnel, forwards each visitor
+// stream to its tunnel's local service, and reconnects with backoff when the connection drops,
+// asking for the same names again. No UI: the CLI and the tray app both drive it.
+//
+// The connection's settings (server, trust, token, retries) are the first tunnel's. Where a
+// function takes `tunnel`, it is an index into the tunnels given, 0 for the first.
 class TunnelClient : public QObject
 {
     Q_OBJECT
@@ -34,6 +39,8 @@ public:
     // An HTTP tunnel records its requests in `log`; without one it makes its own.
     explicit TunnelClient(const TunnelOptions &options, RequestLog *log = nullptr,
                           QObject *parent = nullptr);
+    // Several tunnels on one connection, each HTTP one with its own log.
+    explicit TunnelClient(const QList<TunnelOptions> &tunnels, QObject *parent = nullptr);
     ~TunnelClient() override;
 
     void start();
@@ -42,25 +49,40 @@ public:
     // .drainTimeout), then drained(). Called again while draining, it closes at once.
     void stop();
 
-    State state() const { return m_state; }
-    QString url() const { return m_url; }
+    State state() const { return m_state; } // Online once every tunnel is open
+    int tunnelCount() const { return int(m_tunnels.size()); }
+    QString url(int tunnel = 0) const { return m_tunnels.at(tunnel).url; }
     // From the server, for the user: why url() is not yet what they expect (HTTPS on its way).
-    QString note() const { return m_note; }
+    QString note(int tunnel = 0) const { return m_tunnels.at(tunnel).note; }
     QString lastError() const { return m_lastError; }
     QDateTime nextRetry() const { return m_nextRetry; }
-    const TunnelOptions &options() const { return m_options; }
-    RequestLog *requestLog() const { return m_log; }
+    const TunnelOptions &options(int tunnel = 0) const { return m_tunnels.at(tunnel).options; }
+    RequestLog *requestLog(int tunnel = 0) const { return m_tunnels.at(tunnel).log; }
     int activeStreams() const;
 
     static QString stateName(State state); // "online", as in the --json output
 
 Q_SIGNALS:
     void stateChanged(TunnelClient::State state);
-    void tunnelOpened(const QString &url, bool sameAsBefore);
+    void tunnelOpened(const QString &url, bool sameAsBefore, int tunnel);
     void errorOccurred(const QString &message, bool fatal);
     void drained(); // after stop(): the connection is closed and every visitor stream ended
 
 private:
+    struct Tunnel
+    {
+        TunnelOptions options;
+        RequestLog *log = nullptr; // HTTP tunnels
+        QString url;
+        QString note;
+        QString name;
+        quint16 port = 0;
+        QByteArray resumeKey;
+        bool open = false; // on this connection
+        QList<QHostAddress> localAddresses;
+        std::shared_ptr<SSL_CTX> localTls; // https:// local target
+    };
+
     void connectToServer();
     void lookUpLocalHost();
     void onConnected(); // connected, and with TLS the server checked
@@ -70,14 +92,18 @@ private:
     void onHello(const Protocol::Hello &hello);
     void onOpened(const Protocol::Opened &opened);
     void onVisitor(MuxStream *stream);
+    void forward(MuxStream *stream, Tunnel &tunnel);
+    Tunnel *tunnelNumbered(qint64 number); // Open::tunnel: the index + 1
+    QString prefixed(const Tunnel &tunnel, const QString &message) const;
     void connectionLost(const QString &reason);
     void fail(const QString &message);
     void dropConnection();
     void onDrained();
     void setState(State state);
 
-    TunnelOptions m_options;
-    RequestLog *m_log;
+    const TunnelOptions &connection() const { return m_tunnels.front().options; }
+
+    std::vector<Tunnel> m_tunnels;
     State m_state = State::Stopped;
     QPointer<QTcpSocket> m_socket;
     QPointer<MuxSession> m_mux;
@@ -87,14 +113,7 @@ private:
     QTimer m_connectTimeout;
     int m_attempt = 0;
     QDateTime m_nextRetry;
-    QString m_url;
-    QString m_note;
-    QString m_name;
-    quint16 m_port = 0;
-    QByteArray m_resumeKey;
     QByteArray m_channelBinding; // Tls::channelBinding of this connection, for the token proof
     QString m_lastError;
-    QList<QHostAddress> m_localAddresses;
     bool m_lookingUpLocal = false;
-    std::shared_ptr<SSL_CTX> m_localTls; // https:// local target
 };

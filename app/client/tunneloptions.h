@@ -55,6 +55,7 @@ struct TunnelOptions
     enum class Protocol { Http, Tcp };
 
     Protocol protocol = Protocol::Http;
+    QString label; // the saved tunnel's name (rok start NAME); messages about it say it
     ServerAddress server{{QStringLiteral("localhost"), 7835}};
     Tls::Trust trust; // how a TLS server's certificate is checked
     LocalTarget local{{QStringLiteral("localhost"), 0}};

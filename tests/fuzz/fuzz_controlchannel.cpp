@@ -1,5 +1,6 @@
 // Fuzzes ControlChannel with the bytes a peer sends on the control stream, and every message it
-// decodes through the readers rok applies to control messages.
+// decodes through the readers rok applies to control messages; then the same bytes as the start
+// of a visitor stream, through VisitorHeader::Reader.
 //
 // Input: byte 0 is the size of the pieces the rest is fed in (0: all at once). Every decoded
 // message is read by readMessage() and sent back; what was sent must be read back by a second
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <QBuffer>
 #include <QCborMap>
 #include <QCborValue>
 
@@ -49,6 +51,44 @@ void readMessage(const QCborMap &message)
     [[maybe_unused]] const bool fatal = Protocol::isFatal(error.code);
     if (Protocol::authProof(open.resume, hello.nonce, open.proof).size() != 32)
         violated("an HMAC-SHA256 proof is not 32 bytes");
+}
+
+// A header read takes no byte past the header, names a tunnel, and reads back the same when
+// written again.
+Protocol::VisitorHeader::Reader::Result readHeader(QByteArrayView bytes, qsizetype piece,
+                                                   Protocol::VisitorHeader *header, qint64 *taken)
+{
+    using Result = Protocol::VisitorHeader::Reader::Result;
+    QByteArray arrived;
+    QBuffer device(&arrived);
+    device.open(QIODevice::ReadOnly);
+    Protocol::VisitorHeader::Reader reader;
+    Result result = Result::NeedMore;
+    for (qsizetype at = 0; result == Result::NeedMore && at < bytes.size();
+         at += piece ? piece : bytes.size()) {
+        arrived.append(bytes.sliced(at, qMin(piece ? piece : bytes.size(), bytes.size() - at)));
+        result = reader.read(&device, header);
+    }
+    *taken = device.pos();
+    return result;
+}
+
+void readVisitorHeader(QByteArrayView bytes, qsizetype piece)
+{
+    using Result = Protocol::VisitorHeader::Reader::Result;
+    Protocol::VisitorHeader header;
+    qint64 taken = 0;
+    if (readHeader(bytes, piece, &header, &taken) != Result::Done)
+        return;
+    if (header.tunnel < 1 || header.visitor.size() > 64)
+        violated("a visitor header without a tunnel, or with a long visitor");
+    if (taken > Protocol::VisitorHeader::MaxSize)
+        violated("a visitor header read past its limit");
+    const QByteArray again = header.toFrame();
+    Protocol::VisitorHeader reread;
+    if (readHeader(again, 0, &reread, &taken) != Result::Done || reread != header
+        || taken != again.size())
+        violated("a visitor header does not survive a round trip");
 }
 
 } // namespace
@@ -100,5 +140,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     settle();
     if (readBack != sentBack)
         violated("not every message sent was read back");
+    readVisitorHeader(bytes, piece);
     return 0;
 }

@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+#include "controlmessages.h"
+#include "metrics.h"
+
+class AccessPolicy;
+class ClientSession;
+class Listener;
+class MuxStream;
+class QHostAddress;
+class Splice;
+class TunnelRegistry;
+struct SessionServices;
+
+// One tunnel of a client session: an HTTP name or a TCP port, its access rules, its URL and what
+// it has carried. Its session owns it and the connection it shares with the session's other
+// tunnels (protocol version 3); each visitor stream it opens starts with a VisitorHeader naming
+// it, so the client knows which local service the visitor is for. The registry maps its name to
+// it; a TCP tunnel owns its listener.
+class Tunnel : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Tunnel)
+
+public:
+    // Why open() refused, for the client (an error naming this tunnel).
+    struct Refusal
+    {
+        Protocol::ErrorCode code;
+        QString message;
+    };
+
+    Tunnel(ClientSession *session, const SessionServices &services, qint64 id);
+    ~Tunnel() override; // releases the name or port, if closed() has not
+
+    // Claims the name or port `open` asks for, with its access rules. nullopt: open, and
+    // opened() is what to send the client.
+    std::optional<Refusal> open(const Protocol::Open &open, const QByteArray &resumeKey);
+    Protocol::Opened opened() const;
+
+    // The tunnel that holds the HTTP name `name`, if any.
+    static Tunnel *holding(const TunnelRegistry &names, const QString &name);
+
+    qint64 id() const { return m_id; }
+    ClientSession *session() const { return m_session; }
+    QString name() const { return m_name; }
+    QByteArray resumeKey() const { return m_resumeKey; }
+    QString protocol() const { return m_protocol; } // "http" or "tcp"
+    QString url() const { return m_url; }
+    QDateTime openedAt() const { return m_openedAt; }
+    std::shared_ptr<const AccessPolicy> access() const { return m_access; } // nullptr: open
+    QByteArray hostHeader() const { return m_hostHeader; } // empty: the visitor's Host
+    // What the tunnel has carried; a visitor's splice adds to it (countTraffic).
+    Metrics::Traffic &traffic() { return m_traffic; }
+    const Metrics::Traffic &traffic() const { return m_traffic; }
+    void countTraffic(Splice *splice); // the splice's side A is the visitor
+
+    // Visitors in flight on the session have reached --max-streams-per-client: a new one gets
+    // 503 (HTTP) or a reset (TCP).
+    bool isBusy() const;
+    void logBusy(const QHostAddress &visitor);
+    // A stream for a new visitor, its header written; nullptr if the client is going away.
+    MuxStream *openStream(const QHostAddress &visitor, quint16 visitorPort);
+
+    // The session closed: logs tunnel_closed, counts what the tunnel carried and frees its name
+    // or port.
+    void closed(const QString &reason);
+
+Q_SIGNALS:
+    void urlChanged(); // the HTTPS certificate arrived: opened() has the https:// URL
+
+private:
+    std::optional<Refusal> openHttp(const QString &requested);
+    std::optional<Refusal> openTcp(qint64 requested);
+    void chooseUrl();
+    void onCertificateReady(const QString &host);
+    void onTcpVisitor(qintptr descriptor);
+    QString host() const; // NAME.DOMAIN
+    void release(); // the name or port
+
+    ClientSession *m_session;
+    const SessionServices &m_services;
+    qint64 m_id;
+    QByteArray m_resumeKey;
+    QString m_protocol;
+    QString m_name; // http tunnels
+    QPointer<Listener> m_tcpListener;
+    QString m_url;
+    QString m_note; // Opened::note: why the URL is http:// for now
+    std::shared_ptr<const AccessPolicy> m_access;
+    QByteArray m_hostHeader;
+    QDateTime m_openedAt;
+    Metrics::Traffic m_traffic;
+};
