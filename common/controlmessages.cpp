@@ -220,10 +220,14 @@ VisitorHeader::Reader::Result VisitorHeader::Reader::read(QIODevice *device, Vis
         return Result::NeedMore;
     QCborParserError error;
     const QCborValue value = QCborValue::fromCbor(device->read(m_bodySize), &error);
-    const qint64 tunnel = integer(value.toMap().value(KeyTunnel), 0);
-    if (error.error != QCborError::NoError || !value.isMap() || tunnel <= 0)
+    // Nothing of a value that failed to parse is read: Qt may have left it half built.
+    if (error.error != QCborError::NoError || !value.isMap())
         return Result::Malformed;
-    *header = {.tunnel = tunnel, .visitor = text(value.toMap(), KeyVisitor).left(64)};
+    const QCborMap map = value.toMap();
+    const qint64 tunnel = integer(map.value(KeyTunnel), 0);
+    if (tunnel <= 0)
+        return Result::Malformed;
+    *header = {.tunnel = tunnel, .visitor = text(map, KeyVisitor).left(64)};
     return Result::Done;
 }
 

@@ -244,6 +244,9 @@ void tst_ControlMessages::visitorHeaderRefusals_data()
     QTest::newRow("tunnel 0") << VisitorHeader{.tunnel = 0}.toFrame();
     QTest::newRow("not a map") << framed(QCborValue(7).toCbor());
     QTest::newRow("not CBOR") << framed("\xff\xff");
+    // Found by fuzz_controlchannel: a map Qt reports as malformed must not be read at all.
+    QTest::newRow("half-parsed map") << QByteArray::fromHex(
+            "0000001ea370650000000000000008646f74646f74656e6870726f216f636f687072637064706f727424");
     QTest::newRow("over the limit") << QByteArray("\x00\x00\x02\x00", 4); // 512 + 4 bytes
     QTest::newRow("4 GiB") << QByteArray("\xff\xff\xff\xff", 4);
 }
