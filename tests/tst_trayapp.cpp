@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void settingsPersistAcrossRestart();
     void protectionFromSettingsReachesTheEdge();
     void withoutTrayTheWindowStaysAWindow();
+    void trayMenuStartsASavedTunnel();
 
 private:
     void startApp();
@@ -314,6 +316,42 @@ void tst_TrayApp::withoutTrayTheWindowStaysAWindow()
     QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
     QVERIFY(!m_tray->isVisible());
     QVERIFY(QApplication::quitOnLastWindowClosed()); // closing the window quits, it never hides
+}
+
+void tst_TrayApp::trayMenuStartsASavedTunnel()
+{
+    TestHttpService other;
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    {
+        AppSettings settings;
+        settings.setKeychainEnabled(false);
+        AppSettings::Profile second = settings.profile();
+        second.name = u"second"_s;
+        second.local = u"127.0.0.1:%1"_s.arg(other.serverPort());
+        second.subdomain = u"second-site"_s;
+        settings.setProfiles({settings.profile(), second});
+        settings.save();
+    }
+    goOnline(); // the current one: Default
+    QMenu *saved = nullptr;
+    for (QAction *action : m_tray->menu()->actions()) {
+        if (action->menu())
+            saved = action->menu();
+    }
+    QVERIFY(saved);
+    Q_EMIT m_tray->menu()->aboutToShow();
+    QCOMPARE(saved->actions().size(), 2);
+    QCOMPARE(saved->actions().at(1)->text(),
+             u"second (http, 127.0.0.1:%1)"_s.arg(other.serverPort()));
+    QVERIFY(saved->actions().at(0)->isChecked());
+
+    saved->actions().at(1)->trigger();
+    QTRY_COMPARE(m_controller->url(), m_server->publicUrl(u"second-site"_s));
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
+    QCOMPARE(m_controller->options().local.port, other.serverPort());
+    QCOMPARE(AppSettings().currentProfile(), u"second"_s); // and it stays the current one
+    Q_EMIT m_tray->menu()->aboutToShow();
+    QVERIFY(saved->actions().at(1)->isChecked());
 }
 
 QTEST_MAIN(tst_TrayApp)

@@ -3,6 +3,9 @@
 #include "mainwindow.h"
 #include "tunnelcontroller.h"
 
+#include "appsettings.h"
+
+#include <QActionGroup>
 #include <QApplication>
 #include <QMenu>
 
@@ -20,6 +23,9 @@ TrayIcon::TrayIcon(TunnelController *controller, MainWindow *window, QObject *pa
     m_copy = m_menu->addAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy public URL"),
                                window, &MainWindow::copyUrl);
     m_open = m_menu->addAction(tr("Open in browser"), window, &MainWindow::openUrl);
+    m_saved = m_menu->addMenu(tr("Saved tunnels"));
+    connect(m_menu, &QMenu::aboutToShow, this, &TrayIcon::listSavedTunnels);
+    listSavedTunnels();
     m_menu->addSeparator();
     m_menu->addAction(tr("Show window"), this, &TrayIcon::showWindow);
     m_menu->addAction(tr("Settings…"), this, [this] {
@@ -45,6 +51,25 @@ TrayIcon::TrayIcon(TunnelController *controller, MainWindow *window, QObject *pa
 TrayIcon::~TrayIcon()
 {
     delete m_menu;
+}
+
+void TrayIcon::listSavedTunnels()
+{
+    m_saved->clear();
+    auto *group = new QActionGroup(m_saved);
+    const AppSettings *settings = m_controller->settings();
+    for (const AppSettings::Profile &profile : settings->profiles()) {
+        // "web (http, localhost:3000)": which service each one shares.
+        QAction *action = m_saved->addAction(
+                tr("%1 (%2, %3)", "a saved tunnel: its name, http or tcp, its local address")
+                        .arg(profile.name, profile.protocol, profile.local));
+        action->setCheckable(true);
+        action->setChecked(profile.name == settings->currentProfile());
+        action->setActionGroup(group);
+        connect(action, &QAction::triggered, m_controller,
+                [controller = m_controller, name = profile.name] { controller->startSaved(name); });
+    }
+    m_saved->menuAction()->setVisible(settings->profiles().size() > 1);
 }
 
 QIcon TrayIcon::appIcon()

@@ -43,6 +43,7 @@ private:
     void onError(const QString &message, bool fatal);
     void lookForTray();
     void showWindow();
+    void listSavedTunnels(); // as the menu opens: the settings may have changed
 
     TunnelController *m_controller;
     MainWindow *m_window;
@@ -51,6 +52,7 @@ private:
     QAction *m_startStop;
     QAction *m_copy;
     QAction *m_open;
+    QMenu *m_saved; // the saved tunnels, the current one checked
     QTimer m_trayRetry;
     int m_trayTries = 0;
     bool m_wasOnline = false;

@@ -107,6 +107,16 @@ void TunnelController::applySettings()
     m_settings->readToken(); // the token may have changed too
 }
 
+void TunnelController::startSaved(const QString &name)
+{
+    if (!m_settings->findProfile(name))
+        return;
+    m_settings->setCurrentProfile(name);
+    m_settings->save();
+    applySettings(); // stops a running tunnel and reads this one's token
+    start();
+}
+
 void TunnelController::onRecords(const QList<RequestRecord> &records)
 {
     for (const RequestRecord &record : records)

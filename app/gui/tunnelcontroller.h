@@ -41,6 +41,9 @@ public:
     void stop();
     void toggle();
     void applySettings(); // after the settings changed: restarts a running tunnel
+    // Makes the saved tunnel `name` the current one and starts it (stopping the one running).
+    void startSaved(const QString &name);
+    AppSettings *settings() const { return m_settings; }
 
 Q_SIGNALS:
     void stateChanged(TunnelClient::State state);
