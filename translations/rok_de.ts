@@ -74,7 +74,7 @@
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
   rok tcp [HOST:]PORT    share any TCP service on a public port
-  rok start NAME         start a saved tunnel (rok config show lists them)
+  rok start NAME...      start saved tunnels, over one connection (rok config show lists them; --all starts every one)
   rok config ...         show or change the saved settings: server, token, tunnels (rok config --help)
   rok                    the tray app
 
@@ -82,7 +82,7 @@ The server, its token and its trust come from the saved settings unless given he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>http, tcp, start or config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -142,7 +142,12 @@ The server, its token and its trust come from the saved settings unless given he
         <translation>Der Host-Header, den der lokale Dienst erhält: rewrite (sein eigener, für Entwicklungsserver, die ihn prüfen) oder ein fester WERT. Standard: der öffentliche.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+4"/>
+        <source>With start: every saved tunnel (they must share a server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>invalid --server &quot;%1&quot; (expected HOST:PORT, tls://HOST:PORT or tcp://HOST:PORT)</source>
         <translation>ungültiges --server „%1“ (erwartet HOST:PORT, tls://HOST:PORT oder tcp://HOST:PORT)</translation>
     </message>
@@ -167,7 +172,13 @@ The server, its token and its trust come from the saved settings unless given he
         <translation>ungültiges --fingerprint: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <location line="+63"/>
+        <source>--all goes with start: rok start --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>invalid --local &quot;%1&quot; (expected PORT, HOST:PORT or https://HOST:PORT)</source>
         <translation>ungültiges --local „%1“ (erwartet PORT, HOST:PORT oder https://HOST:PORT)</translation>
     </message>
@@ -177,17 +188,22 @@ The server, its token and its trust come from the saved settings unless given he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>start needs the name of one saved tunnel, such as: rok start api</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+7"/>
-        <source>--%1 is saved with the tunnel: rok config set ... --tunnel %2</source>
+        <source>start needs the names of saved tunnels, such as: rok start web api, or --all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
+        <source>--%1 is saved with each tunnel: rok config set ... --tunnel NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>%1 and %2 use different servers (%3, %4); one rok start connects to one server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-59"/>
         <source>invalid local address &quot;%1&quot; (expected PORT, HOST:PORT or, for http, https://HOST:PORT)</source>
         <translation>ungültige lokale Adresse „%1“ (erwartet PORT, HOST:PORT oder, für http, https://HOST:PORT)</translation>
     </message>
@@ -201,7 +217,7 @@ The server, its token and its trust come from the saved settings unless given he
         <translation type="vanished">Der zu verwendende rok-server (Standard: localhost:7835).</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-199"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
         <translation>Geheimnis, das der Server verlangt (oder ROK_TOKEN).</translation>
     </message>
@@ -229,7 +245,7 @@ The server, its token and its trust come from the saved settings unless given he
         <translation type="vanished">ungültiger Wert für --local: „%1“ (erwartet: PORT oder HOST:PORT)</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+129"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local gilt nur für die Tray-App; die lokale Adresse stattdessen nach dem Befehl angeben, etwa: rok http 3000</translation>
     </message>
@@ -238,7 +254,7 @@ The server, its token and its trust come from the saved settings unless given he
         <translation type="vanished">unbekannter Befehl „%1“ (erwartet: http oder tcp)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>%1 needs one local [HOST:]PORT, such as: rok %1 3000</source>
         <translation>%1 braucht genau einen lokalen [HOST:]PORT, etwa: rok %1 3000</translation>
     </message>
@@ -247,12 +263,12 @@ The server, its token and its trust come from the saved settings unless given he
         <translation type="vanished">ungültige lokale Adresse „%1“ (erwartet: PORT oder HOST:PORT)</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+31"/>
+        <location line="+64"/>
         <source>no saved tunnel named &quot;%1&quot; (rok config show lists them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location filename="../app/main.cpp" line="+143"/>
         <source>rok is already running: its window shows.
 </source>
         <translation type="unfinished"></translation>
@@ -428,12 +444,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+46"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+62"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 in, %2 out</source>
         <translation>%1 eingehend, %2 ausgehend</translation>
     </message>
@@ -448,7 +464,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Neuer Verbindungsversuch in %1 s ...</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Online again at the same address: %1</source>
         <translation>Wieder online unter derselben Adresse: %1</translation>
     </message>
@@ -463,7 +479,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Anfragen erscheinen unten. Strg+C beendet den Tunnel.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
@@ -1471,13 +1487,13 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="+19"/>
-        <location line="+92"/>
+        <location filename="../app/gui/trayicon.cpp" line="+22"/>
+        <location line="+114"/>
         <source>Start tunnel</source>
         <translation>Tunnel starten</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-113"/>
         <source>Copy public URL</source>
         <translation>Öffentliche URL kopieren</translation>
     </message>
@@ -1487,7 +1503,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Im Browser öffnen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Saved tunnels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Show window</source>
         <translation>Fenster anzeigen</translation>
     </message>
@@ -1507,7 +1528,13 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+25"/>
+        <source>%1 (%2, %3)</source>
+        <comment>a saved tunnel: its name, http or tcp, its local address</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <location line="+1"/>
         <source>rok: %1</source>
         <translation>rok: %1</translation>
@@ -1551,7 +1578,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+29"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+42"/>
         <source>the server did not answer in time</source>
         <translation>der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
@@ -1560,12 +1587,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation type="vanished">die lokale Adresse „%1“ ist weder eine IP-Adresse noch localhost</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+97"/>
         <source>cannot set up TLS for %1</source>
         <translation>TLS für %1 lässt sich nicht einrichten</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>the TLS handshake with %1 failed: %2. If its control port is plain TCP, connect with tcp://%1</source>
         <translation>der TLS-Handshake mit %1 ist fehlgeschlagen: %2. Ist sein Steuerport reines TCP, verbinden Sie mit tcp://%1</translation>
     </message>
@@ -1575,12 +1602,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>%1 wird nicht vertraut: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>will not trust %1: its certificate is %2, not the pinned %3</source>
         <translation>%1 wird nicht vertraut: sein Zertifikat ist %2, nicht das festgelegte %3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>cannot find the local host &quot;%1&quot;: %2</source>
         <translation>der lokale Host „%1“ ist nicht zu finden: %2</translation>
     </message>
@@ -1595,13 +1622,19 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>der Server wird heruntergefahren</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>%1 speaks TLS: connect with tls://%1</source>
         <translation>%1 spricht TLS: verbinden Sie mit tls://%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+14"/>
         <source>the server requires a token: pass --token, set ROK_TOKEN, or save it with rok config set-token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1: %2</source>
+        <comment>a tunnel&apos;s name, then a message about it</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1609,7 +1642,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation type="vanished">der Server verlangt ein Token: --token angeben oder ROK_TOKEN setzen</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+78"/>
         <source>lost the connection to rok-server: %1</source>
         <translation>Verbindung zum rok-server verloren: %1</translation>
     </message>
