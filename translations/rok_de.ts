@@ -1505,7 +1505,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     <message>
         <location line="+1"/>
         <source>Saved tunnels</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Tunnel</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1531,7 +1531,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <location line="+25"/>
         <source>%1 (%2, %3)</source>
         <comment>a saved tunnel: its name, http or tcp, its local address</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, %3)</translation>
     </message>
     <message>
         <location line="+70"/>
