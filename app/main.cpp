@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "configcommand.h"
 #include "consoleprinter.h"
+#include "requestlog.h"
 #include "signalwatcher.h"
 #include "singleinstance.h"
 #include "trayapp.h"
@@ -40,6 +41,10 @@ int runTunnel(int argc, char *argv[], const CommandLine &command)
         if (!savedToken.isEmpty()) // the connection's: the first tunnel's
             tunnels.first().token = savedToken;
         client = std::make_unique<TunnelClient>(tunnels);
+        for (int tunnel = 0; tunnel < client->tunnelCount(); ++tunnel) {
+            if (RequestLog *log = client->requestLog(tunnel))
+                log->setPublishOnly(true); // printed once; no window reads a history
+        }
         printer = std::make_unique<ConsolePrinter>(client.get(), command.json);
         // The first Ctrl-C lets open visitor streams finish (bounded); a second one stops at once.
         QObject::connect(&signals, &SignalWatcher::terminationRequested, client.get(),

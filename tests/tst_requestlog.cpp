@@ -27,6 +27,7 @@ private Q_SLOTS:
     void setCapacityGrows();
     void capacityIsAtLeastOne();
     void clear();
+    void publishOnlyKeepsNothing();
 };
 
 namespace {
@@ -318,6 +319,21 @@ void tst_RequestLog::previewsStayWithinBudget()
     QCOMPARE(dropped.count(), 10);
     QCOMPARE(dropped.constLast().at(0).toULongLong(), records.at(9).id);
     log.clear();
+    QCOMPARE(log.previewBytes(), 0);
+}
+
+void tst_RequestLog::publishOnlyKeepsNothing()
+{
+    RequestLog log(3);
+    log.add(record(1));
+    log.setPublishOnly(true);
+    QCOMPARE(log.records().size(), 0);
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    for (int n = 2; n <= 6; ++n)
+        log.add(record(n));
+    log.flush();
+    QCOMPARE(paths(batchAt(added, 0)), pathRange(4, 6)); // still bounded by the capacity
+    QCOMPARE(log.records().size(), 0);
     QCOMPARE(log.previewBytes(), 0);
 }
 

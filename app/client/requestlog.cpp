@@ -41,11 +41,13 @@ qint64 previewSize(const RequestRecord &record)
 void RequestLog::add(RequestRecord record)
 {
     record.id = m_nextId++;
-    m_previewBytes += previewSize(record);
-    m_ring.push_back(record);
-    while (qsizetype(m_ring.size()) > m_capacity)
-        dropOldest();
-    keepPreviewBudget();
+    if (!m_publishOnly) {
+        m_previewBytes += previewSize(record);
+        m_ring.push_back(record);
+        while (qsizetype(m_ring.size()) > m_capacity)
+            dropOldest();
+        keepPreviewBudget();
+    }
     m_pending.append(std::move(record));
     if (m_pending.size() > m_capacity)
         m_pending.remove(0, m_pending.size() - m_capacity);
@@ -68,6 +70,16 @@ void RequestLog::clear()
     m_pending.clear();
     m_previewBytes = 0;
     m_withoutPreview = 0;
+}
+
+void RequestLog::setPublishOnly(bool publishOnly)
+{
+    m_publishOnly = publishOnly;
+    if (publishOnly) {
+        m_ring.clear();
+        m_previewBytes = 0;
+        m_withoutPreview = 0;
+    }
 }
 
 void RequestLog::setCapacity(int capacity)

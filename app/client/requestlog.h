@@ -66,6 +66,9 @@ public:
     QList<RequestRecord> records() const { return {m_ring.begin(), m_ring.end()}; }
     int capacity() const { return m_capacity; }
     void setCapacity(int capacity);
+    // Publish the batches and keep no ring (records() stays empty): for the CLI, which prints
+    // each record once and needs no history. Each record is then copied and freed once.
+    void setPublishOnly(bool publishOnly);
     void setBatchInterval(std::chrono::milliseconds interval)
     {
         m_batchTimer.setInterval(interval);
@@ -85,5 +88,6 @@ private:
     QList<RequestRecord> m_pending;
     quint64 m_nextId = 1;
     int m_capacity;
+    bool m_publishOnly = false;
     QTimer m_batchTimer;
 };
