@@ -28,6 +28,7 @@ private Q_SLOTS:
     void capacityIsAtLeastOne();
     void clear();
     void publishOnlyKeepsNothing();
+    void fullBatchGoesOutWithoutTheTimer();
 };
 
 namespace {
@@ -335,6 +336,20 @@ void tst_RequestLog::publishOnlyKeepsNothing()
     QCOMPARE(paths(batchAt(added, 0)), pathRange(4, 6)); // still bounded by the capacity
     QCOMPARE(log.records().size(), 0);
     QCOMPARE(log.previewBytes(), 0);
+}
+
+void tst_RequestLog::fullBatchGoesOutWithoutTheTimer()
+{
+    // A busy tunnel's records go out in batches of MaxBatch, each from the event loop, so no
+    // printer or model holds up the tunnel's bytes for long.
+    RequestLog log(100'000);
+    log.setBatchInterval(std::chrono::hours(1));
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    for (int n = 1; n <= int(RequestLog::MaxBatch) + 10; ++n)
+        log.add(record(n));
+    QCOMPARE(added.count(), 0); // never from inside add()
+    QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 5000);
+    QCOMPARE(batchAt(added, 0).size(), RequestLog::MaxBatch + 10);
 }
 
 QTEST_GUILESS_MAIN(tst_RequestLog)

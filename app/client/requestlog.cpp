@@ -51,13 +51,20 @@ void RequestLog::add(RequestRecord record)
     m_pending.append(std::move(record));
     if (m_pending.size() > m_capacity)
         m_pending.remove(0, m_pending.size() - m_capacity);
-    if (!m_batchTimer.isActive())
+    if (m_pending.size() >= MaxBatch) {
+        // A busy tunnel: publish now (from the event loop, not this call), so that no batch
+        // takes its printer or model long enough to hold up the visitors' bytes.
+        if (!std::exchange(m_flushQueued, true))
+            QMetaObject::invokeMethod(this, &RequestLog::flush, Qt::QueuedConnection);
+    } else if (!m_batchTimer.isActive()) {
         m_batchTimer.start();
+    }
 }
 
 void RequestLog::flush()
 {
     m_batchTimer.stop();
+    m_flushQueued = false;
     if (m_pending.isEmpty())
         return;
     const QList<RequestRecord> batch = std::exchange(m_pending, {});

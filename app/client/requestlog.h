@@ -61,6 +61,8 @@ public:
 
     // Body previews of all records together stay below this: the oldest lose theirs first.
     static constexpr qint64 PreviewBudget = 32 * 1024 * 1024;
+    // A batch is published after 100 ms, or as soon as it holds this many records.
+    static constexpr qsizetype MaxBatch = 256;
     qint64 previewBytes() const { return m_previewBytes; }
 
     QList<RequestRecord> records() const { return {m_ring.begin(), m_ring.end()}; }
@@ -89,5 +91,6 @@ private:
     quint64 m_nextId = 1;
     int m_capacity;
     bool m_publishOnly = false;
+    bool m_flushQueued = false;
     QTimer m_batchTimer;
 };
