@@ -74,8 +74,10 @@ int runTunnel(int argc, char *argv[], const CommandLine &command)
             QCoreApplication::quit();
     });
     QCoreApplication::exec();
-    if (client && client->requestLog())
-        client->requestLog()->flush();
+    for (int tunnel = 0; client && tunnel < client->tunnelCount(); ++tunnel) {
+        if (RequestLog *log = client->requestLog(tunnel))
+            log->flush(); // the last records, printed before exit
+    }
     return exitCode;
 }
 

@@ -9,17 +9,16 @@
 #include <memory>
 #include <optional>
 
+#include "clientsession.h"
 #include "controlmessages.h"
 #include "metrics.h"
 
 class AccessPolicy;
-class ClientSession;
 class Listener;
 class MuxStream;
 class QHostAddress;
 class Splice;
 class TunnelRegistry;
-struct SessionServices;
 
 // One tunnel of a client session: an HTTP name or a TCP port, its access rules, its URL and what
 // it has carried. Its session owns it and the connection it shares with the session's other
@@ -88,7 +87,7 @@ private:
     void release(); // the name or port
 
     ClientSession *m_session;
-    const SessionServices &m_services;
+    SessionServices m_services; // a copy: a child outlives its session's members
     qint64 m_id;
     QByteArray m_resumeKey;
     QString m_protocol;
