@@ -27,8 +27,7 @@ QString ConsolePrinter::label(int tunnel) const
 {
     if (m_client->tunnelCount() < 2)
         return {};
-    const TunnelOptions &options = m_client->options(tunnel);
-    return options.label.isEmpty() ? options.local.toString() : options.label;
+    return m_client->options(tunnel).displayName();
 }
 
 QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) const

@@ -16,25 +16,34 @@
 #include <QSslSocket>
 
 TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObject *parent)
-    : TunnelClient(QList<TunnelOptions>{options}, parent)
+    : QObject(parent)
 {
-    if (log)
-        delete std::exchange(m_tunnels.front().log, log);
+    addTunnel(options, log);
+    setUpTimers();
 }
 
 TunnelClient::TunnelClient(const QList<TunnelOptions> &tunnels, QObject *parent)
     : QObject(parent)
 {
     Q_ASSERT(!tunnels.isEmpty());
-    for (const TunnelOptions &options : tunnels) {
-        Tunnel tunnel{.options = options};
-        if (options.protocol == TunnelOptions::Protocol::Http)
-            tunnel.log = new RequestLog(1000, this);
-        tunnel.localAddresses = TcpConnection::resolveLocal(options.local.host);
-        if (options.local.tls)
-            tunnel.localTls = TlsConnection::clientContext(!options.localInsecure);
-        m_tunnels.push_back(std::move(tunnel));
-    }
+    for (const TunnelOptions &options : tunnels)
+        addTunnel(options, nullptr);
+    setUpTimers();
+}
+
+void TunnelClient::addTunnel(const TunnelOptions &options, RequestLog *log)
+{
+    Tunnel tunnel{.options = options, .log = log};
+    if (!log && options.protocol == TunnelOptions::Protocol::Http)
+        tunnel.log = new RequestLog(1000, this);
+    tunnel.localAddresses = TcpConnection::resolveLocal(options.local.host);
+    if (options.local.tls)
+        tunnel.localTls = TlsConnection::clientContext(!options.localInsecure);
+    m_tunnels.push_back(std::move(tunnel));
+}
+
+void TunnelClient::setUpTimers()
+{
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &TunnelClient::connectToServer);
     m_connectTimeout.setSingleShot(true);
@@ -319,9 +328,8 @@ QString TunnelClient::prefixed(const Tunnel &tunnel, const QString &message) con
 {
     if (m_tunnels.size() < 2)
         return message;
-    const QString label =
-            tunnel.options.label.isEmpty() ? tunnel.options.local.toString() : tunnel.options.label;
-    return tr("%1: %2", "a tunnel's name, then a message about it").arg(label, message);
+    return tr("%1: %2", "a tunnel's name, then a message about it")
+            .arg(tunnel.options.displayName(), message);
 }
 
 void TunnelClient::onOpened(const Protocol::Opened &opened)

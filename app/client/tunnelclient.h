@@ -83,6 +83,8 @@ private:
         std::shared_ptr<SSL_CTX> localTls; // https:// local target
     };
 
+    void addTunnel(const TunnelOptions &options, RequestLog *log); // nullptr: HTTP makes its own
+    void setUpTimers();
     void connectToServer();
     void lookUpLocalHost();
     void onConnected(); // connected, and with TLS the server checked

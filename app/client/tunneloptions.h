@@ -56,6 +56,7 @@ struct TunnelOptions
 
     Protocol protocol = Protocol::Http;
     QString label; // the saved tunnel's name (rok start NAME); messages about it say it
+    QString displayName() const { return label.isEmpty() ? local.toString() : label; }
     ServerAddress server{{QStringLiteral("localhost"), 7835}};
     Tls::Trust trust; // how a TLS server's certificate is checked
     LocalTarget local{{QStringLiteral("localhost"), 0}};
