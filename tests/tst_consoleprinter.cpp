@@ -55,6 +55,8 @@ private Q_SLOTS:
     void jsonUpgrade();
     void jsonUpgradeClosed();
     void jsonError();
+    void timeKeepsTheRecordsOffset_data();
+    void timeKeepsTheRecordsOffset();
     void textRequest();
     void textWithoutResponse();
     void textUpgradeClosed();
@@ -115,6 +117,41 @@ void tst_ConsolePrinter::jsonRequest()
     QVERIFY(!object.contains(u"upgrade"_s));
     QVERIFY(!object.contains(u"closed"_s));
     QVERIFY(!object.contains(u"error"_s));
+}
+
+void tst_ConsolePrinter::timeKeepsTheRecordsOffset_data()
+{
+    QTest::addColumn<QDateTime>("started");
+    QTest::addColumn<QString>("iso");
+    QTest::addColumn<QString>("clock");
+    const QDate day(2024, 5, 1);
+    const QTime time(12, 34, 56, 789);
+    QTest::newRow("UTC") << QDateTime(day, time, Qt::UTC) << u"2024-05-01T12:34:56.789Z"_s
+                         << u"12:34:56.789"_s;
+    QTest::newRow("ahead, half hour") << QDateTime(day, time, Qt::OffsetFromUTC, 5 * 3600 + 1800)
+                                      << u"2024-05-01T12:34:56.789+05:30"_s << u"12:34:56.789"_s;
+    QTest::newRow("behind") << QDateTime(day, time, Qt::OffsetFromUTC, -3 * 3600)
+                            << u"2024-05-01T12:34:56.789-03:00"_s << u"12:34:56.789"_s;
+    QTest::newRow("leap day, midnight")
+            << QDateTime(QDate(2024, 2, 29), QTime(0, 0), Qt::OffsetFromUTC, 3600)
+            << u"2024-02-29T00:00:00.000+01:00"_s << u"00:00:00.000"_s;
+    QTest::newRow("before 1970") << QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59, 999),
+                                              Qt::OffsetFromUTC, -3600)
+                                 << u"1969-12-31T23:59:59.999-01:00"_s << u"23:59:59.999"_s;
+}
+
+// The time is the record's own wall clock, written as Qt::ISODateWithMs would write it.
+void tst_ConsolePrinter::timeKeepsTheRecordsOffset()
+{
+    QFETCH(QDateTime, started);
+    QFETCH(QString, iso);
+    QFETCH(QString, clock);
+    RequestRecord record = sampleRecord();
+    record.started = started;
+    QCOMPARE(jsonOf(record).value(u"time"_s).toString(), iso);
+    QCOMPARE(QDateTime::fromString(iso, Qt::ISODateWithMs), started);
+    ConsolePrinter text(m_client.get(), false, m_out.get());
+    QVERIFY2(text.recordLine(record).startsWith(clock.toLatin1() + "  "), text.recordLine(record));
 }
 
 void tst_ConsolePrinter::jsonUpgrade()
