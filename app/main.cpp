@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "configcommand.h"
 #include "consoleprinter.h"
+#include "epolldispatcher.h"
 #include "requestlog.h"
 #include "signalwatcher.h"
 #include "singleinstance.h"
@@ -22,6 +23,7 @@ namespace {
 
 int runTunnel(int argc, char *argv[], const CommandLine &command)
 {
+    QCoreApplication::setEventDispatcher(new EpollEventDispatcher); // before the application
     QCoreApplication app(argc, argv); // no display needed
     AppSettings settings;
     QString error;

@@ -1,3 +1,4 @@
+#include "epolldispatcher.h"
 #include "server.h"
 #include "serverconfig.h"
 #include "servicenotifier.h"
@@ -28,6 +29,7 @@ void raiseFileLimit()
 
 int main(int argc, char *argv[])
 {
+    QCoreApplication::setEventDispatcher(new EpollEventDispatcher); // before the application
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("rok-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROK_VERSION));
