@@ -271,6 +271,7 @@ HttpParser::Step HttpParser::feed(QByteArrayView data)
                             pos);
             }
             m_head = {};
+            m_head.headers.reserve(16); // one allocation for a typical head, not one per doubling
             m_trailers.clear();
             m_bodyBytes = 0;
             m_startLineDone = false;
