@@ -43,6 +43,8 @@ private Q_SLOTS:
     void readUntilClose_data();
     void readUntilClose();
     void requestWithoutResponse();
+    void answeredBeforeTheBodyEnds();
+    void answeredBeforeTheHeadEnds();
     void truncatedResponse();
     void garbageResponseStopsLogging();
     void garbageRequestIsNotLogged();
@@ -452,6 +454,54 @@ void tst_HttpTap::requestWithoutResponse()
     QCOMPARE(records.at(0).responseBytes, 0);
     QCOMPARE_GE(records.at(0).durationMs, 0.0);
     QVERIFY(!records.at(0).error.isEmpty());
+}
+
+// A server may answer before it has read the whole request (a 204 or 413 to an upload): the
+// exchange is logged at the answer, and the rest of the body is passed on without a record.
+void tst_HttpTap::answeredBeforeTheBodyEnds()
+{
+    RequestLog log;
+    HttpTap tap(&log);
+    const QByteArray head = "PUT /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n";
+    const QByteArray noContent = "HTTP/1.1 204 No Content\r\n\r\n";
+    tap.requestBytes(head + QByteArray(1000, 'u'));
+    tap.responseBytes(noContent);
+    QList<RequestRecord> records = recordsOf(log);
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.at(0).status, 204);
+    QCOMPARE(records.at(0).requestBytes, head.size() + 1000);
+    for (int i = 0; i < 99; ++i)
+        tap.requestBytes(QByteArray(1000, 'u'));
+    // the connection goes on: the next exchange is logged whole
+    tap.requestBytes(get("/next"));
+    tap.responseBytes(ok("next"));
+    records = recordsOf(log);
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(records.at(1).path, "/next"_ba);
+    QCOMPARE(records.at(1).status, 200);
+    QCOMPARE(records.at(1).requestBytes, get("/next").size());
+    QVERIFY(records.at(1).error.isEmpty());
+}
+
+// A server that answers half a request head (400) before the rest arrives.
+void tst_HttpTap::answeredBeforeTheHeadEnds()
+{
+    RequestLog log;
+    {
+        HttpTap tap(&log);
+        tap.requestBytes("GET /slow HTTP/1.1\r\nHo");
+        tap.responseBytes("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        tap.requestBytes("st: a\r\n\r\n");
+        tap.requestBytes("HEAD /then HTTP/1.1\r\nHost: a\r\n\r\n");
+        // a HEAD answer has no body although it names a length: the tap knows it is for HEAD
+        tap.responseBytes("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n");
+    }
+    const QList<RequestRecord> records = recordsOf(log);
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(records.at(0).status, 400);
+    QCOMPARE(records.at(1).method, "HEAD"_ba);
+    QCOMPARE(records.at(1).status, 200);
+    QVERIFY2(records.at(1).error.isEmpty(), qPrintable(records.at(1).error));
 }
 
 void tst_HttpTap::truncatedResponse()

@@ -92,8 +92,8 @@ void HttpTap::requestBytes(QByteArrayView data)
     while (!m_stopped && (!data.isEmpty() || m_requests.hasPendingEvent())) {
         if (m_requests.isAwaitingSwitch()) {
             // Upgrade requested; until the answer comes, count the bytes on that request.
-            if (!m_open.empty())
-                m_open.back().record.requestBytes += data.size();
+            if (Exchange *exchange = receiving())
+                exchange->record.requestBytes += data.size();
             return;
         }
         if (m_requests.isIdle() && !data.isEmpty()) {
@@ -105,30 +105,35 @@ void HttpTap::requestBytes(QByteArrayView data)
         const HttpParser::Step step = m_requests.feed(data);
         const QByteArrayView consumed = data.first(step.consumed);
         data = data.sliced(step.consumed);
-        if (!m_open.empty())
-            m_open.back().record.requestBytes += step.consumed;
+        // nullptr once the request was answered early (and logged): the rest is not recorded
+        Exchange *exchange = receiving();
+        if (exchange)
+            exchange->record.requestBytes += step.consumed;
         switch (step.event) {
         case HttpParser::Event::NeedMore:
-            if (!m_open.empty() && !m_open.back().record.method.isEmpty()) {
-                RequestRecord &record = m_open.back().record;
+            if (exchange && !exchange->record.method.isEmpty()) {
+                RequestRecord &record = exchange->record;
                 capture(record.requestBody, record.requestBodyTruncated, record.requestHead,
                         consumed);
             }
             break;
-        case HttpParser::Event::HeadComplete: {
-            RequestRecord &record = m_open.back().record;
-            record.requestHead = m_requests.head();
-            record.method = record.requestHead.method;
-            record.path = record.requestHead.target;
-            m_responses.expectResponseTo(record.method);
+        case HttpParser::Event::HeadComplete:
+            if (exchange) { // else its answer came already
+                RequestRecord &record = exchange->record;
+                record.requestHead = m_requests.head();
+                record.method = record.requestHead.method;
+                record.path = record.requestHead.target;
+                m_responses.expectResponseTo(record.method);
+            }
             break;
-        }
-        case HttpParser::Event::MessageComplete: {
-            RequestRecord &record = m_open.back().record;
-            capture(record.requestBody, record.requestBodyTruncated, record.requestHead, consumed);
-            m_open.back().requestDone = true;
+        case HttpParser::Event::MessageComplete:
+            if (exchange) {
+                RequestRecord &record = exchange->record;
+                capture(record.requestBody, record.requestBodyTruncated, record.requestHead,
+                        consumed);
+                exchange->requestDone = true;
+            }
             break;
-        }
         case HttpParser::Event::Error:
             stopLogging(QStringLiteral("unreadable request: ") + m_requests.errorString());
             return;
@@ -136,6 +141,16 @@ void HttpTap::requestBytes(QByteArrayView data)
             break; // counted at the top of the loop
         }
     }
+}
+
+HttpTap::Exchange *HttpTap::receiving()
+{
+    // Requests end in order and responses are logged in order: if the newest exchange's request
+    // has not ended, it is the one being received. If it was answered before the request ended
+    // (a 413 or a 204 to an upload, which servers may send early), it is already logged and gone.
+    if (m_open.empty() || m_open.back().requestDone)
+        return nullptr;
+    return &m_open.back();
 }
 
 void HttpTap::responseBytes(QByteArrayView data)

@@ -38,6 +38,7 @@ private:
         bool requestDone = false;
     };
 
+    Exchange *receiving(); // the exchange whose request is arriving, if it is still open
     double msSince(qint64 startNs) const { return (m_clock.nsecsElapsed() - startNs) / 1e6; }
     void publish(Exchange &exchange);
     void stopLogging(const QString &why);
