@@ -3,6 +3,7 @@
 #include "configcommand.h"
 #include "consoleprinter.h"
 #include "epolldispatcher.h"
+#include "filelimit.h"
 #include "requestlog.h"
 #include "signalwatcher.h"
 #include "singleinstance.h"
@@ -25,6 +26,7 @@ int runTunnel(int argc, char *argv[], const CommandLine &command)
 {
     QCoreApplication::setEventDispatcher(new EpollEventDispatcher); // before the application
     QCoreApplication app(argc, argv); // no display needed
+    raiseFileLimit(); // a descriptor per visitor and per local connection
     AppSettings settings;
     QString error;
     const QList<AppSettings::Profile> saved = command.savedProfiles(settings, &error);

@@ -1,4 +1,5 @@
 #include "epolldispatcher.h"
+#include "filelimit.h"
 #include "server.h"
 #include "serverconfig.h"
 #include "servicenotifier.h"
@@ -9,24 +10,6 @@
 
 #include <cstdio>
 
-#include <sys/resource.h>
-
-namespace {
-
-// Every visitor costs a file descriptor, and the usual soft limit (1024) is far below what the
-// hard limit allows: raise it, as Go programs do at start, before the default of
-// --max-connections is derived from it.
-void raiseFileLimit()
-{
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        ::setrlimit(RLIMIT_NOFILE, &limit);
-    }
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QCoreApplication::setEventDispatcher(new EpollEventDispatcher); // before the application
@@ -34,6 +17,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("rok-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROK_VERSION));
 
+    // before the default of --max-connections is derived from it, as Go programs do at start
     raiseFileLimit();
     QString error;
     QString exitNow;

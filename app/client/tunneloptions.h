@@ -71,7 +71,13 @@ struct TunnelOptions
     std::chrono::milliseconds firstRetry{1000};
     std::chrono::milliseconds maxRetry{30'000};
     std::chrono::milliseconds connectTimeout{10'000};
-    MuxSession::Options mux;
+    // The server bounds how many visitors a client serves at once (--max-streams-per-client, which
+    // an operator may set in the tens of thousands); the client's bound is its descriptors.
+    MuxSession::Options mux = [] {
+        MuxSession::Options options;
+        options.maxStreams = 1 << 20;
+        return options;
+    }();
 
     // The part of a subdomain the client can check: a DNS label (whether the server reserves it
     // is the server's business).

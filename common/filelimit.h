@@ -1,0 +1,5 @@
+#pragma once
+
+// Lifts the soft limit on open descriptors to the hard one. Both programs hold one per visitor
+// (the client one more per local connection), and the usual soft default is 1,024.
+void raiseFileLimit();
