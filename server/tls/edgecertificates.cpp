@@ -4,9 +4,7 @@
 
 EdgeCertificates::EdgeCertificates()
     : m_table(std::make_shared<Table>())
-    , m_withoutCertificate(TlsServerContext::withoutCertificate())
 {
-    selectByName(*m_withoutCertificate);
 }
 
 void EdgeCertificates::setDefault(std::shared_ptr<TlsServerContext> context)
@@ -29,7 +27,15 @@ bool EdgeCertificates::covers(const QByteArray &host) const
 
 std::shared_ptr<TlsServerContext> EdgeCertificates::front() const
 {
-    return m_table->fallback ? m_table->fallback : m_withoutCertificate;
+    if (m_table->fallback)
+        return m_table->fallback;
+    // Made at the first HTTPS visitor: creating an SSL_CTX sets up all of OpenSSL (about 3 MiB
+    // resident), which a server without HTTPS never needs.
+    if (!m_withoutCertificate) {
+        m_withoutCertificate = TlsServerContext::withoutCertificate();
+        selectByName(*m_withoutCertificate);
+    }
+    return m_withoutCertificate;
 }
 
 void EdgeCertificates::selectByName(TlsServerContext &context) const

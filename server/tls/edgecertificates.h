@@ -37,5 +37,6 @@ private:
 
     // Shared with the contexts' SNI callbacks, which may outlive this object in a connection.
     std::shared_ptr<Table> m_table;
-    std::shared_ptr<TlsServerContext> m_withoutCertificate; // front() when there is no default
+    // front() when there is no default; made when first needed
+    mutable std::shared_ptr<TlsServerContext> m_withoutCertificate;
 };
