@@ -176,11 +176,9 @@ bool RequestRewriter::filterRequest(QByteArray &chunk)
 bool RequestRewriter::onRequestHead(HttpHead &head)
 {
     m_idleSince.reset();
-    const Refusal bad{400, tr("Bad request"), {}, ErrorPage::prefersHtml(head.value("Accept"))};
+    const auto wantsHtml = [&head] { return ErrorPage::prefersHtml(head.value("Accept")); };
     const auto refuse = [&](const QString &detail) {
-        Refusal refusal = bad;
-        refusal.detail = detail;
-        this->refuse(refusal);
+        this->refuse({400, tr("Bad request"), detail, wantsHtml()});
         return false;
     };
 
@@ -221,16 +219,17 @@ bool RequestRewriter::onRequestHead(HttpHead &head)
         if (m_tunnelLookup)
             m_rules = m_tunnelLookup(name);
     }
-    if (m_rules.access && !checkAccess(head, bad.html))
+    if (m_rules.access && !checkAccess(head, wantsHtml()))
         return false;
 
     // The edge is the first hop rok trusts: whatever the visitor claimed about hops goes.
     head.headers.removeIf([](const HttpHeader &header) { return isForgeable(header.name); });
-    head.setValue("Host",
-                  m_rules.hostHeader.isEmpty() ? authority->toByteArray() : m_rules.hostHeader);
-    head.setValue("X-Forwarded-For", m_visitor);
-    head.setValue("X-Forwarded-Proto", m_scheme);
-    head.setValue("X-Forwarded-Host", authority->toByteArray());
+    const QByteArray host = authority->toByteArray();
+    head.setValue("Host", m_rules.hostHeader.isEmpty() ? host : m_rules.hostHeader);
+    // the forgeable ones are gone: these are appended, not searched for
+    head.headers.append({QByteArrayLiteral("X-Forwarded-For"), m_visitor});
+    head.headers.append({QByteArrayLiteral("X-Forwarded-Proto"), m_scheme});
+    head.headers.append({QByteArrayLiteral("X-Forwarded-Host"), host});
     if (!m_firstHead)
         m_firstHead = head;
     ++m_inFlight;
