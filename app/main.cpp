@@ -6,15 +6,13 @@
 #include "filelimit.h"
 #include "requestlog.h"
 #include "signalwatcher.h"
-#include "singleinstance.h"
-#include "trayapp.h"
 #include "tunnelclient.h"
 
-#include <QApplication>
-#include <QLocale>
-#include <QTranslator>
+#include <QCoreApplication>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include <termios.h>
@@ -130,35 +128,34 @@ int runConfig(int argc, char *argv[], const CommandLine &command)
     return exitCode;
 }
 
-int runTray(int argc, char *argv[], const CommandLine &command)
+// The tray app is a program of its own, so that `rok http` loads no widget or window-system
+// library (about 5 MiB resident): `rok` alone becomes it, with the same arguments.
+int startTray(char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("rok"));
-    QApplication::setOrganizationName(QStringLiteral("rok"));
-    QApplication::setApplicationVersion(QStringLiteral(ROK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral(ROK_APP_ID)); // its desktop entry
-    // The language follows the system locale; English (for its plural forms) otherwise.
-    QTranslator translator;
-    const QString i18n = QStringLiteral(":/i18n");
-    if (translator.load(QLocale(), QStringLiteral("rok"), QStringLiteral("_"), i18n)
-        || translator.load(QStringLiteral("rok_en"), i18n))
-        QCoreApplication::installTranslator(&translator);
-    // One tray app per settings file: a second `rok` hands its arguments to the first.
-    SingleInstance instance(AppSettings::defaultFileName());
-    if (!instance.claim()) {
-        QString error;
-        if (!instance.handOver(QCoreApplication::arguments().mid(1), &error)) {
-            std::fprintf(stderr, "rok: %s\n", qPrintable(error));
-            return 1;
-        }
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         std::fputs(qPrintable(QCoreApplication::translate(
-                           "CommandLine", "rok is already running: its window shows.\n")),
+                           "CommandLine",
+                           "rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY "
+                           "is set).\nFrom a terminal, start a tunnel with: rok http PORT\n"
+                           "Try 'rok --help'.\n")),
                    stderr);
-        return 0;
+        return 2;
     }
-    SignalWatcher signals;
-    QObject::connect(&signals, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
-    return runTrayApp(app, command, &instance);
+    // Next to this program in a build tree, in libexec once installed.
+    QByteArray path = ROK_TRAY_PATH;
+    char self[4096];
+    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    if (length > 0) {
+        QByteArray sibling(self, length);
+        sibling = sibling.left(sibling.lastIndexOf('/') + 1) + "rok-tray";
+        if (::access(sibling.constData(), X_OK) == 0)
+            path = sibling;
+    }
+    ::execv(path.constData(), argv);
+    std::fprintf(stderr, "rok: cannot start the tray app %s: %s\n", path.constData(),
+                 std::strerror(errno));
+    return 1;
 }
 
 } // namespace
@@ -177,7 +174,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "rok: %s\nTry 'rok --help'.\n", qPrintable(command.text));
         return 2;
     case CommandLine::Action::Tray:
-        return runTray(argc, argv, command);
+        return startTray(argv);
     case CommandLine::Action::Tunnel:
         return runTunnel(argc, argv, command);
     case CommandLine::Action::Config:

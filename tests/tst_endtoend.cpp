@@ -157,6 +157,7 @@ private Q_SLOTS:
     void trayAppWithServerAndLocalOpensTheTunnel();
     void savedServerAndTokenServeEveryCommand();
     void secondTrayAppHandsOverToTheFirst();
+    void withoutADisplayRokSaysHowToStartATunnel();
     void savedTunnelsStartTogetherOnOneConnection();
 
 private:
@@ -871,6 +872,24 @@ void tst_EndToEnd::savedServerAndTokenServeEveryCommand()
     QVERIFY(unknown.waitForExit());
     QCOMPARE(unknown.exitCode(), 2);
     QVERIFY(unknown.standardError().contains("no saved tunnel named \"nosuch\""));
+}
+
+// `rok` alone on a machine without a display (an SSH session, a container): a hint and exit 2,
+// not Qt's abort for want of a display.
+void tst_EndToEnd::withoutADisplayRokSaysHowToStartATunnel()
+{
+    QProcess rok;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
+        environment.remove(name);
+    rok.setProcessEnvironment(environment);
+    rok.start(QStringLiteral(ROK_CLIENT_BINARY), {});
+    QVERIFY(rok.waitForFinished(10000));
+    QCOMPARE(rok.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(rok.exitCode(), 2);
+    const QByteArray said = rok.readAllStandardError();
+    QVERIFY2(said.contains("no display for the tray app") && said.contains("rok http PORT"),
+             said.constData());
 }
 
 void tst_EndToEnd::secondTrayAppHandsOverToTheFirst()
