@@ -162,10 +162,7 @@ int startTray(char *argv[])
 
 int main(int argc, char *argv[])
 {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
-    const CommandLine command = CommandLine::parse(arguments, qgetenv("ROK_TOKEN"));
+    const CommandLine command = CommandLine::parse(argc, argv);
     switch (command.action) {
     case CommandLine::Action::PrintAndExit:
         std::fputs(qPrintable(command.text), stdout);

@@ -50,10 +50,7 @@ int runTray(int argc, char *argv[], const CommandLine &command)
 
 int main(int argc, char *argv[])
 {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
-    const CommandLine command = CommandLine::parse(arguments, qgetenv("ROK_TOKEN"));
+    const CommandLine command = CommandLine::parse(argc, argv);
     if (command.action != CommandLine::Action::Tray) {
         std::fputs("rok-tray: takes the options of 'rok' alone; see 'rok --help'.\n", stderr);
         return 2;

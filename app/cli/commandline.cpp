@@ -13,6 +13,14 @@ QString tr(const char *text)
 }
 } // namespace
 
+CommandLine CommandLine::parse(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return parse(arguments, qgetenv("ROK_TOKEN"));
+}
+
 CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &tokenFromEnvironment)
 {
     CommandLine result;

@@ -25,6 +25,8 @@ struct CommandLine
     QString text; // help or version (PrintAndExit), or the error message (Error)
 
     static CommandLine parse(const QStringList &arguments, const QByteArray &tokenFromEnvironment);
+    // main()'s arguments, and ROK_TOKEN from the environment
+    static CommandLine parse(int argc, char *argv[]);
 
     bool startsSaved() const { return allSavedTunnels || !savedTunnels.isEmpty(); }
     // The saved tunnels this command runs: rok start's, or the current one for rok http|tcp
