@@ -142,16 +142,14 @@ int startTray(char *argv[])
                    stderr);
         return 2;
     }
-    // Next to this program in a build tree, in libexec once installed.
-    QByteArray path = ROK_TRAY_PATH;
+    // Next to this program in a build tree; in libexec once installed (../libexec/rok/ from bin/).
     char self[4096];
     const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
-    if (length > 0) {
-        QByteArray sibling(self, length);
-        sibling = sibling.left(sibling.lastIndexOf('/') + 1) + "rok-tray";
-        if (::access(sibling.constData(), X_OK) == 0)
-            path = sibling;
-    }
+    QByteArray directory(self, qMax<ssize_t>(length, 0));
+    directory.truncate(directory.lastIndexOf('/') + 1);
+    QByteArray path = directory + "rok-tray";
+    if (::access(path.constData(), X_OK) != 0)
+        path = directory + ROK_TRAY_FROM_BINDIR;
     ::execv(path.constData(), argv);
     std::fprintf(stderr, "rok: cannot start the tray app %s: %s\n", path.constData(),
                  std::strerror(errno));
