@@ -13,10 +13,12 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
@@ -44,7 +46,10 @@ private Q_SLOTS:
     void statsUpdate();
     void ringBoundHolds();
     void replayReachesTheLocalService();
+    void replayFollowsTheLocalServiceChosenInSettings();
     void harExportIsValidJson();
+    void filterMatchesMethodPathAndStatusOnly();
+    void headersSortAndExportFollowsTheFilter();
     void settingsPersistAcrossRestart();
     void protectionFromSettingsReachesTheEdge();
     void withoutTrayTheWindowStaysAWindow();
@@ -265,6 +270,30 @@ void tst_TrayApp::replayReachesTheLocalService()
     QTRY_VERIFY2(result->text().contains(u"200"), qPrintable(result->text()));
 }
 
+// The local service changed in Settings after the window opened: a replay goes to the new one.
+void tst_TrayApp::replayFollowsTheLocalServiceChosenInSettings()
+{
+    goOnline();
+    visitMany(1, "/headers");
+    QTRY_COMPARE(m_window->model()->rowCount(), 1);
+    m_window->table()->selectRow(0);
+    auto *replay = m_window->findChild<QPushButton *>(QStringLiteral("replay"));
+    auto *result = m_window->findChild<QLabel *>(QStringLiteral("replayResult"));
+    QVERIFY(replay && result);
+    QTest::mouseClick(replay, Qt::LeftButton); // the first replay makes the Replayer
+    QTRY_VERIFY2(result->text().contains(u"200"), qPrintable(result->text()));
+
+    TestHttpService other;
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    m_settings->setLocal(QStringLiteral("127.0.0.1:%1").arg(other.serverPort()));
+    const int before = m_local->connectionsAccepted();
+    result->clear();
+    QTest::mouseClick(replay, Qt::LeftButton);
+    QTRY_COMPARE(other.connectionsAccepted(), 1);
+    QTRY_VERIFY2(result->text().contains(u"200"), qPrintable(result->text()));
+    QCOMPARE(m_local->connectionsAccepted(), before);
+}
+
 void tst_TrayApp::harExportIsValidJson()
 {
     goOnline();
@@ -287,6 +316,98 @@ void tst_TrayApp::harExportIsValidJson()
         QCOMPARE(entry[QStringLiteral("request")][QStringLiteral("method")].toString(),
                  QStringLiteral("GET"));
     }
+}
+
+// /bytes/338's answer is 404 bytes long: "404 B" under Received must not match a search for 404s.
+void tst_TrayApp::filterMatchesMethodPathAndStatusOnly()
+{
+    goOnline();
+    visitMany(1, "/");
+    visitMany(1, "/bytes/338");
+    {
+        const QUrl url(m_controller->url());
+        HttpVisit missing(m_server->httpPort(),
+                          url.host().toLatin1() + ':' + QByteArray::number(url.port()), "GET",
+                          "/missing");
+        missing.start();
+        QTRY_VERIFY(missing.isDone());
+        QCOMPARE(missing.status(), 404);
+    }
+    QTRY_COMPARE(m_window->model()->rowCount(), 3);
+    const auto visiblePaths = [this] {
+        QStringList paths;
+        const QAbstractItemModel *shown = m_window->table()->model();
+        for (int row = 0; row < shown->rowCount(); ++row)
+            paths.append(shown->index(row, RequestLogModel::Path).data().toString());
+        paths.sort();
+        return paths;
+    };
+    QVERIFY2(visiblePaths().contains(u"/bytes/338"_s), qPrintable(visiblePaths().join(u' ')));
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("filter"));
+    QVERIFY(filter);
+    QTest::keyClicks(filter, u"404"_s);
+    QCOMPARE(visiblePaths(), QStringList{u"/missing"_s});
+    filter->clear();
+    QTest::keyClicks(filter, u"get /bytes"_s); // method and path, any case
+    QCOMPARE(visiblePaths(), QStringList{u"/bytes/338"_s});
+    filter->clear();
+    QTest::keyClicks(filter, u"KiB"_s); // sizes and durations are not searched
+    QCOMPARE(visiblePaths(), QStringList());
+}
+
+void tst_TrayApp::headersSortAndExportFollowsTheFilter()
+{
+    goOnline();
+    visitMany(1, "/");
+    {
+        const QUrl url(m_controller->url());
+        HttpVisit missing(m_server->httpPort(),
+                          url.host().toLatin1() + ':' + QByteArray::number(url.port()), "GET",
+                          "/missing");
+        missing.start();
+        QTRY_VERIFY(missing.isDone());
+    }
+    visitMany(1, "/headers");
+    QTRY_COMPARE(m_window->model()->rowCount(), 3);
+    const QAbstractItemModel *shown = m_window->table()->model();
+    // newest first to begin with
+    QCOMPARE(shown->index(0, RequestLogModel::Path).data().toString(), u"/headers"_s);
+    QCOMPARE(shown->index(2, RequestLogModel::Path).data().toString(), u"/"_s);
+    // a click on Status sorts by it (the 404 last, ascending)
+    QHeaderView *header = m_window->table()->horizontalHeader();
+    const QPoint statusHeader(header->sectionViewportPosition(RequestLogModel::Status) + 5,
+                              header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, statusHeader);
+    const Qt::SortOrder order = header->sortIndicatorOrder();
+    QCOMPARE(header->sortIndicatorSection(), int(RequestLogModel::Status));
+    QCOMPARE(shown->index(order == Qt::AscendingOrder ? 2 : 0, RequestLogModel::Status)
+                     .data()
+                     .toString(),
+             u"404"_s);
+
+    // Export HAR takes what the filter shows
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("filter"));
+    QTest::keyClicks(filter, u"missing"_s);
+    QCOMPARE(shown->rowCount(), 1);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("filtered.har"));
+    QVERIFY(m_window->exportHar(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray entries = QJsonDocument::fromJson(file.readAll())
+                                       .object()
+                                       .value(u"log"_s)
+                                       .toObject()
+                                       .value(u"entries"_s)
+                                       .toArray();
+    QCOMPARE(entries.size(), 1);
+    QVERIFY(entries.at(0)
+                    .toObject()
+                    .value(u"request"_s)
+                    .toObject()
+                    .value(u"url"_s)
+                    .toString()
+                    .endsWith(u"/missing"_s));
 }
 
 void tst_TrayApp::settingsPersistAcrossRestart()

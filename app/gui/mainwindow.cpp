@@ -34,6 +34,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 QString stateLabel(TunnelClient::State state)
@@ -253,7 +255,8 @@ QWidget *MainWindow::createLog()
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterKeyColumn(RequestLogModel::Time); // any column has the FilterRole
+    m_proxy->setFilterRole(RequestLogModel::FilterRole);
     m_proxy->setSortRole(RequestLogModel::SortRole);
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
@@ -272,7 +275,8 @@ QWidget *MainWindow::createLog()
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(RequestLogModel::Path, QHeaderView::Stretch);
-    m_table->setSortingEnabled(false); // newest first, as they come
+    m_table->setSortingEnabled(true); // a click on a header sorts; newest first to begin with
+    m_table->sortByColumn(RequestLogModel::Time, Qt::DescendingOrder);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showDetails);
     layout->addWidget(m_table, 1);
@@ -450,6 +454,8 @@ void MainWindow::replaySelected()
         m_replayer = new Replayer(m_controller->options().local, this);
         connect(m_replayer, &Replayer::finished, this, &MainWindow::onReplayed);
     }
+    m_replayer->setLocal(m_controller->options().local); // Settings may have changed it since
+
     m_replayResult->setText(
             tr("Replaying %1 %2…")
                     .arg(QString::fromLatin1(record->method), QString::fromLatin1(record->path)));
@@ -499,15 +505,19 @@ void MainWindow::chooseHarFile()
 
 bool MainWindow::exportHar(const QString &path)
 {
+    // What the table shows, the filter applied, oldest first as a HAR log runs
+    QList<RequestRecord> shown;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        shown.append(m_model->record(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
+    std::sort(shown.begin(), shown.end(),
+              [](const RequestRecord &a, const RequestRecord &b) { return a.id < b.id; });
     QString error;
-    if (!HarExport::writeFile(path, m_controller->log()->records(), &error)) {
+    if (!HarExport::writeFile(path, shown, &error)) {
         QMessageBox::warning(this, tr("Export failed"), error);
         return false;
     }
-    statusBar()->showMessage(
-            tr("Saved %n request(s) to %1", nullptr, int(m_controller->log()->records().size()))
-                    .arg(path),
-            5000);
+    statusBar()->showMessage(tr("Saved %n request(s) to %1", nullptr, int(shown.size())).arg(path),
+                             5000);
     return true;
 }
 

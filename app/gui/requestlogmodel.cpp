@@ -108,6 +108,9 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(record.id);
     case SortRole:
         return sortValue(record, column);
+    case FilterRole:
+        return QString::fromLatin1(record.method) + u' ' + QString::fromUtf8(record.path) + u' '
+                + display(record, Status).toString();
     default:
         return {};
     }
@@ -143,7 +146,7 @@ QVariant RequestLogModel::sortValue(const RequestRecord &record, int column) con
 {
     switch (column) {
     case Time:
-        return record.started;
+        return QVariant::fromValue(record.id); // in order of arrival, also within a millisecond
     case Method:
         return QString::fromLatin1(record.method);
     case Path:

@@ -21,6 +21,9 @@ public:
     Q_ENUM(Column)
     // Raw values for sorting: QDateTime, QString, int (status), double (ms), qint64 (bytes).
     static constexpr int SortRole = Qt::UserRole + 1; // Qt::UserRole: the record id (quint64)
+    // What the filter box matches, on every column: "METHOD PATH STATUS" (not the sizes, whose
+    // "404 B" would match a search for 404s).
+    static constexpr int FilterRole = Qt::UserRole + 2;
 
     explicit RequestLogModel(RequestLog *log, QObject *parent = nullptr);
 
