@@ -5,6 +5,7 @@
 #include "controlmessages.h"
 #include "httpvisit.h"
 #include "mainwindow.h"
+#include "qrcodewidget.h"
 #include "requestlogmodel.h"
 #include "server.h"
 #include "testhttpservice.h"
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void protectionFromSettingsReachesTheEdge();
     void withoutTrayTheWindowStaysAWindow();
     void trayMenuStartsASavedTunnel();
+    void qrCodeOnlyForAddressesAPhoneCanOpen();
 
 private:
     void startApp();
@@ -476,4 +478,42 @@ void tst_TrayApp::trayMenuStartsASavedTunnel()
 }
 
 QTEST_MAIN(tst_TrayApp)
+// A *.localhost URL opens on this computer only: no QR code, and the URL's tooltip says why.
+// A server with a real domain: the code shows.
+void tst_TrayApp::qrCodeOnlyForAddressesAPhoneCanOpen()
+{
+    goOnline();
+    auto *qr = m_window->findChild<QrCodeWidget *>();
+    QVERIFY(qr);
+    QVERIFY(m_controller->url().contains(u".localhost:"_s));
+    QVERIFY(qr->isHidden());
+    auto *url = m_window->findChild<QLabel *>(QStringLiteral("url"));
+    QVERIFY(url);
+    QVERIFY(url->toolTip().contains(u"QR"_s));
+    cleanup();
+
+    m_local = std::make_unique<TestHttpService>();
+    QVERIFY(m_local->listen(QHostAddress::LocalHost, 0));
+    ServerConfig config;
+    config.bind = QHostAddress::LocalHost;
+    config.httpPort = 0;
+    config.controlPort = 0;
+    config.domain = QStringLiteral("tunnels.example");
+    m_server = std::make_unique<Server>(config);
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+    {
+        AppSettings settings;
+        settings.setKeychainEnabled(false);
+        settings.setServer(QStringLiteral("127.0.0.1:%1").arg(m_server->controlPort()));
+        settings.setLocal(QStringLiteral("127.0.0.1:%1").arg(m_local->serverPort()));
+        settings.save();
+    }
+    goOnline();
+    QVERIFY2(m_controller->url().contains(u".tunnels.example:"_s), qPrintable(m_controller->url()));
+    qr = m_window->findChild<QrCodeWidget *>();
+    QVERIFY(!qr->isHidden());
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("url"))->toolTip().isEmpty());
+}
+
 #include "tst_trayapp.moc"

@@ -69,7 +69,7 @@
         <translation type="vanished">[HOST:]PORT local</translation>
     </message>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+33"/>
+        <location filename="../app/cli/commandline.cpp" line="+41"/>
         <source>rok: a public URL for a local port.
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
@@ -268,8 +268,16 @@ The server, its token and its trust come from the saved settings unless given he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+143"/>
+        <location filename="../app/traymain.cpp" line="+39"/>
         <source>rok is already running: its window shows.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="+137"/>
+        <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
+From a terminal, start a tunnel with: rok http PORT
+Try &apos;rok --help&apos;.
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,7 +389,7 @@ The server, its token and its trust come from the saved settings unless given he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="-60"/>
+        <location filename="../app/main.cpp" line="-45"/>
         <source>Token: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,12 +452,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+62"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+139"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1 in, %2 out</source>
         <translation>%1 en entrée, %2 en sortie</translation>
     </message>
@@ -520,7 +528,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+43"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+58"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
@@ -603,12 +611,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     </message>
     <message>
         <location line="+3"/>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>&amp;Open in browser</source>
         <translation>&amp;Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-160"/>
         <source>Open the public URL in a browser</source>
         <translation>Ouvrir l&apos;URL publique dans un navigateur</translation>
     </message>
@@ -644,12 +652,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     </message>
     <message>
         <location line="+2"/>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>&amp;Export HAR…</source>
         <translation>&amp;Exporter en HAR…</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-88"/>
         <source>Export the request log as HAR</source>
         <translation>Exporter le journal des requêtes en HAR</translation>
     </message>
@@ -664,12 +672,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Vider le journal des requêtes</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Requests</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Request head and body</source>
         <translation>En-tête et corps de la requête</translation>
     </message>
@@ -779,7 +787,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Pas encore de tunnel</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>No QR code: this address opens on this computer only.</source>
+        <translation>Pas de code QR : cette adresse ne s’ouvre que sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Stop tunnel</source>
         <translation>A&amp;rrêter le tunnel</translation>
     </message>
@@ -839,7 +852,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 (Le contenu des requêtes plus anciennes n’est plus conservé, pour que le journal reste sous %1.)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Replaying %1 %2…</source>
         <translation>Renvoi de %1 %2…</translation>
     </message>
@@ -878,12 +891,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Archive HTTP (*.har)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;exportation</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Saved %n request(s) to %1</source>
         <translation>
             <numerusform>%n requête enregistrée dans %1</numerusform>
@@ -891,7 +904,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>About rok</source>
         <translation>À propos de rok</translation>
     </message>
@@ -971,7 +984,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+127"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+130"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
         <translation>fermée</translation>
@@ -1578,7 +1591,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+42"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+51"/>
         <source>the server did not answer in time</source>
         <translation>le serveur n&apos;a pas répondu à temps</translation>
     </message>
@@ -1632,7 +1645,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>%1: %2</source>
         <comment>a tunnel&apos;s name, then a message about it</comment>
         <translation type="unfinished"></translation>
@@ -1642,7 +1655,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation type="vanished">le serveur exige un jeton&#xa0;: utiliser --token ou définir ROK_TOKEN</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>lost the connection to rok-server: %1</source>
         <translation>connexion au rok-server perdue&#xa0;: %1</translation>
     </message>

@@ -20,6 +20,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -32,11 +33,23 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace {
+
+// Whether a phone could open the URL: not a *.localhost name or a loopback address, which
+// mean this computer wherever they are opened.
+bool anotherDeviceCanOpen(const QString &url)
+{
+    const QString host = QUrl(url).host().toLower();
+    if (host.isEmpty() || host == u"localhost" || host.endsWith(u".localhost"))
+        return false;
+    const QHostAddress address(host);
+    return address.isNull() || !address.isLoopback();
+}
 
 QString stateLabel(TunnelClient::State state)
 {
@@ -369,8 +382,12 @@ void MainWindow::updateState()
     m_url->setEnabled(online);
     m_copy->setEnabled(!url.isEmpty());
     m_open->setEnabled(online);
-    m_qr->setText(online ? url : QString());
-    m_qr->setVisible(online);
+    const bool scannable = online && anotherDeviceCanOpen(url);
+    m_qr->setText(scannable ? url : QString());
+    m_qr->setVisible(scannable);
+    m_url->setToolTip(online && !scannable
+                              ? tr("No QR code: this address opens on this computer only.")
+                              : QString());
     m_startStop->setText(m_controller->isRunning() ? tr("&Stop tunnel") : tr("&Start tunnel"));
     m_startStop->setAccessibleName(m_startStop->text().remove(u'&'));
 

@@ -146,7 +146,7 @@ QVariant RequestLogModel::sortValue(const RequestRecord &record, int column) con
 {
     switch (column) {
     case Time:
-        return QVariant::fromValue(record.id); // in order of arrival, also within a millisecond
+        return record.started; // equal ones keep their order: the proxy's sort is stable
     case Method:
         return QString::fromLatin1(record.method);
     case Path:
