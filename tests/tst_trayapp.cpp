@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <memory>
 
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void withoutTrayTheWindowStaysAWindow();
     void trayMenuStartsASavedTunnel();
     void qrCodeOnlyForAddressesAPhoneCanOpen();
+    void trayTooltipSaysTheStateInTheUsersLanguage();
 
 private:
     void startApp();
@@ -514,6 +516,20 @@ void tst_TrayApp::qrCodeOnlyForAddressesAPhoneCanOpen()
     qr = m_window->findChild<QrCodeWidget *>();
     QVERIFY(!qr->isHidden());
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("url"))->toolTip().isEmpty());
+}
+
+// The tooltip of a tunnel that is not online names its state as the window does, translated,
+// not as the --json events spell it ("stopped").
+void tst_TrayApp::trayTooltipSaysTheStateInTheUsersLanguage()
+{
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral("rok_de"), QStringLiteral(":/i18n")));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    startApp();
+    const QString tooltip = m_tray->icon()->toolTip();
+    QCoreApplication::removeTranslator(&german);
+    QCOMPARE(tooltip, u"rok: Gestoppt"_s);
+    QCOMPARE(TrayIcon::textFor(TunnelClient::State::Reconnecting), u"Reconnecting…"_s);
 }
 
 #include "tst_trayapp.moc"

@@ -528,32 +528,27 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+58"/>
         <source>Stopped</source>
-        <translation>Gestoppt</translation>
+        <translation type="vanished">Gestoppt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Connecting…</source>
-        <translation>Verbindungsaufbau…</translation>
+        <translation type="vanished">Verbindungsaufbau…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Online</source>
-        <translation>Online</translation>
+        <translation type="vanished">Online</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reconnecting</source>
-        <translation>Neuer Verbindungsaufbau</translation>
+        <translation type="vanished">Neuer Verbindungsaufbau</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Error</source>
-        <translation>Fehler</translation>
+        <translation type="vanished">Fehler</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+58"/>
         <source>(nothing received)</source>
         <translation>(nichts empfangen)</translation>
     </message>
@@ -1501,12 +1496,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     <name>TrayIcon</name>
     <message>
         <location filename="../app/gui/trayicon.cpp" line="+22"/>
-        <location line="+114"/>
+        <location line="+130"/>
         <source>Start tunnel</source>
         <translation>Tunnel starten</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-129"/>
         <source>Copy public URL</source>
         <translation>Öffentliche URL kopieren</translation>
     </message>
@@ -1547,8 +1542,32 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+1"/>
+        <location line="+36"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting…</source>
+        <translation>Verbindungsaufbau…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnecting…</source>
+        <translation>Neuer Verbindungsaufbau…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>rok: %1</source>
         <translation>rok: %1</translation>
     </message>

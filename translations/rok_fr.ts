@@ -528,32 +528,27 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+58"/>
         <source>Stopped</source>
-        <translation>Arrêté</translation>
+        <translation type="vanished">Arrêté</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Connecting…</source>
-        <translation>Connexion…</translation>
+        <translation type="vanished">Connexion…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Online</source>
-        <translation>En ligne</translation>
+        <translation type="vanished">En ligne</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reconnecting</source>
-        <translation>Reconnexion</translation>
+        <translation type="vanished">Reconnexion</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Error</source>
-        <translation>Erreur</translation>
+        <translation type="vanished">Erreur</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+58"/>
         <source>(nothing received)</source>
         <translation>(rien reçu)</translation>
     </message>
@@ -1501,12 +1496,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     <name>TrayIcon</name>
     <message>
         <location filename="../app/gui/trayicon.cpp" line="+22"/>
-        <location line="+114"/>
+        <location line="+130"/>
         <source>Start tunnel</source>
         <translation>Démarrer le tunnel</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-129"/>
         <source>Copy public URL</source>
         <translation>Copier l&apos;URL publique</translation>
     </message>
@@ -1547,8 +1542,32 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+1"/>
+        <location line="+36"/>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnecting…</source>
+        <translation>Reconnexion…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>rok: %1</source>
         <translation>rok&#xa0;: %1</translation>
     </message>

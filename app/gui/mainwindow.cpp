@@ -51,23 +51,6 @@ bool anotherDeviceCanOpen(const QString &url)
     return address.isNull() || !address.isLoopback();
 }
 
-QString stateLabel(TunnelClient::State state)
-{
-    switch (state) {
-    case TunnelClient::State::Stopped:
-        return MainWindow::tr("Stopped");
-    case TunnelClient::State::Connecting:
-        return MainWindow::tr("Connecting…");
-    case TunnelClient::State::Online:
-        return MainWindow::tr("Online");
-    case TunnelClient::State::Reconnecting:
-        return MainWindow::tr("Reconnecting");
-    case TunnelClient::State::Failed:
-        return MainWindow::tr("Error");
-    }
-    return {};
-}
-
 // A head and the start of its body, as the details pane shows them.
 QString describe(const HttpHead &head, const QByteArray &body, bool truncated, qint64 bytes)
 {
@@ -375,7 +358,7 @@ void MainWindow::updateState()
     const TunnelClient *client = m_controller->client();
     const QString url = m_controller->url();
     m_stateIcon->setPixmap(TrayIcon::iconFor(state).pixmap(QSize(20, 20), devicePixelRatioF()));
-    m_stateText->setText(stateLabel(state));
+    m_stateText->setText(TrayIcon::textFor(state));
     m_local->setText(tr("→ %1").arg(m_controller->options().local.toString()));
     const bool online = state == TunnelClient::State::Online;
     m_url->setText(url.isEmpty() ? tr("No tunnel yet") : url);

@@ -93,6 +93,23 @@ QIcon TrayIcon::iconFor(TunnelClient::State state)
     return QIcon(QStringLiteral(":/icons/rok-stopped.svg"));
 }
 
+QString TrayIcon::textFor(TunnelClient::State state)
+{
+    switch (state) {
+    case TunnelClient::State::Stopped:
+        return tr("Stopped");
+    case TunnelClient::State::Connecting:
+        return tr("Connecting…");
+    case TunnelClient::State::Online:
+        return tr("Online");
+    case TunnelClient::State::Reconnecting:
+        return tr("Reconnecting…");
+    case TunnelClient::State::Failed:
+        return tr("Error");
+    }
+    return {};
+}
+
 void TrayIcon::lookForTray()
 {
     const bool available = QSystemTrayIcon::isSystemTrayAvailable();
@@ -131,8 +148,7 @@ void TrayIcon::onStateChanged(TunnelClient::State state)
     m_icon.setIcon(iconFor(state));
     const QString url = m_controller->url();
     const bool online = state == TunnelClient::State::Online;
-    m_icon.setToolTip(online ? tr("rok: %1").arg(url)
-                             : tr("rok: %1").arg(TunnelClient::stateName(state)));
+    m_icon.setToolTip(online ? tr("rok: %1").arg(url) : tr("rok: %1").arg(textFor(state)));
     m_startStop->setText(m_controller->isRunning() ? tr("Stop tunnel") : tr("Start tunnel"));
     m_copy->setEnabled(!url.isEmpty());
     m_open->setEnabled(online);

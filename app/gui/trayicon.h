@@ -29,6 +29,7 @@ public:
     QMenu *menu() const { return m_menu; }
 
     static QIcon iconFor(TunnelClient::State state);
+    static QString textFor(TunnelClient::State state); // for people: "Online", "Reconnecting…"
     // rok's own icon for windows: the installed one (hicolor "rok"), so the theme's sizes are
     // used, or the built-in one when rok runs from its build folder.
     static QIcon appIcon();
