@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void trayMenuStartsASavedTunnel();
     void qrCodeOnlyForAddressesAPhoneCanOpen();
     void trayTooltipSaysTheStateInTheUsersLanguage();
+    void windowSizeAndSplitterAreRemembered();
 
 private:
     void startApp();
@@ -530,6 +532,29 @@ void tst_TrayApp::trayTooltipSaysTheStateInTheUsersLanguage()
     QCoreApplication::removeTranslator(&german);
     QCOMPARE(tooltip, u"rok: Gestoppt"_s);
     QCOMPARE(TrayIcon::textFor(TunnelClient::State::Reconnecting), u"Reconnecting…"_s);
+}
+
+// Closed to the tray, or quit: the next start opens the window as the user left it.
+void tst_TrayApp::windowSizeAndSplitterAreRemembered()
+{
+    startApp();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->resize(720, 530);
+    auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("logAndDetails"));
+    QVERIFY(splitter);
+    splitter->setSizes({150, 250});
+    const QList<int> sizes = splitter->sizes();
+    m_window->close(); // hidden (to the tray, or for good): the layout is saved
+    QVERIFY(m_window->isHidden());
+    cleanup();
+    init();
+
+    startApp();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->size(), QSize(720, 530));
+    QCOMPARE(m_window->findChild<QSplitter *>(QStringLiteral("logAndDetails"))->sizes(), sizes);
 }
 
 #include "tst_trayapp.moc"

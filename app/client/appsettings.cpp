@@ -208,6 +208,17 @@ bool AppSettings::save()
     return false;
 }
 
+QByteArray AppSettings::windowLayout(const QString &part) const
+{
+    return m_settings.value(QStringLiteral("window/") + part).toByteArray();
+}
+
+void AppSettings::setWindowLayout(const QString &part, const QByteArray &state)
+{
+    m_settings.setValue(QStringLiteral("window/") + part, state);
+    sync();
+}
+
 bool AppSettings::sync()
 {
     m_settings.sync();

@@ -81,6 +81,10 @@ public:
     void setStartAtLogin(bool start) { m_startAtLogin = start; }
     int logSize() const { return m_logSize; }
     void setLogSize(int size); // clamped to MinLogSize..MaxLogSize
+    // How the window was last laid out (QWidget::saveGeometry(), QSplitter::saveState()), by
+    // part; written at once, apart from save().
+    QByteArray windowLayout(const QString &part) const;
+    void setWindowLayout(const QString &part, const QByteArray &state);
 
     // Saved tunnels. There is always at least one; names are unique and not empty.
     QList<Profile> profiles() const { return m_profiles; }

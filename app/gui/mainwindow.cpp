@@ -88,15 +88,19 @@ MainWindow::MainWindow(TunnelController *controller, AppSettings *settings, QWid
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(createHeader());
     layout->addWidget(createStats());
-    auto *splitter = new QSplitter(Qt::Vertical, central);
-    splitter->addWidget(createLog());
-    splitter->addWidget(createDetails());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    layout->addWidget(splitter, 1);
+    m_splitter = new QSplitter(Qt::Vertical, central);
+    m_splitter->setObjectName(QStringLiteral("logAndDetails"));
+    m_splitter->addWidget(createLog());
+    m_splitter->addWidget(createDetails());
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     createMenus();
-    resize(1000, 760);
+    // as the user left it last time
+    if (!restoreGeometry(settings->windowLayout(QStringLiteral("geometry"))))
+        resize(1000, 760);
+    m_splitter->restoreState(settings->windowLayout(QStringLiteral("splitter")));
 
     connect(controller, &TunnelController::stateChanged, this, &MainWindow::updateState);
     connect(controller, &TunnelController::tunnelOpened, this, &MainWindow::updateState);
@@ -536,6 +540,18 @@ void MainWindow::showAbout()
                        tr("<h3>rok %1</h3><p>A public URL for a local port, on a server you run "
                           "yourself.</p>")
                                .arg(QStringLiteral(ROK_VERSION)));
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->setWindowLayout(QStringLiteral("geometry"), saveGeometry());
+    m_settings->setWindowLayout(QStringLiteral("splitter"), m_splitter->saveState());
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    saveLayout(); // closed to the tray, or the app quits
+    QMainWindow::hideEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -12,6 +12,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 class QTabWidget;
 class QrCodeWidget;
@@ -46,8 +47,10 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void hideEvent(QHideEvent *event) override; // saves the layout
 
 private:
+    void saveLayout(); // size, place and splitter, for the next start
     QWidget *createHeader();
     QWidget *createStats();
     QWidget *createLog();
@@ -89,6 +92,7 @@ private:
     QTableView *m_table = nullptr;
 
     QTabWidget *m_detailsTabs = nullptr;
+    QSplitter *m_splitter = nullptr; // the request log above the details
     QPlainTextEdit *m_requestText = nullptr;
     QPlainTextEdit *m_responseText = nullptr;
     QPushButton *m_replay = nullptr;
