@@ -60,6 +60,7 @@ private Q_SLOTS:
     void qrCodeOnlyForAddressesAPhoneCanOpen();
     void trayTooltipSaysTheStateInTheUsersLanguage();
     void windowSizeAndSplitterAreRemembered();
+    void clickOnARunningTunnelTogglesTheWindow();
 
 private:
     void startApp();
@@ -555,6 +556,20 @@ void tst_TrayApp::windowSizeAndSplitterAreRemembered()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QCOMPARE(m_window->size(), QSize(720, 530));
     QCOMPARE(m_window->findChild<QSplitter *>(QStringLiteral("logAndDetails"))->sizes(), sizes);
+}
+
+// The first click starts the tunnel and shows the window; later ones put it away and back.
+void tst_TrayApp::clickOnARunningTunnelTogglesTheWindow()
+{
+    goOnline();
+    QVERIFY(m_window->isVisible());
+    Q_EMIT m_tray->icon()->activated(QSystemTrayIcon::Trigger);
+    QVERIFY(m_window->isHidden());
+    QCOMPARE(m_controller->state(), TunnelClient::State::Online); // the tunnel stays
+    Q_EMIT m_tray->icon()->activated(QSystemTrayIcon::Trigger);
+    QVERIFY(m_window->isVisible());
+    // and the error count says what it counts
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("errors"))->toolTip().contains(u"500"_s));
 }
 
 #include "tst_trayapp.moc"

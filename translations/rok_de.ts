@@ -10,7 +10,7 @@
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+251"/>
         <source>Could not write the settings file %1.</source>
         <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -570,7 +570,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>The token could not be saved: %1</source>
         <translation>Das Token konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -606,12 +606,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     </message>
     <message>
         <location line="+3"/>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>&amp;Open in browser</source>
         <translation>Im &amp;Browser öffnen</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>Open the public URL in a browser</source>
         <translation>Öffentliche URL im Browser öffnen</translation>
     </message>
@@ -636,7 +636,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Answers with a status of 500 or more, and requests that got no answer. A 4xx is the visitor&apos;s error, not one.</source>
+        <translation>Antworten mit Status 500 oder höher und Anfragen ohne Antwort. Ein 4xx ist ein Fehler des Besuchers, kein Fehler hier.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Filter requests (path, method, status)</source>
         <translation>Anfragen filtern (Pfad, Methode, Status)</translation>
     </message>
@@ -1496,12 +1501,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     <name>TrayIcon</name>
     <message>
         <location filename="../app/gui/trayicon.cpp" line="+22"/>
-        <location line="+130"/>
+        <location line="+135"/>
         <source>Start tunnel</source>
         <translation>Tunnel starten</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-134"/>
         <source>Copy public URL</source>
         <translation>Öffentliche URL kopieren</translation>
     </message>
@@ -1567,7 +1572,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>rok: %1</source>
         <translation>rok: %1</translation>
     </message>

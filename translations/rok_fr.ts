@@ -10,7 +10,7 @@
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+251"/>
         <source>Could not write the settings file %1.</source>
         <translation>Impossible d&apos;écrire le fichier de paramètres %1.</translation>
     </message>
@@ -570,7 +570,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>The token could not be saved: %1</source>
         <translation>Impossible d&apos;enregistrer le jeton&#xa0;: %1</translation>
     </message>
@@ -606,12 +606,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     </message>
     <message>
         <location line="+3"/>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>&amp;Open in browser</source>
         <translation>&amp;Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>Open the public URL in a browser</source>
         <translation>Ouvrir l&apos;URL publique dans un navigateur</translation>
     </message>
@@ -636,7 +636,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Answers with a status of 500 or more, and requests that got no answer. A 4xx is the visitor&apos;s error, not one.</source>
+        <translation>Réponses avec un statut de 500 ou plus, et requêtes restées sans réponse. Un 4xx est une erreur du visiteur, il n’est pas compté.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Filter requests (path, method, status)</source>
         <translation>Filtrer les requêtes (chemin, méthode, statut)</translation>
     </message>
@@ -1496,12 +1501,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     <name>TrayIcon</name>
     <message>
         <location filename="../app/gui/trayicon.cpp" line="+22"/>
-        <location line="+130"/>
+        <location line="+135"/>
         <source>Start tunnel</source>
         <translation>Démarrer le tunnel</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-134"/>
         <source>Copy public URL</source>
         <translation>Copier l&apos;URL publique</translation>
     </message>
@@ -1567,7 +1572,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>rok: %1</source>
         <translation>rok&#xa0;: %1</translation>
     </message>

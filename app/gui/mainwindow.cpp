@@ -214,6 +214,8 @@ QWidget *MainWindow::createStats()
     m_errors = new QLabel(stats);
     m_errors->setObjectName(QStringLiteral("errors"));
     m_errors->setAccessibleName(tr("Errors"));
+    m_errors->setToolTip(tr("Answers with a status of 500 or more, and requests that got no "
+                            "answer. A 4xx is the visitor's error, not one."));
     figures->addWidget(m_percentiles);
     figures->addWidget(m_rate);
     figures->addWidget(m_errors);

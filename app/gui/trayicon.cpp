@@ -131,8 +131,13 @@ void TrayIcon::onActivated(QSystemTrayIcon::ActivationReason reason)
 {
     if (reason != QSystemTrayIcon::Trigger && reason != QSystemTrayIcon::DoubleClick)
         return;
-    if (!m_controller->isRunning())
+    if (!m_controller->isRunning()) {
         m_controller->start();
+    } else if (reason == QSystemTrayIcon::Trigger && m_window->isVisible()
+               && !m_window->isMinimized()) {
+        m_window->hide(); // a click on a running tunnel's icon toggles its window
+        return;
+    }
     showWindow();
 }
 
