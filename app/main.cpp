@@ -48,6 +48,7 @@ int runTunnel(int argc, char *argv[], const CommandLine &command)
                 log->setPublishOnly(true); // printed once; no window reads a history
         }
         printer = std::make_unique<ConsolePrinter>(client.get(), command.json);
+        printer->setTerminal(ConsolePrinter::terminalOf(stdout));
         // The first Ctrl-C lets open visitor streams finish (bounded); a second one stops at once.
         QObject::connect(&signals, &SignalWatcher::terminationRequested, client.get(),
                          &TunnelClient::stop);

@@ -62,6 +62,9 @@ private Q_SLOTS:
     void textUpgradeClosed();
     void textKeepsPercentEncodedPath_data();
     void textKeepsPercentEncodedPath();
+    void textCutsLongPathsToTheTerminal();
+    void textColoursStatusOnlyWhenAsked_data();
+    void textColoursStatusOnlyWhenAsked();
     void printsBatchesOfTheRequestLog();
     void printsClientEventsAsJson();
     void printsClientEventsAsText();
@@ -217,6 +220,60 @@ void tst_ConsolePrinter::textUpgradeClosed()
     QVERIFY2(line.contains(u"/socket"_s), qPrintable(line));
     QVERIFY2(line.contains(u" closed "_s), qPrintable(line));
     QVERIFY2(!line.contains(u"101"_s), qPrintable(line));
+}
+
+// On an 80-column terminal a 200-character path ends in an ellipsis and the line fits; piped
+// (no width), the whole path stays, for grep.
+void tst_ConsolePrinter::textCutsLongPathsToTheTerminal()
+{
+    RequestRecord record = sampleRecord();
+    record.path = "/very/long/" + QByteArray(200, 'x');
+    ConsolePrinter printer(m_client.get(), false, m_out.get());
+    printer.setTerminal({80, false});
+    QString line = QString::fromUtf8(printer.recordLine(record));
+    line.chop(1);
+    QVERIFY2(line.size() <= 80, qPrintable(line));
+    QVERIFY2(line.contains(u"/very/long/xxx"_s) && line.contains(QChar(0x2026)), qPrintable(line));
+    QVERIFY2(line.endsWith(u"345 B in, 6.6 KiB out"_s), qPrintable(line));
+
+    record.path = "/short";
+    const QString shortLine = QString::fromUtf8(printer.recordLine(record));
+    QVERIFY2(shortLine.contains(u"/short "_s) && !shortLine.contains(QChar(0x2026)),
+             qPrintable(shortLine));
+
+    printer.setTerminal({0, false});
+    record.path = "/very/long/" + QByteArray(200, 'x');
+    QVERIFY(printer.recordLine(record).contains(record.path));
+}
+
+void tst_ConsolePrinter::textColoursStatusOnlyWhenAsked_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("escape");
+    QTest::newRow("2xx green") << 201 << "\x1b[32m"_ba;
+    QTest::newRow("3xx cyan") << 302 << "\x1b[36m"_ba;
+    QTest::newRow("4xx yellow") << 404 << "\x1b[33m"_ba;
+    QTest::newRow("5xx red") << 502 << "\x1b[31m"_ba;
+    QTest::newRow("no response red") << 0 << "\x1b[31m"_ba;
+}
+
+void tst_ConsolePrinter::textColoursStatusOnlyWhenAsked()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, escape);
+    RequestRecord record = sampleRecord();
+    record.status = status;
+    ConsolePrinter printer(m_client.get(), false, m_out.get());
+    printer.setTerminal({0, true});
+    const QByteArray colored = printer.recordLine(record);
+    const QByteArray shown = status ? QByteArray::number(status) : "---"_ba;
+    QVERIFY2(colored.contains(escape + "   " + shown + "\x1b[0m"), colored.constData());
+    printer.setTerminal({0, false}); // piped, or NO_COLOR
+    QVERIFY(!printer.recordLine(record).contains('\x1b'));
+    // the colours take no room: the plain line is the coloured one without its escapes
+    QByteArray stripped = colored;
+    stripped.replace(escape, "").replace("\x1b[0m", "");
+    QCOMPARE(stripped, printer.recordLine(record));
 }
 
 void tst_ConsolePrinter::textKeepsPercentEncodedPath_data()

@@ -51,7 +51,7 @@ void tst_Translations::loads()
     QVERIFY(translator.load(locale, QStringLiteral("rok"), QStringLiteral("_"),
                             QStringLiteral(":/i18n")));
     QVERIFY(!translator.isEmpty());
-    const QString stopped = translator.translate("MainWindow", "Stopped");
+    const QString stopped = translator.translate("TrayIcon", "Stopped");
     QVERIFY(!stopped.isEmpty());
     QVERIFY(stopped != QStringLiteral("Stopped"));
 }

@@ -8,6 +8,9 @@
 
 #include <chrono>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 namespace {
 
 // A record's local wall-clock time, taken apart by hand: QDateTime::toString() was 8% of the
@@ -79,6 +82,18 @@ struct ClockTime
     }
 };
 
+// A status in the colour of its class, as terminals show them (ECMA-48 SGR).
+QString colored(const QString &text, int status)
+{
+    const char *color = status >= 500 || status == 0 ? "31" // red: server errors, no response
+            : status >= 400                          ? "33" // yellow: the visitor's errors
+            : status >= 300                          ? "36" // cyan: redirects
+            : status >= 200                          ? "32" // green
+                                                     : "34"; // blue: 1xx, an upgrade
+    return QStringLiteral("\x1b[") + QLatin1StringView(color) + u'm' + text
+            + QStringLiteral("\x1b[0m");
+}
+
 } // namespace
 
 ConsolePrinter::ConsolePrinter(TunnelClient *client, bool json, FILE *out, QObject *parent)
@@ -97,6 +112,19 @@ ConsolePrinter::ConsolePrinter(TunnelClient *client, bool json, FILE *out, QObje
                         onRecords(records, tunnel);
                     });
     }
+}
+
+ConsolePrinter::Terminal ConsolePrinter::terminalOf(FILE *out)
+{
+    Terminal terminal;
+    const int fd = ::fileno(out);
+    if (fd < 0 || !::isatty(fd))
+        return terminal;
+    winsize size{};
+    if (::ioctl(fd, TIOCGWINSZ, &size) == 0)
+        terminal.columns = size.ws_col;
+    terminal.color = qEnvironmentVariableIsEmpty("NO_COLOR") && qgetenv("TERM") != "dumb";
+    return terminal;
 }
 
 QString ConsolePrinter::label(int tunnel) const
@@ -140,16 +168,30 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) c
     // Padded by hand: a path like /a%2Fb must not be read as an arg() placeholder.
     QByteArray time;
     started.appendTime(time);
-    QString line = QLatin1StringView(time) + QStringLiteral("  ")
+    const QString before = QLatin1StringView(time) + QStringLiteral("  ")
             + (name.isEmpty() ? QString() : name.leftJustified(10) + u' ')
-            + QString::fromLatin1(record.method).leftJustified(7) + u' '
-            + QString::fromLatin1(record.path).leftJustified(32) + u' ' + status.rightJustified(6)
-            + u' ' + Units::duration(record.durationMs).rightJustified(10) + QStringLiteral("  ")
+            + QString::fromLatin1(record.method).leftJustified(7) + u' ';
+    const QString statusText = status.rightJustified(6);
+    QString after = u' ' + statusText + u' ' + Units::duration(record.durationMs).rightJustified(10)
+            + QStringLiteral("  ")
             + tr("%1 in, %2 out")
                       .arg(Units::bytes(record.requestBytes), Units::bytes(record.responseBytes));
     if (!record.error.isEmpty())
-        line += QStringLiteral("  (%1)").arg(record.error);
-    return line.toUtf8() + '\n';
+        after += QStringLiteral("  (%1)").arg(record.error);
+    // On a terminal a long path is cut to keep the line on one row; piped, it stays whole.
+    QString path = QString::fromLatin1(record.path);
+    if (m_terminal.columns > 0) {
+        const qsizetype room =
+                qMax<qsizetype>(12, m_terminal.columns - 1 - before.size() - after.size());
+        if (path.size() > room)
+            path = path.left(room - 1) + QChar(0x2026); // …
+        path = path.leftJustified(qMin<qsizetype>(32, room));
+    } else {
+        path = path.leftJustified(32);
+    }
+    if (m_terminal.color) // colour after padding: escapes take no room on the screen
+        after.replace(1, statusText.size(), colored(statusText, record.status));
+    return (before + path + after).toUtf8() + '\n';
 }
 
 void ConsolePrinter::onState(TunnelClient::State state)

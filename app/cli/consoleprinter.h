@@ -17,6 +17,16 @@ class ConsolePrinter : public QObject
 public:
     ConsolePrinter(TunnelClient *client, bool json, FILE *out = stdout, QObject *parent = nullptr);
 
+    // Where text lines go: a terminal this wide (0: not a terminal, nothing cut), in colour?
+    struct Terminal
+    {
+        int columns = 0;
+        bool color = false;
+    };
+    // For `out`: its width if it is a terminal; colour there unless NO_COLOR is set or TERM=dumb.
+    static Terminal terminalOf(FILE *out);
+    void setTerminal(Terminal terminal) { m_terminal = terminal; }
+
     QByteArray recordLine(const RequestRecord &record, int tunnel = 0) const;
 
 private:
@@ -31,5 +41,6 @@ private:
     TunnelClient *m_client;
     bool m_json;
     FILE *m_out;
+    Terminal m_terminal;
     bool m_hintShown = false; // "Requests appear below", once
 };
