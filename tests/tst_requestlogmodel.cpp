@@ -115,12 +115,19 @@ void tst_RequestLogModel::headers()
 {
     RequestLog log;
     Checked checked(&log);
-    const QStringList expected{u"Time"_s,     u"Method"_s, u"Path"_s,    u"Status"_s,
-                               u"Duration"_s, u"Sent"_s,   u"Received"_s};
+    const QStringList expected{u"Time"_s,     u"Method"_s, u"Path"_s, u"Status"_s,
+                               u"Duration"_s, u"In"_s,     u"Out"_s};
     QStringList headers;
     for (int column = 0; column < checked.model.columnCount(); ++column)
         headers.append(checked.model.headerData(column, Qt::Horizontal).toString());
     QCOMPARE(headers, expected);
+    // the same words as the CLI's "345 B in, 6.6 KiB out", each explained
+    QVERIFY(checked.model.headerData(RequestLogModel::In, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"request"_s));
+    QVERIFY(checked.model.headerData(RequestLogModel::Out, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"response"_s));
     QVERIFY(!checked.model.headerData(0, Qt::Vertical).isValid());
     QVERIFY(!checked.model.headerData(RequestLogModel::ColumnCount, Qt::Horizontal).isValid());
 }
@@ -304,8 +311,8 @@ void tst_RequestLogModel::displayRole()
     QCOMPARE(text(model, 0, RequestLogModel::Path), u"/api/items?x=1"_s);
     QCOMPARE(text(model, 0, RequestLogModel::Status), u"201"_s);
     QCOMPARE(text(model, 0, RequestLogModel::Duration), u"4.59 ms"_s);
-    QCOMPARE(text(model, 0, RequestLogModel::Sent), u"512 B"_s);
-    QCOMPARE(text(model, 0, RequestLogModel::Received), u"3.4 MiB"_s);
+    QCOMPARE(text(model, 0, RequestLogModel::In), u"512 B"_s);
+    QCOMPARE(text(model, 0, RequestLogModel::Out), u"3.4 MiB"_s);
     QCOMPARE(model.record(0).method, "POST"_ba);
     QCOMPARE(model.record(0).id, log.records().constFirst().id);
 }
@@ -395,8 +402,8 @@ void tst_RequestLogModel::alignmentAndIds()
     addRange(log, 1, 3);
     log.flush();
     const RequestLogModel &model = checked.model;
-    for (int column : {RequestLogModel::Status, RequestLogModel::Duration, RequestLogModel::Sent,
-                       RequestLogModel::Received}) {
+    for (int column : {RequestLogModel::Status, RequestLogModel::Duration, RequestLogModel::In,
+                       RequestLogModel::Out}) {
         const auto alignment =
                 Qt::Alignment(model.index(0, column).data(Qt::TextAlignmentRole).toInt());
         QVERIFY(alignment & Qt::AlignRight);
@@ -425,9 +432,9 @@ void tst_RequestLogModel::sortRoleIsNumeric_data()
     // record n: duration n ms, sent n bytes, received 10n bytes, started at 12:00:00 + n s
     QTest::newRow("duration") << int(RequestLogModel::Duration)
                               << QByteArrayList{"/9", "/20", "/100", "/1500"};
-    QTest::newRow("sent") << int(RequestLogModel::Sent)
+    QTest::newRow("sent") << int(RequestLogModel::In)
                           << QByteArrayList{"/9", "/20", "/100", "/1500"};
-    QTest::newRow("received") << int(RequestLogModel::Received)
+    QTest::newRow("received") << int(RequestLogModel::Out)
                               << QByteArrayList{"/9", "/20", "/100", "/1500"};
     QTest::newRow("time") << int(RequestLogModel::Time)
                           << QByteArrayList{"/9", "/20", "/100", "/1500"};

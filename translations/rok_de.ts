@@ -274,7 +274,7 @@ The server, its token and its trust come from the saved settings unless given he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+137"/>
+        <location filename="../app/main.cpp" line="+138"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -452,17 +452,17 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+139"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+167"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 in, %2 out</source>
         <translation>%1 eingehend, %2 ausgehend</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>Connecting to %1 ...</source>
         <translation>Verbindung zu %1 wird hergestellt ...</translation>
     </message>
@@ -990,7 +990,17 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+44"/>
+        <source>Bytes of the request, head and body, as the local service receives them</source>
+        <translation>Bytes der Anfrage, Kopf und Inhalt, wie der lokale Dienst sie empfängt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes of the response, head and body, as the local service sent them</source>
+        <translation>Bytes der Antwort, Kopf und Inhalt, wie der lokale Dienst sie gesendet hat</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1018,15 +1028,25 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     </message>
     <message>
         <location line="+2"/>
-        <source>Sent</source>
-        <comment>bytes sent to the local service</comment>
-        <translation>Gesendet</translation>
+        <source>In</source>
+        <comment>bytes of the request, into the tunnel (the CLI&apos;s &quot;in&quot;)</comment>
+        <translation>Eingehend</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Out</source>
+        <comment>bytes of the response, out to the visitor (the CLI&apos;s &quot;out&quot;)</comment>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <comment>bytes sent to the local service</comment>
+        <translation type="vanished">Gesendet</translation>
+    </message>
+    <message>
         <source>Received</source>
         <comment>bytes received from the local service</comment>
-        <translation>Empfangen</translation>
+        <translation type="vanished">Empfangen</translation>
     </message>
 </context>
 <context>

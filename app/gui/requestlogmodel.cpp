@@ -14,7 +14,7 @@ namespace {
 bool isNumeric(int column)
 {
     return column == RequestLogModel::Status || column == RequestLogModel::Duration
-            || column == RequestLogModel::Sent || column == RequestLogModel::Received;
+            || column == RequestLogModel::In || column == RequestLogModel::Out;
 }
 
 bool darkPalette()
@@ -133,9 +133,9 @@ QVariant RequestLogModel::display(const RequestRecord &record, int column) const
         return QString::number(record.status);
     case Duration:
         return Units::duration(record.durationMs);
-    case Sent:
+    case In:
         return Units::bytes(record.requestBytes);
-    case Received:
+    case Out:
         return Units::bytes(record.responseBytes);
     default:
         return {};
@@ -155,9 +155,9 @@ QVariant RequestLogModel::sortValue(const RequestRecord &record, int column) con
         return record.status;
     case Duration:
         return record.durationMs;
-    case Sent:
+    case In:
         return record.requestBytes;
-    case Received:
+    case Out:
         return record.responseBytes;
     default:
         return {};
@@ -170,6 +170,10 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     if (role == Qt::TextAlignmentRole)
         return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && section == In)
+        return tr("Bytes of the request, head and body, as the local service receives them");
+    if (role == Qt::ToolTipRole && section == Out)
+        return tr("Bytes of the response, head and body, as the local service sent them");
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
@@ -183,10 +187,10 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Status", "HTTP status code");
     case Duration:
         return tr("Duration");
-    case Sent:
-        return tr("Sent", "bytes sent to the local service");
-    case Received:
-        return tr("Received", "bytes received from the local service");
+    case In:
+        return tr("In", "bytes of the request, into the tunnel (the CLI's \"in\")");
+    case Out:
+        return tr("Out", "bytes of the response, out to the visitor (the CLI's \"out\")");
     case ColumnCount:
         break;
     }
