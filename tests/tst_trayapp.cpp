@@ -65,7 +65,10 @@ private Q_SLOTS:
 private:
     void startApp();
     void goOnline();
-    void visitMany(int count, const QByteArray &path = "/");
+    // count visitors to path at once, each answered with status
+    void visitMany(int count, const QByteArray &path = "/", int status = 200);
+    // a local service and a server for `domain`, saved as the settings' target and server
+    void startServiceAndServer(const QString &domain = QStringLiteral("localhost"));
 
     QTemporaryDir m_config;
     std::unique_ptr<Server> m_server;
@@ -86,12 +89,18 @@ void tst_TrayApp::initTestCase()
 void tst_TrayApp::init()
 {
     QSettings().clear();
+    startServiceAndServer();
+}
+
+void tst_TrayApp::startServiceAndServer(const QString &domain)
+{
     m_local = std::make_unique<TestHttpService>();
     QVERIFY(m_local->listen(QHostAddress::LocalHost, 0));
     ServerConfig config;
     config.bind = QHostAddress::LocalHost;
     config.httpPort = 0;
     config.controlPort = 0;
+    config.domain = domain;
     m_server = std::make_unique<Server>(config);
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
@@ -130,7 +139,7 @@ void tst_TrayApp::goOnline()
     QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
 }
 
-void tst_TrayApp::visitMany(int count, const QByteArray &path)
+void tst_TrayApp::visitMany(int count, const QByteArray &path, int status)
 {
     const QUrl url(m_controller->url());
     const QByteArray host = url.host().toLatin1() + ':' + QByteArray::number(url.port());
@@ -143,7 +152,7 @@ void tst_TrayApp::visitMany(int count, const QByteArray &path)
             std::all_of(visits.begin(), visits.end(), [](const auto &v) { return v->isDone(); }),
             30000);
     for (const auto &visit : visits)
-        QCOMPARE(visit->status(), 200);
+        QCOMPARE(visit->status(), status);
 }
 
 void tst_TrayApp::protectionFromSettingsReachesTheEdge()
@@ -331,15 +340,7 @@ void tst_TrayApp::filterMatchesMethodPathAndStatusOnly()
     goOnline();
     visitMany(1, "/");
     visitMany(1, "/bytes/338");
-    {
-        const QUrl url(m_controller->url());
-        HttpVisit missing(m_server->httpPort(),
-                          url.host().toLatin1() + ':' + QByteArray::number(url.port()), "GET",
-                          "/missing");
-        missing.start();
-        QTRY_VERIFY(missing.isDone());
-        QCOMPARE(missing.status(), 404);
-    }
+    visitMany(1, "/missing", 404);
     QTRY_COMPARE(m_window->model()->rowCount(), 3);
     const auto visiblePaths = [this] {
         QStringList paths;
@@ -366,14 +367,7 @@ void tst_TrayApp::headersSortAndExportFollowsTheFilter()
 {
     goOnline();
     visitMany(1, "/");
-    {
-        const QUrl url(m_controller->url());
-        HttpVisit missing(m_server->httpPort(),
-                          url.host().toLatin1() + ':' + QByteArray::number(url.port()), "GET",
-                          "/missing");
-        missing.start();
-        QTRY_VERIFY(missing.isDone());
-    }
+    visitMany(1, "/missing", 404);
     visitMany(1, "/headers");
     QTRY_COMPARE(m_window->model()->rowCount(), 3);
     const QAbstractItemModel *shown = m_window->table()->model();
@@ -497,23 +491,7 @@ void tst_TrayApp::qrCodeOnlyForAddressesAPhoneCanOpen()
     QVERIFY(url->toolTip().contains(u"QR"_s));
     cleanup();
 
-    m_local = std::make_unique<TestHttpService>();
-    QVERIFY(m_local->listen(QHostAddress::LocalHost, 0));
-    ServerConfig config;
-    config.bind = QHostAddress::LocalHost;
-    config.httpPort = 0;
-    config.controlPort = 0;
-    config.domain = QStringLiteral("tunnels.example");
-    m_server = std::make_unique<Server>(config);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    {
-        AppSettings settings;
-        settings.setKeychainEnabled(false);
-        settings.setServer(QStringLiteral("127.0.0.1:%1").arg(m_server->controlPort()));
-        settings.setLocal(QStringLiteral("127.0.0.1:%1").arg(m_local->serverPort()));
-        settings.save();
-    }
+    startServiceAndServer(QStringLiteral("tunnels.example"));
     goOnline();
     QVERIFY2(m_controller->url().contains(u".tunnels.example:"_s), qPrintable(m_controller->url()));
     qr = m_window->findChild<QrCodeWidget *>();
