@@ -268,9 +268,9 @@ int EpollEventDispatcher::remainingTime(int timerId)
 // the very moment a listener's back-off timer fires and must fire.
 __attribute__((no_sanitize("vptr"))) int EpollEventDispatcher::activateTimers()
 {
-    if (m_deadlines.empty() || m_deadlines.begin()->first > Clock::now())
-        return 0;
     const Clock::time_point now = Clock::now();
+    if (m_deadlines.empty() || m_deadlines.begin()->first > now)
+        return 0;
     // The due ones, taken before any fires: a timer started by a timer event waits for the next
     // round, as does one restarted with interval 0.
     std::vector<int> due;
