@@ -2,9 +2,7 @@
 // window's and the tray menu's strings.
 
 #include "appsettings.h"
-#include "mainwindow.h"
-#include "trayicon.h"
-#include "tunnelcontroller.h"
+#include "trayapp.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -51,7 +49,7 @@ void tst_Translations::loads()
     QVERIFY(translator.load(locale, QStringLiteral("rok"), QStringLiteral("_"),
                             QStringLiteral(":/i18n")));
     QVERIFY(!translator.isEmpty());
-    const QString stopped = translator.translate("TrayIcon", "Stopped");
+    const QString stopped = translator.translate("StateLook", "Stopped");
     QVERIFY(!stopped.isEmpty());
     QVERIFY(stopped != QStringLiteral("Stopped"));
 }
@@ -74,15 +72,15 @@ void tst_Translations::windowFollowsLocale()
 
     AppSettings settings;
     settings.setKeychainEnabled(false);
-    TunnelController controller(&settings);
-    MainWindow window(&controller, &settings);
-    TrayIcon tray(&controller, &window);
+    TrayApp app(&settings);
+    MainWindow &window = *app.window();
+    TrayIcon &tray = *app.tray();
     auto *copy = window.findChild<QPushButton *>(QStringLiteral("copyUrl"));
     QVERIFY(copy);
     QVERIFY2(copy->text() != QStringLiteral("&Copy URL"), qPrintable(copy->text()));
     const QList<QAction *> actions = tray.menu()->actions();
     QVERIFY(!actions.isEmpty());
-    QVERIFY2(actions.constFirst()->text() != QStringLiteral("Start tunnel"),
+    QVERIFY2(actions.constFirst()->text() != QStringLiteral("&Start tunnel"),
              qPrintable(actions.constFirst()->text()));
     QVERIFY(window.menuBar()->actions().constFirst()->text() != QStringLiteral("&File"));
 

@@ -8,12 +8,14 @@
 #include "qrcodewidget.h"
 #include "requestlogmodel.h"
 #include "server.h"
+#include "settingsdialog.h"
+#include "statelook.h"
 #include "testhttpservice.h"
-#include "trayicon.h"
-#include "tunnelcontroller.h"
+#include "trayapp.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -61,8 +64,11 @@ private Q_SLOTS:
     void trayTooltipSaysTheStateInTheUsersLanguage();
     void windowSizeAndSplitterAreRemembered();
     void clickOnARunningTunnelTogglesTheWindow();
+    void firstStartAsksForTheServerInsteadOfFailing();
+    void windowAndTrayShareOneSetOfActions();
 
 private:
+    static void clearSettings() { QSettings(u"rok"_s, u"rok"_s).clear(); } // AppSettings' file
     void startApp();
     void goOnline();
     // count visitors to path at once, each answered with status
@@ -74,9 +80,10 @@ private:
     std::unique_ptr<Server> m_server;
     std::unique_ptr<TestHttpService> m_local;
     std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<TunnelController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<TrayApp> m_app;
+    TunnelController *m_controller = nullptr; // m_app's parts
+    MainWindow *m_window = nullptr;
+    TrayIcon *m_tray = nullptr;
 };
 
 void tst_TrayApp::initTestCase()
@@ -88,7 +95,7 @@ void tst_TrayApp::initTestCase()
 
 void tst_TrayApp::init()
 {
-    QSettings().clear();
+    clearSettings();
     startServiceAndServer();
 }
 
@@ -114,9 +121,7 @@ void tst_TrayApp::startServiceAndServer(const QString &domain)
 
 void tst_TrayApp::cleanup()
 {
-    m_tray.reset();
-    m_window.reset();
-    m_controller.reset();
+    m_app.reset();
     m_settings.reset();
     m_server.reset();
     m_local.reset();
@@ -126,9 +131,10 @@ void tst_TrayApp::startApp()
 {
     m_settings = std::make_unique<AppSettings>();
     m_settings->setKeychainEnabled(false);
-    m_controller = std::make_unique<TunnelController>(m_settings.get());
-    m_window = std::make_unique<MainWindow>(m_controller.get(), m_settings.get());
-    m_tray = std::make_unique<TrayIcon>(m_controller.get(), m_window.get());
+    m_app = std::make_unique<TrayApp>(m_settings.get());
+    m_controller = m_app->controller();
+    m_window = m_app->window();
+    m_tray = m_app->tray();
     m_controller->log()->setBatchInterval(std::chrono::milliseconds(10));
 }
 
@@ -510,7 +516,7 @@ void tst_TrayApp::trayTooltipSaysTheStateInTheUsersLanguage()
     const QString tooltip = m_tray->icon()->toolTip();
     QCoreApplication::removeTranslator(&german);
     QCOMPARE(tooltip, u"rok: Gestoppt"_s);
-    QCOMPARE(TrayIcon::textFor(TunnelClient::State::Reconnecting), u"Reconnecting…"_s);
+    QCOMPARE(StateLook::of(TunnelClient::State::Reconnecting).text, u"Reconnecting…"_s);
 }
 
 // Closed to the tray, or quit: the next start opens the window as the user left it.
@@ -518,7 +524,7 @@ void tst_TrayApp::windowSizeAndSplitterAreRemembered()
 {
     startApp();
     m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
     m_window->resize(720, 530);
     auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("logAndDetails"));
     QVERIFY(splitter);
@@ -527,11 +533,11 @@ void tst_TrayApp::windowSizeAndSplitterAreRemembered()
     m_window->close(); // hidden (to the tray, or for good): the layout is saved
     QVERIFY(m_window->isHidden());
     cleanup();
-    init();
+    startServiceAndServer(); // the settings stay, as after a quit
 
     startApp();
     m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
     QCOMPARE(m_window->size(), QSize(720, 530));
     QCOMPARE(m_window->findChild<QSplitter *>(QStringLiteral("logAndDetails"))->sizes(), sizes);
 }
@@ -548,6 +554,80 @@ void tst_TrayApp::clickOnARunningTunnelTogglesTheWindow()
     QVERIFY(m_window->isVisible());
     // and the error count says what it counts
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("errors"))->toolTip().contains(u"500"_s));
+}
+
+// Nothing set up yet: a click does not try localhost:7835 and fail, it opens the settings
+// saying what they need, and OK starts the tunnel with them.
+void tst_TrayApp::firstStartAsksForTheServerInsteadOfFailing()
+{
+    const QString server = u"127.0.0.1:%1"_s.arg(m_server->controlPort());
+    const QString local = u"127.0.0.1:%1"_s.arg(m_local->serverPort());
+    clearSettings(); // a first start
+    startApp();
+    Q_EMIT m_tray->icon()->activated(QSystemTrayIcon::Trigger);
+    SettingsDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog *>()) && dialog->isVisible());
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(m_controller->state(), TunnelClient::State::Stopped); // nothing was tried
+    auto *prompt = dialog->findChild<QLabel *>(u"prompt"_s);
+    QVERIFY(prompt && prompt->isVisible());
+    QVERIFY2(prompt->text().contains(u"rok-server"_s), qPrintable(prompt->text()));
+
+    dialog->findChild<QLineEdit *>(u"server"_s)->setText(server);
+    dialog->findChild<QLineEdit *>(u"local"_s)->setText(local);
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
+    QCOMPARE(m_controller->options().server.toString(), server);
+    QVERIFY(m_settings->isSaved());
+
+    // Set up now: the next start goes straight to the tunnel.
+    cleanup();
+    startServiceAndServer();
+    startApp();
+    Q_EMIT m_tray->icon()->activated(QSystemTrayIcon::Trigger);
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
+    QVERIFY(!m_window->findChild<SettingsDialog *>());
+}
+
+// One QAction per command, in the window's menu, its buttons and the tray menu alike: the
+// menu says what a click does ("Stop tunnel", not "Start or stop"), and no shortcut takes
+// Ctrl+R (reload) or Ctrl+O (open a file).
+void tst_TrayApp::windowAndTrayShareOneSetOfActions()
+{
+    startApp();
+    QMenu *tunnelMenu = nullptr;
+    for (QAction *action : m_window->menuBar()->actions()) {
+        if (action->text() == MainWindow::tr("&Tunnel"))
+            tunnelMenu = action->menu();
+    }
+    QVERIFY(tunnelMenu);
+    const QList<QAction *> trayActions = m_tray->menu()->actions();
+    QAction *startStop = m_app->actions()->startStop();
+    QCOMPARE(tunnelMenu->actions().constFirst(), startStop);
+    QCOMPARE(trayActions.constFirst(), startStop);
+    QVERIFY(trayActions.contains(m_app->actions()->copyUrl()));
+    QVERIFY(tunnelMenu->actions().contains(m_app->actions()->copyUrl()));
+    auto *button = m_window->findChild<QPushButton *>(u"startStop"_s);
+    QCOMPARE(startStop->text(), TunnelActions::tr("&Start tunnel"));
+    QCOMPARE(button->text(), startStop->text());
+    QVERIFY(!m_app->actions()->copyUrl()->isEnabled());
+
+    startStop->trigger(); // from either menu
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
+    QCOMPARE(startStop->text(), TunnelActions::tr("&Stop tunnel"));
+    QCOMPARE(button->text(), startStop->text());
+    QVERIFY(m_window->findChild<QPushButton *>(u"copyUrl"_s)->isEnabled());
+
+    for (const QAction *action :
+         m_window->findChildren<QAction *>() + m_app->actions()->findChildren<QAction *>()) {
+        QVERIFY2(action->shortcut() != QKeySequence(Qt::CTRL | Qt::Key_R),
+                 qPrintable(action->text()));
+        QVERIFY2(action->shortcut() != QKeySequence(Qt::CTRL | Qt::Key_O),
+                 qPrintable(action->text()));
+    }
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Stopped);
 }
 
 #include "tst_trayapp.moc"

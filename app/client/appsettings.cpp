@@ -175,6 +175,11 @@ void AppSettings::load()
     setLogSize(m_settings.value(QStringLiteral("logSize"), DefaultLogSize).toInt());
 }
 
+bool AppSettings::isSaved() const
+{
+    return m_settings.contains(QStringLiteral("profiles/size"));
+}
+
 bool AppSettings::save()
 {
     m_settings.remove(QStringLiteral("profiles"));

@@ -96,6 +96,7 @@ public:
 
     // Writes everything but the token (see writeToken) and syncs to disk; false: it could not.
     bool save();
+    bool isSaved() const; // false until the first save(): the user has set nothing up yet
 
     // The token of the current profile, asynchronously: readToken() → tokenRead(), empty when
     // there is none; writeToken() → tokenWritten(). An empty token removes the stored one.

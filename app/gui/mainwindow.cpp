@@ -7,15 +7,14 @@
 #include "requestlogmodel.h"
 #include "responsetimechart.h"
 #include "settingsdialog.h"
-#include "trayicon.h"
+#include "statelook.h"
+#include "tunnelactions.h"
 #include "tunnelcontroller.h"
 #include "units.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -76,13 +75,15 @@ QString ms(double value)
 
 } // namespace
 
-MainWindow::MainWindow(TunnelController *controller, AppSettings *settings, QWidget *parent)
+MainWindow::MainWindow(TunnelController *controller, TunnelActions *actions, AppSettings *settings,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_controller(controller)
+    , m_actions(actions)
     , m_settings(settings)
 {
     setWindowTitle(tr("rok"));
-    setWindowIcon(TrayIcon::appIcon());
+    setWindowIcon(StateLook::appIcon());
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -105,6 +106,9 @@ MainWindow::MainWindow(TunnelController *controller, AppSettings *settings, QWid
     connect(controller, &TunnelController::stateChanged, this, &MainWindow::updateState);
     connect(controller, &TunnelController::tunnelOpened, this, &MainWindow::updateState);
     connect(controller, &TunnelController::statsChanged, this, &MainWindow::updateStats);
+    connect(actions, &TunnelActions::urlCopied, this, [this](const QString &url) {
+        statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
+    });
     // Keyring trouble must not go unnoticed: the tunnel would start without its token.
     connect(settings, &AppSettings::tokenWritten, this, [this](bool ok, const QString &error) {
         if (!ok)
@@ -165,22 +169,17 @@ QWidget *MainWindow::createHeader()
     left->addWidget(m_url);
 
     auto *buttons = new QHBoxLayout;
-    m_copy =
-            new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy URL"), header);
-    m_copy->setObjectName(QStringLiteral("copyUrl"));
-    m_copy->setAccessibleName(tr("Copy the public URL"));
-    connect(m_copy, &QPushButton::clicked, this, &MainWindow::copyUrl);
-    m_open = new QPushButton(QIcon::fromTheme(QStringLiteral("internet-web-browser")),
-                             tr("&Open in browser"), header);
-    m_open->setObjectName(QStringLiteral("openUrl"));
-    m_open->setAccessibleName(tr("Open the public URL in a browser"));
-    connect(m_open, &QPushButton::clicked, this, &MainWindow::openUrl);
-    m_startStop = new QPushButton(header);
-    m_startStop->setObjectName(QStringLiteral("startStop"));
-    connect(m_startStop, &QPushButton::clicked, m_controller, &TunnelController::toggle);
-    buttons->addWidget(m_startStop);
-    buttons->addWidget(m_copy);
-    buttons->addWidget(m_open);
+    const std::pair<QAction *, const char *> commands[] = {
+            {m_actions->startStop(), "startStop"},
+            {m_actions->copyUrl(), "copyUrl"},
+            {m_actions->openUrl(), "openUrl"},
+    };
+    for (const auto &[action, name] : commands) {
+        auto *button = new QPushButton(header);
+        button->setObjectName(QLatin1StringView(name));
+        TunnelActions::bind(button, action);
+        buttons->addWidget(button);
+    }
     buttons->addStretch();
     left->addLayout(buttons);
 
@@ -327,16 +326,11 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Export HAR…"), this, &MainWindow::chooseHarFile);
-    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
+    file->addAction(m_actions->settings());
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitRequested);
+    file->addAction(m_actions->quit());
     QMenu *tunnel = menuBar()->addMenu(tr("&Tunnel"));
-    tunnel->addAction(tr("&Start or stop"), QKeySequence(Qt::CTRL | Qt::Key_R), m_controller,
-                      &TunnelController::toggle);
-    tunnel->addAction(tr("&Copy public URL"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
-                      &MainWindow::copyUrl);
-    tunnel->addAction(tr("&Open in browser"), QKeySequence(Qt::CTRL | Qt::Key_O), this,
-                      &MainWindow::openUrl);
+    tunnel->addActions({m_actions->startStop(), m_actions->copyUrl(), m_actions->openUrl()});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About rok"), this, &MainWindow::showAbout);
 }
@@ -363,22 +357,19 @@ void MainWindow::updateState()
     const TunnelClient::State state = m_controller->state();
     const TunnelClient *client = m_controller->client();
     const QString url = m_controller->url();
-    m_stateIcon->setPixmap(TrayIcon::iconFor(state).pixmap(QSize(20, 20), devicePixelRatioF()));
-    m_stateText->setText(TrayIcon::textFor(state));
+    const StateLook look = StateLook::of(state);
+    m_stateIcon->setPixmap(look.icon.pixmap(QSize(20, 20), devicePixelRatioF()));
+    m_stateText->setText(look.text);
     m_local->setText(tr("→ %1").arg(m_controller->options().local.toString()));
     const bool online = state == TunnelClient::State::Online;
     m_url->setText(url.isEmpty() ? tr("No tunnel yet") : url);
     m_url->setEnabled(online);
-    m_copy->setEnabled(!url.isEmpty());
-    m_open->setEnabled(online);
     const bool scannable = online && anotherDeviceCanOpen(url);
     m_qr->setText(scannable ? url : QString());
     m_qr->setVisible(scannable);
     m_url->setToolTip(online && !scannable
                               ? tr("No QR code: this address opens on this computer only.")
                               : QString());
-    m_startStop->setText(m_controller->isRunning() ? tr("&Stop tunnel") : tr("&Start tunnel"));
-    m_startStop->setAccessibleName(m_startStop->text().remove(u'&'));
 
     QString detail;
     if (state == TunnelClient::State::Reconnecting && client) {
@@ -484,21 +475,6 @@ void MainWindow::onReplayed(const RequestRecord &result)
     m_detailsTabs->setCurrentWidget(m_responseText);
 }
 
-void MainWindow::copyUrl()
-{
-    const QString url = m_controller->url();
-    if (url.isEmpty())
-        return;
-    QGuiApplication::clipboard()->setText(url);
-    statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
-}
-
-void MainWindow::openUrl()
-{
-    if (!m_controller->url().isEmpty())
-        QDesktopServices::openUrl(QUrl(m_controller->url()));
-}
-
 void MainWindow::chooseHarFile()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
@@ -529,11 +505,36 @@ bool MainWindow::exportHar(const QString &path)
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_settings, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        m_controller->applySettings();
-        updateState();
+    openSettings({}, false);
+}
+
+void MainWindow::showFirstStartSettings()
+{
+    openSettings(tr("Where is your rok-server? Enter its address and your token, then press OK "
+                    "to start the tunnel. localhost:7835 is a rok-server on this computer."),
+                 true);
+}
+
+void MainWindow::openSettings(const QString &prompt, bool startWhenAccepted)
+{
+    if (auto *open = findChild<SettingsDialog *>(); open && open->isVisible()) { // one at a time
+        open->raise();
+        open->activateWindow();
+        return;
     }
+    show();
+    raise();
+    activateWindow();
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPrompt(prompt);
+    connect(dialog, &QDialog::accepted, this, [this, startWhenAccepted] {
+        m_controller->applySettings();
+        if (startWhenAccepted)
+            m_controller->start();
+        updateState();
+    });
+    dialog->open(); // window-modal, without a nested event loop
 }
 
 void MainWindow::showAbout()

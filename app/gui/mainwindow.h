@@ -19,6 +19,7 @@ class QrCodeWidget;
 class Replayer;
 class RequestLogModel;
 class ResponseTimeChart;
+class TunnelActions;
 class TunnelController;
 struct RequestRecord;
 
@@ -30,20 +31,19 @@ class MainWindow : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(TunnelController *controller, AppSettings *settings, QWidget *parent = nullptr);
+    MainWindow(TunnelController *controller, TunnelActions *actions, AppSettings *settings,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void setHideOnClose(bool hide) { m_hideOnClose = hide; } // when a tray icon can bring it back
-    void copyUrl();
-    void openUrl();
     bool exportHar(const QString &path); // false (and a message box) on failure
     void showSettings();
+    // The first start, with nothing set up: the settings, saying why, and the tunnel starts
+    // once they are accepted.
+    void showFirstStartSettings();
 
     RequestLogModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
-
-Q_SIGNALS:
-    void quitRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -51,6 +51,7 @@ protected:
 
 private:
     void saveLayout(); // size, place and splitter, for the next start
+    void openSettings(const QString &prompt, bool startWhenAccepted);
     QWidget *createHeader();
     QWidget *createStats();
     QWidget *createLog();
@@ -68,15 +69,13 @@ private:
     const RequestRecord *selectedRecord() const;
 
     TunnelController *m_controller;
+    TunnelActions *m_actions;
     AppSettings *m_settings;
     bool m_hideOnClose = false;
 
     QLabel *m_stateIcon = nullptr;
     QLabel *m_stateText = nullptr;
     QLabel *m_url = nullptr;
-    QPushButton *m_copy = nullptr;
-    QPushButton *m_open = nullptr;
-    QPushButton *m_startStop = nullptr;
     QLabel *m_local = nullptr;
     QLabel *m_detail = nullptr;
     QrCodeWidget *m_qr = nullptr;

@@ -141,7 +141,13 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
+    m_prompt = new QLabel(this);
+    m_prompt->setObjectName(QStringLiteral("prompt"));
+    m_prompt->setWordWrap(true);
+    m_prompt->hide();
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_prompt);
     layout->addWidget(tunnelBox);
     layout->addWidget(m_security);
     layout->addWidget(appBox);
@@ -324,6 +330,13 @@ void SettingsDialog::fitHeight()
     const int needed = heightForWidth(width());
     if (needed > height())
         resize(width(), needed);
+}
+
+void SettingsDialog::setPrompt(const QString &text)
+{
+    m_prompt->setText(text);
+    m_prompt->setVisible(!text.isEmpty());
+    m_server->setFocus(); // what a prompt asks for first
 }
 
 bool SettingsDialog::setError(QLineEdit *field, QLabel *label, const QString &error)

@@ -29,6 +29,7 @@ public:
     ~SettingsDialog() override;
 
     bool isInputValid() const { return m_valid; }
+    void setPrompt(const QString &text); // a line above the fields: why the dialog came up
     void accept() override;
 
 private:
@@ -80,4 +81,5 @@ private:
     QCheckBox *m_startAtLogin;
     QSpinBox *m_logSize;
     QDialogButtonBox *m_buttons;
+    QLabel *m_prompt;
 };

@@ -2,10 +2,8 @@
 
 #include "appsettings.h"
 #include "commandline.h"
-#include "mainwindow.h"
 #include "singleinstance.h"
-#include "trayicon.h"
-#include "tunnelcontroller.h"
+#include "statelook.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -58,29 +56,47 @@ void takeLaterArguments(const QStringList &arguments, Overrides &overrides,
 
 } // namespace
 
+TrayApp::TrayApp(AppSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_controller(settings)
+    , m_actions(&m_controller)
+    , m_window(&m_controller, &m_actions, settings)
+    , m_tray(&m_controller, &m_actions, &m_window)
+{
+    // Without a tray the app says so and stays a normal window, instead of vanishing; closing
+    // the window hides it only while the tray can bring it back.
+    auto *noTray = new QLabel(tr("No system tray found: rok runs as a normal window, and "
+                                 "closing it quits."),
+                              &m_window);
+    m_window.statusBar()->addPermanentWidget(noTray);
+    auto followTray = [this, noTray](bool available) {
+        noTray->setVisible(!available);
+        m_window.setHideOnClose(available);
+    };
+    connect(&m_tray, &TrayIcon::availabilityChanged, this, followTray);
+    followTray(m_tray.isVisible());
+
+    connect(m_actions.settings(), &QAction::triggered, &m_window, &MainWindow::showSettings);
+    connect(m_actions.quit(), &QAction::triggered, qApp, &QCoreApplication::quit);
+    connect(&m_controller, &TunnelController::setupNeeded, &m_window,
+            &MainWindow::showFirstStartSettings);
+}
+
+TrayApp::~TrayApp() = default;
+
 int runTrayApp(QApplication &app, const CommandLine &command, SingleInstance *instance)
 {
-    QApplication::setWindowIcon(TrayIcon::appIcon());
+    QApplication::setWindowIcon(StateLook::appIcon());
     AppSettings settings;
-    TunnelController controller(&settings);
+    TrayApp parts(&settings);
+    TunnelController &controller = *parts.controller();
+    MainWindow &window = *parts.window();
     Overrides overrides;
     overrides.add(command);
     overrides.applyTo(controller);
-    MainWindow window(&controller, &settings);
-    TrayIcon tray(&controller, &window);
-
-    // Without a tray the app says so and stays a normal window, instead of vanishing.
-    auto *noTray = new QLabel(QObject::tr("No system tray found: rok runs as a normal window, and "
-                                          "closing it quits."),
-                              &window);
-    window.statusBar()->addPermanentWidget(noTray);
-    QObject::connect(&tray, &TrayIcon::availabilityChanged, noTray,
-                     [noTray](bool available) { noTray->setVisible(!available); });
-    noTray->setVisible(!tray.isVisible());
-    if (!tray.isVisible())
+    if (!parts.tray()->isVisible())
         window.show();
 
-    QObject::connect(&window, &MainWindow::quitRequested, &app, &QCoreApplication::quit);
     if (instance)
         QObject::connect(instance, &SingleInstance::argumentsReceived, &window,
                          [&](const QStringList &arguments) {
@@ -88,7 +104,7 @@ int runTrayApp(QApplication &app, const CommandLine &command, SingleInstance *in
                          });
     if (settings.startTunnelAtLaunch() || command.localGiven)
         controller.start();
-    if (tray.isVisible() && (command.localGiven || command.serverGiven))
+    if (parts.tray()->isVisible() && (command.localGiven || command.serverGiven))
         window.show(); // started from a script or a terminal: show what it did
     return app.exec();
 }

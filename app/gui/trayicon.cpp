@@ -1,6 +1,7 @@
 #include "trayicon.h"
 
-#include "mainwindow.h"
+#include "statelook.h"
+#include "tunnelactions.h"
 #include "tunnelcontroller.h"
 
 #include "appsettings.h"
@@ -13,28 +14,22 @@ namespace {
 constexpr int TrayTries = 5; // like KeePassXC: 5 tries, 5 s apart
 }
 
-TrayIcon::TrayIcon(TunnelController *controller, MainWindow *window, QObject *parent)
+TrayIcon::TrayIcon(TunnelController *controller, TunnelActions *actions, QWidget *window,
+                   QObject *parent)
     : QObject(parent)
     , m_controller(controller)
     , m_window(window)
     , m_menu(new QMenu) // QSystemTrayIcon does not own its menu
 {
-    m_startStop = m_menu->addAction(tr("Start tunnel"), controller, &TunnelController::toggle);
-    m_copy = m_menu->addAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy public URL"),
-                               window, &MainWindow::copyUrl);
-    m_open = m_menu->addAction(tr("Open in browser"), window, &MainWindow::openUrl);
+    m_menu->addActions({actions->startStop(), actions->copyUrl(), actions->openUrl()});
     m_saved = m_menu->addMenu(tr("Saved tunnels"));
     connect(m_menu, &QMenu::aboutToShow, this, &TrayIcon::listSavedTunnels);
     listSavedTunnels();
     m_menu->addSeparator();
-    m_menu->addAction(tr("Show window"), this, &TrayIcon::showWindow);
-    m_menu->addAction(tr("Settings…"), this, [this] {
-        showWindow();
-        m_window->showSettings();
-    });
+    m_menu->addActions({actions->showWindow(), actions->settings()});
+    connect(actions->showWindow(), &QAction::triggered, this, &TrayIcon::showWindow);
     m_menu->addSeparator();
-    m_menu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("Quit"), qApp,
-                      &QCoreApplication::quit);
+    m_menu->addAction(actions->quit());
     m_icon.setContextMenu(m_menu);
     m_icon.setToolTip(tr("rok"));
     connect(&m_icon, &QSystemTrayIcon::activated, this, &TrayIcon::onActivated);
@@ -72,44 +67,6 @@ void TrayIcon::listSavedTunnels()
     m_saved->menuAction()->setVisible(settings->profiles().size() > 1);
 }
 
-QIcon TrayIcon::appIcon()
-{
-    return QIcon::fromTheme(QStringLiteral("rok"), QIcon(QStringLiteral(":/icons/rok.svg")));
-}
-
-QIcon TrayIcon::iconFor(TunnelClient::State state)
-{
-    switch (state) {
-    case TunnelClient::State::Online:
-        return QIcon(QStringLiteral(":/icons/rok-online.svg"));
-    case TunnelClient::State::Connecting:
-    case TunnelClient::State::Reconnecting:
-        return QIcon(QStringLiteral(":/icons/rok-connecting.svg"));
-    case TunnelClient::State::Failed:
-        return QIcon(QStringLiteral(":/icons/rok-error.svg"));
-    case TunnelClient::State::Stopped:
-        break;
-    }
-    return QIcon(QStringLiteral(":/icons/rok-stopped.svg"));
-}
-
-QString TrayIcon::textFor(TunnelClient::State state)
-{
-    switch (state) {
-    case TunnelClient::State::Stopped:
-        return tr("Stopped");
-    case TunnelClient::State::Connecting:
-        return tr("Connecting…");
-    case TunnelClient::State::Online:
-        return tr("Online");
-    case TunnelClient::State::Reconnecting:
-        return tr("Reconnecting…");
-    case TunnelClient::State::Failed:
-        return tr("Error");
-    }
-    return {};
-}
-
 void TrayIcon::lookForTray()
 {
     const bool available = QSystemTrayIcon::isSystemTrayAvailable();
@@ -121,8 +78,6 @@ void TrayIcon::lookForTray()
     } else if (m_trayTries >= TrayTries) {
         m_trayRetry.stop();
     }
-    // Closing the window hides it only while the tray can bring it back.
-    m_window->setHideOnClose(available);
     QApplication::setQuitOnLastWindowClosed(!available);
     Q_EMIT availabilityChanged(available);
 }
@@ -150,13 +105,10 @@ void TrayIcon::showWindow()
 
 void TrayIcon::onStateChanged(TunnelClient::State state)
 {
-    m_icon.setIcon(iconFor(state));
-    const QString url = m_controller->url();
+    const StateLook look = StateLook::of(state);
+    m_icon.setIcon(look.icon);
     const bool online = state == TunnelClient::State::Online;
-    m_icon.setToolTip(online ? tr("rok: %1").arg(url) : tr("rok: %1").arg(textFor(state)));
-    m_startStop->setText(m_controller->isRunning() ? tr("Stop tunnel") : tr("Start tunnel"));
-    m_copy->setEnabled(!url.isEmpty());
-    m_open->setEnabled(online);
+    m_icon.setToolTip(tr("rok: %1").arg(online ? m_controller->url() : look.text));
 }
 
 void TrayIcon::onOpened(const QString &url, bool sameAsBefore)
@@ -164,18 +116,18 @@ void TrayIcon::onOpened(const QString &url, bool sameAsBefore)
     onStateChanged(m_controller->state());
     const QString title = sameAsBefore ? tr("Tunnel back online") : tr("Tunnel open");
     m_icon.showMessage(title, tr("%1 → %2").arg(url, m_controller->options().local.toString()),
-                       iconFor(TunnelClient::State::Online), 4000);
+                       StateLook::of(TunnelClient::State::Online).icon, 4000);
     m_wasOnline = true;
 }
 
 void TrayIcon::onError(const QString &message, bool fatal)
 {
     if (fatal) {
-        m_icon.showMessage(tr("Tunnel stopped"), message, iconFor(TunnelClient::State::Failed),
-                           8000);
+        m_icon.showMessage(tr("Tunnel stopped"), message,
+                           StateLook::of(TunnelClient::State::Failed).icon, 8000);
     } else if (m_wasOnline) { // tell once per drop, not at every retry
         m_icon.showMessage(tr("Tunnel dropped"), tr("%1. rok keeps retrying.").arg(message),
-                           iconFor(TunnelClient::State::Reconnecting), 6000);
+                           StateLook::of(TunnelClient::State::Reconnecting).icon, 6000);
         m_wasOnline = false;
     }
 }

@@ -6,9 +6,8 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
-class MainWindow;
-class QAction;
 class QMenu;
+class TunnelActions;
 class TunnelController;
 
 // The icon in the system tray: its state picture, its menu, a left click that starts the
@@ -21,21 +20,17 @@ class TrayIcon : public QObject
     Q_DISABLE_COPY_MOVE(TrayIcon)
 
 public:
-    TrayIcon(TunnelController *controller, MainWindow *window, QObject *parent = nullptr);
+    // `window`: what a click shows and hides
+    TrayIcon(TunnelController *controller, TunnelActions *actions, QWidget *window,
+             QObject *parent = nullptr);
     ~TrayIcon() override;
 
     bool isVisible() const { return m_icon.isVisible(); }
     QSystemTrayIcon *icon() { return &m_icon; }
     QMenu *menu() const { return m_menu; }
 
-    static QIcon iconFor(TunnelClient::State state);
-    static QString textFor(TunnelClient::State state); // for people: "Online", "Reconnecting…"
-    // rok's own icon for windows: the installed one (hicolor "rok"), so the theme's sizes are
-    // used, or the built-in one when rok runs from its build folder.
-    static QIcon appIcon();
-
 Q_SIGNALS:
-    void availabilityChanged(bool available);
+    void availabilityChanged(bool available); // the window may hide on close only while true
 
 private:
     void onActivated(QSystemTrayIcon::ActivationReason reason);
@@ -47,12 +42,9 @@ private:
     void listSavedTunnels(); // as the menu opens: the settings may have changed
 
     TunnelController *m_controller;
-    MainWindow *m_window;
+    QWidget *m_window;
     QSystemTrayIcon m_icon;
     QMenu *m_menu;
-    QAction *m_startStop;
-    QAction *m_copy;
-    QAction *m_open;
     QMenu *m_saved; // the saved tunnels, the current one checked
     QTimer m_trayRetry;
     int m_trayTries = 0;

@@ -68,6 +68,10 @@ void TunnelController::start()
 {
     if (isRunning())
         return;
+    if (!m_serverOverride && !m_settings->isSaved()) { // localhost:7835 is only a guess
+        Q_EMIT setupNeeded();
+        return;
+    }
     if (!m_tokenLoaded) { // the keyring answers asynchronously
         m_startWhenTokenLoaded = true;
         return;

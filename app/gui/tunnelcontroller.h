@@ -37,7 +37,7 @@ public:
     const RequestStats &stats() const { return m_stats; }
     void clearStats(); // the log itself is cleared through its model
 
-    void start();
+    void start(); // nothing set up yet, and no --server: setupNeeded() instead
     void stop();
     void toggle();
     void applySettings(); // after the settings changed: restarts a running tunnel
@@ -50,6 +50,7 @@ Q_SIGNALS:
     void tunnelOpened(const QString &url, bool sameAsBefore);
     void errorOccurred(const QString &message, bool fatal);
     void statsChanged();
+    void setupNeeded(); // start() found no settings: ask for the server first
 
 private:
     void onRecords(const QList<RequestRecord> &records);
