@@ -10,7 +10,7 @@
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+256"/>
         <source>Could not write the settings file %1.</source>
         <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -51,24 +51,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>rok: a public URL for a local port.
-
-  rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
-  rok tcp [HOST:]PORT    share any TCP service on a public port</source>
-        <translation type="vanished">rok: eine öffentliche URL für einen lokalen Port.
-
-  rok http [HOST:]PORT   einen lokalen Webserver freigeben (HOST ist standardmäßig localhost)
-  rok tcp [HOST:]PORT    einen beliebigen TCP-Dienst auf einem öffentlichen Port freigeben</translation>
-    </message>
-    <message>
-        <source>http or tcp</source>
-        <translation type="vanished">http oder tcp</translation>
-    </message>
-    <message>
-        <source>local [HOST:]PORT</source>
-        <translation type="vanished">lokaler [HOST:]PORT</translation>
-    </message>
-    <message>
         <location filename="../app/cli/commandline.cpp" line="+41"/>
         <source>rok: a public URL for a local port.
 
@@ -79,17 +61,25 @@
   rok                    the tray app
 
 The server, its token and its trust come from the saved settings unless given here.</source>
-        <translation type="unfinished"></translation>
+        <translation>rok: eine öffentliche URL für einen lokalen Port.
+
+  rok http [HOST:]PORT   einen lokalen Webserver freigeben (HOST ist sonst localhost)
+  rok tcp [HOST:]PORT    einen beliebigen TCP-Dienst auf einem öffentlichen Port freigeben
+  rok start NAME...      gespeicherte Tunnel über eine Verbindung starten (rok config show listet sie; --all startet alle)
+  rok config ...         die gespeicherten Einstellungen zeigen oder ändern: Server, Token, Tunnel (rok config --help)
+  rok                    die Tray-App
+
+Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie hier nicht angegeben sind.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>http, tcp, start or config</source>
-        <translation type="unfinished"></translation>
+        <translation>http, tcp, start oder config</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>local [HOST:]PORT, or the saved tunnel&apos;s NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>lokaler [HOST:]PORT oder der NAME eines gespeicherten Tunnels</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -144,7 +134,7 @@ The server, its token and its trust come from the saved settings unless given he
     <message>
         <location line="+4"/>
         <source>With start: every saved tunnel (they must share a server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit start: alle gespeicherten Tunnel (sie müssen denselben Server nutzen).</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -175,7 +165,7 @@ The server, its token and its trust come from the saved settings unless given he
         <location line="+14"/>
         <location line="+63"/>
         <source>--all goes with start: rok start --all</source>
-        <translation type="unfinished"></translation>
+        <translation>--all gehört zu start: rok start --all</translation>
     </message>
     <message>
         <location line="-54"/>
@@ -185,22 +175,22 @@ The server, its token and its trust come from the saved settings unless given he
     <message>
         <location line="+20"/>
         <source>unknown command &quot;%1&quot; (expected http, tcp, start or config)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“ (erwartet: http, tcp, start oder config)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>start needs the names of saved tunnels, such as: rok start web api, or --all</source>
-        <translation type="unfinished"></translation>
+        <translation>start braucht die Namen gespeicherter Tunnel, etwa: rok start web api, oder --all</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--%1 is saved with each tunnel: rok config set ... --tunnel NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 wird mit jedem Tunnel gespeichert: rok config set ... --tunnel NAME</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>%1 and %2 use different servers (%3, %4); one rok start connects to one server</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2 nutzen verschiedene Server (%3, %4); ein rok start verbindet sich mit einem Server</translation>
     </message>
     <message>
         <location line="-59"/>
@@ -211,10 +201,6 @@ The server, its token and its trust come from the saved settings unless given he
         <location line="+12"/>
         <source>--host-header is for http tunnels: rewrite, or a host such as myapp.test</source>
         <translation>--host-header gilt für HTTP-Tunnel: rewrite oder ein Host wie myapp.test</translation>
-    </message>
-    <message>
-        <source>The rok-server to use (default localhost:7835).</source>
-        <translation type="vanished">Der zu verwendende rok-server (Standard: localhost:7835).</translation>
     </message>
     <message>
         <location line="-199"/>
@@ -237,21 +223,9 @@ The server, its token and its trust come from the saved settings unless given he
         <translation>Ohne Befehl: lokaler [HOST:]PORT der Tray-App für diesen Start.</translation>
     </message>
     <message>
-        <source>invalid --server &quot;%1&quot; (expected HOST:PORT)</source>
-        <translation type="vanished">ungültiger Wert für --server: „%1“ (erwartet: HOST:PORT)</translation>
-    </message>
-    <message>
-        <source>invalid --local &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation type="vanished">ungültiger Wert für --local: „%1“ (erwartet: PORT oder HOST:PORT)</translation>
-    </message>
-    <message>
         <location line="+129"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local gilt nur für die Tray-App; die lokale Adresse stattdessen nach dem Befehl angeben, etwa: rok http 3000</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot; (expected http or tcp)</source>
-        <translation type="vanished">unbekannter Befehl „%1“ (erwartet: http oder tcp)</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -259,19 +233,16 @@ The server, its token and its trust come from the saved settings unless given he
         <translation>%1 braucht genau einen lokalen [HOST:]PORT, etwa: rok %1 3000</translation>
     </message>
     <message>
-        <source>invalid local address &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation type="vanished">ungültige lokale Adresse „%1“ (erwartet: PORT oder HOST:PORT)</translation>
-    </message>
-    <message>
         <location line="+64"/>
         <source>no saved tunnel named &quot;%1&quot; (rok config show lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gespeicherter Tunnel namens „%1“ (rok config show listet sie)</translation>
     </message>
     <message>
         <location filename="../app/traymain.cpp" line="+39"/>
         <source>rok is already running: its window shows.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok läuft bereits: sein Fenster wird angezeigt.
+</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="+138"/>
@@ -279,7 +250,10 @@ The server, its token and its trust come from the saved settings unless given he
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok: keine Anzeige für die Tray-App (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt).
+Im Terminal starten Sie einen Tunnel mit: rok http PORT
+Mehr unter &apos;rok --help&apos;.
+</translation>
     </message>
 </context>
 <context>
@@ -288,110 +262,122 @@ Try &apos;rok --help&apos;.
         <location filename="../app/cli/configcommand.cpp" line="+196"/>
         <source>rok: %1
 </source>
-        <translation type="unfinished">rok: %1
+        <translation>rok: %1
 </translation>
     </message>
     <message>
         <location line="+22"/>
         <source>rok: no token on standard input (to forget the stored one: rok config set-token --remove)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok: kein Token auf der Standardeingabe (um das gespeicherte zu vergessen: rok config set-token --remove)
+</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>rok: no saved tunnel named &quot;%1&quot; (rok config show lists them)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok: kein gespeicherter Tunnel namens „%1“ (rok config show listet sie)
+</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Removed the saved tunnel &quot;%1&quot;.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Tunnel „%1“ entfernt.
+</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Added the saved tunnel &quot;%1&quot;.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Tunnel „%1“ hinzugefügt.
+</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1 = %2 for: %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 für: %3
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht gesetzt)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Token stored in %1 (no keyring found; only you can read the file) for: %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Token in %1 gespeichert (kein Schlüsselbund gefunden; nur Sie können die Datei lesen) für: %2
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Token stored in the keyring for: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Token im Schlüsselbund gespeichert für: %1
+</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Settings: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen: %1
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokens: in the settings file (no keyring found; only you can read the file)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Token: in der Einstellungsdatei (kein Schlüsselbund gefunden; nur Sie können die Datei lesen)
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokens: in the keyring
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Token: im Schlüsselbund
+</translation>
     </message>
     <message>
         <location line="-35"/>
         <source>Token removed for: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Token entfernt für: %1
+</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>  (its server and token are the ones rok http and rok tcp use)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (sein Server und Token sind die, die rok http und rok tcp nutzen)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>gesetzt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(any)</source>
-        <translation type="unfinished"></translation>
+        <translation>(beliebig)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>rok: cannot write %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok: %1 kann nicht geschrieben werden
+</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="-45"/>
         <source>Token: </source>
-        <translation type="unfinished"></translation>
+        <translation>Token: </translation>
     </message>
 </context>
 <context>
@@ -406,47 +392,54 @@ Try &apos;rok --help&apos;.
   rok config remove NAME          forget a saved tunnel
 
 server, fingerprint, ca and the token apply to every saved tunnel unless --tunnel names one; the other keys to the tunnel named, or the current one. An empty VALUE clears a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen zeigen oder ändern, die rok http, rok tcp, rok start und die Tray-App teilen (~/.config/rok/rok.conf, und der Schlüsselbund des Desktops für Token).
+
+  rok config show                 die gespeicherten Tunnel und ihre Einstellungen
+  rok config set KEY VALUE        KEY: %1
+  rok config set-token            das Token, von der Standardeingabe gelesen
+  rok config remove NAME          einen gespeicherten Tunnel vergessen
+
+server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, außer --tunnel nennt einen; die übrigen Schlüssel für den genannten Tunnel oder den aktuellen. Ein leerer VALUE löscht einen Schlüssel.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Show this help.</source>
-        <translation type="unfinished">Diese Hilfe anzeigen.</translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The saved tunnel to change; one that does not exist yet is added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zu ändernde gespeicherte Tunnel; einer, den es noch nicht gibt, wird hinzugefügt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With set-token: forget the stored token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit set-token: das gespeicherte Token vergessen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>show, set, set-token or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>show, set, set-token oder remove</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>--tunnel needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>--tunnel braucht einen Namen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>usage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>unknown config command &quot;%1&quot; (expected show, set, set-token or remove)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter config-Befehl „%1“ (erwartet: show, set, set-token oder remove)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--remove goes with set-token</source>
-        <translation type="unfinished"></translation>
+        <translation>--remove gehört zu set-token</translation>
     </message>
 </context>
 <context>
@@ -528,27 +521,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Stopped</source>
-        <translation type="vanished">Gestoppt</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation type="vanished">Verbindungsaufbau…</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation type="vanished">Online</translation>
-    </message>
-    <message>
-        <source>Reconnecting</source>
-        <translation type="vanished">Neuer Verbindungsaufbau</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation type="vanished">Fehler</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+58"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+57"/>
         <source>(nothing received)</source>
         <translation>(nichts empfangen)</translation>
     </message>
@@ -565,12 +538,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 … (Vorschau endet hier)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The token could not be saved: %1</source>
         <translation>Das Token konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -595,28 +568,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Öffentliche URL</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>&amp;Copy URL</source>
-        <translation>URL &amp;kopieren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copy the public URL</source>
-        <translation>Öffentliche URL kopieren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+164"/>
-        <source>&amp;Open in browser</source>
-        <translation>Im &amp;Browser öffnen</translation>
-    </message>
-    <message>
-        <location line="-162"/>
-        <source>Open the public URL in a browser</source>
-        <translation>Öffentliche URL im Browser öffnen</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Connection details</source>
         <translation>Verbindungsdetails</translation>
     </message>
@@ -722,32 +674,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Tunnel</source>
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Start or stop</source>
-        <translation>&amp;Starten oder stoppen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Copy public URL</source>
-        <translation>Öffentliche URL &amp;kopieren</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -777,7 +709,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Jeder mit dieser URL erreicht %1.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
@@ -787,19 +719,9 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Noch kein Tunnel</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>No QR code: this address opens on this computer only.</source>
         <translation>Kein QR-Code: Diese Adresse öffnet sich nur auf diesem Computer.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Stop tunnel</source>
-        <translation>Tunnel &amp;stoppen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Start tunnel</source>
-        <translation>Tunnel &amp;starten</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
@@ -818,10 +740,6 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <location line="+3"/>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
-    </message>
-    <message>
-        <source>Anyone with this URL reaches %1 through %2.</source>
-        <translation type="vanished">Jeder mit dieser URL erreicht %1 über %2.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -876,12 +794,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-362"/>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+371"/>
         <source>Export requests as HAR</source>
         <translation>Anfragen als HAR exportieren</translation>
     </message>
@@ -904,7 +822,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>Where is your rok-server? Enter its address and your token, then press OK to start the tunnel. localhost:7835 is a rok-server on this computer.</source>
+        <translation>Wo läuft Ihr rok-server? Geben Sie seine Adresse und Ihr Token ein und drücken Sie OK, um den Tunnel zu starten. localhost:7835 ist ein rok-server auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>About rok</source>
         <translation>Über rok</translation>
     </message>
@@ -912,14 +835,6 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <location line="+1"/>
         <source>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;A public URL for a local port, on a server you run yourself.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;Eine öffentliche URL für einen lokalen Port, auf einem selbst betriebenen Server.&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <location filename="../app/gui/trayapp.cpp" line="+73"/>
-        <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
-        <translation>Kein Infobereich (System-Tray) gefunden: rok läuft als normales Fenster und wird beim Schließen beendet.</translation>
     </message>
 </context>
 <context>
@@ -1037,16 +952,6 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <source>Out</source>
         <comment>bytes of the response, out to the visitor (the CLI&apos;s &quot;out&quot;)</comment>
         <translation>Ausgehend</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <comment>bytes sent to the local service</comment>
-        <translation type="vanished">Gesendet</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <comment>bytes received from the local service</comment>
-        <translation type="vanished">Empfangen</translation>
     </message>
 </context>
 <context>
@@ -1368,20 +1273,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Der lokale Dienst, an den der Tunnel weiterleitet, als [HOST:]PORT, oder https://HOST:PORT für einen Dienst, der HTTPS spricht</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+280"/>
         <source>Enter the local service as PORT, HOST:PORT or https://HOST:PORT, for example 3000 or localhost:3000.</source>
         <translation>Geben Sie den lokalen Dienst als PORT, HOST:PORT oder https://HOST:PORT ein, zum Beispiel 3000 oder localhost:3000.</translation>
     </message>
     <message>
-        <source>3000 or localhost:3000</source>
-        <translation type="vanished">3000 oder localhost:3000</translation>
-    </message>
-    <message>
-        <source>The local service the tunnel forwards to, as [HOST:]PORT</source>
-        <translation type="vanished">Der lokale Dienst, an den der Tunnel weiterleitet, als [HOST:]PORT</translation>
-    </message>
-    <message>
-        <location line="-264"/>
+        <location line="-277"/>
         <source>&amp;Local target:</source>
         <translation>&amp;Lokales Ziel:</translation>
     </message>
@@ -1441,13 +1338,13 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Im Protokoll &amp;behaltene Anfragen:</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>Tunnel %1</source>
         <comment>the name of a new saved tunnel</comment>
         <translation>Tunnel %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+105"/>
         <source>Give this tunnel a name.</source>
         <translation>Einen Namen für diesen Tunnel eingeben.</translation>
     </message>
@@ -1460,10 +1357,6 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <location line="+12"/>
         <source>Enter the server as HOST:PORT, for example tunnel.example.com:7835.</source>
         <translation>Den Server als HOST:PORT eingeben, zum Beispiel tunnel.example.com:7835.</translation>
-    </message>
-    <message>
-        <source>Enter the local service as PORT or HOST:PORT, for example 3000 or localhost:3000.</source>
-        <translation type="vanished">Den lokalen Dienst als PORT oder HOST:PORT eingeben, zum Beispiel 3000 oder localhost:3000.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1481,12 +1374,40 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     <message>
         <location filename="../app/gui/singleinstance.cpp" line="+70"/>
         <source>another rok holds %1 but does not answer on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderes rok hält %1, antwortet aber nicht auf %2: %3</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the running rok did not take the arguments: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das laufende rok hat die Argumente nicht angenommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StateLook</name>
+    <message>
+        <location filename="../app/gui/statelook.cpp" line="+16"/>
+        <source>Connecting…</source>
+        <translation>Verbindungsaufbau…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnecting…</source>
+        <translation>Neuer Verbindungsaufbau…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
     </message>
 </context>
 <context>
@@ -1518,45 +1439,22 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     </message>
 </context>
 <context>
+    <name>TrayApp</name>
+    <message>
+        <location filename="../app/gui/trayapp.cpp" line="+68"/>
+        <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
+        <translation>Kein Infobereich (System-Tray) gefunden: rok läuft als normales Fenster und wird beim Schließen beendet.</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="+22"/>
-        <location line="+135"/>
-        <source>Start tunnel</source>
-        <translation>Tunnel starten</translation>
-    </message>
-    <message>
-        <location line="-134"/>
-        <source>Copy public URL</source>
-        <translation>Öffentliche URL kopieren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open in browser</source>
-        <translation>Im Browser öffnen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../app/gui/trayicon.cpp" line="+25"/>
         <source>Saved tunnels</source>
         <translation>Gespeicherte Tunnel</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Show window</source>
-        <translation>Fenster anzeigen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Settings…</source>
-        <translation>Einstellungen…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Quit</source>
-        <translation>Beenden</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
@@ -1567,42 +1465,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Stopped</source>
-        <translation>Gestoppt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connecting…</source>
-        <translation>Verbindungsaufbau…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reconnecting…</source>
-        <translation>Neuer Verbindungsaufbau…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>rok: %1</source>
         <translation>rok: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stop tunnel</source>
-        <translation>Tunnel stoppen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Tunnel back online</source>
         <translation>Tunnel wieder online</translation>
     </message>
@@ -1633,15 +1501,49 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     </message>
 </context>
 <context>
+    <name>TunnelActions</name>
+    <message>
+        <location filename="../app/gui/tunnelactions.cpp" line="+23"/>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open in browser</source>
+        <translation>Im Browser &amp;öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;window</source>
+        <translation>&amp;Fenster anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Stop tunnel</source>
+        <translation>Tunnel &amp;stoppen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Start tunnel</source>
+        <translation>Tunnel &amp;starten</translation>
+    </message>
+</context>
+<context>
     <name>TunnelClient</name>
     <message>
         <location filename="../app/client/tunnelclient.cpp" line="+51"/>
         <source>the server did not answer in time</source>
         <translation>der Server hat nicht rechtzeitig geantwortet</translation>
-    </message>
-    <message>
-        <source>the local address &quot;%1&quot; is not an IP address or localhost</source>
-        <translation type="vanished">die lokale Adresse „%1“ ist weder eine IP-Adresse noch localhost</translation>
     </message>
     <message>
         <location line="+97"/>
@@ -1686,17 +1588,13 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     <message>
         <location line="+14"/>
         <source>the server requires a token: pass --token, set ROK_TOKEN, or save it with rok config set-token</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server verlangt ein Token: --token angeben, ROK_TOKEN setzen oder es mit rok config set-token speichern</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>%1: %2</source>
         <comment>a tunnel&apos;s name, then a message about it</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server requires a token: pass --token or set ROK_TOKEN</source>
-        <translation type="vanished">der Server verlangt ein Token: --token angeben oder ROK_TOKEN setzen</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+79"/>

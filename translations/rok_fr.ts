@@ -10,7 +10,7 @@
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+256"/>
         <source>Could not write the settings file %1.</source>
         <translation>Impossible d&apos;écrire le fichier de paramètres %1.</translation>
     </message>
@@ -51,24 +51,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>rok: a public URL for a local port.
-
-  rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
-  rok tcp [HOST:]PORT    share any TCP service on a public port</source>
-        <translation type="vanished">rok&#xa0;: une URL publique pour un port local.
-
-  rok http [HOST:]PORT   partager un serveur web local (HOST vaut localhost par défaut)
-  rok tcp [HOST:]PORT    partager n&apos;importe quel service TCP sur un port public</translation>
-    </message>
-    <message>
-        <source>http or tcp</source>
-        <translation type="vanished">http ou tcp</translation>
-    </message>
-    <message>
-        <source>local [HOST:]PORT</source>
-        <translation type="vanished">[HOST:]PORT local</translation>
-    </message>
-    <message>
         <location filename="../app/cli/commandline.cpp" line="+41"/>
         <source>rok: a public URL for a local port.
 
@@ -79,17 +61,25 @@
   rok                    the tray app
 
 The server, its token and its trust come from the saved settings unless given here.</source>
-        <translation type="unfinished"></translation>
+        <translation>rok&#xa0;: une URL publique pour un port local.
+
+  rok http [HÔTE:]PORT   partager un serveur web local (HÔTE vaut localhost par défaut)
+  rok tcp [HÔTE:]PORT    partager tout service TCP sur un port public
+  rok start NOM...       démarrer des tunnels enregistrés, sur une seule connexion (rok config show les liste&#xa0;; --all les démarre tous)
+  rok config ...         afficher ou modifier les paramètres enregistrés&#xa0;: serveur, jeton, tunnels (rok config --help)
+  rok                    l’application de la zone de notification
+
+Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sauf s’ils sont donnés ici.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>http, tcp, start or config</source>
-        <translation type="unfinished"></translation>
+        <translation>http, tcp, start ou config</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>local [HOST:]PORT, or the saved tunnel&apos;s NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>[HÔTE:]PORT local, ou le NOM d’un tunnel enregistré</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -144,7 +134,7 @@ The server, its token and its trust come from the saved settings unless given he
     <message>
         <location line="+4"/>
         <source>With start: every saved tunnel (they must share a server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec start&#xa0;: tous les tunnels enregistrés (ils doivent partager un serveur).</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -175,7 +165,7 @@ The server, its token and its trust come from the saved settings unless given he
         <location line="+14"/>
         <location line="+63"/>
         <source>--all goes with start: rok start --all</source>
-        <translation type="unfinished"></translation>
+        <translation>--all va avec start&#xa0;: rok start --all</translation>
     </message>
     <message>
         <location line="-54"/>
@@ -185,22 +175,22 @@ The server, its token and its trust come from the saved settings unless given he
     <message>
         <location line="+20"/>
         <source>unknown command &quot;%1&quot; (expected http, tcp, start or config)</source>
-        <translation type="unfinished"></translation>
+        <translation>commande «&#xa0;%1&#xa0;» inconnue (attendu&#xa0;: http, tcp, start ou config)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>start needs the names of saved tunnels, such as: rok start web api, or --all</source>
-        <translation type="unfinished"></translation>
+        <translation>start attend les noms de tunnels enregistrés, par exemple&#xa0;: rok start web api, ou --all</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--%1 is saved with each tunnel: rok config set ... --tunnel NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 est enregistré avec chaque tunnel&#xa0;: rok config set ... --tunnel NOM</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>%1 and %2 use different servers (%3, %4); one rok start connects to one server</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 et %2 utilisent des serveurs différents (%3, %4)&#xa0;; un rok start se connecte à un seul serveur</translation>
     </message>
     <message>
         <location line="-59"/>
@@ -211,10 +201,6 @@ The server, its token and its trust come from the saved settings unless given he
         <location line="+12"/>
         <source>--host-header is for http tunnels: rewrite, or a host such as myapp.test</source>
         <translation>--host-header concerne les tunnels http : rewrite, ou un hôte comme myapp.test</translation>
-    </message>
-    <message>
-        <source>The rok-server to use (default localhost:7835).</source>
-        <translation type="vanished">Le rok-server à utiliser (par défaut localhost:7835).</translation>
     </message>
     <message>
         <location line="-199"/>
@@ -237,21 +223,9 @@ The server, its token and its trust come from the saved settings unless given he
         <translation>Sans commande&#xa0;: le [HOST:]PORT local de l&apos;application de la zone de notification pour cette exécution.</translation>
     </message>
     <message>
-        <source>invalid --server &quot;%1&quot; (expected HOST:PORT)</source>
-        <translation type="vanished">valeur de --server invalide&#xa0;: «&#xa0;%1&#xa0;» (HOST:PORT attendu)</translation>
-    </message>
-    <message>
-        <source>invalid --local &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation type="vanished">valeur de --local invalide&#xa0;: «&#xa0;%1&#xa0;» (PORT ou HOST:PORT attendu)</translation>
-    </message>
-    <message>
         <location line="+129"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local est réservé à l&apos;application de la zone de notification&#xa0;; indiquer plutôt l&apos;adresse locale après la commande, par exemple&#xa0;: rok http 3000</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot; (expected http or tcp)</source>
-        <translation type="vanished">commande inconnue «&#xa0;%1&#xa0;» (http ou tcp attendu)</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -259,19 +233,16 @@ The server, its token and its trust come from the saved settings unless given he
         <translation>%1 attend un seul [HOST:]PORT local, par exemple&#xa0;: rok %1 3000</translation>
     </message>
     <message>
-        <source>invalid local address &quot;%1&quot; (expected PORT or HOST:PORT)</source>
-        <translation type="vanished">adresse locale invalide «&#xa0;%1&#xa0;» (PORT ou HOST:PORT attendu)</translation>
-    </message>
-    <message>
         <location line="+64"/>
         <source>no saved tunnel named &quot;%1&quot; (rok config show lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun tunnel enregistré nommé «&#xa0;%1&#xa0;» (rok config show les liste)</translation>
     </message>
     <message>
         <location filename="../app/traymain.cpp" line="+39"/>
         <source>rok is already running: its window shows.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok est déjà lancé&#xa0;: sa fenêtre s’affiche.
+</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="+138"/>
@@ -279,7 +250,10 @@ The server, its token and its trust come from the saved settings unless given he
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok: pas d’affichage pour l’application (ni DISPLAY ni WAYLAND_DISPLAY n’est défini).
+Depuis un terminal, démarrez un tunnel avec&#xa0;: rok http PORT
+Essayez «&#xa0;rok --help&#xa0;».
+</translation>
     </message>
 </context>
 <context>
@@ -288,110 +262,122 @@ Try &apos;rok --help&apos;.
         <location filename="../app/cli/configcommand.cpp" line="+196"/>
         <source>rok: %1
 </source>
-        <translation type="unfinished">rok&#xa0;: %1
+        <translation>rok: %1
 </translation>
     </message>
     <message>
         <location line="+22"/>
         <source>rok: no token on standard input (to forget the stored one: rok config set-token --remove)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok: aucun jeton sur l’entrée standard (pour oublier celui enregistré&#xa0;: rok config set-token --remove)
+</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>rok: no saved tunnel named &quot;%1&quot; (rok config show lists them)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok: aucun tunnel enregistré nommé «&#xa0;%1&#xa0;» (rok config show les liste)
+</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Removed the saved tunnel &quot;%1&quot;.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel enregistré «&#xa0;%1&#xa0;» supprimé.
+</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Added the saved tunnel &quot;%1&quot;.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel enregistré «&#xa0;%1&#xa0;» ajouté.
+</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1 = %2 for: %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 pour&#xa0;: %3
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non défini)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Token stored in %1 (no keyring found; only you can read the file) for: %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton enregistré dans %1 (aucun trousseau trouvé&#xa0;; vous seul pouvez lire le fichier) pour&#xa0;: %2
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Token stored in the keyring for: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton enregistré dans le trousseau pour&#xa0;: %1
+</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Settings: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres&#xa0;: %1
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokens: in the settings file (no keyring found; only you can read the file)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons&#xa0;: dans le fichier de paramètres (aucun trousseau trouvé&#xa0;; vous seul pouvez lire le fichier)
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokens: in the keyring
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons&#xa0;: dans le trousseau
+</translation>
     </message>
     <message>
         <location line="-35"/>
         <source>Token removed for: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton supprimé pour&#xa0;: %1
+</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>  (its server and token are the ones rok http and rok tcp use)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (son serveur et son jeton sont ceux qu’utilisent rok http et rok tcp)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>défini</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>non défini</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(any)</source>
-        <translation type="unfinished"></translation>
+        <translation>(au choix du serveur)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>rok: cannot write %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>rok: impossible d’écrire %1
+</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="-45"/>
         <source>Token: </source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton&#xa0;: </translation>
     </message>
 </context>
 <context>
@@ -406,47 +392,54 @@ Try &apos;rok --help&apos;.
   rok config remove NAME          forget a saved tunnel
 
 server, fingerprint, ca and the token apply to every saved tunnel unless --tunnel names one; the other keys to the tunnel named, or the current one. An empty VALUE clears a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou modifier les paramètres que partagent rok http, rok tcp, rok start et l’application (~/.config/rok/rok.conf, et le trousseau du bureau pour les jetons).
+
+  rok config show                 les tunnels enregistrés et leurs paramètres
+  rok config set CLÉ VALEUR       CLÉ&#xa0;: %1
+  rok config set-token            le jeton, lu sur l’entrée standard
+  rok config remove NOM           oublier un tunnel enregistré
+
+server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistrés, sauf si --tunnel en nomme un&#xa0;; les autres clés au tunnel nommé, ou au tunnel courant. Une VALEUR vide efface une clé.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Show this help.</source>
-        <translation type="unfinished">Afficher cette aide.</translation>
+        <translation>Afficher cette aide.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The saved tunnel to change; one that does not exist yet is added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tunnel enregistré à modifier&#xa0;; s’il n’existe pas encore, il est ajouté.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With set-token: forget the stored token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec set-token&#xa0;: oublier le jeton enregistré.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>show, set, set-token or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>show, set, set-token ou remove</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>--tunnel needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>--tunnel attend un nom</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>usage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>usage&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>unknown config command &quot;%1&quot; (expected show, set, set-token or remove)</source>
-        <translation type="unfinished"></translation>
+        <translation>commande config «&#xa0;%1&#xa0;» inconnue (attendu&#xa0;: show, set, set-token ou remove)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--remove goes with set-token</source>
-        <translation type="unfinished"></translation>
+        <translation>--remove va avec set-token</translation>
     </message>
 </context>
 <context>
@@ -528,27 +521,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Stopped</source>
-        <translation type="vanished">Arrêté</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation type="vanished">Connexion…</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation type="vanished">En ligne</translation>
-    </message>
-    <message>
-        <source>Reconnecting</source>
-        <translation type="vanished">Reconnexion</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation type="vanished">Erreur</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+58"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+57"/>
         <source>(nothing received)</source>
         <translation>(rien reçu)</translation>
     </message>
@@ -565,12 +538,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 … (fin de l&apos;aperçu)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The token could not be saved: %1</source>
         <translation>Impossible d&apos;enregistrer le jeton&#xa0;: %1</translation>
     </message>
@@ -595,28 +568,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>URL publique</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>&amp;Copy URL</source>
-        <translation>&amp;Copier l&apos;URL</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copy the public URL</source>
-        <translation>Copier l&apos;URL publique</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+164"/>
-        <source>&amp;Open in browser</source>
-        <translation>&amp;Ouvrir dans le navigateur</translation>
-    </message>
-    <message>
-        <location line="-162"/>
-        <source>Open the public URL in a browser</source>
-        <translation>Ouvrir l&apos;URL publique dans un navigateur</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Connection details</source>
         <translation>Détails de la connexion</translation>
     </message>
@@ -722,32 +674,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Paramètres…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Tunnel</source>
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Start or stop</source>
-        <translation>&amp;Démarrer ou arrêter</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Copy public URL</source>
-        <translation>&amp;Copier l&apos;URL publique</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -777,7 +709,7 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Quiconque a cette URL atteint %1.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
@@ -787,19 +719,9 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Pas encore de tunnel</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>No QR code: this address opens on this computer only.</source>
         <translation>Pas de code QR : cette adresse ne s’ouvre que sur cet ordinateur.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Stop tunnel</source>
-        <translation>A&amp;rrêter le tunnel</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Start tunnel</source>
-        <translation>&amp;Démarrer le tunnel</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
@@ -818,10 +740,6 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <location line="+3"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
-    </message>
-    <message>
-        <source>Anyone with this URL reaches %1 through %2.</source>
-        <translation type="vanished">Toute personne disposant de cette URL accède à %1 via %2.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -876,12 +794,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
 </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-362"/>
         <source>Copied %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+371"/>
         <source>Export requests as HAR</source>
         <translation>Exporter les requêtes en HAR</translation>
     </message>
@@ -904,7 +822,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>Where is your rok-server? Enter its address and your token, then press OK to start the tunnel. localhost:7835 is a rok-server on this computer.</source>
+        <translation>Où se trouve votre rok-server&#xa0;? Saisissez son adresse et votre jeton, puis appuyez sur OK pour démarrer le tunnel. localhost:7835 est un rok-server sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>About rok</source>
         <translation>À propos de rok</translation>
     </message>
@@ -912,14 +835,6 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <location line="+1"/>
         <source>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;A public URL for a local port, on a server you run yourself.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;Une URL publique pour un port local, sur un serveur que vous hébergez vous-même.&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <location filename="../app/gui/trayapp.cpp" line="+73"/>
-        <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
-        <translation>Aucune zone de notification trouvée&#xa0;: rok s&apos;exécute dans une fenêtre normale, et la fermer quitte l&apos;application.</translation>
     </message>
 </context>
 <context>
@@ -1037,16 +952,6 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <source>Out</source>
         <comment>bytes of the response, out to the visitor (the CLI&apos;s &quot;out&quot;)</comment>
         <translation>Sortie</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <comment>bytes sent to the local service</comment>
-        <translation type="vanished">Envoyé</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <comment>bytes received from the local service</comment>
-        <translation type="vanished">Reçu</translation>
     </message>
 </context>
 <context>
@@ -1368,20 +1273,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Le service local vers lequel le tunnel transmet, en [HOST:]PORT, ou https://HOST:PORT pour un service qui parle HTTPS</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+280"/>
         <source>Enter the local service as PORT, HOST:PORT or https://HOST:PORT, for example 3000 or localhost:3000.</source>
         <translation>Saisissez le service local en PORT, HOST:PORT ou https://HOST:PORT, par exemple 3000 ou localhost:3000.</translation>
     </message>
     <message>
-        <source>3000 or localhost:3000</source>
-        <translation type="vanished">3000 ou localhost:3000</translation>
-    </message>
-    <message>
-        <source>The local service the tunnel forwards to, as [HOST:]PORT</source>
-        <translation type="vanished">Le service local vers lequel le tunnel redirige, sous la forme [HOST:]PORT</translation>
-    </message>
-    <message>
-        <location line="-264"/>
+        <location line="-277"/>
         <source>&amp;Local target:</source>
         <translation>Cible &amp;locale&#xa0;:</translation>
     </message>
@@ -1441,13 +1338,13 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>Re&amp;quêtes conservées dans le journal&#xa0;:</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>Tunnel %1</source>
         <comment>the name of a new saved tunnel</comment>
         <translation>Tunnel %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+105"/>
         <source>Give this tunnel a name.</source>
         <translation>Donner un nom à ce tunnel.</translation>
     </message>
@@ -1460,10 +1357,6 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <location line="+12"/>
         <source>Enter the server as HOST:PORT, for example tunnel.example.com:7835.</source>
         <translation>Saisir le serveur sous la forme HOST:PORT, par exemple tunnel.example.com:7835.</translation>
-    </message>
-    <message>
-        <source>Enter the local service as PORT or HOST:PORT, for example 3000 or localhost:3000.</source>
-        <translation type="vanished">Saisir le service local sous la forme PORT ou HOST:PORT, par exemple 3000 ou localhost:3000.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1481,12 +1374,40 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     <message>
         <location filename="../app/gui/singleinstance.cpp" line="+70"/>
         <source>another rok holds %1 but does not answer on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre rok détient %1 mais ne répond pas sur %2&#xa0;: %3</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the running rok did not take the arguments: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le rok en cours n’a pas pris les arguments&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StateLook</name>
+    <message>
+        <location filename="../app/gui/statelook.cpp" line="+16"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnecting…</source>
+        <translation>Reconnexion…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
     </message>
 </context>
 <context>
@@ -1518,45 +1439,22 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     </message>
 </context>
 <context>
+    <name>TrayApp</name>
+    <message>
+        <location filename="../app/gui/trayapp.cpp" line="+68"/>
+        <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
+        <translation>Aucune zone de notification trouvée&#xa0;: rok s&apos;exécute dans une fenêtre normale, et la fermer quitte l&apos;application.</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="+22"/>
-        <location line="+135"/>
-        <source>Start tunnel</source>
-        <translation>Démarrer le tunnel</translation>
-    </message>
-    <message>
-        <location line="-134"/>
-        <source>Copy public URL</source>
-        <translation>Copier l&apos;URL publique</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open in browser</source>
-        <translation>Ouvrir dans le navigateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../app/gui/trayicon.cpp" line="+25"/>
         <source>Saved tunnels</source>
         <translation>Tunnels enregistrés</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Show window</source>
-        <translation>Afficher la fenêtre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Settings…</source>
-        <translation>Paramètres…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Quit</source>
-        <translation>Quitter</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
@@ -1567,42 +1465,12 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Stopped</source>
-        <translation>Arrêté</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connecting…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Online</source>
-        <translation>En ligne</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reconnecting…</source>
-        <translation>Reconnexion…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>rok: %1</source>
         <translation>rok&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stop tunnel</source>
-        <translation>Arrêter le tunnel</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Tunnel back online</source>
         <translation>Tunnel de nouveau en ligne</translation>
     </message>
@@ -1633,15 +1501,49 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     </message>
 </context>
 <context>
+    <name>TunnelActions</name>
+    <message>
+        <location filename="../app/gui/tunnelactions.cpp" line="+23"/>
+        <source>&amp;Copy URL</source>
+        <translation>&amp;Copier l&apos;URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open in browser</source>
+        <translation>&amp;Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;window</source>
+        <translation>Afficher la &amp;fenêtre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Stop tunnel</source>
+        <translation>A&amp;rrêter le tunnel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Start tunnel</source>
+        <translation>&amp;Démarrer le tunnel</translation>
+    </message>
+</context>
+<context>
     <name>TunnelClient</name>
     <message>
         <location filename="../app/client/tunnelclient.cpp" line="+51"/>
         <source>the server did not answer in time</source>
         <translation>le serveur n&apos;a pas répondu à temps</translation>
-    </message>
-    <message>
-        <source>the local address &quot;%1&quot; is not an IP address or localhost</source>
-        <translation type="vanished">l&apos;adresse locale «&#xa0;%1&#xa0;» n&apos;est ni une adresse IP ni localhost</translation>
     </message>
     <message>
         <location line="+97"/>
@@ -1686,17 +1588,13 @@ server, fingerprint, ca and the token apply to every saved tunnel unless --tunne
     <message>
         <location line="+14"/>
         <source>the server requires a token: pass --token, set ROK_TOKEN, or save it with rok config set-token</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur exige un jeton&#xa0;: passez --token, définissez ROK_TOKEN, ou enregistrez-le avec rok config set-token</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>%1: %2</source>
         <comment>a tunnel&apos;s name, then a message about it</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server requires a token: pass --token or set ROK_TOKEN</source>
-        <translation type="vanished">le serveur exige un jeton&#xa0;: utiliser --token ou définir ROK_TOKEN</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+79"/>
