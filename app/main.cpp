@@ -6,6 +6,7 @@
 #include "filelimit.h"
 #include "requestlog.h"
 #include "signalwatcher.h"
+#include "translations.h"
 #include "tunnelclient.h"
 
 #include <QCoreApplication>
@@ -20,10 +21,8 @@
 
 namespace {
 
-int runTunnel(int argc, char *argv[], const CommandLine &command)
+int runTunnel(QCoreApplication &app, const CommandLine &command)
 {
-    QCoreApplication::setEventDispatcher(new EpollEventDispatcher); // before the application
-    QCoreApplication app(argc, argv); // no display needed
     raiseFileLimit(); // a descriptor per visitor and per local connection
     AppSettings settings;
     QString error;
@@ -110,9 +109,8 @@ QByteArray readTokenFromStdin()
     return token.trimmed();
 }
 
-int runConfig(int argc, char *argv[], const CommandLine &command)
+int runConfig(QCoreApplication &app, const CommandLine &command)
 {
-    QCoreApplication app(argc, argv);
     AppSettings settings;
     ConfigCommand config(&settings);
     int exitCode = 0;
@@ -161,20 +159,26 @@ int startTray(char *argv[])
 
 int main(int argc, char *argv[])
 {
+    QCoreApplication::setEventDispatcher(new EpollEventDispatcher); // before the application
+    QCoreApplication app(argc, argv); // no display needed, not even for the tray app's exec
+    Translations::install(); // before the first text: --help and the errors too
     const CommandLine command = CommandLine::parse(argc, argv);
     switch (command.action) {
     case CommandLine::Action::PrintAndExit:
         std::fputs(qPrintable(command.text), stdout);
         return 0;
     case CommandLine::Action::Error:
-        std::fprintf(stderr, "rok: %s\nTry 'rok --help'.\n", qPrintable(command.text));
+        std::fputs(qPrintable(QCoreApplication::translate("CommandLine",
+                                                          "rok: %1\nTry 'rok --help'.\n")
+                                      .arg(command.text)),
+                   stderr);
         return 2;
     case CommandLine::Action::Tray:
         return startTray(argv);
     case CommandLine::Action::Tunnel:
-        return runTunnel(argc, argv, command);
+        return runTunnel(app, command);
     case CommandLine::Action::Config:
-        return runConfig(argc, argv, command);
+        return runConfig(app, command);
     }
     return 0;
 }

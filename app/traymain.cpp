@@ -2,11 +2,10 @@
 #include "commandline.h"
 #include "signalwatcher.h"
 #include "singleinstance.h"
+#include "translations.h"
 #include "trayapp.h"
 
 #include <QApplication>
-#include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -22,12 +21,7 @@ int runTray(int argc, char *argv[], const CommandLine &command)
     QApplication::setOrganizationName(QStringLiteral("rok"));
     QApplication::setApplicationVersion(QStringLiteral(ROK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(ROK_APP_ID)); // its desktop entry
-    // The language follows the system locale; English (for its plural forms) otherwise.
-    QTranslator translator;
-    const QString i18n = QStringLiteral(":/i18n");
-    if (translator.load(QLocale(), QStringLiteral("rok"), QStringLiteral("_"), i18n)
-        || translator.load(QStringLiteral("rok_en"), i18n))
-        QCoreApplication::installTranslator(&translator);
+    Translations::install();
     // One tray app per settings file: a second `rok` hands its arguments to the first.
     SingleInstance instance(AppSettings::defaultFileName());
     if (!instance.claim()) {

@@ -16,6 +16,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${ROK_HOMEPAGE})
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME rok)
+set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-translations-l10n") # Qt's texts, translated
 set(CPACK_DEBIAN_CLIENT_DESCRIPTION
     "public URLs for local ports, with a live request log
 rok http 3000 gives a local web server a public URL on a rok-server you run

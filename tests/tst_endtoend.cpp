@@ -158,6 +158,8 @@ private Q_SLOTS:
     void savedServerAndTokenServeEveryCommand();
     void secondTrayAppHandsOverToTheFirst();
     void withoutADisplayRokSaysHowToStartATunnel();
+    void rokSpeaksTheUsersLanguage_data();
+    void rokSpeaksTheUsersLanguage();
     void savedTunnelsStartTogetherOnOneConnection();
 
 private:
@@ -890,6 +892,48 @@ void tst_EndToEnd::withoutADisplayRokSaysHowToStartATunnel()
     const QByteArray said = rok.readAllStandardError();
     QVERIFY2(said.contains("no display for the tray app") && said.contains("rok http PORT"),
              said.constData());
+}
+
+void tst_EndToEnd::rokSpeaksTheUsersLanguage_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("expected"); // each in the output
+    QTest::newRow("German help, with Qt's own words")
+            << u"de_DE.UTF-8"_s << QStringList{u"--help"_s} << 0
+            << QStringList{u"Aufruf:"_s, u"Diese Hilfe anzeigen."_s};
+    QTest::newRow("German error") << u"de_DE.UTF-8"_s << QStringList{u"bogus"_s} << 2
+                                  << QStringList{u"unbekannter Befehl „bogus“"_s, u"Mehr unter"_s};
+    QTest::newRow("French, without a display")
+            << u"fr_FR.UTF-8"_s << QStringList{} << 2 << QStringList{u"pas d’affichage"_s};
+    QTest::newRow("a language rok lacks: English")
+            << u"ja_JP.UTF-8"_s << QStringList{u"bogus"_s} << 2
+            << QStringList{u"unknown command \"bogus\""_s, u"Try 'rok --help'"_s};
+}
+
+// `rok http` and `rok config` speak the user's language too, not only the tray app: rok's
+// texts and Qt's (QCommandLineParser's "Usage:").
+void tst_EndToEnd::rokSpeaksTheUsersLanguage()
+{
+    QFETCH(QString, locale);
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, expected);
+    QProcess rok;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &name :
+         {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s, u"LANGUAGE"_s})
+        environment.remove(name);
+    environment.insert(u"LC_ALL"_s, locale);
+    rok.setProcessEnvironment(environment);
+    rok.start(QStringLiteral(ROK_CLIENT_BINARY), arguments);
+    QVERIFY(rok.waitForFinished(10000));
+    QCOMPARE(rok.exitCode(), exitCode);
+    const QString said =
+            QString::fromUtf8(rok.readAllStandardOutput() + rok.readAllStandardError());
+    for (const QString &text : expected)
+        QVERIFY2(said.contains(text), qPrintable(said));
 }
 
 void tst_EndToEnd::secondTrayAppHandsOverToTheFirst()

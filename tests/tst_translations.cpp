@@ -2,9 +2,12 @@
 // window's and the tray menu's strings.
 
 #include "appsettings.h"
+#include "translations.h"
 #include "trayapp.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -12,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
 
 class tst_Translations : public QObject
 {
@@ -23,6 +29,10 @@ private Q_SLOTS:
     void loads();
     void windowFollowsLocale_data();
     void windowFollowsLocale();
+    void everyTextIsTranslated_data();
+    void everyTextIsTranslated();
+    void errorsFromTheProtocolAreTranslated();
+    void qtsOwnTextsFollowTheLocale();
 
 private:
     QTemporaryDir m_config;
@@ -86,6 +96,72 @@ void tst_Translations::windowFollowsLocale()
 
     QCoreApplication::removeTranslator(&translator);
     QLocale::setDefault(QLocale::c());
+}
+
+void tst_Translations::everyTextIsTranslated_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("German") << QStringLiteral(ROK_SOURCE_DIR "/translations/rok_de.ts");
+    QTest::newRow("French") << QStringLiteral(ROK_SOURCE_DIR "/translations/rok_fr.ts");
+}
+
+// A new text without its German and French shows in English in a German window: lupdate marks
+// it unfinished, and this fails until it is translated.
+void tst_Translations::everyTextIsTranslated()
+{
+    QFETCH(QString, file);
+    QFile ts(file);
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    QString context;
+    QString source;
+    QStringList untranslated;
+    int messages = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"name") {
+            context = xml.readElementText();
+        } else if (xml.name() == u"source") {
+            source = xml.readElementText();
+            ++messages;
+        } else if (xml.name() == u"translation") {
+            const auto type = xml.attributes().value(QStringLiteral("type"));
+            if (type == u"unfinished" || type == u"vanished" || type == u"obsolete"
+                || xml.readElementText(QXmlStreamReader::IncludeChildElements).isEmpty())
+                untranslated.append(context + u": "_s + source.left(60));
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(messages > 250);
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(u'\n')));
+}
+
+// MuxSession's, ControlChannel's and HttpParser's errors reach the window: they are in the
+// catalogue too.
+void tst_Translations::errorsFromTheProtocolAreTranslated()
+{
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral("rok_de"), QStringLiteral(":/i18n")));
+    for (const auto &[context, text] : {std::pair{"MuxSession", "connection lost"},
+                                        std::pair{"ControlChannel", "malformed control message"},
+                                        std::pair{"TcpConnection", "no address to connect to"}}) {
+        const QString translated = german.translate(context, text);
+        QVERIFY2(!translated.isEmpty() && translated != QLatin1StringView(text), text);
+    }
+}
+
+// Qt's own buttons and dialogs in the user's language: Translations::install() loads qtbase's
+// catalogue next to rok's.
+void tst_Translations::qtsOwnTextsFollowTheLocale()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    Translations::install();
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    const QString cancel = buttons.button(QDialogButtonBox::Cancel)->text();
+    QCOMPARE(QCoreApplication::translate("StateLook", "Stopped"), u"Gestoppt"_s);
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(cancel, u"Abbrechen"_s);
 }
 
 QTEST_MAIN(tst_Translations)

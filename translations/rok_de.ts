@@ -238,20 +238,29 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>kein gespeicherter Tunnel namens „%1“ (rok config show listet sie)</translation>
     </message>
     <message>
-        <location filename="../app/traymain.cpp" line="+39"/>
+        <location filename="../app/traymain.cpp" line="+33"/>
         <source>rok is already running: its window shows.
 </source>
         <translation>rok läuft bereits: sein Fenster wird angezeigt.
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+138"/>
+        <location filename="../app/main.cpp" line="+136"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
 </source>
         <translation>rok: keine Anzeige für die Tray-App (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt).
 Im Terminal starten Sie einen Tunnel mit: rok http PORT
+Mehr unter &apos;rok --help&apos;.
+</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>rok: %1
+Try &apos;rok --help&apos;.
+</source>
+        <translation>rok: %1
 Mehr unter &apos;rok --help&apos;.
 </translation>
     </message>
@@ -375,7 +384,7 @@ Mehr unter &apos;rok --help&apos;.
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="-45"/>
+        <location filename="../app/main.cpp" line="-79"/>
         <source>Token: </source>
         <translation>Token: </translation>
     </message>
@@ -491,6 +500,19 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
 </context>
 <context>
+    <name>ControlChannel</name>
+    <message>
+        <location filename="../common/controlchannel.cpp" line="+44"/>
+        <source>control message of %1 bytes is larger than the limit of %2</source>
+        <translation>Steuernachricht von %1 Bytes überschreitet die Grenze von %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>malformed control message</source>
+        <translation>fehlerhafte Steuernachricht</translation>
+    </message>
+</context>
+<context>
     <name>HarExport</name>
     <message>
         <location filename="../app/client/harexport.cpp" line="+138"/>
@@ -519,6 +541,127 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
 </context>
 <context>
+    <name>HttpParser</name>
+    <message>
+        <location filename="../common/httpparser.cpp" line="+280"/>
+        <location line="+172"/>
+        <source>malformed request line</source>
+        <translation>fehlerhafte Anfragezeile</translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <location line="+179"/>
+        <source>malformed status line</source>
+        <translation>fehlerhafte Statuszeile</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>bare CR in line ending</source>
+        <translation>einzelnes CR im Zeilenende</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>header section larger than %1 bytes</source>
+        <translation>Kopfbereich größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trailer section larger than %1 bytes</source>
+        <translation>Trailer-Bereich größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>missing CRLF after chunk data</source>
+        <translation>fehlendes CRLF nach Chunk-Daten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>chunk header line too long</source>
+        <translation>Chunk-Kopfzeile zu lang</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>chunk size too large</source>
+        <translation>Chunk-Größe zu groß</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>invalid chunk size</source>
+        <translation>ungültige Chunk-Größe</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>invalid chunk extension</source>
+        <translation>ungültige Chunk-Erweiterung</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>bare CR in chunk header</source>
+        <translation>einzelnes CR im Chunk-Kopf</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>input ended in the middle of a message</source>
+        <translation>die Eingabe endete mitten in einer Nachricht</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>line ending in a bare LF</source>
+        <translation>Zeilenende mit einzelnem LF</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>unsupported HTTP version</source>
+        <translation>nicht unterstützte HTTP-Version</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>obsolete line folding</source>
+        <translation>veraltete Zeilenfaltung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>whitespace before colon in header</source>
+        <translation>Leerraum vor dem Doppelpunkt im Header</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>invalid header name</source>
+        <translation>ungültiger Header-Name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid character in header value</source>
+        <translation>ungültiges Zeichen im Header-Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more than %1 header fields</source>
+        <translation>mehr als %1 Header-Felder</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Transfer-Encoding in an HTTP/1.0 request</source>
+        <translation>Transfer-Encoding in einer HTTP/1.0-Anfrage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>both Transfer-Encoding and Content-Length</source>
+        <translation>sowohl Transfer-Encoding als auch Content-Length</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>request transfer coding does not end in chunked</source>
+        <translation>die Transfer-Codierung der Anfrage endet nicht auf chunked</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>invalid Content-Length</source>
+        <translation>ungültige Content-Length</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="+57"/>
@@ -543,7 +686,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>The token could not be saved: %1</source>
         <translation>Das Token konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -679,7 +822,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -835,6 +978,125 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <location line="+1"/>
         <source>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;A public URL for a local port, on a server you run yourself.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;Eine öffentliche URL für einen lokalen Port, auf einem selbst betriebenen Server.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MuxSession</name>
+    <message>
+        <location filename="../common/muxsession.cpp" line="+68"/>
+        <source>open streams did not finish within %1 s of the goodbye</source>
+        <translation>offene Streams wurden nicht innerhalb von %1 s nach dem Abschied beendet</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>tunnel connection closed</source>
+        <translation>Tunnelverbindung geschlossen</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>the peer began a TLS handshake on a plain connection</source>
+        <translation>die Gegenseite begann einen TLS-Handshake auf einer unverschlüsselten Verbindung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsupported protocol version %1</source>
+        <translation>nicht unterstützte Protokollversion %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown frame type %1</source>
+        <translation>unbekannter Frame-Typ %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>frame of %1 bytes is larger than the %2 byte window</source>
+        <translation>Frame von %1 Bytes ist größer als das Fenster von %2 Bytes</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>stream frame on stream 0</source>
+        <translation>Stream-Frame auf Stream 0</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>invalid stream id %1</source>
+        <translation>ungültige Stream-ID %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>stream %1 sent more than its window</source>
+        <translation>Stream %1 hat mehr als sein Fenster gesendet</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no answer from the peer for %1 s</source>
+        <translation>seit %1 s keine Antwort von der Gegenseite</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the peer stopped reading for %1 s</source>
+        <translation>die Gegenseite hat %1 s lang nichts gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>MuxStream</name>
+    <message>
+        <location filename="../common/muxstream.cpp" line="+57"/>
+        <source>stream reset</source>
+        <translation>Stream zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>stream reset by peer</source>
+        <translation>Stream von der Gegenseite zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>the peer did not accept the stream within %1 s</source>
+        <translation>die Gegenseite hat den Stream nicht innerhalb von %1 s angenommen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>tunnel connection closed</source>
+        <translation>Tunnelverbindung geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsFile</name>
+    <message>
+        <location filename="../common/optionsfile.cpp" line="+37"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected true or false</source>
+        <translation>true oder false erwartet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected one value, not a list</source>
+        <translation>ein Wert erwartet, keine Liste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a list of strings or numbers</source>
+        <translation>eine Liste von Zeichenketten oder Zahlen erwartet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected a string or a number</source>
+        <translation>eine Zeichenkette oder Zahl erwartet</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1698,52 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <location line="+3"/>
         <source>Local service unavailable</source>
         <translation>Lokaler Dienst nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>TcpConnection</name>
+    <message>
+        <location filename="../common/tcpconnection.cpp" line="+87"/>
+        <source>no address to connect to</source>
+        <translation>keine Adresse zum Verbinden</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>the peer read nothing for %1 s</source>
+        <translation>die Gegenseite hat %1 s lang nichts gelesen</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>connection reset</source>
+        <translation>Verbindung zurückgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>Tls</name>
+    <message>
+        <location filename="../common/tls/tls.cpp" line="+123"/>
+        <source>the server&apos;s certificate expired on %1</source>
+        <translation>das Zertifikat des Servers ist am %1 abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server&apos;s certificate is not valid before %1</source>
+        <translation>das Zertifikat des Servers ist erst ab %1 gültig</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the server&apos;s certificate is for %1, not this address</source>
+        <translation>das Zertifikat des Servers gilt für %1, nicht für diese Adresse</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the server&apos;s certificate is from an unknown issuer (%1); trust it with --ca FILE or --fingerprint %2</source>
+        <translation>das Zertifikat des Servers stammt von einem unbekannten Aussteller (%1); vertrauen Sie ihm mit --ca DATEI oder --fingerprint %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the TLS check failed</source>
+        <translation>die TLS-Prüfung ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>

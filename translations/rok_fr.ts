@@ -238,20 +238,29 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>aucun tunnel enregistré nommé «&#xa0;%1&#xa0;» (rok config show les liste)</translation>
     </message>
     <message>
-        <location filename="../app/traymain.cpp" line="+39"/>
+        <location filename="../app/traymain.cpp" line="+33"/>
         <source>rok is already running: its window shows.
 </source>
         <translation>rok est déjà lancé&#xa0;: sa fenêtre s’affiche.
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+138"/>
+        <location filename="../app/main.cpp" line="+136"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
 </source>
         <translation>rok: pas d’affichage pour l’application (ni DISPLAY ni WAYLAND_DISPLAY n’est défini).
 Depuis un terminal, démarrez un tunnel avec&#xa0;: rok http PORT
+Essayez «&#xa0;rok --help&#xa0;».
+</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>rok: %1
+Try &apos;rok --help&apos;.
+</source>
+        <translation>rok: %1
 Essayez «&#xa0;rok --help&#xa0;».
 </translation>
     </message>
@@ -375,7 +384,7 @@ Essayez «&#xa0;rok --help&#xa0;».
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="-45"/>
+        <location filename="../app/main.cpp" line="-79"/>
         <source>Token: </source>
         <translation>Jeton&#xa0;: </translation>
     </message>
@@ -491,6 +500,19 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
 </context>
 <context>
+    <name>ControlChannel</name>
+    <message>
+        <location filename="../common/controlchannel.cpp" line="+44"/>
+        <source>control message of %1 bytes is larger than the limit of %2</source>
+        <translation>message de contrôle de %1 octets, au-delà de la limite de %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>malformed control message</source>
+        <translation>message de contrôle mal formé</translation>
+    </message>
+</context>
+<context>
     <name>HarExport</name>
     <message>
         <location filename="../app/client/harexport.cpp" line="+138"/>
@@ -519,6 +541,127 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
 </context>
 <context>
+    <name>HttpParser</name>
+    <message>
+        <location filename="../common/httpparser.cpp" line="+280"/>
+        <location line="+172"/>
+        <source>malformed request line</source>
+        <translation>ligne de requête mal formée</translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <location line="+179"/>
+        <source>malformed status line</source>
+        <translation>ligne de statut mal formée</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>bare CR in line ending</source>
+        <translation>CR isolé en fin de ligne</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>header section larger than %1 bytes</source>
+        <translation>en-têtes de plus de %1 octets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trailer section larger than %1 bytes</source>
+        <translation>section de fin de plus de %1 octets</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>missing CRLF after chunk data</source>
+        <translation>CRLF manquant après les données d’un bloc</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>chunk header line too long</source>
+        <translation>ligne d’en-tête de bloc trop longue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>chunk size too large</source>
+        <translation>taille de bloc trop grande</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>invalid chunk size</source>
+        <translation>taille de bloc invalide</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>invalid chunk extension</source>
+        <translation>extension de bloc invalide</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>bare CR in chunk header</source>
+        <translation>CR isolé dans l’en-tête d’un bloc</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>input ended in the middle of a message</source>
+        <translation>l’entrée s’est arrêtée au milieu d’un message</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>line ending in a bare LF</source>
+        <translation>fin de ligne par un LF isolé</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>unsupported HTTP version</source>
+        <translation>version HTTP non prise en charge</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>obsolete line folding</source>
+        <translation>repli de ligne obsolète</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>whitespace before colon in header</source>
+        <translation>espace avant les deux-points dans un en-tête</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>invalid header name</source>
+        <translation>nom d’en-tête invalide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid character in header value</source>
+        <translation>caractère invalide dans la valeur d’un en-tête</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more than %1 header fields</source>
+        <translation>plus de %1 champs d’en-tête</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Transfer-Encoding in an HTTP/1.0 request</source>
+        <translation>Transfer-Encoding dans une requête HTTP/1.0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>both Transfer-Encoding and Content-Length</source>
+        <translation>à la fois Transfer-Encoding et Content-Length</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>request transfer coding does not end in chunked</source>
+        <translation>le codage de transfert de la requête ne se termine pas par chunked</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>invalid Content-Length</source>
+        <translation>Content-Length invalide</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="+57"/>
@@ -543,7 +686,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>The token could not be saved: %1</source>
         <translation>Impossible d&apos;enregistrer le jeton&#xa0;: %1</translation>
     </message>
@@ -679,7 +822,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -835,6 +978,125 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <location line="+1"/>
         <source>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;A public URL for a local port, on a server you run yourself.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;Une URL publique pour un port local, sur un serveur que vous hébergez vous-même.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MuxSession</name>
+    <message>
+        <location filename="../common/muxsession.cpp" line="+68"/>
+        <source>open streams did not finish within %1 s of the goodbye</source>
+        <translation>des flux ouverts ne se sont pas terminés dans les %1 s suivant l’au revoir</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>tunnel connection closed</source>
+        <translation>connexion du tunnel fermée</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>the peer began a TLS handshake on a plain connection</source>
+        <translation>le pair a commencé une négociation TLS sur une connexion en clair</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsupported protocol version %1</source>
+        <translation>version de protocole %1 non prise en charge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown frame type %1</source>
+        <translation>type de trame %1 inconnu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>frame of %1 bytes is larger than the %2 byte window</source>
+        <translation>trame de %1 octets, plus grande que la fenêtre de %2 octets</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>connection lost</source>
+        <translation>connexion perdue</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>stream frame on stream 0</source>
+        <translation>trame de flux sur le flux 0</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>invalid stream id %1</source>
+        <translation>identifiant de flux %1 invalide</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>stream %1 sent more than its window</source>
+        <translation>le flux %1 a envoyé plus que sa fenêtre</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no answer from the peer for %1 s</source>
+        <translation>aucune réponse du pair depuis %1 s</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the peer stopped reading for %1 s</source>
+        <translation>le pair n’a rien lu pendant %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>MuxStream</name>
+    <message>
+        <location filename="../common/muxstream.cpp" line="+57"/>
+        <source>stream reset</source>
+        <translation>flux réinitialisé</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>stream reset by peer</source>
+        <translation>flux réinitialisé par le pair</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>the peer did not accept the stream within %1 s</source>
+        <translation>le pair n’a pas accepté le flux dans les %1 s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>tunnel connection closed</source>
+        <translation>connexion du tunnel fermée</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsFile</name>
+    <message>
+        <location filename="../common/optionsfile.cpp" line="+37"/>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>unknown key</source>
+        <translation>clé inconnue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected true or false</source>
+        <translation>true ou false attendu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected one value, not a list</source>
+        <translation>une seule valeur attendue, pas une liste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a list of strings or numbers</source>
+        <translation>une liste de chaînes ou de nombres attendue</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected a string or a number</source>
+        <translation>une chaîne ou un nombre attendu</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1698,52 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <location line="+3"/>
         <source>Local service unavailable</source>
         <translation>Service local indisponible</translation>
+    </message>
+</context>
+<context>
+    <name>TcpConnection</name>
+    <message>
+        <location filename="../common/tcpconnection.cpp" line="+87"/>
+        <source>no address to connect to</source>
+        <translation>aucune adresse à laquelle se connecter</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>the peer read nothing for %1 s</source>
+        <translation>le pair n’a rien lu pendant %1 s</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>connection reset</source>
+        <translation>connexion réinitialisée</translation>
+    </message>
+</context>
+<context>
+    <name>Tls</name>
+    <message>
+        <location filename="../common/tls/tls.cpp" line="+123"/>
+        <source>the server&apos;s certificate expired on %1</source>
+        <translation>le certificat du serveur a expiré le %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server&apos;s certificate is not valid before %1</source>
+        <translation>le certificat du serveur n’est pas valide avant le %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the server&apos;s certificate is for %1, not this address</source>
+        <translation>le certificat du serveur est pour %1, pas pour cette adresse</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the server&apos;s certificate is from an unknown issuer (%1); trust it with --ca FILE or --fingerprint %2</source>
+        <translation>le certificat du serveur vient d’un émetteur inconnu (%1)&#xa0;; faites-lui confiance avec --ca FICHIER ou --fingerprint %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the TLS check failed</source>
+        <translation>la vérification TLS a échoué</translation>
     </message>
 </context>
 <context>
