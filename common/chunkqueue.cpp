@@ -46,6 +46,24 @@ QByteArrayView ChunkQueue::front() const
     return QByteArrayView(m_chunks.front()).sliced(m_offset);
 }
 
+QByteArray ChunkQueue::peek(qint64 offset, qint64 max) const
+{
+    QByteArray copy;
+    offset += m_offset;
+    for (const QByteArray &chunk : m_chunks) {
+        if (copy.size() >= max)
+            break;
+        if (offset >= chunk.size()) {
+            offset -= chunk.size();
+            continue;
+        }
+        copy += QByteArrayView(chunk).sliced(offset).first(
+                qMin<qint64>(chunk.size() - offset, max - copy.size()));
+        offset = 0;
+    }
+    return copy;
+}
+
 void ChunkQueue::drop(qint64 count)
 {
     while (count > 0 && !m_chunks.empty()) {

@@ -17,6 +17,8 @@ public:
     QByteArray take(qint64 max); // the front chunk, or its first `max` bytes
     qint64 read(char *data, qint64 max); // copies up to `max` bytes out
     QByteArrayView front() const; // the unread part of the front chunk
+    // A copy of up to `max` unread bytes from `offset` on, leaving them queued.
+    QByteArray peek(qint64 offset, qint64 max) const;
     void drop(qint64 count); // forget `count` bytes from the front
     void clear();
 

@@ -22,6 +22,8 @@ public:
     qint64 bytesAvailable() const override { return m_in.size() + QIODevice::bytesAvailable(); }
 
     QByteArray readChunk(qint64 max);
+    // Unread bytes from `offset` on, left to be read: a look at a request before it is passed on.
+    QByteArray peekChunk(qint64 offset, qint64 max) const { return m_in.peek(offset, max); }
     virtual void writeChunk(const QByteArray &chunk) = 0;
 
     virtual void closeWrite() = 0; // send our end of data once everything queued is out

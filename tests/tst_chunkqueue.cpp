@@ -27,6 +27,7 @@ private Q_SLOTS:
     void dropMoreThanQueued();
     void clear();
     void drainsInOrder();
+    void peekLeavesTheBytesQueued();
 };
 
 namespace {
@@ -335,6 +336,25 @@ void tst_ChunkQueue::drainsInOrder()
     QCOMPARE(queue.size(), all.size());
     QCOMPARE(drain(queue, 13), all);
     QCOMPARE(queue.size(), 0);
+}
+
+// Across chunks, from an offset, after a partial take, and past the end: a copy, nothing read.
+void tst_ChunkQueue::peekLeavesTheBytesQueued()
+{
+    ChunkQueue queue;
+    queue.append("GET / HT");
+    queue.append("TP/1.1\r\n");
+    queue.append("\r\n");
+    QCOMPARE(queue.peek(0, 100), QByteArray("GET / HTTP/1.1\r\n\r\n"));
+    QCOMPARE(queue.peek(4, 6), QByteArray("/ HTTP"));
+    QCOMPARE(queue.peek(16, 100), QByteArray("\r\n"));
+    QCOMPARE(queue.peek(18, 100), QByteArray());
+    QCOMPARE(queue.peek(0, 0), QByteArray());
+    QCOMPARE(queue.size(), 18);
+    QCOMPARE(queue.take(2), QByteArray("GE"));
+    QCOMPARE(queue.peek(0, 5), QByteArray("T / H"));
+    QCOMPARE(queue.peek(6, 4), QByteArray("TP/1"));
+    QCOMPARE(queue.size(), 16);
 }
 
 QTEST_APPLESS_MAIN(tst_ChunkQueue)

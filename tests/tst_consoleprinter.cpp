@@ -69,6 +69,7 @@ private Q_SLOTS:
     void printsClientEventsAsJson();
     void printsClientEventsAsText();
     void severalTunnelsNameTheirLines();
+    void heldRequestsSayTheyWaitAndHowLong();
 
 private:
     std::unique_ptr<TunnelClient> m_client; // never started
@@ -381,6 +382,36 @@ void tst_ConsolePrinter::severalTunnelsNameTheirLines()
     QCOMPARE(record.value(u"tunnel"_s).toString(), u"web"_s);
     // One tunnel: no name in its lines, as before.
     QVERIFY(!jsonOf(sampleRecord()).contains(u"tunnel"_s));
+}
+
+// --hold: a line as a request starts to wait for the local service, and its record says how
+// long it waited; in text and in JSON.
+void tst_ConsolePrinter::heldRequestsSayTheyWaitAndHowLong()
+{
+    {
+        ConsolePrinter printer(m_client.get(), false, m_out.get());
+        m_client->requestLog()->addWaiting("GET", "/api");
+        RequestRecord record = sampleRecord();
+        record.heldMs = 2300;
+        const QString line = QString::fromUtf8(printer.recordLine(record));
+        QVERIFY2(line.contains(u"(held 2.30 s)"_s), qPrintable(line));
+    }
+    const QString text = QString::fromUtf8(contents(m_out.get()));
+    QVERIFY2(text.contains(u"GET     /api  waiting for localhost:0 (up to 10 s)"_s),
+             qPrintable(text));
+
+    m_out.reset(std::tmpfile());
+    ConsolePrinter json(m_client.get(), true, m_out.get());
+    m_client->requestLog()->addWaiting("POST", "/form");
+    const QJsonObject waiting = QJsonDocument::fromJson(contents(m_out.get())).object();
+    QCOMPARE(waiting.value(u"event"_s).toString(), u"waiting"_s);
+    QCOMPARE(waiting.value(u"method"_s).toString(), u"POST"_s);
+    QCOMPARE(waiting.value(u"path"_s).toString(), u"/form"_s);
+    QCOMPARE(waiting.value(u"hold_ms"_s).toInteger(), 10000);
+    RequestRecord record = sampleRecord();
+    record.heldMs = 2300;
+    QCOMPARE(jsonOf(record).value(u"held_ms"_s).toDouble(), 2300.0);
+    QVERIFY(!jsonOf(sampleRecord()).contains(u"held_ms"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_ConsolePrinter)

@@ -158,6 +158,7 @@ private Q_SLOTS:
     void savedServerAndTokenServeEveryCommand();
     void secondTrayAppHandsOverToTheFirst();
     void withoutADisplayRokSaysHowToStartATunnel();
+    void requestWaitsWhileTheLocalAppRestarts();
     void rokSpeaksTheUsersLanguage_data();
     void rokSpeaksTheUsersLanguage();
     void savedTunnelsStartTogetherOnOneConnection();
@@ -892,6 +893,35 @@ void tst_EndToEnd::withoutADisplayRokSaysHowToStartATunnel()
     const QByteArray said = rok.readAllStandardError();
     QVERIFY2(said.contains("no display for the tray app") && said.contains("rok http PORT"),
              said.constData());
+}
+
+// The local app restarts under a visitor: curl gets the app's answer, not a 502, and rok's
+// --json says the request waited ("waiting") and for how long (held_ms).
+void tst_EndToEnd::requestWaitsWhileTheLocalAppRestarts()
+{
+    const quint16 port = m_local->serverPort();
+    startServer();
+    JsonProcess *client = startClient({u"http"_s, QString::number(port), u"--hold"_s, u"20"_s});
+    const QString url = openTunnel(client);
+    QVERIFY(!url.isEmpty());
+    m_local.reset(); // the app goes down
+
+    QProcess visitor;
+    QSignalSpy finished(&visitor, &QProcess::finished);
+    visitor.start(u"curl"_s, {u"-sS"_s, u"-w"_s, u" %{http_code}"_s, url + u'/'});
+    const QJsonObject waiting = client->waitFor(u"waiting"_s);
+    QCOMPARE(waiting.value(u"path"_s).toString(), u"/"_s);
+    QCOMPARE(waiting.value(u"local"_s).toString(), u"localhost:%1"_s.arg(port));
+    QCOMPARE(waiting.value(u"hold_ms"_s).toInteger(), 20000);
+    QVERIFY(finished.isEmpty());
+
+    m_local = std::make_unique<TestHttpService>();
+    QVERIFY(m_local->listen(QHostAddress::LocalHost, port)); // back
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(visitor.readAllStandardOutput(), QByteArray(TestHttpService::Page) + " 200");
+    const QJsonObject request = client->waitFor(u"request"_s);
+    QCOMPARE(request.value(u"status"_s).toInt(), 200);
+    QVERIFY(request.value(u"held_ms"_s).toDouble() > 0);
 }
 
 void tst_EndToEnd::rokSpeaksTheUsersLanguage_data()

@@ -101,8 +101,11 @@ void tst_Translations::windowFollowsLocale()
 void tst_Translations::everyTextIsTranslated_data()
 {
     QTest::addColumn<QString>("file");
-    QTest::newRow("German") << QStringLiteral(ROK_SOURCE_DIR "/translations/rok_de.ts");
-    QTest::newRow("French") << QStringLiteral(ROK_SOURCE_DIR "/translations/rok_fr.ts");
+    QTest::addColumn<int>("atLeast"); // messages: a file lupdate did not fill is caught too
+    QTest::newRow("German") << QStringLiteral(ROK_SOURCE_DIR "/translations/rok_de.ts") << 250;
+    QTest::newRow("French") << QStringLiteral(ROK_SOURCE_DIR "/translations/rok_fr.ts") << 250;
+    // English has only the plural forms ("1 request", "2 requests")
+    QTest::newRow("English") << QStringLiteral(ROK_SOURCE_DIR "/translations/rok_en.ts") << 8;
 }
 
 // A new text without its German and French shows in English in a German window: lupdate marks
@@ -110,6 +113,7 @@ void tst_Translations::everyTextIsTranslated_data()
 void tst_Translations::everyTextIsTranslated()
 {
     QFETCH(QString, file);
+    QFETCH(int, atLeast);
     QFile ts(file);
     QVERIFY(ts.open(QIODevice::ReadOnly));
     QXmlStreamReader xml(&ts);
@@ -133,7 +137,7 @@ void tst_Translations::everyTextIsTranslated()
         }
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-    QVERIFY(messages > 250);
+    QVERIFY2(messages >= atLeast, qPrintable(QString::number(messages)));
     QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(u'\n')));
 }
 

@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void clickOnARunningTunnelTogglesTheWindow();
     void firstStartAsksForTheServerInsteadOfFailing();
     void windowAndTrayShareOneSetOfActions();
+    void requestsHeldForARestartingAppShowAsWaiting();
 
 private:
     static void clearSettings() { QSettings(u"rok"_s, u"rok"_s).clear(); } // AppSettings' file
@@ -628,6 +630,36 @@ void tst_TrayApp::windowAndTrayShareOneSetOfActions()
     }
     QTest::mouseClick(button, Qt::LeftButton);
     QTRY_COMPARE(m_controller->state(), TunnelClient::State::Stopped);
+}
+
+// The local app restarts: the window says how many requests wait for it, and the details of
+// each say how long it was held.
+void tst_TrayApp::requestsHeldForARestartingAppShowAsWaiting()
+{
+    const quint16 port = m_local->serverPort();
+    m_local.reset(); // the app is down
+    goOnline();
+    auto *waiting = m_window->findChild<QLabel *>(u"waiting"_s);
+    QVERIFY(waiting && waiting->isHidden());
+    const QUrl url(m_controller->url());
+    HttpVisit visit(m_server->httpPort(),
+                    url.host().toLatin1() + ':' + QByteArray::number(url.port()), "GET", "/");
+    visit.start();
+    QTRY_VERIFY(!waiting->isHidden());
+    QCOMPARE(waiting->text(),
+             MainWindow::tr("%n request(s) waiting for %1 to come back", nullptr, 1)
+                     .arg(u"127.0.0.1:%1"_s.arg(port)));
+
+    m_local = std::make_unique<TestHttpService>();
+    QVERIFY(m_local->listen(QHostAddress::LocalHost, port)); // back
+    QTRY_VERIFY(visit.isDone());
+    QCOMPARE(visit.status(), 200);
+    QTRY_VERIFY(waiting->isHidden());
+    QTRY_COMPARE(m_window->model()->rowCount(), 1);
+    m_window->table()->selectRow(0);
+    const QString details =
+            m_window->findChild<QPlainTextEdit *>(u"responseDetails"_s)->toPlainText();
+    QVERIFY2(details.startsWith(u"Held for "_s), qPrintable(details));
 }
 
 #include "tst_trayapp.moc"

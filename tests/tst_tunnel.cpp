@@ -7,6 +7,7 @@
 #include "listener.h"
 #include "muxsession.h"
 #include "muxstream.h"
+#include "requesthold.h"
 #include "requestlog.h"
 #include "server.h"
 #include "tcpconnection.h"
@@ -16,6 +17,8 @@
 #include "websockettalk.h"
 
 #include <QCborValue>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
@@ -140,6 +143,10 @@ private Q_SLOTS:
     void oversizedHeadIs431();
     void slowHeadIs408();
     void deadLocalServiceIs502();
+    void heldRequestIsAnsweredWhenTheServiceComesBack();
+    void holdRunsOutInA502();
+    void holdIsBoundedAndAnswers503();
+    void visitorLeavingFreesItsPlaceInTheHold();
     void stoppedClientTurnsUrlInto404();
     void stopLetsOpenDownloadFinish();
     void secondStopClosesAtOnce();
@@ -535,7 +542,9 @@ void tst_Tunnel::deadLocalServiceIs502()
     QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
     const quint16 deadPort = closed.serverPort();
     closed.close(); // nothing listens there now
-    TunnelClient *client = startClient(httpOptions(deadPort));
+    TunnelOptions options = httpOptions(deadPort);
+    options.hold.time = 0ms; // --hold 0: at once
+    TunnelClient *client = startClient(options);
     QTRY_COMPARE(client->state(), TunnelClient::State::Online);
     HttpVisit *page = visit(hostOf(client->url()), "/api");
     QTRY_VERIFY(page->isDone());
@@ -546,6 +555,118 @@ void tst_Tunnel::deadLocalServiceIs502()
     QTRY_COMPARE(client->requestLog()->records().size(), 1);
     QCOMPARE(client->requestLog()->records().constFirst().status, 502);
     QCOMPARE(client->requestLog()->records().constFirst().path, QByteArray("/api"));
+}
+
+namespace {
+quint16 freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort(); // closed again: connections to it are refused
+}
+} // namespace
+
+// The local app restarts: its visitors wait (--hold), each shown as waiting, and get the
+// real answer once it listens again, instead of a 502 each.
+void tst_Tunnel::heldRequestIsAnsweredWhenTheServiceComesBack()
+{
+    const quint16 port = freePort();
+    TunnelClient *client = startClient(httpOptions(port));
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QSignalSpy waiting(client->requestLog(), &RequestLog::requestWaiting);
+    HttpVisit *first = visit(hostOf(client->url()), "/");
+    HttpVisit *second = visit(hostOf(client->url()), "/sha256", "POST", 5000);
+    QTRY_COMPARE(waiting.size(), 2);
+    QCOMPARE(client->requestLog()->waiting(), 2);
+    QCOMPARE(client->requestHold()->requests(), 2);
+    QVERIFY(!first->isDone() && !second->isDone());
+
+    TestHttpService restarted;
+    QVERIFY(restarted.listen(QHostAddress::LocalHost, port));
+    QTRY_VERIFY(first->isDone() && second->isDone());
+    QCOMPARE(first->status(), 200);
+    QCOMPARE(second->status(), 200);
+    QCOMPARE(first->body(), QByteArray(TestHttpService::Page));
+    const QByteArray sent =
+            QCryptographicHash::hash(TestHttpService::pattern(0, 5000), QCryptographicHash::Sha256);
+    QCOMPARE(second->body(), sent.toHex() + '\n'); // the held body, whole
+    QCOMPARE(client->requestLog()->waiting(), 0);
+    QCOMPARE(client->requestHold()->requests(), 0);
+    QCOMPARE(client->requestHold()->bytes(), 0);
+    QTRY_COMPARE(client->requestLog()->records().size(), 2);
+    for (const RequestRecord &record : client->requestLog()->records()) {
+        QCOMPARE(record.status, 200);
+        QVERIFY2(record.heldMs > 0, qPrintable(QString::number(record.heldMs)));
+    }
+}
+
+// It does not come back in time: the 502 page says the request was held and for how long.
+void tst_Tunnel::holdRunsOutInA502()
+{
+    const quint16 port = freePort();
+    TunnelOptions options = httpOptions(port);
+    options.hold.time = 300ms;
+    TunnelClient *client = startClient(options);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QElapsedTimer clock;
+    clock.start();
+    HttpVisit *page = visit(hostOf(client->url()), "/api");
+    QTRY_VERIFY(page->isDone());
+    QVERIFY(clock.elapsed() >= 300);
+    QCOMPARE(page->status(), 502);
+    QVERIFY2(page->body().contains("held the request"), page->body().constData());
+    QTRY_COMPARE(client->requestLog()->records().size(), 1);
+    const RequestRecord record = client->requestLog()->records().constFirst();
+    QCOMPARE(record.status, 502);
+    QVERIFY(record.heldMs >= 300);
+    QCOMPARE(client->requestHold()->requests(), 0);
+    QCOMPARE(client->requestLog()->waiting(), 0);
+}
+
+// Past the cap on held requests, or on their bytes, a visitor gets a 503 at once.
+void tst_Tunnel::holdIsBoundedAndAnswers503()
+{
+    const quint16 port = freePort();
+    TunnelOptions options = httpOptions(port);
+    options.hold.requests = 1;
+    options.hold.bytes = 64 * 1024;
+    TunnelClient *client = startClient(options);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    HttpVisit *held = visit(hostOf(client->url()), "/held");
+    QTRY_COMPARE(client->requestHold()->requests(), 1);
+    HttpVisit *second = visit(hostOf(client->url()), "/second");
+    QTRY_VERIFY(second->isDone());
+    QCOMPARE(second->status(), 503);
+    QVERIFY2(second->body().contains("already wait"), second->body().constData());
+    QVERIFY(!held->isDone());
+
+    delete held; // the visitor gives up: its place is free
+    QTRY_COMPARE(client->requestHold()->requests(), 0);
+    HttpVisit *big = visit(hostOf(client->url()), "/upload", "POST", 200 * 1024);
+    QTRY_VERIFY(big->isDone());
+    QCOMPARE(big->status(), 503);
+    QVERIFY2(big->body().contains("hold 64"), big->body().constData());
+    QTRY_COMPARE(client->requestHold()->requests(), 0);
+    QCOMPARE(client->requestHold()->bytes(), 0);
+}
+
+void tst_Tunnel::visitorLeavingFreesItsPlaceInTheHold()
+{
+    TunnelClient *client = startClient(httpOptions(freePort()));
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    HttpVisit *page = visit(hostOf(client->url()), "/api");
+    QTRY_COMPARE(client->requestLog()->waiting(), 1);
+    page->socket()->abort();
+    QTRY_COMPARE(client->requestLog()->waiting(), 0);
+    QCOMPARE(client->requestHold()->requests(), 0);
+    QCOMPARE(client->requestHold()->bytes(), 0);
+    QTRY_COMPARE(client->activeStreams(), 1); // the control stream only
+    QTRY_COMPARE(client->requestLog()->records().size(), 1); // as left, not answered
+    const RequestRecord record = client->requestLog()->records().constFirst();
+    QCOMPARE(record.status, 0);
+    QCOMPARE(record.path, QByteArray("/api"));
+    QVERIFY2(record.error.contains(u"visitor left"), qPrintable(record.error));
 }
 
 void tst_Tunnel::stoppedClientTurnsUrlInto404()

@@ -132,12 +132,22 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>Der Host-Header, den der lokale Dienst erhält: rewrite (sein eigener, für Entwicklungsserver, die ihn prüfen) oder ein fester WERT. Standard: der öffentliche.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>HTTP: while the local service refuses connections (restarting, say), each visitor&apos;s request waits up to SECONDS for it to come back before the 502. Default 10; 0 answers at once.</source>
+        <translation>HTTP: solange der lokale Dienst Verbindungen ablehnt (etwa beim Neustart), wartet jede Anfrage eines Besuchers bis zu SECONDS Sekunden auf ihn, bevor die 502 kommt. Standard 10; 0 antwortet sofort.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>With start: every saved tunnel (they must share a server).</source>
         <translation>Mit start: alle gespeicherten Tunnel (sie müssen denselben Server nutzen).</translation>
     </message>
     <message>
         <location line="+27"/>
+        <source>--hold takes whole seconds from 0 to %1, not &quot;%2&quot;</source>
+        <translation>--hold nimmt ganze Sekunden von 0 bis %1, nicht „%2“</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>invalid --server &quot;%1&quot; (expected HOST:PORT, tls://HOST:PORT or tcp://HOST:PORT)</source>
         <translation>ungültiges --server „%1“ (erwartet HOST:PORT, tls://HOST:PORT oder tcp://HOST:PORT)</translation>
     </message>
@@ -188,12 +198,12 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>--%1 wird mit jedem Tunnel gespeichert: rok config set ... --tunnel NAME</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>%1 and %2 use different servers (%3, %4); one rok start connects to one server</source>
         <translation>%1 und %2 nutzen verschiedene Server (%3, %4); ein rok start verbindet sich mit einem Server</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-61"/>
         <source>invalid local address &quot;%1&quot; (expected PORT, HOST:PORT or, for http, https://HOST:PORT)</source>
         <translation>ungültige lokale Adresse „%1“ (erwartet PORT, HOST:PORT oder, für http, https://HOST:PORT)</translation>
     </message>
@@ -203,7 +213,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>--host-header gilt für HTTP-Tunnel: rewrite oder ein Host wie myapp.test</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-217"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
         <translation>Geheimnis, das der Server verlangt (oder ROK_TOKEN).</translation>
     </message>
@@ -223,7 +233,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>Ohne Befehl: lokaler [HOST:]PORT der Tray-App für diesen Start.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+147"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local gilt nur für die Tray-App; die lokale Adresse stattdessen nach dem Befehl angeben, etwa: rok http 3000</translation>
     </message>
@@ -233,7 +243,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>%1 braucht genau einen lokalen [HOST:]PORT, etwa: rok %1 3000</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>no saved tunnel named &quot;%1&quot; (rok config show lists them)</source>
         <translation>kein gespeicherter Tunnel namens „%1“ (rok config show listet sie)</translation>
     </message>
@@ -454,7 +464,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+167"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+175"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
@@ -464,7 +474,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>%1 eingehend, %2 ausgehend</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>(held %1)</source>
+        <translation>(wartete %1)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Connecting to %1 ...</source>
         <translation>Verbindung zu %1 wird hergestellt ...</translation>
     </message>
@@ -497,6 +512,14 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <location line="+11"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>waiting for %1 (up to %n s)</source>
+        <translation>
+            <numerusform>wartet auf %1 (bis zu %n s)</numerusform>
+            <numerusform>wartet auf %1 (bis zu %n s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -736,7 +759,20 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Antworten mit Status 500 oder höher und Anfragen ohne Antwort. Ein 4xx ist ein Fehler des Besuchers, kein Fehler hier.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>Requests waiting for the local service</source>
+        <translation>Anfragen, die auf den lokalen Dienst warten</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n request(s) waiting for %1 to come back</source>
+        <translation>
+            <numerusform>%n Anfrage wartet darauf, dass %1 zurückkommt</numerusform>
+            <numerusform>%n Anfragen warten darauf, dass %1 zurückkommt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Filter requests (path, method, status)</source>
         <translation>Anfragen filtern (Pfad, Methode, Status)</translation>
     </message>
@@ -906,7 +942,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
+        <source>Held for %1 while the local service was down.</source>
+        <translation>Wartete %1, während der lokale Dienst nicht erreichbar war.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>
 (The bodies of older requests are no longer kept, so the log stays within %1.)</source>
         <translation>
@@ -937,12 +978,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 </translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-377"/>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location line="+371"/>
+        <location line="+386"/>
         <source>Export requests as HAR</source>
         <translation>Anfragen als HAR exportieren</translation>
     </message>
@@ -1675,7 +1716,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+59"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+89"/>
         <source>TLS: the service closed the connection</source>
         <translation>TLS: der Dienst hat die Verbindung geschlossen</translation>
     </message>
@@ -1690,14 +1731,43 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>TLS: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
+        <source>rok held the request for %1, but the local service at %2 did not come back: %3.</source>
+        <translation>rok hielt die Anfrage %1 lang zurück, aber der lokale Dienst unter %2 kam nicht zurück: %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>rok could not reach the local service at %1: %2.</source>
         <translation>rok konnte den lokalen Dienst unter %1 nicht erreichen: %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Local service unavailable</source>
         <translation>Lokaler Dienst nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+27"/>
+        <source>Too many requests waiting</source>
+        <translation>Zu viele wartende Anfragen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-26"/>
+        <source>The local service at %1 is down, and %n request(s) already wait for it.</source>
+        <translation>
+            <numerusform>Der lokale Dienst unter %1 ist nicht erreichbar, und schon %n Anfrage wartet auf ihn.</numerusform>
+            <numerusform>Der lokale Dienst unter %1 ist nicht erreichbar, und schon %n Anfragen warten auf ihn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The local service at %1 is down, and the requests waiting for it hold %2 already.</source>
+        <translation>Der lokale Dienst unter %1 ist nicht erreichbar, und die auf ihn wartenden Anfragen belegen schon %2.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the visitor left after waiting %1 for the local service at %2</source>
+        <translation>der Besucher ging, nachdem er %1 auf den lokalen Dienst unter %2 gewartet hatte</translation>
     </message>
 </context>
 <context>
@@ -1849,7 +1919,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+51"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+54"/>
         <source>the server did not answer in time</source>
         <translation>der Server hat nicht rechtzeitig geantwortet</translation>
     </message>

@@ -2,9 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ConsolePrinter</name>
+    <message numerus="yes">
+        <location filename="../app/cli/consoleprinter.cpp" line="+305"/>
+        <source>waiting for %1 (up to %n s)</source>
+        <translation>
+            <numerusform>waiting for %1 (up to %n s)</numerusform>
+            <numerusform>waiting for %1 (up to %n s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+364"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+224"/>
+        <source>%n request(s) waiting for %1 to come back</source>
+        <translation>
+            <numerusform>%n request waiting for %1 to come back</numerusform>
+            <numerusform>%n requests waiting for %1 to come back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+165"/>
         <source>%1. Retrying in %n s.</source>
         <translation>
             <numerusform>%1. Retrying in %n s.</numerusform>
@@ -12,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+28"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n request in the last minute</numerusform>
@@ -28,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+98"/>
         <source>Saved %n request(s) to %1</source>
         <translation>
             <numerusform>Saved %n request to %1</numerusform>
@@ -50,11 +69,22 @@
 <context>
     <name>ResponseTimeChart</name>
     <message numerus="yes">
-        <location filename="../app/gui/responsetimechart.cpp" line="+99"/>
+        <location filename="../app/gui/responsetimechart.cpp" line="+101"/>
         <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
         <translation>
             <numerusform>%n recent response: median %1, 95th percentile %2, slowest %3</numerusform>
             <numerusform>%n recent responses: median %1, 95th percentile %2, slowest %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StreamForwarder</name>
+    <message numerus="yes">
+        <location filename="../app/client/streamforwarder.cpp" line="+157"/>
+        <source>The local service at %1 is down, and %n request(s) already wait for it.</source>
+        <translation>
+            <numerusform>The local service at %1 is down, and %n request already waits for it.</numerusform>
+            <numerusform>The local service at %1 is down, and %n requests already wait for it.</numerusform>
         </translation>
     </message>
 </context>

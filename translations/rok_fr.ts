@@ -132,12 +132,22 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>L’en-tête Host que reçoit le service local : rewrite (le sien, pour les serveurs de développement qui le vérifient) ou une VALEUR fixe. Par défaut : le public.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>HTTP: while the local service refuses connections (restarting, say), each visitor&apos;s request waits up to SECONDS for it to come back before the 502. Default 10; 0 answers at once.</source>
+        <translation>HTTP&#xa0;: tant que le service local refuse les connexions (pendant un redémarrage, par exemple), chaque requête d’un visiteur attend son retour jusqu’à SECONDS secondes avant la 502. 10 par défaut&#xa0;; 0 répond aussitôt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>With start: every saved tunnel (they must share a server).</source>
         <translation>Avec start&#xa0;: tous les tunnels enregistrés (ils doivent partager un serveur).</translation>
     </message>
     <message>
         <location line="+27"/>
+        <source>--hold takes whole seconds from 0 to %1, not &quot;%2&quot;</source>
+        <translation>--hold attend des secondes entières de 0 à %1, pas «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>invalid --server &quot;%1&quot; (expected HOST:PORT, tls://HOST:PORT or tcp://HOST:PORT)</source>
         <translation>--server « %1 » invalide (attendu HOST:PORT, tls://HOST:PORT ou tcp://HOST:PORT)</translation>
     </message>
@@ -188,12 +198,12 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>--%1 est enregistré avec chaque tunnel&#xa0;: rok config set ... --tunnel NOM</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>%1 and %2 use different servers (%3, %4); one rok start connects to one server</source>
         <translation>%1 et %2 utilisent des serveurs différents (%3, %4)&#xa0;; un rok start se connecte à un seul serveur</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-61"/>
         <source>invalid local address &quot;%1&quot; (expected PORT, HOST:PORT or, for http, https://HOST:PORT)</source>
         <translation>adresse locale « %1 » invalide (attendu PORT, HOST:PORT ou, pour http, https://HOST:PORT)</translation>
     </message>
@@ -203,7 +213,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>--host-header concerne les tunnels http : rewrite, ou un hôte comme myapp.test</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-217"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
         <translation>Secret demandé par le serveur (ou ROK_TOKEN).</translation>
     </message>
@@ -223,7 +233,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>Sans commande&#xa0;: le [HOST:]PORT local de l&apos;application de la zone de notification pour cette exécution.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+147"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local est réservé à l&apos;application de la zone de notification&#xa0;; indiquer plutôt l&apos;adresse locale après la commande, par exemple&#xa0;: rok http 3000</translation>
     </message>
@@ -233,7 +243,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>%1 attend un seul [HOST:]PORT local, par exemple&#xa0;: rok %1 3000</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>no saved tunnel named &quot;%1&quot; (rok config show lists them)</source>
         <translation>aucun tunnel enregistré nommé «&#xa0;%1&#xa0;» (rok config show les liste)</translation>
     </message>
@@ -454,7 +464,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+167"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+175"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
@@ -464,7 +474,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>%1 en entrée, %2 en sortie</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>(held %1)</source>
+        <translation>(a attendu %1)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Connecting to %1 ...</source>
         <translation>Connexion à %1 ...</translation>
     </message>
@@ -497,6 +512,14 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <location line="+11"/>
         <source>Error: %1</source>
         <translation>Erreur&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>waiting for %1 (up to %n s)</source>
+        <translation>
+            <numerusform>attend %1 (jusqu’à %n s)</numerusform>
+            <numerusform>attend %1 (jusqu’à %n s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -736,7 +759,20 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Réponses avec un statut de 500 ou plus, et requêtes restées sans réponse. Un 4xx est une erreur du visiteur, il n’est pas compté.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>Requests waiting for the local service</source>
+        <translation>Requêtes en attente du service local</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n request(s) waiting for %1 to come back</source>
+        <translation>
+            <numerusform>%n requête attend le retour de %1</numerusform>
+            <numerusform>%n requêtes attendent le retour de %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Filter requests (path, method, status)</source>
         <translation>Filtrer les requêtes (chemin, méthode, statut)</translation>
     </message>
@@ -906,7 +942,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
+        <source>Held for %1 while the local service was down.</source>
+        <translation>Retenue %1 pendant que le service local était arrêté.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>
 (The bodies of older requests are no longer kept, so the log stays within %1.)</source>
         <translation>
@@ -937,12 +978,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 </translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-377"/>
         <source>Copied %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+371"/>
+        <location line="+386"/>
         <source>Export requests as HAR</source>
         <translation>Exporter les requêtes en HAR</translation>
     </message>
@@ -1675,7 +1716,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+59"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+89"/>
         <source>TLS: the service closed the connection</source>
         <translation>TLS : le service a fermé la connexion</translation>
     </message>
@@ -1690,14 +1731,43 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>TLS : %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
+        <source>rok held the request for %1, but the local service at %2 did not come back: %3.</source>
+        <translation>rok a retenu la requête %1, mais le service local à %2 n’est pas revenu&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>rok could not reach the local service at %1: %2.</source>
         <translation>rok n&apos;a pas pu joindre le service local à l&apos;adresse %1&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Local service unavailable</source>
         <translation>Service local indisponible</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+27"/>
+        <source>Too many requests waiting</source>
+        <translation>Trop de requêtes en attente</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-26"/>
+        <source>The local service at %1 is down, and %n request(s) already wait for it.</source>
+        <translation>
+            <numerusform>Le service local à %1 est arrêté, et %n requête l’attend déjà.</numerusform>
+            <numerusform>Le service local à %1 est arrêté, et %n requêtes l’attendent déjà.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The local service at %1 is down, and the requests waiting for it hold %2 already.</source>
+        <translation>Le service local à %1 est arrêté, et les requêtes qui l’attendent occupent déjà %2.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the visitor left after waiting %1 for the local service at %2</source>
+        <translation>le visiteur est parti après avoir attendu %1 le service local à %2</translation>
     </message>
 </context>
 <context>
@@ -1849,7 +1919,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+51"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+54"/>
         <source>the server did not answer in time</source>
         <translation>le serveur n&apos;a pas répondu à temps</translation>
     </message>

@@ -103,10 +103,16 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
             tr("The Host header the local service gets: rewrite (its own, for dev servers "
                "that check it) or a fixed VALUE. Default: the public one."),
             QStringLiteral("rewrite|VALUE"));
+    const QCommandLineOption hold(
+            QStringLiteral("hold"),
+            tr("HTTP: while the local service refuses connections (restarting, say), each "
+               "visitor's request waits up to SECONDS for it to come back before the 502. "
+               "Default 10; 0 answers at once."),
+            QStringLiteral("SECONDS"));
     const QCommandLineOption all(QStringLiteral("all"),
                                  tr("With start: every saved tunnel (they must share a server)."));
     parser.addOptions({help, version, server, token, subdomain, json, local, ca, fingerprint,
-                       basicAuth, allowCidr, denyCidr, localInsecure, hostHeader, all});
+                       basicAuth, allowCidr, denyCidr, localInsecure, hostHeader, hold, all});
 
     if (!parser.parse(arguments)) {
         result.action = Action::Error;
@@ -115,8 +121,7 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
     }
     if (parser.isSet(help)) {
         result.action = Action::PrintAndExit;
-        // Parsed before any QCoreApplication exists (its kind depends on the command), so
-        // Qt cannot know the program's name.
+        // rok-tray parses before its QApplication exists, and then Qt cannot know the name.
         result.text = parser.helpText().replace(QStringLiteral("<executable_name>"),
                                                 QStringLiteral("rok"));
         return result;
@@ -127,6 +132,19 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
         return result;
     }
     TunnelOptions &options = result.options;
+    if (parser.isSet(hold)) {
+        bool ok = false;
+        const int seconds = parser.value(hold).toInt(&ok);
+        if (!ok || seconds < 0 || seconds > MaxHoldSeconds) {
+            result.action = Action::Error;
+            result.text = tr("--hold takes whole seconds from 0 to %1, not \"%2\"")
+                                  .arg(MaxHoldSeconds)
+                                  .arg(parser.value(hold));
+            return result;
+        }
+        options.hold.time = std::chrono::seconds(seconds);
+        result.holdGiven = true;
+    }
     const auto serverAddress =
             ServerAddress::parse(parser.value(server), QStringLiteral("localhost"));
     if (!serverAddress) {
@@ -291,6 +309,8 @@ TunnelOptions CommandLine::optionsWith(const AppSettings::Profile &saved) const
     result.trust = trustGiven ? options.trust : fromSettings.trust;
     if (tokenGiven)
         result.token = options.token;
+    if (holdGiven)
+        result.hold = options.hold;
     return result;
 }
 

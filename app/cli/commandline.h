@@ -21,6 +21,8 @@ struct CommandLine
     bool localGiven = false;
     bool tokenGiven = false; // --token or ROK_TOKEN
     bool trustGiven = false; // --ca or --fingerprint
+    bool holdGiven = false; // --hold: for saved tunnels too
+    static constexpr int MaxHoldSeconds = 3600;
     bool json = false;
     QString text; // help or version (PrintAndExit), or the error message (Error)
 

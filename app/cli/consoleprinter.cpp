@@ -11,6 +11,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 // A record's local wall-clock time, taken apart by hand: QDateTime::toString() was 8% of the
@@ -106,11 +108,17 @@ ConsolePrinter::ConsolePrinter(TunnelClient *client, bool json, FILE *out, QObje
     connect(client, &TunnelClient::tunnelOpened, this, &ConsolePrinter::onOpened);
     connect(client, &TunnelClient::errorOccurred, this, &ConsolePrinter::onError);
     for (int tunnel = 0; tunnel < client->tunnelCount(); ++tunnel) {
-        if (RequestLog *log = client->requestLog(tunnel))
-            connect(log, &RequestLog::recordsAdded, this,
-                    [this, tunnel](const QList<RequestRecord> &records) {
-                        onRecords(records, tunnel);
-                    });
+        RequestLog *log = client->requestLog(tunnel);
+        if (!log)
+            continue;
+        connect(log, &RequestLog::recordsAdded, this,
+                [this, tunnel](const QList<RequestRecord> &records) {
+                    onRecords(records, tunnel);
+                });
+        connect(log, &RequestLog::requestWaiting, this,
+                [this, tunnel](const QByteArray &method, const QByteArray &path) {
+                    onWaiting(method, path, tunnel);
+                });
     }
 }
 
@@ -155,6 +163,8 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) c
             json.add("upgrade", QLatin1StringView(record.responseHead.value("Upgrade").toLower()));
         if (record.kind == RequestRecord::Kind::UpgradeClosed)
             json.add("closed", true);
+        if (record.heldMs > 0)
+            json.add("held_ms", record.heldMs);
         if (!record.error.isEmpty())
             json.add("error", record.error);
         if (!name.isEmpty())
@@ -176,6 +186,8 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) c
             + QStringLiteral("  ")
             + tr("%1 in, %2 out")
                       .arg(Units::bytes(record.requestBytes), Units::bytes(record.responseBytes));
+    if (record.heldMs > 0)
+        after += u"  "_s + tr("(held %1)").arg(Units::duration(record.heldMs));
     if (!record.error.isEmpty())
         after += QStringLiteral("  (%1)").arg(record.error);
     // On a terminal a long path is cut to keep the line on one row; piped, it stays whole.
@@ -268,6 +280,30 @@ void ConsolePrinter::onRecords(const QList<RequestRecord> &records, int tunnel)
         out += recordLine(record, tunnel);
     std::fwrite(out.constData(), 1, size_t(out.size()), m_out);
     std::fflush(m_out);
+}
+
+void ConsolePrinter::onWaiting(const QByteArray &method, const QByteArray &path, int tunnel)
+{
+    const QString local = m_client->options(tunnel).local.toString();
+    const auto holdMs = qint64(m_client->options(tunnel).hold.time.count());
+    const QString name = label(tunnel);
+    if (m_json) {
+        QJsonObject event{{u"event"_s, u"waiting"_s},
+                          {u"method"_s, QString::fromLatin1(method)},
+                          {u"path"_s, QString::fromLatin1(path)},
+                          {u"local"_s, local},
+                          {u"hold_ms"_s, holdMs}};
+        if (!name.isEmpty())
+            event.insert(u"tunnel"_s, name);
+        emitJson(event);
+        return;
+    }
+    QByteArray time;
+    ClockTime(RequestRecord::now()).appendTime(time);
+    emitText(QLatin1StringView(time) + u"  "_s
+             + (name.isEmpty() ? QString() : name.leftJustified(10) + u' ')
+             + QString::fromLatin1(method).leftJustified(7) + u' ' + QString::fromLatin1(path)
+             + u"  "_s + tr("waiting for %1 (up to %n s)", nullptr, int(holdMs / 1000)).arg(local));
 }
 
 void ConsolePrinter::emitJson(const QJsonObject &object)

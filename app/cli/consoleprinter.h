@@ -34,6 +34,7 @@ private:
     void onOpened(const QString &url, bool sameAsBefore, int tunnel);
     void onError(const QString &message, bool fatal);
     void onRecords(const QList<RequestRecord> &records, int tunnel);
+    void onWaiting(const QByteArray &method, const QByteArray &path, int tunnel);
     QString label(int tunnel) const; // empty with one tunnel
     void emitJson(const QJsonObject &object);
     void emitText(const QString &line);

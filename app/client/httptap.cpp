@@ -75,9 +75,10 @@ HttpTap::~HttpTap()
     }
 }
 
-void HttpTap::attach(Splice *splice, Splice::Direction requests, RequestLog *log)
+void HttpTap::attach(Splice *splice, Splice::Direction requests, RequestLog *log, double heldMs)
 {
     auto tap = std::make_shared<HttpTap>(log);
+    tap->m_heldMs = heldMs;
     const Splice::Direction responses = requests == Splice::AtoB ? Splice::BtoA : Splice::AtoB;
     splice->setFilter(requests, std::make_unique<TapFilter>(tap, true));
     splice->setFilter(responses, std::make_unique<TapFilter>(tap, false));
@@ -100,6 +101,7 @@ void HttpTap::requestBytes(QByteArrayView data)
             Exchange exchange;
             exchange.startNs = m_clock.nsecsElapsed();
             exchange.record.started = RequestRecord::now();
+            exchange.record.heldMs = std::exchange(m_heldMs, 0);
             m_open.push_back(std::move(exchange));
         }
         const HttpParser::Step step = m_requests.feed(data);

@@ -24,7 +24,9 @@ public:
 
     // Watches `splice`, whose `requests` direction carries the visitor's bytes. The tap lives
     // as long as the splice.
-    static void attach(Splice *splice, Splice::Direction requests, RequestLog *log);
+    // `heldMs`: how long the first request waited for the local service (--hold).
+    static void attach(Splice *splice, Splice::Direction requests, RequestLog *log,
+                       double heldMs = 0);
 
     void requestBytes(QByteArrayView data);
     void responseBytes(QByteArrayView data);
@@ -50,4 +52,5 @@ private:
     std::deque<Exchange> m_open; // requests in order, awaiting their responses
     std::optional<Exchange> m_upgraded;
     bool m_stopped = false;
+    double m_heldMs = 0; // for the first exchange
 };

@@ -120,3 +120,16 @@ void RequestLog::keepPreviewBudget()
     if (throughId != 0)
         Q_EMIT previewsDropped(throughId);
 }
+
+void RequestLog::addWaiting(const QByteArray &method, const QByteArray &path)
+{
+    ++m_waiting;
+    Q_EMIT requestWaiting(method, path);
+    Q_EMIT waitingChanged(m_waiting);
+}
+
+void RequestLog::removeWaiting()
+{
+    m_waiting = qMax(0, m_waiting - 1);
+    Q_EMIT waitingChanged(m_waiting);
+}

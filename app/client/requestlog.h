@@ -26,6 +26,7 @@ struct RequestRecord
     int status = 0; // 0: no response
     double durationMs = 0; // first request byte to last response byte
     double firstByteMs = -1; // first request byte to the response head; -1 without a response
+    double heldMs = 0; // before that: held while the local service was down (--hold)
     qint64 requestBytes = 0; // head and body as sent on the wire
     qint64 responseBytes = 0;
     HttpHead requestHead;
@@ -76,8 +77,16 @@ public:
         m_batchTimer.setInterval(interval);
     }
 
+    // Requests held while the local service is down (--hold), as each starts to wait: the CLI
+    // prints them and the window counts them. Their records come when they end.
+    void addWaiting(const QByteArray &method, const QByteArray &path);
+    void removeWaiting();
+    int waiting() const { return m_waiting; }
+
 Q_SIGNALS:
     void recordsAdded(const QList<RequestRecord> &batch);
+    void requestWaiting(const QByteArray &method, const QByteArray &path);
+    void waitingChanged(int count);
     void previewsDropped(quint64 throughId); // records up to this id no longer have previews
 
 private:
@@ -92,5 +101,6 @@ private:
     int m_capacity;
     bool m_publishOnly = false;
     bool m_flushQueued = false;
+    int m_waiting = 0;
     QTimer m_batchTimer;
 };

@@ -4,6 +4,7 @@
 #include "controlmessages.h"
 #include "muxsession.h"
 #include "muxstream.h"
+#include "requesthold.h"
 #include "requestlog.h"
 #include "streamforwarder.h"
 #include "tcpconnection.h"
@@ -36,6 +37,8 @@ void TunnelClient::addTunnel(const TunnelOptions &options, RequestLog *log)
     Tunnel tunnel{.options = options, .log = log};
     if (!log && options.protocol == TunnelOptions::Protocol::Http)
         tunnel.log = new RequestLog(1000, this);
+    if (options.protocol == TunnelOptions::Protocol::Http)
+        tunnel.hold = new RequestHold(options.hold, this);
     tunnel.localAddresses = TcpConnection::resolveLocal(options.local.host);
     if (options.local.tls)
         tunnel.localTls = TlsConnection::clientContext(!options.localInsecure);
@@ -389,7 +392,7 @@ void TunnelClient::onVisitor(MuxStream *stream)
 void TunnelClient::forward(MuxStream *stream, Tunnel &tunnel)
 {
     auto *forwarder = new StreamForwarder(stream, tunnel.options.local, tunnel.localAddresses,
-                                          tunnel.localTls, tunnel.log, this);
+                                          tunnel.localTls, tunnel.log, tunnel.hold, this);
     // Remember which of ::1 and 127.0.0.1 answered, so later visitors skip the other one.
     connect(forwarder, &StreamForwarder::connectedTo, this,
             [addresses = &tunnel.localAddresses](const QHostAddress &address) {

@@ -18,6 +18,7 @@ class MuxSession;
 class MuxStream;
 class QTcpSocket;
 typedef struct ssl_ctx_st SSL_CTX;
+class RequestHold;
 class RequestLog;
 
 // The client side of one connection to rok-server and the tunnels it carries (`rok start a b`
@@ -58,6 +59,7 @@ public:
     QDateTime nextRetry() const { return m_nextRetry; }
     const TunnelOptions &options(int tunnel = 0) const { return m_tunnels.at(tunnel).options; }
     RequestLog *requestLog(int tunnel = 0) const { return m_tunnels.at(tunnel).log; }
+    RequestHold *requestHold(int tunnel = 0) const { return m_tunnels.at(tunnel).hold; }
     int activeStreams() const;
 
     static QString stateName(State state); // "online", as in the --json output
@@ -73,6 +75,7 @@ private:
     {
         TunnelOptions options;
         RequestLog *log = nullptr; // HTTP tunnels
+        RequestHold *hold = nullptr; // HTTP tunnels
         QString url;
         QString note;
         QString name;

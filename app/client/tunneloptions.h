@@ -2,6 +2,7 @@
 
 #include "controlmessages.h"
 #include "muxsession.h"
+#include "requesthold.h"
 #include "tls/tls.h"
 
 #include <QList>
@@ -71,6 +72,9 @@ struct TunnelOptions
     std::chrono::milliseconds firstRetry{1000};
     std::chrono::milliseconds maxRetry{30'000};
     std::chrono::milliseconds connectTimeout{10'000};
+    // HTTP: how long (--hold) and how many visitors' requests wait for a local service that
+    // refuses connections (restarting, say) before the 502.
+    RequestHold::Limits hold;
     // The server bounds how many visitors a client serves at once (--max-streams-per-client, which
     // an operator may set in the tens of thousands); the client's bound is its descriptors.
     MuxSession::Options mux = [] {

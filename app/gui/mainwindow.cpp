@@ -215,9 +215,20 @@ QWidget *MainWindow::createStats()
     m_errors->setAccessibleName(tr("Errors"));
     m_errors->setToolTip(tr("Answers with a status of 500 or more, and requests that got no "
                             "answer. A 4xx is the visitor's error, not one."));
+    // Requests held for a local service that is down (--hold): how many wait, while they do.
+    m_waiting = new QLabel(stats);
+    m_waiting->setObjectName(QStringLiteral("waiting"));
+    m_waiting->setAccessibleName(tr("Requests waiting for the local service"));
+    m_waiting->hide();
+    connect(m_controller->log(), &RequestLog::waitingChanged, this, [this](int count) {
+        m_waiting->setText(tr("%n request(s) waiting for %1 to come back", nullptr, count)
+                                   .arg(m_controller->options().local.toString()));
+        m_waiting->setVisible(count > 0);
+    });
     figures->addWidget(m_percentiles);
     figures->addWidget(m_rate);
     figures->addWidget(m_errors);
+    figures->addWidget(m_waiting);
     layout->addLayout(figures);
     m_chart = new ResponseTimeChart(stats);
     layout->addWidget(m_chart, 1);
@@ -432,6 +443,10 @@ void MainWindow::showDetails()
                                 record->responseBodyTruncated, record->responseBytes);
     if (!record->error.isEmpty())
         response = record->error + QStringLiteral("\n\n") + response;
+    else if (record->heldMs > 0)
+        response = tr("Held for %1 while the local service was down.")
+                           .arg(Units::duration(record->heldMs))
+                + QStringLiteral("\n\n") + response;
     m_responseText->setPlainText(response);
     if (record->previewsDropped) {
         const QString note = tr("\n(The bodies of older requests are no longer kept, so the "

@@ -83,6 +83,7 @@ private:
     QLabel *m_percentiles = nullptr;
     QLabel *m_rate = nullptr;
     QLabel *m_errors = nullptr;
+    QLabel *m_waiting = nullptr;
     ResponseTimeChart *m_chart = nullptr;
 
     QLineEdit *m_filter = nullptr;
