@@ -78,7 +78,7 @@ int runTunnel(QCoreApplication &app, const CommandLine &command)
     QCoreApplication::exec();
     for (int tunnel = 0; client && tunnel < client->tunnelCount(); ++tunnel) {
         if (RequestLog *log = client->requestLog(tunnel))
-            log->flush(); // the last records, printed before exit
+            log->drain(); // the last records, printed before exit
     }
     return exitCode;
 }

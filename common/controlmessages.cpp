@@ -32,6 +32,8 @@ const QString KeyDenyCidr = QStringLiteral("deny_cidr");
 const QString KeyHostHeader = QStringLiteral("host_header");
 const QString KeyTunnel = QStringLiteral("tunnel");
 const QString KeyVisitor = QStringLiteral("visitor");
+const QString KeyTimings = QStringLiteral("timings");
+const QString KeyItems = QStringLiteral("items");
 
 // Optional fields are left out when empty, so a message carries only what it says.
 void insertIfSet(QCborMap &map, const QString &key, const QString &value)
@@ -50,6 +52,12 @@ void insertIfSet(QCborMap &map, const QString &key, qint64 value)
 {
     if (value != 0)
         map.insert(key, value);
+}
+
+void insertIfSet(QCborMap &map, const QString &key, bool value)
+{
+    if (value)
+        map.insert(key, true);
 }
 
 QString text(const QCborMap &map, const QString &key)
@@ -138,6 +146,7 @@ QCborMap Open::toCbor() const
     insertIfSet(map, KeyDenyCidr, denyCidrs);
     insertIfSet(map, KeyHostHeader, hostHeader);
     insertIfSet(map, KeyTunnel, tunnel);
+    insertIfSet(map, KeyTimings, timings);
     return map;
 }
 
@@ -152,7 +161,8 @@ Open Open::fromCbor(const QCborMap &message)
             .allowCidrs = texts(message, KeyAllowCidr),
             .denyCidrs = texts(message, KeyDenyCidr),
             .hostHeader = text(message, KeyHostHeader),
-            .tunnel = integer(message.value(KeyTunnel), 0)};
+            .tunnel = integer(message.value(KeyTunnel), 0),
+            .timings = message.value(KeyTimings).toBool()};
 }
 
 Credential Credential::make(const QByteArray &user, const QByteArray &password)
@@ -166,9 +176,10 @@ QCborMap Opened::toCbor() const
 {
     QCborMap map{{KeyType, Type}, {KeyProtocol, protocol}, {KeyUrl, url}, {KeyResume, resume}};
     insertIfSet(map, KeyName, name);
-    insertIfSet(map, KeyPort, port);
+    insertIfSet(map, KeyPort, qint64(port));
     insertIfSet(map, KeyNote, note);
     insertIfSet(map, KeyTunnel, tunnel);
+    insertIfSet(map, KeyTimings, timings);
     return map;
 }
 
@@ -181,7 +192,35 @@ Opened Opened::fromCbor(const QCborMap &message)
             .port = port > 0 && port <= 65535 ? quint16(port) : quint16(0),
             .resume = bytes(message, KeyResume),
             .note = text(message, KeyNote),
-            .tunnel = integer(message.value(KeyTunnel), 0)};
+            .tunnel = integer(message.value(KeyTunnel), 0),
+            .timings = message.value(KeyTimings).toBool()};
+}
+
+QCborMap Timings::toCbor() const
+{
+    QCborArray list;
+    for (const Item &item : items)
+        list.append(QCborArray{item.tunnel, item.stream, item.exchange, item.microseconds});
+    return {{KeyType, Type}, {KeyItems, list}};
+}
+
+Timings Timings::fromCbor(const QCborMap &message)
+{
+    Timings timings;
+    const QCborArray list = message.value(KeyItems).toArray();
+    for (const QCborValue &value : list) {
+        if (timings.items.size() == MaxItems)
+            break;
+        const QCborArray fields = value.toArray();
+        if (fields.size() != 4)
+            continue;
+        const Item item{integer(fields.at(0), -1), integer(fields.at(1), -1),
+                        integer(fields.at(2), -1), integer(fields.at(3), -1)};
+        if (item.tunnel < 0 || item.stream <= 0 || item.exchange < 0 || item.microseconds < 0)
+            continue;
+        timings.items.append(item);
+    }
+    return timings;
 }
 
 QCborMap Error::toCbor() const

@@ -64,6 +64,7 @@ struct Open
     QStringList denyCidrs; // --deny-cidr
     QString hostHeader; // --host-header: the Host the service gets; empty: the visitor's
     qint64 tunnel = 0; // version 3: the client's number for this tunnel, 1 and up; 0 in version 2
+    bool timings = false; // http: send each response's time at the edge (Timings)
 
     QCborMap toCbor() const;
     static Open fromCbor(const QCborMap &message);
@@ -84,6 +85,7 @@ struct Opened
     // HTTPS certificate is on its way). The server may send Opened again with a new url.
     QString note;
     qint64 tunnel = 0; // Open::tunnel, as asked
+    bool timings = false; // Open::timings granted: Timings messages will come
 
     QCborMap toCbor() const;
     static Opened fromCbor(const QCborMap &message);
@@ -103,6 +105,31 @@ struct Error
     QCborMap toCbor() const;
     static Error fromCbor(const QCborMap &message);
     bool operator==(const Error &) const = default;
+};
+
+// Server to client, for tunnels opened with timings: how long each response took at the edge,
+// from its request's head arriving to its last byte going to the visitor. The client takes its
+// own time for the exchange from that, and what is left is the tunnel's: the network between
+// the server and the client and both programs. Sent in batches; a stream's exchanges count
+// from 0 in the order of its requests, as both ends see them.
+struct Timings
+{
+    static inline const QString Type = QStringLiteral("timings");
+    static constexpr qsizetype MaxItems = 512; // per message; more are dropped when read
+
+    struct Item
+    {
+        qint64 tunnel = 0; // Open::tunnel
+        qint64 stream = 0; // the visitor's stream id
+        qint64 exchange = 0; // 0 for the stream's first request
+        qint64 microseconds = 0;
+        bool operator==(const Item &) const = default;
+    };
+    QList<Item> items;
+
+    QCborMap toCbor() const;
+    static Timings fromCbor(const QCborMap &message); // drops malformed items
+    bool operator==(const Timings &) const = default;
 };
 
 // Version 3: what each visitor stream starts with, framed as a control message (Protocol::frame),

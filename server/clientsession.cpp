@@ -63,6 +63,9 @@ ClientSession::ClientSession(QTcpSocket *socket, const SessionServices &services
     connect(m_mux, &MuxSession::closed, this, &ClientSession::onMuxClosed);
     // A client saying goodbye (Ctrl-C) lets its visitors' downloads finish, within a bound.
     connect(m_mux, &MuxSession::goAwayReceived, this, [this] { m_mux->closeWhenDrained(); });
+    m_timingsTimer.setSingleShot(true);
+    m_timingsTimer.setInterval(TimingsDelay);
+    connect(&m_timingsTimer, &QTimer::timeout, this, &ClientSession::sendTimings);
     m_handshakeDeadline.setSingleShot(true);
     m_handshakeDeadline.setInterval(HandshakeTimeout);
     connect(&m_handshakeDeadline, &QTimer::timeout, this,
@@ -292,4 +295,21 @@ void ClientSession::logRefusal(ErrorCode code, const QString &text)
                           {QStringLiteral("code"), Protocol::errorCodeName(code)},
                           {QStringLiteral("message"), text}},
                          tr("refused client %1: %2").arg(m_peer, text));
+}
+
+void ClientSession::queueTiming(const Protocol::Timings::Item &item)
+{
+    m_timings.items.append(item);
+    if (m_timings.items.size() >= Protocol::Timings::MaxItems)
+        sendTimings();
+    else if (!m_timingsTimer.isActive())
+        m_timingsTimer.start();
+}
+
+void ClientSession::sendTimings()
+{
+    m_timingsTimer.stop();
+    if (m_control && !m_timings.items.isEmpty())
+        m_control->send(m_timings.toCbor());
+    m_timings.items.clear();
 }

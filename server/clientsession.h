@@ -70,6 +70,9 @@ public:
     bool isBusy() const;
 
     MuxStream *openStream(); // a stream for a new visitor; nullptr if the client is going away
+    // Sent within TimingsDelay, with the others of that time (or at once when MaxItems wait).
+    void queueTiming(const Protocol::Timings::Item &item);
+    static constexpr std::chrono::milliseconds TimingsDelay{20};
     void shutdown(); // GoAway, then close once queued frames are sent
     void close(const QString &reason);
 
@@ -90,6 +93,7 @@ private:
     void refuseTunnel(qint64 tunnel, Protocol::ErrorCode code, const QString &text);
     void logRefusal(Protocol::ErrorCode code, const QString &text);
     void onMuxClosed(const QString &reason);
+    void sendTimings();
 
     enum class State { AwaitHello, AwaitOpen, Open, Closed };
 
@@ -97,6 +101,8 @@ private:
     MuxSession *m_mux;
     ControlChannel *m_control = nullptr;
     QTimer m_handshakeDeadline;
+    Protocol::Timings m_timings; // queued
+    QTimer m_timingsTimer;
     State m_state = State::AwaitHello;
     qint64 m_version = 0;
     QString m_peer;

@@ -148,11 +148,14 @@ private:
         auto *splice = new Splice(m_connection, stream, tunnel);
         tunnel->countTraffic(splice);
         m_rewriter->setResponseObserver(
-                [tunnel = QPointer(tunnel), &metrics = m_edge.visitorGate().metrics()](
-                        int status, RequestRewriter::Clock::duration duration) {
+                [tunnel = QPointer(tunnel), &metrics = m_edge.visitorGate().metrics(),
+                 stream = stream->id(), exchange = qint64(0)](
+                        int status, RequestRewriter::Clock::duration duration) mutable {
                     metrics.countResponse(status, duration);
-                    if (tunnel)
-                        ++tunnel->traffic().requests;
+                    if (!tunnel)
+                        return;
+                    ++tunnel->traffic().requests;
+                    tunnel->reportTiming(stream, exchange++, duration);
                 });
         watchIdle(splice);
         RequestRewriter::attach(splice, std::move(m_rewriter));

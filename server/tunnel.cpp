@@ -71,6 +71,7 @@ std::optional<Tunnel::Refusal> Tunnel::open(const Protocol::Open &open, const QB
                               "tunnels")};
         m_hostHeader = host->toByteArray();
     }
+    m_reportsTimings = open.timings && m_protocol == u"http";
     std::optional<Refusal> refused;
     if (m_protocol == u"http")
         refused = openHttp(open.name);
@@ -92,7 +93,16 @@ Protocol::Opened Tunnel::opened() const
             .port = m_tcpListener ? m_tcpListener->serverPort() : quint16(0),
             .resume = m_resumeKey,
             .note = m_note,
-            .tunnel = m_id};
+            .tunnel = m_id,
+            .timings = m_reportsTimings};
+}
+
+void Tunnel::reportTiming(quint32 stream, qint64 exchange, std::chrono::nanoseconds duration)
+{
+    if (m_reportsTimings)
+        m_session->queueTiming(
+                {m_id, stream, exchange,
+                 std::chrono::duration_cast<std::chrono::microseconds>(duration).count()});
 }
 
 std::optional<Tunnel::Refusal> Tunnel::openHttp(const QString &requested)

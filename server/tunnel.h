@@ -58,6 +58,9 @@ public:
     QDateTime openedAt() const { return m_openedAt; }
     std::shared_ptr<const AccessPolicy> access() const { return m_access; } // nullptr: open
     QByteArray hostHeader() const { return m_hostHeader; } // empty: the visitor's Host
+    // A response went back to the visitor of `stream`: its client hears how long the edge saw
+    // it take, if it asked (Protocol::Timings).
+    void reportTiming(quint32 stream, qint64 exchange, std::chrono::nanoseconds duration);
     // What the tunnel has carried; a visitor's splice adds to it (countTraffic).
     Metrics::Traffic &traffic() { return m_traffic; }
     const Metrics::Traffic &traffic() const { return m_traffic; }
@@ -97,6 +100,7 @@ private:
     QString m_note; // Opened::note: why the URL is http:// for now
     std::shared_ptr<const AccessPolicy> m_access;
     QByteArray m_hostHeader;
+    bool m_reportsTimings = false; // Open::timings
     QDateTime m_openedAt;
     Metrics::Traffic m_traffic;
 };

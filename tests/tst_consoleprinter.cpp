@@ -223,19 +223,29 @@ void tst_ConsolePrinter::textUpgradeClosed()
     QVERIFY2(!line.contains(u"101"_s), qPrintable(line));
 }
 
-// On an 80-column terminal a 200-character path ends in an ellipsis and the line fits; piped
-// (no width), the whole path stays, for grep.
+// On a 120-column terminal a 200-character path ends in an ellipsis and the line fits; on an
+// 80-column one the sizes go first, the time split stays; piped (no width), the whole path
+// stays, for grep.
 void tst_ConsolePrinter::textCutsLongPathsToTheTerminal()
 {
     RequestRecord record = sampleRecord();
     record.path = "/very/long/" + QByteArray(200, 'x');
+    record.tunnelMs = 0.41;
     ConsolePrinter printer(m_client.get(), false, m_out.get());
-    printer.setTerminal({80, false});
+    printer.setTerminal({120, false});
     QString line = QString::fromUtf8(printer.recordLine(record));
+    line.chop(1);
+    QVERIFY2(line.size() <= 120, qPrintable(line));
+    QVERIFY2(line.contains(u"/very/long/xxx"_s) && line.contains(QChar(0x2026)), qPrintable(line));
+    QVERIFY2(line.contains(u"12 ms app + 0.41 ms tunnel"_s), qPrintable(line));
+    QVERIFY2(line.endsWith(u"345 B in, 6.6 KiB out"_s), qPrintable(line));
+
+    printer.setTerminal({80, false});
+    line = QString::fromUtf8(printer.recordLine(record));
     line.chop(1);
     QVERIFY2(line.size() <= 80, qPrintable(line));
     QVERIFY2(line.contains(u"/very/long/xxx"_s) && line.contains(QChar(0x2026)), qPrintable(line));
-    QVERIFY2(line.endsWith(u"345 B in, 6.6 KiB out"_s), qPrintable(line));
+    QVERIFY2(line.endsWith(u"12 ms app + 0.41 ms tunnel"_s), qPrintable(line));
 
     record.path = "/short";
     const QString shortLine = QString::fromUtf8(printer.recordLine(record));

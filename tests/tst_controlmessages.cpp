@@ -29,6 +29,7 @@ private Q_SLOTS:
     void visitorHeaderArrivingInPieces();
     void visitorHeaderRefusals_data();
     void visitorHeaderRefusals();
+    void timingsDropWhatTheyCannotRead();
 };
 
 void tst_ControlMessages::wireFormat_data()
@@ -89,6 +90,17 @@ void tst_ControlMessages::wireFormat_data()
                                             {u"url"_s, u"tcp://localhost:12345"_s},
                                             {u"resume"_s, key},
                                             {u"port"_s, 12345}};
+    QTest::newRow("open asking for timings")
+            << Open{.protocol = u"http"_s, .tunnel = 1, .timings = true}.toCbor()
+            << QCborMap{{u"type"_s, u"open"_s},
+                        {u"protocol"_s, u"http"_s},
+                        {u"tunnel"_s, 1},
+                        {u"timings"_s, true}};
+    QTest::newRow("timings") << Timings{{{1, 2, 0, 1500}, {1, 4, 3, 70}}}.toCbor()
+                             << QCborMap{{u"type"_s, u"timings"_s},
+                                         {u"items"_s,
+                                          QCborArray{QCborArray{1, 2, 0, 1500},
+                                                     QCborArray{1, 4, 3, 70}}}};
     QTest::newRow("error") << Error{.code = ErrorCode::NameTaken, .message = u"taken"_s}.toCbor()
                            << QCborMap{{u"type"_s, u"error"_s},
                                        {u"code"_s, u"name_taken"_s},
@@ -259,6 +271,29 @@ void tst_ControlMessages::visitorHeaderRefusals()
     VisitorHeader header;
     QCOMPARE(VisitorHeader::Reader().read(&device, &header),
              VisitorHeader::Reader::Result::Malformed);
+}
+
+// A peer's Timings are read item by item: a malformed one is skipped, not the message, and no
+// more than MaxItems are taken from one message.
+void tst_ControlMessages::timingsDropWhatTheyCannotRead()
+{
+    QCborArray items{QCborArray{1, 2, 0, 1500}, // good
+                     QCborArray{1, 2, 1}, // too short
+                     QCborArray{1, 0, 0, 5}, // no stream 0
+                     QCborArray{1, 2, -1, 5}, // negative exchange
+                     QCborArray{1, 2, 2, u"fast"_s}, // not a number
+                     u"junk"_s,
+                     QCborArray{2, 6, 0, 0}}; // good
+    const Timings read = Timings::fromCbor({{u"type"_s, u"timings"_s}, {u"items"_s, items}});
+    QCOMPARE(read.items, (QList<Timings::Item>{{1, 2, 0, 1500}, {2, 6, 0, 0}}));
+    QVERIFY(Timings::fromCbor({{u"type"_s, u"timings"_s}, {u"items"_s, 7}}).items.isEmpty());
+
+    QCborArray many;
+    for (int i = 0; i < Timings::MaxItems + 10; ++i)
+        many.append(QCborArray{1, 2, i, 10});
+    QCOMPARE(Timings::fromCbor({{u"items"_s, many}}).items.size(), Timings::MaxItems);
+    const Opened opened{.protocol = u"http"_s, .url = u"http://a.localhost"_s, .timings = true};
+    QCOMPARE(Opened::fromCbor(opened.toCbor()), opened);
 }
 
 QTEST_APPLESS_MAIN(tst_ControlMessages)

@@ -159,6 +159,7 @@ private Q_SLOTS:
     void secondTrayAppHandsOverToTheFirst();
     void withoutADisplayRokSaysHowToStartATunnel();
     void requestWaitsWhileTheLocalAppRestarts();
+    void jsonSaysWhereEachRequestsTimeWent();
     void rokSpeaksTheUsersLanguage_data();
     void rokSpeaksTheUsersLanguage();
     void savedTunnelsStartTogetherOnOneConnection();
@@ -922,6 +923,22 @@ void tst_EndToEnd::requestWaitsWhileTheLocalAppRestarts()
     const QJsonObject request = client->waitFor(u"request"_s);
     QCOMPARE(request.value(u"status"_s).toInt(), 200);
     QVERIFY(request.value(u"held_ms"_s).toDouble() > 0);
+}
+
+// A local app that takes 200 ms: rok's --json request event splits the time the visitor waited
+// into local_ms (the app, as rok saw it) and tunnel_ms (rok-server's time less that).
+void tst_EndToEnd::jsonSaysWhereEachRequestsTimeWent()
+{
+    startServer();
+    JsonProcess *client = startClient({u"http"_s, QString::number(m_local->serverPort())});
+    const QString url = openTunnel(client);
+    QVERIFY(!url.isEmpty());
+    QCOMPARE(curl({url + u"/delay/200"_s}).output, QByteArray("late\n"));
+    const QJsonObject request = client->waitFor(u"request"_s);
+    const double local = request.value(u"local_ms"_s).toDouble(-1);
+    const double tunnel = request.value(u"tunnel_ms"_s).toDouble(-1);
+    QVERIFY2(local >= 200, qPrintable(QString::number(local)));
+    QVERIFY2(tunnel >= 0 && tunnel < local, qPrintable(QString::number(tunnel)));
 }
 
 void tst_EndToEnd::rokSpeaksTheUsersLanguage_data()

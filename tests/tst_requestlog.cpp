@@ -29,6 +29,8 @@ private Q_SLOTS:
     void clear();
     void publishOnlyKeepsNothing();
     void fullBatchGoesOutWithoutTheTimer();
+    void recordsWaitForTheirEdgeTime();
+    void edgeTimesBeforeTheirRecordAndTimeouts();
 };
 
 namespace {
@@ -350,6 +352,70 @@ void tst_RequestLog::fullBatchGoesOutWithoutTheTimer()
     QCOMPARE(added.count(), 0); // never from inside add()
     QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 5000);
     QCOMPARE(batchAt(added, 0).size(), RequestLog::MaxBatch + 10);
+}
+
+// With timings from the server, a record with an edgeKey is published once its edge time is
+// in, split into the app's part (durationMs) and the tunnel's (the rest).
+void tst_RequestLog::recordsWaitForTheirEdgeTime()
+{
+    RequestLog log;
+    QSignalSpy published(&log, &RequestLog::recordsAdded);
+    log.setEdgeTimesExpected(true);
+    RequestRecord first;
+    first.durationMs = 10;
+    first.edgeKey = RequestLog::edgeKey(2, 0);
+    RequestRecord second = first;
+    second.edgeKey = RequestLog::edgeKey(2, 1);
+    RequestRecord unkeyed; // a 502 of rok's own: no exchange at the edge to wait for
+    log.add(first);
+    log.add(second);
+    log.add(unkeyed);
+    log.flush();
+    QCOMPARE(published.size(), 1);
+    QCOMPARE(published.at(0).at(0).value<QList<RequestRecord>>().size(), 1);
+
+    log.addEdgeTime(RequestLog::edgeKey(2, 1), 12.5);
+    log.addEdgeTime(RequestLog::edgeKey(2, 0), 9); // less than the app's: clock granularity
+    log.flush();
+    QCOMPARE(published.size(), 2);
+    const QList<RequestRecord> batch = published.at(1).at(0).value<QList<RequestRecord>>();
+    QCOMPARE(batch.size(), 2);
+    QCOMPARE(batch.at(0).edgeKey, RequestLog::edgeKey(2, 1));
+    QCOMPARE(batch.at(0).tunnelMs, 2.5);
+    QCOMPARE(batch.at(1).tunnelMs, 0.0);
+    QVERIFY(batch.at(0).id < batch.at(1).id); // ids in the order they are published
+}
+
+// A time that comes first waits for its record; a record whose time never comes goes out
+// without it after EdgeTimeWait, or at once when the program ends (drain()).
+void tst_RequestLog::edgeTimesBeforeTheirRecordAndTimeouts()
+{
+    RequestLog log;
+    log.setBatchInterval(10ms);
+    QSignalSpy published(&log, &RequestLog::recordsAdded);
+    log.setEdgeTimesExpected(true);
+    log.addEdgeTime(RequestLog::edgeKey(4, 0), 30);
+    RequestRecord early;
+    early.durationMs = 20;
+    early.edgeKey = RequestLog::edgeKey(4, 0);
+    log.add(early);
+    log.flush();
+    QCOMPARE(published.size(), 1);
+    QCOMPARE(published.at(0).at(0).value<QList<RequestRecord>>().at(0).tunnelMs, 10.0);
+
+    RequestRecord lost = early;
+    lost.edgeKey = RequestLog::edgeKey(6, 0);
+    QElapsedTimer clock;
+    clock.start();
+    log.add(lost);
+    QTRY_COMPARE_WITH_TIMEOUT(published.size(), 2, 5000);
+    QVERIFY(clock.elapsed() >= RequestLog::EdgeTimeWait.count());
+    QCOMPARE(published.at(1).at(0).value<QList<RequestRecord>>().at(0).tunnelMs, -1.0);
+
+    lost.edgeKey = RequestLog::edgeKey(8, 0);
+    log.add(lost);
+    log.drain();
+    QCOMPARE(published.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_RequestLog)

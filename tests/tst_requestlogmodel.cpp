@@ -107,7 +107,7 @@ void tst_RequestLogModel::startsEmpty()
     Checked checked(&log);
     QCOMPARE(checked.model.rowCount(), 0);
     QCOMPARE(checked.model.columnCount(), int(RequestLogModel::ColumnCount));
-    QCOMPARE(checked.model.columnCount(), 7);
+    QCOMPARE(checked.model.columnCount(), 8);
     QVERIFY(!checked.model.index(0, 0).isValid());
 }
 
@@ -115,8 +115,8 @@ void tst_RequestLogModel::headers()
 {
     RequestLog log;
     Checked checked(&log);
-    const QStringList expected{u"Time"_s,     u"Method"_s, u"Path"_s, u"Status"_s,
-                               u"Duration"_s, u"In"_s,     u"Out"_s};
+    const QStringList expected{u"Time"_s, u"Method"_s, u"Path"_s, u"Status"_s,
+                               u"App"_s,  u"Tunnel"_s, u"In"_s,   u"Out"_s};
     QStringList headers;
     for (int column = 0; column < checked.model.columnCount(); ++column)
         headers.append(checked.model.headerData(column, Qt::Horizontal).toString());
@@ -128,6 +128,10 @@ void tst_RequestLogModel::headers()
     QVERIFY(checked.model.headerData(RequestLogModel::Out, Qt::Horizontal, Qt::ToolTipRole)
                     .toString()
                     .contains(u"response"_s));
+    // where a request's time went: in the app, or in the tunnel
+    QVERIFY(checked.model.headerData(RequestLogModel::Tunnel, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"rok-server"_s));
     QVERIFY(!checked.model.headerData(0, Qt::Vertical).isValid());
     QVERIFY(!checked.model.headerData(RequestLogModel::ColumnCount, Qt::Horizontal).isValid());
 }
@@ -311,6 +315,7 @@ void tst_RequestLogModel::displayRole()
     QCOMPARE(text(model, 0, RequestLogModel::Path), u"/api/items?x=1"_s);
     QCOMPARE(text(model, 0, RequestLogModel::Status), u"201"_s);
     QCOMPARE(text(model, 0, RequestLogModel::Duration), u"4.59 ms"_s);
+    QCOMPARE(text(model, 0, RequestLogModel::Tunnel), u"–"_s); // not known
     QCOMPARE(text(model, 0, RequestLogModel::In), u"512 B"_s);
     QCOMPARE(text(model, 0, RequestLogModel::Out), u"3.4 MiB"_s);
     QCOMPARE(model.record(0).method, "POST"_ba);

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void noResponseDoesNotCountTowardPercentiles();
     void upgradeCountsButUpgradeClosedIsIgnored();
     void clear();
+    void tunnelTimesHaveTheirOwnPercentile();
 };
 
 namespace {
@@ -272,6 +273,24 @@ void tst_RequestStats::clear()
     stats.add(response(4));
     QCOMPARE(stats.summary(Now).p50, 4.0);
     QCOMPARE(stats.summary(Now).total, 1);
+}
+
+// The p95 of the tunnel's part, over the records that have one: apart from the app's.
+void tst_RequestStats::tunnelTimesHaveTheirOwnPercentile()
+{
+    RequestStats stats;
+    stats.add(response(100)); // tunnel time unknown (an older server): not counted
+    QCOMPARE(stats.summary(Now).tunnelP95, -1.0);
+    for (int i = 1; i <= 20; ++i) {
+        RequestRecord record = response(50);
+        record.tunnelMs = i;
+        stats.add(record);
+    }
+    const RequestStats::Summary summary = stats.summary(Now);
+    QCOMPARE(summary.tunnelP95, 19.0);
+    QCOMPARE(summary.p95, 50.0);
+    stats.clear();
+    QCOMPARE(stats.summary(Now).tunnelP95, -1.0);
 }
 
 QTEST_APPLESS_MAIN(tst_RequestStats)

@@ -147,6 +147,7 @@ private Q_SLOTS:
     void holdRunsOutInA502();
     void holdIsBoundedAndAnswers503();
     void visitorLeavingFreesItsPlaceInTheHold();
+    void eachRequestsTimeIsSplitBetweenAppAndTunnel();
     void stoppedClientTurnsUrlInto404();
     void stopLetsOpenDownloadFinish();
     void secondStopClosesAtOnce();
@@ -667,6 +668,33 @@ void tst_Tunnel::visitorLeavingFreesItsPlaceInTheHold()
     QCOMPARE(record.status, 0);
     QCOMPARE(record.path, QByteArray("/api"));
     QVERIFY2(record.error.contains(u"visitor left"), qPrintable(record.error));
+}
+
+// The server times each exchange at the edge and tells the client, which splits the time into
+// the app's part and the tunnel's. Two pipelined requests on one connection, a slow one first:
+// each gets its own edge time (a mix-up would give the fast one the slow one's 120 ms).
+void tst_Tunnel::eachRequestsTimeIsSplitBetweenAppAndTunnel()
+{
+    TunnelClient *client = startClient();
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QTcpSocket visitor;
+    visitor.connectToHost(QHostAddress::LocalHost, m_server->httpPort());
+    QVERIFY(visitor.waitForConnected());
+    const QByteArray host = hostOf(client->url());
+    visitor.write("GET /delay/120 HTTP/1.1\r\nHost: " + host
+                  + "\r\n\r\nGET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+    QTRY_COMPARE(client->requestLog()->records().size(), 2);
+    const QList<RequestRecord> records = client->requestLog()->records();
+    const RequestRecord &slow = records.at(0).path == "/delay/120" ? records.at(0) : records.at(1);
+    const RequestRecord &fast = records.at(0).path == "/" ? records.at(0) : records.at(1);
+    QCOMPARE(slow.path, QByteArray("/delay/120"));
+    QCOMPARE(fast.path, QByteArray("/"));
+    QVERIFY2(slow.durationMs >= 120, qPrintable(QString::number(slow.durationMs)));
+    for (const RequestRecord &record : records) {
+        // on loopback the tunnel's part is small, and measured (not -1)
+        QVERIFY2(record.tunnelMs >= 0 && record.tunnelMs < 60,
+                 qPrintable(QString::number(record.tunnelMs)));
+    }
 }
 
 void tst_Tunnel::stoppedClientTurnsUrlInto404()

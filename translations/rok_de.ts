@@ -464,22 +464,32 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+175"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+180"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>%1 in, %2 out</source>
         <translation>%1 eingehend, %2 ausgehend</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>(held %1)</source>
         <translation>(wartete %1)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-5"/>
+        <source>app</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 tunnel</source>
+        <translation>%1 Tunnel</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Connecting to %1 ...</source>
         <translation>Verbindung zu %1 wird hergestellt ...</translation>
     </message>
@@ -514,7 +524,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Fehler: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+33"/>
         <source>waiting for %1 (up to %n s)</source>
         <translation>
             <numerusform>wartet auf %1 (bis zu %n s)</numerusform>
@@ -920,13 +930,8 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
-    <message>
-        <location line="+16"/>
-        <source>p50 %1 · p95 %2 · p99 %3</source>
-        <translation>p50 %1 · p95 %2 · p99 %3</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+18"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n Anfrage in der letzten Minute</numerusform>
@@ -942,12 +947,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Held for %1 while the local service was down.</source>
         <translation>Wartete %1, während der lokale Dienst nicht erreichbar war.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>
 (The bodies of older requests are no longer kept, so the log stays within %1.)</source>
         <translation>
@@ -978,12 +983,27 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 </translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-386"/>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+305"/>
+        <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
+        <translation>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>App: %1.</source>
+        <translation>App: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App: %1. Tunnel: %2.</source>
+        <translation>App: %1. Tunnel: %2.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Export requests as HAR</source>
         <translation>Anfragen als HAR exportieren</translation>
     </message>
@@ -1202,13 +1222,23 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+130"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+131"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
+        <source>Time in the local app, as rok saw it: from the request&apos;s first byte to the response&apos;s last</source>
+        <translation>Zeit in der lokalen App, wie rok sie sah: vom ersten Byte der Anfrage bis zum letzten der Antwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time in the tunnel: rok-server&apos;s time for the request, less the app&apos;s. The network between rok-server and this computer, and both programs</source>
+        <translation>Zeit im Tunnel: die Zeit von rok-server für die Anfrage, abzüglich der der App. Das Netz zwischen rok-server und diesem Computer, und beide Programme</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Bytes of the request, head and body, as the local service receives them</source>
         <translation>Bytes der Anfrage, Kopf und Inhalt, wie der lokale Dienst sie empfängt</translation>
     </message>
@@ -1241,8 +1271,15 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
     <message>
         <location line="+2"/>
-        <source>Duration</source>
-        <translation>Dauer</translation>
+        <source>App</source>
+        <comment>time spent in the local app</comment>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel</source>
+        <comment>time spent in the tunnel</comment>
+        <translation>Tunnel</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1716,7 +1753,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+89"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+88"/>
         <source>TLS: the service closed the connection</source>
         <translation>TLS: der Dienst hat die Verbindung geschlossen</translation>
     </message>
@@ -1919,7 +1956,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+54"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+56"/>
         <source>the server did not answer in time</source>
         <translation>der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
@@ -1964,18 +2001,18 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>%1 spricht TLS: verbinden Sie mit tls://%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>the server requires a token: pass --token, set ROK_TOKEN, or save it with rok config set-token</source>
         <translation>der Server verlangt ein Token: --token angeben, ROK_TOKEN setzen oder es mit rok config set-token speichern</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%1: %2</source>
         <comment>a tunnel&apos;s name, then a message about it</comment>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>lost the connection to rok-server: %1</source>
         <translation>Verbindung zum rok-server verloren: %1</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ConsolePrinter</name>
     <message numerus="yes">
-        <location filename="../app/cli/consoleprinter.cpp" line="+305"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+318"/>
         <source>waiting for %1 (up to %n s)</source>
         <translation>
             <numerusform>waiting for %1 (up to %n s)</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n request in the last minute</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+106"/>
         <source>Saved %n request(s) to %1</source>
         <translation>
             <numerusform>Saved %n request to %1</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>StreamForwarder</name>
     <message numerus="yes">
-        <location filename="../app/client/streamforwarder.cpp" line="+157"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+156"/>
         <source>The local service at %1 is down, and %n request(s) already wait for it.</source>
         <translation>
             <numerusform>The local service at %1 is down, and %n request already waits for it.</numerusform>

@@ -464,22 +464,32 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+175"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+180"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>%1 in, %2 out</source>
         <translation>%1 en entrée, %2 en sortie</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>(held %1)</source>
         <translation>(a attendu %1)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-5"/>
+        <source>app</source>
+        <translation>appli</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 tunnel</source>
+        <translation>%1 tunnel</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Connecting to %1 ...</source>
         <translation>Connexion à %1 ...</translation>
     </message>
@@ -514,7 +524,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Erreur&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+33"/>
         <source>waiting for %1 (up to %n s)</source>
         <translation>
             <numerusform>attend %1 (jusqu’à %n s)</numerusform>
@@ -920,13 +930,8 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
-    <message>
-        <location line="+16"/>
-        <source>p50 %1 · p95 %2 · p99 %3</source>
-        <translation>p50 %1 · p95 %2 · p99 %3</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+18"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n requête au cours de la dernière minute</numerusform>
@@ -942,12 +947,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Held for %1 while the local service was down.</source>
         <translation>Retenue %1 pendant que le service local était arrêté.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>
 (The bodies of older requests are no longer kept, so the log stays within %1.)</source>
         <translation>
@@ -978,12 +983,27 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 </translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-386"/>
         <source>Copied %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+305"/>
+        <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
+        <translation>Appli&#xa0;: p50 %1 · p95 %2 · p99 %3 · Tunnel&#xa0;: p95 %4</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>App: %1.</source>
+        <translation>Appli&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App: %1. Tunnel: %2.</source>
+        <translation>Appli&#xa0;: %1. Tunnel&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Export requests as HAR</source>
         <translation>Exporter les requêtes en HAR</translation>
     </message>
@@ -1202,13 +1222,23 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+130"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+131"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
         <translation>fermée</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
+        <source>Time in the local app, as rok saw it: from the request&apos;s first byte to the response&apos;s last</source>
+        <translation>Temps dans l’application locale, vu par rok&#xa0;: du premier octet de la requête au dernier de la réponse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time in the tunnel: rok-server&apos;s time for the request, less the app&apos;s. The network between rok-server and this computer, and both programs</source>
+        <translation>Temps dans le tunnel&#xa0;: le temps de rok-server pour la requête, moins celui de l’application. Le réseau entre rok-server et cet ordinateur, et les deux programmes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Bytes of the request, head and body, as the local service receives them</source>
         <translation>Octets de la requête, en-tête et corps, tels que le service local les reçoit</translation>
     </message>
@@ -1241,8 +1271,15 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
     <message>
         <location line="+2"/>
-        <source>Duration</source>
-        <translation>Durée</translation>
+        <source>App</source>
+        <comment>time spent in the local app</comment>
+        <translation>Appli</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel</source>
+        <comment>time spent in the tunnel</comment>
+        <translation>Tunnel</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1716,7 +1753,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+89"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+88"/>
         <source>TLS: the service closed the connection</source>
         <translation>TLS : le service a fermé la connexion</translation>
     </message>
@@ -1919,7 +1956,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+54"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+56"/>
         <source>the server did not answer in time</source>
         <translation>le serveur n&apos;a pas répondu à temps</translation>
     </message>
@@ -1964,18 +2001,18 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>%1 parle TLS : connectez-vous avec tls://%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>the server requires a token: pass --token, set ROK_TOKEN, or save it with rok config set-token</source>
         <translation>le serveur exige un jeton&#xa0;: passez --token, définissez ROK_TOKEN, ou enregistrez-le avec rok config set-token</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%1: %2</source>
         <comment>a tunnel&apos;s name, then a message about it</comment>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>lost the connection to rok-server: %1</source>
         <translation>connexion au rok-server perdue&#xa0;: %1</translation>
     </message>

@@ -157,8 +157,10 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) c
                 .add("path", QLatin1StringView(record.path))
                 .add("status", record.status)
                 .add("duration_ms", record.durationMs)
-                .add("request_bytes", record.requestBytes)
-                .add("response_bytes", record.responseBytes);
+                .add("local_ms", record.durationMs);
+        if (record.tunnelMs >= 0)
+            json.add("tunnel_ms", record.tunnelMs);
+        json.add("request_bytes", record.requestBytes).add("response_bytes", record.responseBytes);
         if (record.kind != RequestRecord::Kind::Http)
             json.add("upgrade", QLatin1StringView(record.responseHead.value("Upgrade").toLower()));
         if (record.kind == RequestRecord::Kind::UpgradeClosed)
@@ -182,17 +184,26 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) c
             + (name.isEmpty() ? QString() : name.leftJustified(10) + u' ')
             + QString::fromLatin1(record.method).leftJustified(7) + u' ';
     const QString statusText = status.rightJustified(6);
-    QString after = u' ' + statusText + u' ' + Units::duration(record.durationMs).rightJustified(10)
-            + QStringLiteral("  ")
-            + tr("%1 in, %2 out")
-                      .arg(Units::bytes(record.requestBytes), Units::bytes(record.responseBytes));
+    // Where the time went: the local app's part, and the tunnel's once the server told it.
+    QString timing = Units::duration(record.durationMs).rightJustified(10) + u' ' + tr("app");
+    if (record.tunnelMs >= 0)
+        timing += u" + "_s + tr("%1 tunnel").arg(Units::duration(record.tunnelMs));
+    QString notes;
     if (record.heldMs > 0)
-        after += u"  "_s + tr("(held %1)").arg(Units::duration(record.heldMs));
+        notes += u"  "_s + tr("(held %1)").arg(Units::duration(record.heldMs));
     if (!record.error.isEmpty())
-        after += QStringLiteral("  (%1)").arg(record.error);
-    // On a terminal a long path is cut to keep the line on one row; piped, it stays whole.
+        notes += QStringLiteral("  (%1)").arg(record.error);
+    const QString bytes =
+            tr("%1 in, %2 out")
+                    .arg(Units::bytes(record.requestBytes), Units::bytes(record.responseBytes));
+    QString after = u' ' + statusText + u' ' + timing.leftJustified(32) + u"  "_s + bytes + notes;
+    // On a terminal a long path is cut to keep the line on one row (a narrow one drops the
+    // sizes first); piped, it stays whole.
     QString path = QString::fromLatin1(record.path);
     if (m_terminal.columns > 0) {
+        constexpr qsizetype PathBeforeSizes = 24; // the room a path keeps before sizes go
+        if (m_terminal.columns - 1 - before.size() - after.size() < PathBeforeSizes)
+            after = u' ' + statusText + u' ' + timing + notes;
         const qsizetype room =
                 qMax<qsizetype>(12, m_terminal.columns - 1 - before.size() - after.size());
         if (path.size() > room)

@@ -75,10 +75,12 @@ HttpTap::~HttpTap()
     }
 }
 
-void HttpTap::attach(Splice *splice, Splice::Direction requests, RequestLog *log, double heldMs)
+void HttpTap::attach(Splice *splice, Splice::Direction requests, RequestLog *log, double heldMs,
+                     quint32 stream)
 {
     auto tap = std::make_shared<HttpTap>(log);
     tap->m_heldMs = heldMs;
+    tap->m_stream = stream;
     const Splice::Direction responses = requests == Splice::AtoB ? Splice::BtoA : Splice::AtoB;
     splice->setFilter(requests, std::make_unique<TapFilter>(tap, true));
     splice->setFilter(responses, std::make_unique<TapFilter>(tap, false));
@@ -102,6 +104,8 @@ void HttpTap::requestBytes(QByteArrayView data)
             exchange.startNs = m_clock.nsecsElapsed();
             exchange.record.started = RequestRecord::now();
             exchange.record.heldMs = std::exchange(m_heldMs, 0);
+            if (m_stream != 0)
+                exchange.record.edgeKey = RequestLog::edgeKey(m_stream, m_exchanges++);
             m_open.push_back(std::move(exchange));
         }
         const HttpParser::Step step = m_requests.feed(data);

@@ -24,9 +24,10 @@ public:
 
     // Watches `splice`, whose `requests` direction carries the visitor's bytes. The tap lives
     // as long as the splice.
-    // `heldMs`: how long the first request waited for the local service (--hold).
+    // `heldMs`: how long the first request waited for the local service (--hold). `stream`:
+    // the visitor's stream id, whose exchanges the server times (RequestRecord::edgeKey).
     static void attach(Splice *splice, Splice::Direction requests, RequestLog *log,
-                       double heldMs = 0);
+                       double heldMs = 0, quint32 stream = 0);
 
     void requestBytes(QByteArrayView data);
     void responseBytes(QByteArrayView data);
@@ -53,4 +54,6 @@ private:
     std::optional<Exchange> m_upgraded;
     bool m_stopped = false;
     double m_heldMs = 0; // for the first exchange
+    quint32 m_stream = 0;
+    qint64 m_exchanges = 0; // begun on this connection
 };

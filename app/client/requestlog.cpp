@@ -29,6 +29,9 @@ RequestLog::RequestLog(int capacity, QObject *parent)
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(std::chrono::milliseconds(100));
     connect(&m_batchTimer, &QTimer::timeout, this, &RequestLog::flush);
+    m_expiry.setInterval(std::chrono::milliseconds(250));
+    connect(&m_expiry, &QTimer::timeout, this, &RequestLog::expireAwaiting);
+    m_clock.start();
 }
 
 namespace {
@@ -39,6 +42,84 @@ qint64 previewSize(const RequestRecord &record)
 } // namespace
 
 void RequestLog::add(RequestRecord record)
+{
+    constexpr qsizetype MostAwaiting = 50'000; // beyond, records go out without the split
+    if (!m_edgeTimesExpected || record.edgeKey == 0 || m_awaiting.size() >= MostAwaiting) {
+        accept(std::move(record));
+        return;
+    }
+    if (const auto early = m_earlyTimes.constFind(record.edgeKey); early != m_earlyTimes.cend()) {
+        record.tunnelMs = qMax(0.0, *early - record.durationMs);
+        m_earlyTimes.erase(early);
+        accept(std::move(record));
+        return;
+    }
+    m_awaitOrder.emplace_back(record.edgeKey, m_clock.elapsed() + EdgeTimeWait.count());
+    m_awaiting.insert(record.edgeKey, std::move(record));
+    if (!m_expiry.isActive())
+        m_expiry.start();
+}
+
+void RequestLog::addEdgeTime(quint64 key, double edgeMs)
+{
+    const auto waiting = m_awaiting.find(key);
+    if (waiting == m_awaiting.end()) {
+        constexpr qsizetype MostEarly = 4096; // times whose records never come (a refusal)
+        if (m_earlyTimes.size() >= MostEarly)
+            m_earlyTimes.clear();
+        m_earlyTimes.insert(key, edgeMs);
+        return;
+    }
+    RequestRecord record = std::move(*waiting);
+    m_awaiting.erase(waiting);
+    record.tunnelMs = qMax(0.0, edgeMs - record.durationMs);
+    accept(std::move(record));
+}
+
+void RequestLog::expireAwaiting()
+{
+    const qint64 now = m_clock.elapsed();
+    while (!m_awaitOrder.empty() && m_awaitOrder.front().second <= now) {
+        if (const auto waiting = m_awaiting.find(m_awaitOrder.front().first);
+            waiting != m_awaiting.end()) {
+            RequestRecord record = std::move(*waiting);
+            m_awaiting.erase(waiting);
+            accept(std::move(record));
+        }
+        m_awaitOrder.pop_front();
+    }
+    if (m_awaitOrder.empty()) {
+        m_expiry.stop();
+        m_earlyTimes.clear();
+    }
+}
+
+void RequestLog::setEdgeTimesExpected(bool expected)
+{
+    m_edgeTimesExpected = expected;
+    if (expected)
+        return;
+    for (const auto &[key, deadline] : m_awaitOrder) {
+        if (const auto waiting = m_awaiting.find(key); waiting != m_awaiting.end()) {
+            accept(std::move(*waiting));
+            m_awaiting.erase(waiting);
+        }
+    }
+    m_awaitOrder.clear();
+    m_awaiting.clear();
+    m_earlyTimes.clear();
+    m_expiry.stop();
+}
+
+void RequestLog::drain()
+{
+    const bool expected = m_edgeTimesExpected;
+    setEdgeTimesExpected(false);
+    m_edgeTimesExpected = expected;
+    flush();
+}
+
+void RequestLog::accept(RequestRecord record)
 {
     record.id = m_nextId++;
     if (!m_publishOnly) {

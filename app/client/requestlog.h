@@ -3,6 +3,8 @@
 #include "httpparser.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -27,6 +29,10 @@ struct RequestRecord
     double durationMs = 0; // first request byte to last response byte
     double firstByteMs = -1; // first request byte to the response head; -1 without a response
     double heldMs = 0; // before that: held while the local service was down (--hold)
+    // The tunnel's part of the time the visitor saw: the edge's time for the exchange less
+    // durationMs (the local app's part, as rok saw it); -1 while unknown.
+    double tunnelMs = -1;
+    quint64 edgeKey = 0; // RequestLog::edgeKey() of its stream and exchange; 0: none
     qint64 requestBytes = 0; // head and body as sent on the wire
     qint64 responseBytes = 0;
     HttpHead requestHead;
@@ -58,6 +64,18 @@ public:
 
     void add(RequestRecord record);
     void flush(); // publish what is pending now
+    void drain(); // and what waits for its edge time: the program ends
+
+    // Protocol::Timings: when the server sends them, a record with an edgeKey waits (up to
+    // EdgeTimeWait) for its time at the edge, which splits its duration into the local app's
+    // part and the tunnel's.
+    static constexpr std::chrono::milliseconds EdgeTimeWait{2000};
+    static quint64 edgeKey(quint32 stream, qint64 exchange)
+    {
+        return (quint64(stream) << 32) | quint64(quint32(exchange));
+    }
+    void setEdgeTimesExpected(bool expected); // false: what waits is published as it is
+    void addEdgeTime(quint64 key, double edgeMs);
     void clear();
 
     // Body previews of all records together stay below this: the oldest lose theirs first.
@@ -90,8 +108,10 @@ Q_SIGNALS:
     void previewsDropped(quint64 throughId); // records up to this id no longer have previews
 
 private:
+    void accept(RequestRecord record); // into the ring and the next batch
     void dropOldest();
     void keepPreviewBudget();
+    void expireAwaiting();
 
     std::deque<RequestRecord> m_ring;
     qint64 m_previewBytes = 0; // body previews held by m_ring
@@ -102,5 +122,12 @@ private:
     bool m_publishOnly = false;
     bool m_flushQueued = false;
     int m_waiting = 0;
+
+    bool m_edgeTimesExpected = false;
+    QHash<quint64, RequestRecord> m_awaiting; // by edgeKey
+    std::deque<std::pair<quint64, qint64>> m_awaitOrder; // key and deadline, oldest first
+    QHash<quint64, double> m_earlyTimes; // edge times that came before their record
+    QElapsedTimer m_clock;
+    QTimer m_expiry;
     QTimer m_batchTimer;
 };

@@ -20,6 +20,11 @@ void RequestStats::add(const RequestRecord &record)
         if (qsizetype(m_durations.size()) > m_window)
             m_durations.pop_front();
     }
+    if (record.tunnelMs >= 0) {
+        m_tunnelDurations.push_back(record.tunnelMs);
+        if (qsizetype(m_tunnelDurations.size()) > m_window)
+            m_tunnelDurations.pop_front();
+    }
     if (!record.started.isValid())
         return;
     const qint64 ms = record.started.toMSecsSinceEpoch();
@@ -41,6 +46,7 @@ void RequestStats::add(const RequestRecord &record)
 void RequestStats::clear()
 {
     m_durations.clear();
+    m_tunnelDurations.clear();
     m_starts.clear();
     m_errors = 0;
     m_total = 0;
@@ -65,6 +71,8 @@ RequestStats::Summary RequestStats::summary(const QDateTime &now) const
     summary.p50 = percentile(values, 50);
     summary.p95 = percentile(values, 95);
     summary.p99 = percentile(values, 99);
+    QList<double> tunnel(m_tunnelDurations.begin(), m_tunnelDurations.end());
+    summary.tunnelP95 = percentile(tunnel, 95);
 
     const qint64 end = now.toMSecsSinceEpoch();
     const auto byTime = [](const std::pair<qint64, int> &entry, qint64 t) {

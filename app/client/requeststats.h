@@ -17,9 +17,10 @@ class RequestStats
 public:
     struct Summary
     {
-        double p50 = -1; // milliseconds; -1 while no response has been seen
+        double p50 = -1; // the local app's time (durationMs), milliseconds; -1 before a response
         double p95 = -1;
         double p99 = -1;
+        double tunnelP95 = -1; // the tunnel's time (tunnelMs); -1 while none is known
         int perMinute = 0; // requests started in the 60 s before `now` (now - 60 s, now]
         int errors = 0; // no response, or a 5xx, since clear()
         int total = 0; // requests since clear()
@@ -46,6 +47,7 @@ private:
 
     int m_window;
     std::deque<double> m_durations; // newest at the back, at most m_window
+    std::deque<double> m_tunnelDurations; // the same for the known tunnel times
     // start times in ms since the epoch with their count, sorted, spanning at most a minute
     // before the newest one: bounded by the clock resolution, not by the request rate
     std::deque<std::pair<qint64, int>> m_starts;

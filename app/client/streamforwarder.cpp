@@ -105,7 +105,7 @@ void StreamForwarder::splice(DuplexDevice *local)
     m_stream->disconnect(this);
     auto *splice = new Splice(m_stream, local, m_stream->session());
     if (m_log)
-        HttpTap::attach(splice, Splice::AtoB, m_log, m_heldMs);
+        HttpTap::attach(splice, Splice::AtoB, m_log, m_heldMs, m_stream->id());
     m_local = nullptr;
     m_stream = nullptr;
     splice->start();

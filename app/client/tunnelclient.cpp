@@ -11,10 +11,12 @@
 #include "tls/tlsconnection.h"
 
 #include <QCborValue>
+
 #include <QHostInfo>
 #include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QSslSocket>
+#include <limits>
 
 TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObject *parent)
     : QObject(parent)
@@ -285,6 +287,13 @@ void TunnelClient::onMessage(const QCborMap &message)
             fail(text);
         else
             connectionLost(text); // then every tunnel is asked for again, after a backoff
+    } else if (type == Protocol::Timings::Type) {
+        for (const Protocol::Timings::Item &item : Protocol::Timings::fromCbor(message).items) {
+            const Tunnel *tunnel = tunnelNumbered(item.tunnel);
+            if (tunnel && tunnel->log && item.stream <= std::numeric_limits<quint32>::max())
+                tunnel->log->addEdgeTime(RequestLog::edgeKey(quint32(item.stream), item.exchange),
+                                         double(item.microseconds) / 1000);
+        }
     }
 }
 
@@ -310,7 +319,8 @@ void TunnelClient::onHello(const Protocol::Hello &hello)
                             .allowCidrs = options.allowCidrs,
                             .denyCidrs = options.denyCidrs,
                             .hostHeader = options.hostHeader,
-                            .tunnel = qint64(i) + 1};
+                            .tunnel = qint64(i) + 1,
+                            .timings = !tcp}; // to split each request's time
         if (tcp)
             open.port = tunnel.port;
         else
@@ -347,6 +357,8 @@ void TunnelClient::onOpened(const Protocol::Opened &opened)
     tunnel->port = opened.port;
     tunnel->resumeKey = opened.resume;
     tunnel->open = true;
+    if (tunnel->log)
+        tunnel->log->setEdgeTimesExpected(opened.timings);
     if (std::all_of(m_tunnels.begin(), m_tunnels.end(), [](const Tunnel &t) { return t.open; })) {
         m_connectTimeout.stop();
         m_attempt = 0;

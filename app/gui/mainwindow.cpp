@@ -413,7 +413,8 @@ void MainWindow::updateStats()
     const RequestStats::Summary summary =
             m_controller->stats().summary(QDateTime::currentDateTime());
     m_percentiles->setText(
-            tr("p50 %1 · p95 %2 · p99 %3").arg(ms(summary.p50), ms(summary.p95), ms(summary.p99)));
+            tr("App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4")
+                    .arg(ms(summary.p50), ms(summary.p95), ms(summary.p99), ms(summary.tunnelP95)));
     m_rate->setText(tr("%n request(s) in the last minute", nullptr, summary.perMinute));
     m_errors->setText(tr("%n error(s)", nullptr, summary.errors));
     m_chart->setDurations(m_controller->stats().recentDurations(120));
@@ -441,12 +442,19 @@ void MainWindow::showDetails()
                                          record->requestBodyTruncated, record->requestBytes));
     QString response = describe(record->responseHead, record->responseBody,
                                 record->responseBodyTruncated, record->responseBytes);
+    QStringList notes; // above the response: what went wrong, and where the time went
     if (!record->error.isEmpty())
-        response = record->error + QStringLiteral("\n\n") + response;
-    else if (record->heldMs > 0)
-        response = tr("Held for %1 while the local service was down.")
-                           .arg(Units::duration(record->heldMs))
-                + QStringLiteral("\n\n") + response;
+        notes.append(record->error);
+    if (record->heldMs > 0)
+        notes.append(tr("Held for %1 while the local service was down.")
+                             .arg(Units::duration(record->heldMs)));
+    if (record->status != 0)
+        notes.append(record->tunnelMs < 0 ? tr("App: %1.").arg(Units::duration(record->durationMs))
+                                          : tr("App: %1. Tunnel: %2.")
+                                                    .arg(Units::duration(record->durationMs),
+                                                         Units::duration(record->tunnelMs)));
+    if (!notes.isEmpty())
+        response = notes.join(u'\n') + QStringLiteral("\n\n") + response;
     m_responseText->setPlainText(response);
     if (record->previewsDropped) {
         const QString note = tr("\n(The bodies of older requests are no longer kept, so the "

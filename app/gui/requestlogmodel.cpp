@@ -14,7 +14,8 @@ namespace {
 bool isNumeric(int column)
 {
     return column == RequestLogModel::Status || column == RequestLogModel::Duration
-            || column == RequestLogModel::In || column == RequestLogModel::Out;
+            || column == RequestLogModel::Tunnel || column == RequestLogModel::In
+            || column == RequestLogModel::Out;
 }
 
 bool darkPalette()
@@ -133,6 +134,8 @@ QVariant RequestLogModel::display(const RequestRecord &record, int column) const
         return QString::number(record.status);
     case Duration:
         return Units::duration(record.durationMs);
+    case Tunnel:
+        return record.tunnelMs < 0 ? QString(QChar(0x2013)) : Units::duration(record.tunnelMs);
     case In:
         return Units::bytes(record.requestBytes);
     case Out:
@@ -155,6 +158,8 @@ QVariant RequestLogModel::sortValue(const RequestRecord &record, int column) con
         return record.status;
     case Duration:
         return record.durationMs;
+    case Tunnel:
+        return record.tunnelMs;
     case In:
         return record.requestBytes;
     case Out:
@@ -170,6 +175,12 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     if (role == Qt::TextAlignmentRole)
         return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && section == Duration)
+        return tr("Time in the local app, as rok saw it: from the request's first byte to the "
+                  "response's last");
+    if (role == Qt::ToolTipRole && section == Tunnel)
+        return tr("Time in the tunnel: rok-server's time for the request, less the app's. The "
+                  "network between rok-server and this computer, and both programs");
     if (role == Qt::ToolTipRole && section == In)
         return tr("Bytes of the request, head and body, as the local service receives them");
     if (role == Qt::ToolTipRole && section == Out)
@@ -186,7 +197,9 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
     case Status:
         return tr("Status", "HTTP status code");
     case Duration:
-        return tr("Duration");
+        return tr("App", "time spent in the local app");
+    case Tunnel:
+        return tr("Tunnel", "time spent in the tunnel");
     case In:
         return tr("In", "bytes of the request, into the tunnel (the CLI's \"in\")");
     case Out:

@@ -17,9 +17,10 @@ class RequestLogModel : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(RequestLogModel)
 
 public:
-    // In and Out: the request's bytes coming in through the tunnel, the response's going out (the
-    // CLI's "in" and "out").
-    enum Column { Time, Method, Path, Status, Duration, In, Out, ColumnCount };
+    // Duration ("App") and Tunnel: where a request's time went, in the local app and between
+    // rok-server and rok (RequestRecord::tunnelMs). In and Out: the request's bytes coming in
+    // through the tunnel, the response's going out (the CLI's "in" and "out").
+    enum Column { Time, Method, Path, Status, Duration, Tunnel, In, Out, ColumnCount };
     Q_ENUM(Column)
     // Raw values for sorting: QDateTime, QString, int (status), double (ms), qint64 (bytes).
     static constexpr int SortRole = Qt::UserRole + 1; // Qt::UserRole: the record id (quint64)
