@@ -6,6 +6,7 @@
 #include "httpvisit.h"
 #include "mainwindow.h"
 #include "qrcodewidget.h"
+#include "replayeditor.h"
 #include "requestlogmodel.h"
 #include "server.h"
 #include "settingsdialog.h"
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void firstStartAsksForTheServerInsteadOfFailing();
     void windowAndTrayShareOneSetOfActions();
     void requestsHeldForARestartingAppShowAsWaiting();
+    void replaysAreRowsAndRequestsCanBeEditedOrCopiedAsCurl();
 
 private:
     static void clearSettings() { QSettings(u"rok"_s, u"rok"_s).clear(); } // AppSettings' file
@@ -660,6 +662,70 @@ void tst_TrayApp::requestsHeldForARestartingAppShowAsWaiting()
     const QString details =
             m_window->findChild<QPlainTextEdit *>(u"responseDetails"_s)->toPlainText();
     QVERIFY2(details.startsWith(u"Held for "_s), qPrintable(details));
+}
+
+// A replay becomes a row of its own, marked as one and left out of the figures; Edit and replay
+// sends a changed request (and will not send one the tunnel would refuse); Copy as curl puts a
+// command for the public URL on the clipboard.
+void tst_TrayApp::replaysAreRowsAndRequestsCanBeEditedOrCopiedAsCurl()
+{
+    goOnline();
+    visitMany(1, "/headers");
+    QTRY_COMPARE(m_window->model()->rowCount(), 1);
+    const quint64 originalId = m_window->model()->record(0).id;
+    m_window->table()->selectRow(0);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(u"replay"_s), Qt::LeftButton);
+    QTRY_COMPARE(m_window->model()->rowCount(), 2);
+    QCOMPARE(m_controller->stats().summary(QDateTime::currentDateTime()).total, 1);
+    const auto rowOf = [this](auto matches) {
+        for (int row = 0; row < m_window->model()->rowCount(); ++row) {
+            if (matches(m_window->model()->record(row)))
+                return row;
+        }
+        return -1;
+    };
+    const int replayed = rowOf([](const RequestRecord &r) { return r.replayOf != 0; });
+    QVERIFY(replayed >= 0);
+    QCOMPARE(m_window->model()->record(replayed).replayOf, originalId);
+    QCOMPARE(m_window->model()->record(replayed).status, 200);
+    QVERIFY(m_window->model()
+                    ->index(replayed, RequestLogModel::Method)
+                    .data()
+                    .toString()
+                    .startsWith(QChar(0x21bb))); // ↻
+
+    // Edit and replay the original: another path, and a path the tunnel would refuse
+    const auto selectOriginal = [&] { // the table shows the model through a sorting proxy
+        QAbstractItemModel *shown = m_window->table()->model();
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            if (shown->index(row, 0).data(Qt::UserRole).toULongLong() == originalId)
+                m_window->table()->setCurrentIndex(shown->index(row, 0));
+        }
+    };
+    selectOriginal();
+    QTest::mouseClick(m_window->findChild<QPushButton *>(u"editReplay"_s), Qt::LeftButton);
+    ReplayEditor *editor = nullptr;
+    QTRY_VERIFY((editor = m_window->findChild<ReplayEditor *>()) && editor->isVisible());
+    auto *path = editor->findChild<QLineEdit *>(u"path"_s);
+    QCOMPARE(path->text(), u"/headers"_s);
+    auto *send = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    path->setText(u"no-slash"_s);
+    QVERIFY(!send->isEnabled());
+    QVERIFY(!editor->findChild<QLabel *>(u"error"_s)->text().isEmpty());
+    path->setText(u"/"_s);
+    QVERIFY(send->isEnabled());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTRY_COMPARE(m_window->model()->rowCount(), 3);
+    const int edited =
+            rowOf([](const RequestRecord &r) { return r.replayOf != 0 && r.path == "/"; });
+    QVERIFY(edited >= 0);
+    QCOMPARE(m_window->model()->record(edited).status, 200);
+    QCOMPARE(m_window->model()->record(edited).responseBody, QByteArray(TestHttpService::Page));
+
+    selectOriginal();
+    QTest::mouseClick(m_window->findChild<QPushButton *>(u"copyCurl"_s), Qt::LeftButton);
+    const QString curl = QGuiApplication::clipboard()->text();
+    QVERIFY2(curl.startsWith(u"curl '"_s + m_controller->url() + u"/headers'"_s), qPrintable(curl));
 }
 
 #include "tst_trayapp.moc"

@@ -464,17 +464,17 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+180"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+179"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 in, %2 out</source>
         <translation>%1 eingehend, %2 ausgehend</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>(held %1)</source>
         <translation>(wartete %1)</translation>
     </message>
@@ -697,7 +697,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+57"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+62"/>
         <source>(nothing received)</source>
         <translation>(nichts empfangen)</translation>
     </message>
@@ -793,12 +793,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>&amp;Export HAR…</source>
         <translation>HAR e&amp;xportieren…</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-100"/>
         <source>Export the request log as HAR</source>
         <translation>Anfrageprotokoll als HAR exportieren</translation>
     </message>
@@ -853,12 +853,32 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Diese Anfrage erneut an den lokalen Dienst senden</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>E&amp;dit and replay…</source>
+        <translation>&amp;Bearbeiten und erneut senden…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change this request, then send it to the local service</source>
+        <translation>Diese Anfrage ändern und dann an den lokalen Dienst senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy as c&amp;url</source>
+        <translation>Als c&amp;url kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy a curl command that sends this request again</source>
+        <translation>Einen curl-Befehl kopieren, der diese Anfrage erneut sendet</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Replay result</source>
         <translation>Ergebnis des erneuten Sendens</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -947,24 +967,29 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Held for %1 while the local service was down.</source>
         <translation>Wartete %1, während der lokale Dienst nicht erreichbar war.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>
 (The bodies of older requests are no longer kept, so the log stays within %1.)</source>
         <translation>
 (Die Inhalte älterer Anfragen werden nicht mehr aufbewahrt, damit das Protokoll unter %1 bleibt.)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+39"/>
+        <source>Copied a curl command for %1 %2</source>
+        <translation>curl-Befehl für %1 %2 kopiert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Replaying %1 %2…</source>
         <translation>%1 %2 wird erneut gesendet…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Replay failed: %1</source>
         <translation>Erneutes Senden fehlgeschlagen: %1</translation>
     </message>
@@ -983,17 +1008,17 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 </translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-436"/>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+318"/>
         <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
         <translation>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>App: %1.</source>
         <translation>App: %1.</translation>
     </message>
@@ -1003,7 +1028,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>App: %1. Tunnel: %2.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+87"/>
         <source>Export requests as HAR</source>
         <translation>Anfragen als HAR exportieren</translation>
     </message>
@@ -1174,9 +1199,52 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
 </context>
 <context>
+    <name>ReplayEditor</name>
+    <message>
+        <location filename="../app/gui/replayeditor.cpp" line="+20"/>
+        <source>Edit and replay</source>
+        <translation>Bearbeiten und erneut senden</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No body</source>
+        <translation>Kein Body</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The body was not kept; type the one to send.</source>
+        <translation>Der Body wurde nicht aufbewahrt; geben Sie den zu sendenden ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Method:</source>
+        <translation>&amp;Methode:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Path:</source>
+        <translation>&amp;Pfad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Headers:</source>
+        <translation>&amp;Header:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Body:</source>
+        <translation>&amp;Body:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send to the local service</source>
+        <translation>An den lokalen Dienst &amp;senden</translation>
+    </message>
+</context>
+<context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="+39"/>
+        <location filename="../app/client/replayer.cpp" line="+40"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation>
             <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
@@ -1220,9 +1288,47 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
 </context>
 <context>
+    <name>RequestEditing</name>
+    <message>
+        <location filename="../app/client/requestediting.cpp" line="+99"/>
+        <source>Header lines must be plain ASCII: %1</source>
+        <translation>Header-Zeilen müssen reines ASCII sein: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This is not a complete request head.</source>
+        <translation>Das ist kein vollständiger Anfragekopf.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not a valid request: %1</source>
+        <translation>Das ist keine gültige Anfrage: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The path must start with /.</source>
+        <translation>Der Pfad muss mit / beginnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An HTTP/1.1 request needs a Host header.</source>
+        <translation>Eine HTTP/1.1-Anfrage braucht einen Host-Header.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the body was not kept, so it is not sent</source>
+        <translation>der Body wurde nicht aufbewahrt und wird daher nicht gesendet</translation>
+    </message>
+</context>
+<context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+131"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+94"/>
+        <source>A replay, sent from this window straight to the local service</source>
+        <translation>Eine Wiederholung, aus diesem Fenster direkt an den lokalen Dienst gesendet</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
         <translation>geschlossen</translation>

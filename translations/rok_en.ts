@@ -4,7 +4,7 @@
 <context>
     <name>ConsolePrinter</name>
     <message numerus="yes">
-        <location filename="../app/cli/consoleprinter.cpp" line="+318"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+317"/>
         <source>waiting for %1 (up to %n s)</source>
         <translation>
             <numerusform>waiting for %1 (up to %n s)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+224"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+229"/>
         <source>%n request(s) waiting for %1 to come back</source>
         <translation>
             <numerusform>%n request waiting for %1 to come back</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+177"/>
         <source>%1. Retrying in %n s.</source>
         <translation>
             <numerusform>%1. Retrying in %n s.</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+144"/>
         <source>Saved %n request(s) to %1</source>
         <translation>
             <numerusform>Saved %n request to %1</numerusform>
@@ -58,7 +58,7 @@
 <context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="+39"/>
+        <location filename="../app/client/replayer.cpp" line="+40"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation>
             <numerusform>%1 did not answer within %n second</numerusform>

@@ -464,17 +464,17 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+180"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+179"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 in, %2 out</source>
         <translation>%1 en entrée, %2 en sortie</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>(held %1)</source>
         <translation>(a attendu %1)</translation>
     </message>
@@ -697,7 +697,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+57"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+62"/>
         <source>(nothing received)</source>
         <translation>(rien reçu)</translation>
     </message>
@@ -793,12 +793,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>&amp;Export HAR…</source>
         <translation>&amp;Exporter en HAR…</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-100"/>
         <source>Export the request log as HAR</source>
         <translation>Exporter le journal des requêtes en HAR</translation>
     </message>
@@ -853,12 +853,32 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Renvoyer cette requête au service local</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>E&amp;dit and replay…</source>
+        <translation>&amp;Modifier et renvoyer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change this request, then send it to the local service</source>
+        <translation>Modifier cette requête, puis l’envoyer au service local</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy as c&amp;url</source>
+        <translation>Copier en c&amp;url</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy a curl command that sends this request again</source>
+        <translation>Copier une commande curl qui renvoie cette requête</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Replay result</source>
         <translation>Résultat du renvoi</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -947,24 +967,29 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Held for %1 while the local service was down.</source>
         <translation>Retenue %1 pendant que le service local était arrêté.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>
 (The bodies of older requests are no longer kept, so the log stays within %1.)</source>
         <translation>
 (Le contenu des requêtes plus anciennes n’est plus conservé, pour que le journal reste sous %1.)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+39"/>
+        <source>Copied a curl command for %1 %2</source>
+        <translation>Commande curl copiée pour %1 %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Replaying %1 %2…</source>
         <translation>Renvoi de %1 %2…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Replay failed: %1</source>
         <translation>Échec du renvoi&#xa0;: %1</translation>
     </message>
@@ -983,17 +1008,17 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 </translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-436"/>
         <source>Copied %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+318"/>
         <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
         <translation>Appli&#xa0;: p50 %1 · p95 %2 · p99 %3 · Tunnel&#xa0;: p95 %4</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>App: %1.</source>
         <translation>Appli&#xa0;: %1.</translation>
     </message>
@@ -1003,7 +1028,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Appli&#xa0;: %1. Tunnel&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+87"/>
         <source>Export requests as HAR</source>
         <translation>Exporter les requêtes en HAR</translation>
     </message>
@@ -1174,9 +1199,52 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
 </context>
 <context>
+    <name>ReplayEditor</name>
+    <message>
+        <location filename="../app/gui/replayeditor.cpp" line="+20"/>
+        <source>Edit and replay</source>
+        <translation>Modifier et renvoyer</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No body</source>
+        <translation>Pas de corps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The body was not kept; type the one to send.</source>
+        <translation>Le corps n’a pas été conservé&#xa0;; saisissez celui à envoyer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Method:</source>
+        <translation>&amp;Méthode&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Path:</source>
+        <translation>&amp;Chemin&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Headers:</source>
+        <translation>&amp;En-têtes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Body:</source>
+        <translation>C&amp;orps&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send to the local service</source>
+        <translation>&amp;Envoyer au service local</translation>
+    </message>
+</context>
+<context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="+39"/>
+        <location filename="../app/client/replayer.cpp" line="+40"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation>
             <numerusform>%1 n&apos;a pas répondu dans le délai de %n seconde</numerusform>
@@ -1220,9 +1288,47 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
 </context>
 <context>
+    <name>RequestEditing</name>
+    <message>
+        <location filename="../app/client/requestediting.cpp" line="+99"/>
+        <source>Header lines must be plain ASCII: %1</source>
+        <translation>Les lignes d’en-tête doivent être en ASCII simple&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This is not a complete request head.</source>
+        <translation>Ce n’est pas un en-tête de requête complet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not a valid request: %1</source>
+        <translation>Ce n’est pas une requête valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The path must start with /.</source>
+        <translation>Le chemin doit commencer par /.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An HTTP/1.1 request needs a Host header.</source>
+        <translation>Une requête HTTP/1.1 a besoin d’un en-tête Host.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the body was not kept, so it is not sent</source>
+        <translation>le corps n’a pas été conservé, il n’est donc pas envoyé</translation>
+    </message>
+</context>
+<context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+131"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+94"/>
+        <source>A replay, sent from this window straight to the local service</source>
+        <translation>Un renvoi, envoyé depuis cette fenêtre directement au service local</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>closed</source>
         <comment>status of an upgraded (websocket) connection that ended</comment>
         <translation>fermée</translation>

@@ -26,6 +26,7 @@ public:
         , m_done(std::move(done))
     {
         m_result.started = RequestRecord::now();
+        m_result.replayOf = original.replayOf ? original.replayOf : original.id;
         m_result.method = original.method;
         m_result.path = original.path;
         m_result.requestHead = original.requestHead;
@@ -207,6 +208,7 @@ void Replayer::replay(const RequestRecord &record)
     if (!refusal.isEmpty()) {
         RequestRecord result;
         result.started = RequestRecord::now();
+        result.replayOf = record.replayOf ? record.replayOf : record.id;
         result.method = record.method;
         result.path = record.path;
         result.requestHead = record.requestHead;

@@ -35,7 +35,8 @@ public:
 
 Q_SIGNALS:
     // `result` has the original's method, path, request head and body, and the new response;
-    // without one, status 0 and `error` saying why.
+    // without one, status 0 and `error` saying why. Its replayOf is the original's id (or the
+    // original's own replayOf: an edited request, or a replay of a replay).
     void finished(const RequestRecord &result);
 
 private:

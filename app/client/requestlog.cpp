@@ -44,7 +44,8 @@ qint64 previewSize(const RequestRecord &record)
 void RequestLog::add(RequestRecord record)
 {
     constexpr qsizetype MostAwaiting = 50'000; // beyond, records go out without the split
-    if (!m_edgeTimesExpected || record.edgeKey == 0 || m_awaiting.size() >= MostAwaiting) {
+    if (!m_edgeTimesExpected || record.edgeKey == 0
+        || qsizetype(m_awaiting.size()) >= MostAwaiting) {
         accept(std::move(record));
         return;
     }
@@ -55,7 +56,8 @@ void RequestLog::add(RequestRecord record)
         return;
     }
     m_awaitOrder.emplace_back(record.edgeKey, m_clock.elapsed() + EdgeTimeWait.count());
-    m_awaiting.insert(record.edgeKey, std::move(record));
+    const quint64 key = record.edgeKey;
+    m_awaiting.emplace(key, std::move(record));
     if (!m_expiry.isActive())
         m_expiry.start();
 }
@@ -70,7 +72,7 @@ void RequestLog::addEdgeTime(quint64 key, double edgeMs)
         m_earlyTimes.insert(key, edgeMs);
         return;
     }
-    RequestRecord record = std::move(*waiting);
+    RequestRecord record = std::move(waiting->second);
     m_awaiting.erase(waiting);
     record.tunnelMs = qMax(0.0, edgeMs - record.durationMs);
     accept(std::move(record));
@@ -82,7 +84,7 @@ void RequestLog::expireAwaiting()
     while (!m_awaitOrder.empty() && m_awaitOrder.front().second <= now) {
         if (const auto waiting = m_awaiting.find(m_awaitOrder.front().first);
             waiting != m_awaiting.end()) {
-            RequestRecord record = std::move(*waiting);
+            RequestRecord record = std::move(waiting->second);
             m_awaiting.erase(waiting);
             accept(std::move(record));
         }
@@ -101,7 +103,7 @@ void RequestLog::setEdgeTimesExpected(bool expected)
         return;
     for (const auto &[key, deadline] : m_awaitOrder) {
         if (const auto waiting = m_awaiting.find(key); waiting != m_awaiting.end()) {
-            accept(std::move(*waiting));
+            accept(std::move(waiting->second));
             m_awaiting.erase(waiting);
         }
     }

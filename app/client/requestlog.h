@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <unordered_map>
 
 // One HTTP exchange seen through the tunnel, or one upgraded connection.
 struct RequestRecord
@@ -33,6 +34,7 @@ struct RequestRecord
     // durationMs (the local app's part, as rok saw it); -1 while unknown.
     double tunnelMs = -1;
     quint64 edgeKey = 0; // RequestLog::edgeKey() of its stream and exchange; 0: none
+    quint64 replayOf = 0; // a replay from the window: the id of the record it sent again
     qint64 requestBytes = 0; // head and body as sent on the wire
     qint64 responseBytes = 0;
     HttpHead requestHead;
@@ -124,7 +126,9 @@ private:
     int m_waiting = 0;
 
     bool m_edgeTimesExpected = false;
-    QHash<quint64, RequestRecord> m_awaiting; // by edgeKey
+    // By edgeKey. Node-based: QHash moves its entries as it grows and erases, and a record is
+    // large (perf had QHash at 1.7% of `rok http` under load).
+    std::unordered_map<quint64, RequestRecord> m_awaiting;
     std::deque<std::pair<quint64, qint64>> m_awaitOrder; // key and deadline, oldest first
     QHash<quint64, double> m_earlyTimes; // edge times that came before their record
     QElapsedTimer m_clock;

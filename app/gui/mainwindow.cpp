@@ -3,7 +3,9 @@
 #include "appsettings.h"
 #include "harexport.h"
 #include "qrcodewidget.h"
+#include "replayeditor.h"
 #include "replayer.h"
+#include "requestediting.h"
 #include "requestlogmodel.h"
 #include "responsetimechart.h"
 #include "settingsdialog.h"
@@ -14,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -36,6 +39,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -324,10 +329,22 @@ QWidget *MainWindow::createDetails()
     m_replay->setAccessibleName(tr("Send this request to the local service again"));
     m_replay->setEnabled(false);
     connect(m_replay, &QPushButton::clicked, this, &MainWindow::replaySelected);
+    m_editReplay = new QPushButton(tr("E&dit and replay…"), details);
+    m_editReplay->setObjectName(QStringLiteral("editReplay"));
+    m_editReplay->setAccessibleName(tr("Change this request, then send it to the local service"));
+    m_editReplay->setEnabled(false);
+    connect(m_editReplay, &QPushButton::clicked, this, &MainWindow::editAndReplaySelected);
+    m_copyCurl = new QPushButton(tr("Copy as c&url"), details);
+    m_copyCurl->setObjectName(QStringLiteral("copyCurl"));
+    m_copyCurl->setAccessibleName(tr("Copy a curl command that sends this request again"));
+    m_copyCurl->setEnabled(false);
+    connect(m_copyCurl, &QPushButton::clicked, this, &MainWindow::copySelectedAsCurl);
     m_replayResult = new QLabel(details);
     m_replayResult->setObjectName(QStringLiteral("replayResult"));
     m_replayResult->setAccessibleName(tr("Replay result"));
     replayRow->addWidget(m_replay);
+    replayRow->addWidget(m_editReplay);
+    replayRow->addWidget(m_copyCurl);
     replayRow->addWidget(m_replayResult, 1);
     layout->addLayout(replayRow);
     return details;
@@ -431,7 +448,10 @@ const RequestRecord *MainWindow::selectedRecord() const
 void MainWindow::showDetails()
 {
     const RequestRecord *record = selectedRecord();
-    m_replay->setEnabled(record && !record->requestHead.method.isEmpty());
+    const bool request = record && !record->requestHead.method.isEmpty();
+    m_replay->setEnabled(request);
+    m_editReplay->setEnabled(request);
+    m_copyCurl->setEnabled(request);
     m_replayResult->clear();
     if (!record) {
         m_requestText->clear();
@@ -467,9 +487,44 @@ void MainWindow::showDetails()
 
 void MainWindow::replaySelected()
 {
+    if (const RequestRecord *record = selectedRecord())
+        replay(*record);
+}
+
+void MainWindow::editAndReplaySelected()
+{
     const RequestRecord *record = selectedRecord();
     if (!record)
         return;
+    auto *editor = new ReplayEditor(*record, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        if (const std::optional<RequestRecord> request = editor->request())
+            replay(*request);
+    });
+    editor->open();
+}
+
+void MainWindow::copySelectedAsCurl()
+{
+    const RequestRecord *record = selectedRecord();
+    if (!record)
+        return;
+    // Through the tunnel when it is up, as a visitor would send it; else to the service.
+    const LocalTarget local = m_controller->options().local;
+    const QString url = !m_controller->url().isEmpty() ? m_controller->url()
+            : local.tls ? QStringLiteral("https://") + local.authority()
+                        : QStringLiteral("http://") + local.authority();
+    QGuiApplication::clipboard()->setText(RequestEditing::curlCommand(*record, url));
+    statusBar()->showMessage(
+            tr("Copied a curl command for %1 %2")
+                    .arg(QString::fromLatin1(record->method), QString::fromLatin1(record->path)),
+            3000);
+}
+
+void MainWindow::replay(const RequestRecord &request)
+{
+    const RequestRecord *record = &request;
     if (!m_replayer) {
         m_replayer = new Replayer(m_controller->options().local, this);
         connect(m_replayer, &Replayer::finished, this, &MainWindow::onReplayed);
@@ -484,6 +539,7 @@ void MainWindow::replaySelected()
 
 void MainWindow::onReplayed(const RequestRecord &result)
 {
+    m_controller->log()->add(result); // a row of its own, marked as a replay
     if (result.status == 0) {
         m_replayResult->setText(tr("Replay failed: %1").arg(result.error));
         return;

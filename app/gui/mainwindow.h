@@ -63,7 +63,10 @@ private:
     void updateStats();
     void showDetails();
     void replaySelected();
+    void editAndReplaySelected();
+    void replay(const RequestRecord &request);
     void onReplayed(const RequestRecord &result);
+    void copySelectedAsCurl();
     void chooseHarFile();
     void showAbout();
     const RequestRecord *selectedRecord() const;
@@ -96,6 +99,8 @@ private:
     QPlainTextEdit *m_requestText = nullptr;
     QPlainTextEdit *m_responseText = nullptr;
     QPushButton *m_replay = nullptr;
+    QPushButton *m_editReplay = nullptr;
+    QPushButton *m_copyCurl = nullptr;
     QLabel *m_replayResult = nullptr;
     QPointer<Replayer> m_replayer;
 

@@ -90,6 +90,8 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(record, column);
     case Qt::ToolTipRole:
+        if (column == Method && record.replayOf != 0)
+            return tr("A replay, sent from this window straight to the local service");
         if (column == Path)
             return QString::fromUtf8(record.path);
         if (column == Status && !record.error.isEmpty())
@@ -122,8 +124,9 @@ QVariant RequestLogModel::display(const RequestRecord &record, int column) const
     switch (column) {
     case Time:
         return record.started.toString(QStringLiteral("HH:mm:ss"));
-    case Method:
-        return QString::fromLatin1(record.method);
+    case Method: // a replay is marked, so it is not taken for a visitor's request
+        return record.replayOf != 0 ? QStringLiteral("\u21bb ") + QString::fromLatin1(record.method)
+                                    : QString::fromLatin1(record.method);
     case Path:
         return QString::fromUtf8(record.path);
     case Status:

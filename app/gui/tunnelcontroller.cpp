@@ -123,7 +123,9 @@ void TunnelController::startSaved(const QString &name)
 
 void TunnelController::onRecords(const QList<RequestRecord> &records)
 {
-    for (const RequestRecord &record : records)
-        m_stats.add(record);
+    for (const RequestRecord &record : records) {
+        if (record.replayOf == 0) // the figures are the visitors'
+            m_stats.add(record);
+    }
     Q_EMIT statsChanged();
 }
