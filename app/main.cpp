@@ -4,6 +4,7 @@
 #include "consoleprinter.h"
 #include "epolldispatcher.h"
 #include "filelimit.h"
+#include "inspector.h"
 #include "requestlog.h"
 #include "signalwatcher.h"
 #include "translations.h"
@@ -36,18 +37,43 @@ int runTunnel(QCoreApplication &app, const CommandLine &command)
         tunnels.append(command.optionsWith(profile));
     std::unique_ptr<TunnelClient> client;
     std::unique_ptr<ConsolePrinter> printer;
+    std::unique_ptr<Inspector> inspector;
     SignalWatcher signals;
     int exitCode = 0;
     const auto start = [&](const QByteArray &savedToken) {
         if (!savedToken.isEmpty()) // the connection's: the first tunnel's
             tunnels.first().token = savedToken;
         client = std::make_unique<TunnelClient>(tunnels);
+        // --inspect serves the first http tunnel's log; the others are printed once, kept by none
+        int inspected = -1;
         for (int tunnel = 0; tunnel < client->tunnelCount(); ++tunnel) {
-            if (RequestLog *log = client->requestLog(tunnel))
-                log->setPublishOnly(true); // printed once; no window reads a history
+            RequestLog *log = client->requestLog(tunnel);
+            if (log && command.inspect && inspected < 0)
+                inspected = tunnel;
+            else if (log)
+                log->setPublishOnly(true);
         }
         printer = std::make_unique<ConsolePrinter>(client.get(), command.json);
         printer->setTerminal(ConsolePrinter::terminalOf(stdout));
+        if (inspected >= 0) {
+            inspector = std::make_unique<Inspector>(client->requestLog(inspected),
+                                                    client->options(inspected).local);
+            QString error;
+            const quint16 port =
+                    inspector->listen(command.inspect->first, command.inspect->second, &error);
+            if (port == 0) {
+                std::fprintf(stderr, "rok: %s\n", qPrintable(error));
+                exitCode = 2;
+                QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
+                return;
+            }
+            QHostAddress shown = command.inspect->first;
+            printer->printInspector(QStringLiteral("http://%1:%2/")
+                                            .arg(shown.protocol() == QAbstractSocket::IPv6Protocol
+                                                         ? u'[' + shown.toString() + u']'
+                                                         : shown.toString())
+                                            .arg(port));
+        }
         // The first Ctrl-C lets open visitor streams finish (bounded); a second one stops at once.
         QObject::connect(&signals, &SignalWatcher::terminationRequested, client.get(),
                          &TunnelClient::stop);

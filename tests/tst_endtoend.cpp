@@ -160,6 +160,8 @@ private Q_SLOTS:
     void withoutADisplayRokSaysHowToStartATunnel();
     void requestWaitsWhileTheLocalAppRestarts();
     void jsonSaysWhereEachRequestsTimeWent();
+    void inspectorServesTheLogToCurlAndChromium();
+    void inspectorListensOnLoopbackOnly();
     void rokSpeaksTheUsersLanguage_data();
     void rokSpeaksTheUsersLanguage();
     void savedTunnelsStartTogetherOnOneConnection();
@@ -939,6 +941,108 @@ void tst_EndToEnd::jsonSaysWhereEachRequestsTimeWent()
     const double tunnel = request.value(u"tunnel_ms"_s).toDouble(-1);
     QVERIFY2(local >= 200, qPrintable(QString::number(local)));
     QVERIFY2(tunnel >= 0 && tunnel < local, qPrintable(QString::number(tunnel)));
+}
+
+namespace {
+QJsonDocument jsonFrom(const CurlResult &result)
+{
+    return QJsonDocument::fromJson(result.output);
+}
+} // namespace
+
+// rok http --inspect: the log as JSON (each request with local_ms and tunnel_ms), one request
+// in full, a replay that comes back as a new record; a page that headless Chromium renders
+// with the request in it; and nothing for a page on another host (DNS rebinding) or origin.
+void tst_EndToEnd::inspectorServesTheLogToCurlAndChromium()
+{
+    startServer();
+    JsonProcess *client = startClient(
+            {u"http"_s, QString::number(m_local->serverPort()), u"--inspect"_s, u"0"_s});
+    const QString inspector = client->waitFor(u"inspector"_s).value(u"url"_s).toString();
+    QVERIFY2(inspector.startsWith(u"http://127.0.0.1:"_s), qPrintable(inspector));
+    const QString url = openTunnel(client);
+    QVERIFY(!curl({url + u"/headers"_s}).output.isEmpty());
+
+    QJsonObject item;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QJsonArray list = jsonFrom(curl({inspector + u"api/requests"_s})).array();
+                item = list.isEmpty() ? QJsonObject() : list.first().toObject();
+                return item.value(u"tunnel_ms"_s).isDouble();
+            }(),
+            10000);
+    QCOMPARE(item.value(u"method"_s).toString(), u"GET"_s);
+    QCOMPARE(item.value(u"path"_s).toString(), u"/headers"_s);
+    QCOMPARE(item.value(u"status"_s).toInt(), 200);
+    QVERIFY(item.value(u"local_ms"_s).toDouble() > 0);
+    const qint64 id = item.value(u"id"_s).toInteger();
+    QVERIFY(id > 0);
+
+    const QJsonObject one =
+            jsonFrom(curl({inspector + u"api/requests/"_s + QString::number(id)})).object();
+    QVERIFY(one.value(u"request"_s)
+                    .toObject()
+                    .value(u"head"_s)
+                    .toString()
+                    .startsWith(u"GET /headers HTTP/1.1\r\n"_s));
+    QVERIFY(one.value(u"response"_s)
+                    .toObject()
+                    .value(u"body"_s)
+                    .toString()
+                    .contains(u"X-Forwarded-For"_s)); // /headers echoes what the service got
+    QCOMPARE(curl({u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s,
+                   inspector + u"api/requests/999999"_s})
+                     .output,
+             QByteArray("404"));
+
+    const QString replay = inspector + u"api/requests/"_s + QString::number(id) + u"/replay"_s;
+    QCOMPARE(curl({u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s, u"-X"_s, u"POST"_s, replay})
+                     .output,
+             QByteArray("202"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QJsonArray list = jsonFrom(curl({inspector + u"api/requests"_s})).array();
+                for (const QJsonValue &value : list) {
+                    if (value.toObject().value(u"replay_of"_s).toInteger() == id)
+                        return value.toObject().value(u"status"_s).toInt() == 200;
+                }
+                return false;
+            }(),
+            10000);
+
+    // another site's page: by DNS rebinding (its Host), or posting across origins
+    const QString port =
+            QUrl(inspector).port() > 0 ? QString::number(QUrl(inspector).port()) : QString();
+    QCOMPARE(curl({u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s, u"-H"_s,
+                   u"Host: evil.example:"_s + port, inspector + u"api/requests"_s})
+                     .output,
+             QByteArray("403"));
+    QCOMPARE(curl({u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s, u"-X"_s, u"POST"_s, u"-H"_s,
+                   u"Origin: http://evil.example"_s, replay})
+                     .output,
+             QByteArray("403"));
+
+    // The page, in a real browser: its script fetches the log and shows the request.
+    QProcess chromium;
+    chromium.start(u"chromium"_s,
+                   {u"--headless"_s, u"--no-sandbox"_s, u"--disable-gpu"_s,
+                    u"--virtual-time-budget=5000"_s, u"--dump-dom"_s, inspector});
+    QSignalSpy done(&chromium, &QProcess::finished);
+    QVERIFY2(done.wait(60000), "chromium did not finish");
+    const QByteArray dom = chromium.readAllStandardOutput();
+    QVERIFY2(dom.contains("<td class=\"path\" title=\"/headers\">/headers</td>"), dom.constData());
+    QVERIFY2(dom.contains("\u21bb GET"), dom.constData()); // the replay, marked
+    QVERIFY2(dom.contains("2 requests"), dom.constData());
+}
+
+void tst_EndToEnd::inspectorListensOnLoopbackOnly()
+{
+    startServer();
+    JsonProcess *client = startClient(
+            {u"http"_s, QString::number(m_local->serverPort()), u"--inspect"_s, u"0.0.0.0:0"_s});
+    QVERIFY(client->waitForExit());
+    QCOMPARE(client->exitCode(), 2);
+    QVERIFY2(client->standardError().contains("loopback"), client->standardError().constData());
 }
 
 void tst_EndToEnd::rokSpeaksTheUsersLanguage_data()

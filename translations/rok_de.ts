@@ -137,12 +137,22 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>HTTP: solange der lokale Dienst Verbindungen ablehnt (etwa beim Neustart), wartet jede Anfrage eines Besuchers bis zu SECONDS Sekunden auf ihn, bevor die 502 kommt. Standard 10; 0 antwortet sofort.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>HTTP: serve the request log as JSON and a page at http://ADDRESS:PORT (loopback only; ADDRESS defaults to 127.0.0.1), for a terminal without a desktop.</source>
+        <translation>HTTP: das Anfrageprotokoll als JSON und als Seite unter http://ADDRESS:PORT anbieten (nur Loopback; ADDRESS ist sonst 127.0.0.1), für ein Terminal ohne Desktop.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>With start: every saved tunnel (they must share a server).</source>
         <translation>Mit start: alle gespeicherten Tunnel (sie müssen denselben Server nutzen).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
+        <source>--inspect takes [ADDRESS:]PORT, such as 4040 or 127.0.0.1:4040, not &quot;%1&quot;</source>
+        <translation>--inspect nimmt [ADDRESS:]PORT, etwa 4040 oder 127.0.0.1:4040, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>--hold takes whole seconds from 0 to %1, not &quot;%2&quot;</source>
         <translation>--hold nimmt ganze Sekunden von 0 bis %1, nicht „%2“</translation>
     </message>
@@ -198,7 +208,12 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>--%1 wird mit jedem Tunnel gespeichert: rok config set ... --tunnel NAME</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+26"/>
+        <source>--inspect is for http tunnels: rok http 3000 --inspect 4040</source>
+        <translation>--inspect ist für HTTP-Tunnel: rok http 3000 --inspect 4040</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>%1 and %2 use different servers (%3, %4); one rok start connects to one server</source>
         <translation>%1 und %2 nutzen verschiedene Server (%3, %4); ein rok start verbindet sich mit einem Server</translation>
     </message>
@@ -213,7 +228,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>--host-header gilt für HTTP-Tunnel: rewrite oder ein Host wie myapp.test</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-246"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
         <translation>Geheimnis, das der Server verlangt (oder ROK_TOKEN).</translation>
     </message>
@@ -233,7 +248,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>Ohne Befehl: lokaler [HOST:]PORT der Tray-App für diesen Start.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+171"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local gilt nur für die Tray-App; die lokale Adresse stattdessen nach dem Befehl angeben, etwa: rok http 3000</translation>
     </message>
@@ -243,7 +258,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>%1 braucht genau einen lokalen [HOST:]PORT, etwa: rok %1 3000</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>no saved tunnel named &quot;%1&quot; (rok config show lists them)</source>
         <translation>kein gespeicherter Tunnel namens „%1“ (rok config show listet sie)</translation>
     </message>
@@ -255,7 +270,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+136"/>
+        <location filename="../app/main.cpp" line="+163"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -464,12 +479,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+179"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+181"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 in, %2 out</source>
         <translation>%1 eingehend, %2 ausgehend</translation>
     </message>
@@ -530,6 +545,11 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
             <numerusform>wartet auf %1 (bis zu %n s)</numerusform>
             <numerusform>wartet auf %1 (bis zu %n s)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Inspector: %1</source>
+        <translation>Inspektor: %1</translation>
     </message>
 </context>
 <context>
@@ -692,6 +712,37 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <location line="+23"/>
         <source>invalid Content-Length</source>
         <translation>ungültige Content-Length</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../app/client/inspector.cpp" line="+55"/>
+        <location line="+9"/>
+        <location line="+9"/>
+        <source>not a loopback Host</source>
+        <translation>kein Loopback-Host</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>no request %1 in the log</source>
+        <translation>keine Anfrage %1 im Protokoll</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>not from this inspector</source>
+        <translation>nicht von diesem Inspektor</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--inspect listens on a loopback address only (127.0.0.1 or ::1), not %1: the log holds your visitors&apos; requests. Reach it from elsewhere with ssh -L.</source>
+        <translation>--inspect lauscht nur auf einer Loopback-Adresse (127.0.0.1 oder ::1), nicht auf %1: das Protokoll enthält die Anfragen Ihrer Besucher. Von anderswo erreichen Sie es mit ssh -L.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--inspect cannot listen on %1 port %2</source>
+        <translation>--inspect kann nicht auf %1 Port %2 lauschen</translation>
     </message>
 </context>
 <context>
@@ -979,12 +1030,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 (Die Inhalte älterer Anfragen werden nicht mehr aufbewahrt, damit das Protokoll unter %1 bleibt.)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Copied a curl command for %1 %2</source>
         <translation>curl-Befehl für %1 %2 kopiert</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Replaying %1 %2…</source>
         <translation>%1 %2 wird erneut gesendet…</translation>
     </message>

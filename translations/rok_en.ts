@@ -4,7 +4,7 @@
 <context>
     <name>ConsolePrinter</name>
     <message numerus="yes">
-        <location filename="../app/cli/consoleprinter.cpp" line="+317"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+320"/>
         <source>waiting for %1 (up to %n s)</source>
         <translation>
             <numerusform>waiting for %1 (up to %n s)</numerusform>

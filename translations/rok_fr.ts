@@ -137,12 +137,22 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>HTTP&#xa0;: tant que le service local refuse les connexions (pendant un redémarrage, par exemple), chaque requête d’un visiteur attend son retour jusqu’à SECONDS secondes avant la 502. 10 par défaut&#xa0;; 0 répond aussitôt.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>HTTP: serve the request log as JSON and a page at http://ADDRESS:PORT (loopback only; ADDRESS defaults to 127.0.0.1), for a terminal without a desktop.</source>
+        <translation>HTTP&#xa0;: servir le journal des requêtes en JSON et une page à http://ADDRESS:PORT (boucle locale seulement&#xa0;; ADDRESS vaut 127.0.0.1 par défaut), pour un terminal sans bureau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>With start: every saved tunnel (they must share a server).</source>
         <translation>Avec start&#xa0;: tous les tunnels enregistrés (ils doivent partager un serveur).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
+        <source>--inspect takes [ADDRESS:]PORT, such as 4040 or 127.0.0.1:4040, not &quot;%1&quot;</source>
+        <translation>--inspect attend [ADDRESS:]PORT, par exemple 4040 ou 127.0.0.1:4040, pas «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>--hold takes whole seconds from 0 to %1, not &quot;%2&quot;</source>
         <translation>--hold attend des secondes entières de 0 à %1, pas «&#xa0;%2&#xa0;»</translation>
     </message>
@@ -198,7 +208,12 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>--%1 est enregistré avec chaque tunnel&#xa0;: rok config set ... --tunnel NOM</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+26"/>
+        <source>--inspect is for http tunnels: rok http 3000 --inspect 4040</source>
+        <translation>--inspect est pour les tunnels http&#xa0;: rok http 3000 --inspect 4040</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>%1 and %2 use different servers (%3, %4); one rok start connects to one server</source>
         <translation>%1 et %2 utilisent des serveurs différents (%3, %4)&#xa0;; un rok start se connecte à un seul serveur</translation>
     </message>
@@ -213,7 +228,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>--host-header concerne les tunnels http : rewrite, ou un hôte comme myapp.test</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-246"/>
         <source>Secret the server asks for (or ROK_TOKEN).</source>
         <translation>Secret demandé par le serveur (ou ROK_TOKEN).</translation>
     </message>
@@ -233,7 +248,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>Sans commande&#xa0;: le [HOST:]PORT local de l&apos;application de la zone de notification pour cette exécution.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+171"/>
         <source>--local is for the tray app; give the local address after the command instead, as in: rok http 3000</source>
         <translation>--local est réservé à l&apos;application de la zone de notification&#xa0;; indiquer plutôt l&apos;adresse locale après la commande, par exemple&#xa0;: rok http 3000</translation>
     </message>
@@ -243,7 +258,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>%1 attend un seul [HOST:]PORT local, par exemple&#xa0;: rok %1 3000</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>no saved tunnel named &quot;%1&quot; (rok config show lists them)</source>
         <translation>aucun tunnel enregistré nommé «&#xa0;%1&#xa0;» (rok config show les liste)</translation>
     </message>
@@ -255,7 +270,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+136"/>
+        <location filename="../app/main.cpp" line="+163"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -464,12 +479,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+179"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+181"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 in, %2 out</source>
         <translation>%1 en entrée, %2 en sortie</translation>
     </message>
@@ -530,6 +545,11 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
             <numerusform>attend %1 (jusqu’à %n s)</numerusform>
             <numerusform>attend %1 (jusqu’à %n s)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Inspector: %1</source>
+        <translation>Inspecteur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -692,6 +712,37 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <location line="+23"/>
         <source>invalid Content-Length</source>
         <translation>Content-Length invalide</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../app/client/inspector.cpp" line="+55"/>
+        <location line="+9"/>
+        <location line="+9"/>
+        <source>not a loopback Host</source>
+        <translation>Host hors boucle locale</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>no request %1 in the log</source>
+        <translation>pas de requête %1 dans le journal</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>not from this inspector</source>
+        <translation>ne vient pas de cet inspecteur</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--inspect listens on a loopback address only (127.0.0.1 or ::1), not %1: the log holds your visitors&apos; requests. Reach it from elsewhere with ssh -L.</source>
+        <translation>--inspect n’écoute que sur une adresse de boucle locale (127.0.0.1 ou ::1), pas sur %1&#xa0;: le journal contient les requêtes de vos visiteurs. Depuis ailleurs, passez par ssh -L.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--inspect cannot listen on %1 port %2</source>
+        <translation>--inspect ne peut pas écouter sur %1 port %2</translation>
     </message>
 </context>
 <context>
@@ -979,12 +1030,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 (Le contenu des requêtes plus anciennes n’est plus conservé, pour que le journal reste sous %1.)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Copied a curl command for %1 %2</source>
         <translation>Commande curl copiée pour %1 %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Replaying %1 %2…</source>
         <translation>Renvoi de %1 %2…</translation>
     </message>

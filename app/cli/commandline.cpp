@@ -109,10 +109,16 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
                "visitor's request waits up to SECONDS for it to come back before the 502. "
                "Default 10; 0 answers at once."),
             QStringLiteral("SECONDS"));
+    const QCommandLineOption inspect(
+            QStringLiteral("inspect"),
+            tr("HTTP: serve the request log as JSON and a page at http://ADDRESS:PORT (loopback "
+               "only; ADDRESS defaults to 127.0.0.1), for a terminal without a desktop."),
+            QStringLiteral("[ADDRESS:]PORT"));
     const QCommandLineOption all(QStringLiteral("all"),
                                  tr("With start: every saved tunnel (they must share a server)."));
     parser.addOptions({help, version, server, token, subdomain, json, local, ca, fingerprint,
-                       basicAuth, allowCidr, denyCidr, localInsecure, hostHeader, hold, all});
+                       basicAuth, allowCidr, denyCidr, localInsecure, hostHeader, hold, inspect,
+                       all});
 
     if (!parser.parse(arguments)) {
         result.action = Action::Error;
@@ -132,6 +138,24 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
         return result;
     }
     TunnelOptions &options = result.options;
+    if (parser.isSet(inspect)) {
+        const QString value = parser.value(inspect);
+        const qsizetype colon = value.lastIndexOf(u':');
+        QString host = colon < 0 ? QStringLiteral("127.0.0.1") : value.left(colon);
+        if (host.startsWith(u'[') && host.endsWith(u']'))
+            host = host.mid(1, host.size() - 2);
+        bool ok = false;
+        const uint port = value.mid(colon + 1).toUInt(&ok);
+        const QHostAddress address(host);
+        if (!ok || port > 65535 || address.isNull()) {
+            result.action = Action::Error;
+            result.text = tr("--inspect takes [ADDRESS:]PORT, such as 4040 or 127.0.0.1:4040, not "
+                             "\"%1\"")
+                                  .arg(value);
+            return result;
+        }
+        result.inspect = std::pair{address, quint16(port)};
+    }
     if (parser.isSet(hold)) {
         bool ok = false;
         const int seconds = parser.value(hold).toInt(&ok);
@@ -274,6 +298,11 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QByteArray &t
     }
     options.protocol =
             command == u"tcp" ? TunnelOptions::Protocol::Tcp : TunnelOptions::Protocol::Http;
+    if (result.inspect && options.protocol == TunnelOptions::Protocol::Tcp) {
+        result.action = Action::Error;
+        result.text = tr("--inspect is for http tunnels: rok http 3000 --inspect 4040");
+        return result;
+    }
     const auto target = LocalTarget::parse(positional.at(1));
     if (!target || (target->tls && options.protocol == TunnelOptions::Protocol::Tcp)) {
         result.action = Action::Error;

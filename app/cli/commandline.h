@@ -4,8 +4,12 @@
 #include "configcommand.h"
 #include "tunneloptions.h"
 
+#include <QHostAddress>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
+#include <utility>
 
 // What `rok ...` was asked to do.
 struct CommandLine
@@ -24,6 +28,9 @@ struct CommandLine
     bool holdGiven = false; // --hold: for saved tunnels too
     static constexpr int MaxHoldSeconds = 3600;
     bool json = false;
+    // --inspect [ADDRESS:]PORT: the request log over HTTP (Inspector); ADDRESS 127.0.0.1 unless
+    // given, PORT 0 for any free one
+    std::optional<std::pair<QHostAddress, quint16>> inspect;
     QString text; // help or version (PrintAndExit), or the error message (Error)
 
     static CommandLine parse(const QStringList &arguments, const QByteArray &tokenFromEnvironment);

@@ -167,6 +167,8 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) c
             json.add("closed", true);
         if (record.heldMs > 0)
             json.add("held_ms", record.heldMs);
+        if (record.replayOf != 0)
+            json.add("replay_of", qint64(record.replayOf));
         if (!record.error.isEmpty())
             json.add("error", record.error);
         if (!name.isEmpty())
@@ -182,7 +184,8 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) c
     started.appendTime(time);
     const QString before = QLatin1StringView(time) + QStringLiteral("  ")
             + (name.isEmpty() ? QString() : name.leftJustified(10) + u' ')
-            + QString::fromLatin1(record.method).leftJustified(7) + u' ';
+            + (record.replayOf != 0 ? u"\u21bb "_s : QString()) // sent again by --inspect
+            + QString::fromLatin1(record.method).leftJustified(record.replayOf != 0 ? 5 : 7) + u' ';
     const QString statusText = status.rightJustified(6);
     // Where the time went: the local app's part, and the tunnel's once the server told it.
     QString timing = Units::duration(record.durationMs).rightJustified(10) + u' ' + tr("app");
@@ -315,6 +318,14 @@ void ConsolePrinter::onWaiting(const QByteArray &method, const QByteArray &path,
              + (name.isEmpty() ? QString() : name.leftJustified(10) + u' ')
              + QString::fromLatin1(method).leftJustified(7) + u' ' + QString::fromLatin1(path)
              + u"  "_s + tr("waiting for %1 (up to %n s)", nullptr, int(holdMs / 1000)).arg(local));
+}
+
+void ConsolePrinter::printInspector(const QString &url)
+{
+    if (m_json)
+        emitJson({{u"event"_s, u"inspector"_s}, {u"url"_s, url}});
+    else
+        emitText(tr("Inspector: %1").arg(url));
 }
 
 void ConsolePrinter::emitJson(const QJsonObject &object)

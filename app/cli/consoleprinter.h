@@ -26,6 +26,7 @@ public:
     // For `out`: its width if it is a terminal; colour there unless NO_COLOR is set or TERM=dumb.
     static Terminal terminalOf(FILE *out);
     void setTerminal(Terminal terminal) { m_terminal = terminal; }
+    void printInspector(const QString &url); // where --inspect serves the log
 
     QByteArray recordLine(const RequestRecord &record, int tunnel = 0) const;
 

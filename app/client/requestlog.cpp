@@ -2,6 +2,8 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 QDateTime RequestRecord::now()
 {
     static QElapsedTimer sinceOffset;
@@ -215,4 +217,12 @@ void RequestLog::removeWaiting()
 {
     m_waiting = qMax(0, m_waiting - 1);
     Q_EMIT waitingChanged(m_waiting);
+}
+
+const RequestRecord *RequestLog::find(quint64 id) const
+{
+    // ids grow along the ring
+    const auto at = std::lower_bound(m_ring.begin(), m_ring.end(), id,
+                                     [](const RequestRecord &r, quint64 id) { return r.id < id; });
+    return at != m_ring.end() && at->id == id ? &*at : nullptr;
 }

@@ -87,6 +87,8 @@ public:
     qint64 previewBytes() const { return m_previewBytes; }
 
     QList<RequestRecord> records() const { return {m_ring.begin(), m_ring.end()}; }
+    const std::deque<RequestRecord> &kept() const { return m_ring; } // records(), not copied
+    const RequestRecord *find(quint64 id) const; // nullptr: not (or no longer) kept
     int capacity() const { return m_capacity; }
     void setCapacity(int capacity);
     // Publish the batches and keep no ring (records() stays empty): for the CLI, which prints
