@@ -26,6 +26,7 @@ private Q_SLOTS:
     void outlierDoesNotFlattenTheRest();
     void highDpi();
     void backToEmpty();
+    void everyGridLabelFitsItsGutter();
 };
 
 namespace {
@@ -218,6 +219,26 @@ void tst_ResponseTimeChart::backToEmpty()
     QCOMPARE(chart.p95(), -1.0);
     QCOMPARE(chart.accessibleDescription(), u"No requests yet"_s);
     QCOMPARE(countPixels(render(chart), chart.palette().color(QPalette::Highlight)), 0);
+}
+
+// The labels are right-aligned in a gutter as wide as the widest one: "5.00 ms" under a top
+// of "15 ms" must not run out past the left edge (it did: ".00 ms"). The strip between the
+// frame and where labels may start stays as empty as with no data at all.
+void tst_ResponseTimeChart::everyGridLabelFitsItsGutter()
+{
+    ResponseTimeChart chart;
+    chart.resize(320, 240); // tall enough for a label at every grid line
+    chart.setDurations({}); // the frame alone, for reference
+    chart.setDurations({1.0});
+    const QImage reference = render(chart);
+    chart.setDurations({1, 2, 3, 14, 15});
+    const QImage image = render(chart);
+    const int middle = chart.height() / 2;
+    for (int y = middle - chart.height() / 3; y < middle + chart.height() / 3; ++y) {
+        for (int x = 2; x < 5; ++x)
+            QVERIFY2(image.pixel(x, y) == reference.pixel(x, y),
+                     qPrintable(u"a label's pixel at %1,%2"_s.arg(x).arg(y)));
+    }
 }
 
 QTEST_MAIN(tst_ResponseTimeChart)

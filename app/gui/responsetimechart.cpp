@@ -121,7 +121,12 @@ ResponseTimeChart::Layout ResponseTimeChart::layout() const
     const double step = niceStep(qMax(top, 0.001) / 3);
     layout.yMax = step * qMax(1.0, std::ceil(top / step));
 
-    const double gutter = metrics.horizontalAdvance(Units::duration(layout.yMax)) + Padding;
+    // Room for the widest grid label: "5.00 ms" is wider than the top's "15 ms".
+    const double labelStep = niceStep(layout.yMax / 3);
+    double widest = 0;
+    for (int i = 1; i <= qMax(1, qRound(layout.yMax / labelStep)); ++i)
+        widest = qMax(widest, metrics.horizontalAdvance(Units::duration(labelStep * i)));
+    const double gutter = widest + Padding;
     plot.setLeft(plot.left() + gutter);
     layout.plot = plot;
 
@@ -187,7 +192,9 @@ void ResponseTimeChart::paintEvent(QPaintEvent *)
             painter.setPen(muted);
             const QRectF label(Padding, y - metrics.height() / 2, plot.left() - 2 * Padding + 2,
                                metrics.height());
-            painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter, Units::duration(value));
+            // unclipped: a gutter too narrow shows (and fails a test), not a cut-off label
+            painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter | Qt::TextDontClip,
+                             Units::duration(value));
         }
     }
 
