@@ -198,27 +198,28 @@ Opened Opened::fromCbor(const QCborMap &message)
 
 QCborMap Timings::toCbor() const
 {
-    QCborArray list;
-    for (const Item &item : items)
-        list.append(QCborArray{item.tunnel, item.stream, item.exchange, item.microseconds});
-    return {{KeyType, Type}, {KeyItems, list}};
+    QByteArray packed(items.size() * ItemSize, Qt::Uninitialized);
+    uchar *at = reinterpret_cast<uchar *>(packed.data());
+    for (const Item &item : items) {
+        for (const quint32 field : {item.tunnel, item.stream, item.exchange, item.microseconds}) {
+            qToBigEndian(field, at);
+            at += 4;
+        }
+    }
+    return {{KeyType, Type}, {KeyItems, packed}};
 }
 
 Timings Timings::fromCbor(const QCborMap &message)
 {
     Timings timings;
-    const QCborArray list = message.value(KeyItems).toArray();
-    for (const QCborValue &value : list) {
-        if (timings.items.size() == MaxItems)
-            break;
-        const QCborArray fields = value.toArray();
-        if (fields.size() != 4)
-            continue;
-        const Item item{integer(fields.at(0), -1), integer(fields.at(1), -1),
-                        integer(fields.at(2), -1), integer(fields.at(3), -1)};
-        if (item.tunnel < 0 || item.stream <= 0 || item.exchange < 0 || item.microseconds < 0)
-            continue;
-        timings.items.append(item);
+    const QByteArray packed = message.value(KeyItems).toByteArray();
+    const qsizetype count = qMin(packed.size() / ItemSize, MaxItems);
+    const auto *at = reinterpret_cast<const uchar *>(packed.constData());
+    for (qsizetype i = 0; i < count; ++i, at += ItemSize) {
+        const Item item{qFromBigEndian<quint32>(at), qFromBigEndian<quint32>(at + 4),
+                        qFromBigEndian<quint32>(at + 8), qFromBigEndian<quint32>(at + 12)};
+        if (item.tunnel != 0 && item.stream != 0)
+            timings.items.append(item);
     }
     return timings;
 }

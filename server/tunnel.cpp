@@ -17,6 +17,9 @@
 #include "tunnelregistry.h"
 #include "visitorgate.h"
 
+#include <algorithm>
+#include <limits>
+
 using Protocol::ErrorCode;
 
 Tunnel::Tunnel(ClientSession *session, const SessionServices &services, qint64 id)
@@ -99,10 +102,12 @@ Protocol::Opened Tunnel::opened() const
 
 void Tunnel::reportTiming(quint32 stream, qint64 exchange, std::chrono::nanoseconds duration)
 {
-    if (m_reportsTimings)
-        m_session->queueTiming(
-                {m_id, stream, exchange,
-                 std::chrono::duration_cast<std::chrono::microseconds>(duration).count()});
+    if (!m_reportsTimings)
+        return;
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(duration).count();
+    m_session->queueTiming(
+            {quint32(m_id), stream, quint32(exchange),
+             quint32(std::clamp<qint64>(us, 0, std::numeric_limits<quint32>::max()))});
 }
 
 std::optional<Tunnel::Refusal> Tunnel::openHttp(const QString &requested)

@@ -96,11 +96,12 @@ void tst_ControlMessages::wireFormat_data()
                         {u"protocol"_s, u"http"_s},
                         {u"tunnel"_s, 1},
                         {u"timings"_s, true}};
-    QTest::newRow("timings") << Timings{{{1, 2, 0, 1500}, {1, 4, 3, 70}}}.toCbor()
-                             << QCborMap{{u"type"_s, u"timings"_s},
-                                         {u"items"_s,
-                                          QCborArray{QCborArray{1, 2, 0, 1500},
-                                                     QCborArray{1, 4, 3, 70}}}};
+    QTest::newRow("timings")
+            << Timings{{{1, 2, 0, 1500}, {1, 4, 3, 70}}}.toCbor()
+            << QCborMap{{u"type"_s, u"timings"_s},
+                        {u"items"_s,
+                         QByteArray::fromHex("000000010000000200000000000005dc" // 1, 2, 0, 1500
+                                             "00000001000000040000000300000046")}};
     QTest::newRow("error") << Error{.code = ErrorCode::NameTaken, .message = u"taken"_s}.toCbor()
                            << QCborMap{{u"type"_s, u"error"_s},
                                        {u"code"_s, u"name_taken"_s},
@@ -277,20 +278,21 @@ void tst_ControlMessages::visitorHeaderRefusals()
 // more than MaxItems are taken from one message.
 void tst_ControlMessages::timingsDropWhatTheyCannotRead()
 {
-    QCborArray items{QCborArray{1, 2, 0, 1500}, // good
-                     QCborArray{1, 2, 1}, // too short
-                     QCborArray{1, 0, 0, 5}, // no stream 0
-                     QCborArray{1, 2, -1, 5}, // negative exchange
-                     QCborArray{1, 2, 2, u"fast"_s}, // not a number
-                     u"junk"_s,
-                     QCborArray{2, 6, 0, 0}}; // good
+    const auto record = [](quint32 tunnel, quint32 stream, quint32 exchange, quint32 us) {
+        return Timings{{{tunnel, stream, exchange, us}}}.toCbor().value(u"items"_s).toByteArray();
+    };
+    const QByteArray items = record(1, 2, 0, 1500) // good
+            + record(1, 0, 0, 5) // no stream 0
+            + record(0, 2, 1, 5) // no tunnel 0
+            + record(2, 6, 0, 0xffffffff) // good: 71 minutes
+            + QByteArray("\x00\x00\x00\x01\x00", 5); // an incomplete record
     const Timings read = Timings::fromCbor({{u"type"_s, u"timings"_s}, {u"items"_s, items}});
-    QCOMPARE(read.items, (QList<Timings::Item>{{1, 2, 0, 1500}, {2, 6, 0, 0}}));
+    QCOMPARE(read.items, (QList<Timings::Item>{{1, 2, 0, 1500}, {2, 6, 0, 0xffffffff}}));
     QVERIFY(Timings::fromCbor({{u"type"_s, u"timings"_s}, {u"items"_s, 7}}).items.isEmpty());
 
-    QCborArray many;
-    for (int i = 0; i < Timings::MaxItems + 10; ++i)
-        many.append(QCborArray{1, 2, i, 10});
+    QByteArray many;
+    for (quint32 i = 0; i < Timings::MaxItems + 10; ++i)
+        many += record(1, 2, i, 10);
     QCOMPARE(Timings::fromCbor({{u"items"_s, many}}).items.size(), Timings::MaxItems);
     const Opened opened{.protocol = u"http"_s, .url = u"http://a.localhost"_s, .timings = true};
     QCOMPARE(Opened::fromCbor(opened.toCbor()), opened);

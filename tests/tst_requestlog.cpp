@@ -30,6 +30,7 @@ private Q_SLOTS:
     void publishOnlyKeepsNothing();
     void fullBatchGoesOutWithoutTheTimer();
     void recordsWaitForTheirEdgeTime();
+    void publishOnlyRecordsKeepWhatALineNeeds();
     void edgeTimesBeforeTheirRecordAndTimeouts();
 };
 
@@ -416,6 +417,35 @@ void tst_RequestLog::edgeTimesBeforeTheirRecordAndTimeouts()
     log.add(lost);
     log.drain();
     QCOMPARE(published.size(), 3);
+}
+
+// The CLI prints each record once, in a line without heads or bodies: a publish-only log drops
+// them as it takes the record, so a thousand records waiting for their edge times stay small.
+void tst_RequestLog::publishOnlyRecordsKeepWhatALineNeeds()
+{
+    RequestLog log;
+    log.setPublishOnly(true);
+    QSignalSpy published(&log, &RequestLog::recordsAdded);
+    RequestRecord record;
+    record.method = "POST";
+    record.path = "/api";
+    record.status = 201;
+    record.durationMs = 3;
+    record.requestBytes = 345;
+    record.requestHead.headers.append(HttpHeader{"Content-Type", "application/json"});
+    record.responseHead.headers.append(HttpHeader{"Server", "test"});
+    record.requestBody = "{}";
+    record.responseBody = "{\"id\":1}";
+    log.add(record);
+    log.flush();
+    QCOMPARE(published.size(), 1);
+    const RequestRecord out = published.at(0).at(0).value<QList<RequestRecord>>().at(0);
+    QCOMPARE(out.method, "POST"_ba);
+    QCOMPARE(out.path, "/api"_ba);
+    QCOMPARE(out.status, 201);
+    QCOMPARE(out.requestBytes, 345);
+    QVERIFY(out.requestHead.headers.isEmpty() && out.responseHead.headers.isEmpty());
+    QVERIFY(out.requestBody.isEmpty() && out.responseBody.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_RequestLog)

@@ -16,7 +16,6 @@
 #include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QSslSocket>
-#include <limits>
 
 TunnelClient::TunnelClient(const TunnelOptions &options, RequestLog *log, QObject *parent)
     : QObject(parent)
@@ -290,8 +289,8 @@ void TunnelClient::onMessage(const QCborMap &message)
     } else if (type == Protocol::Timings::Type) {
         for (const Protocol::Timings::Item &item : Protocol::Timings::fromCbor(message).items) {
             const Tunnel *tunnel = tunnelNumbered(item.tunnel);
-            if (tunnel && tunnel->log && item.stream <= std::numeric_limits<quint32>::max())
-                tunnel->log->addEdgeTime(RequestLog::edgeKey(quint32(item.stream), item.exchange),
+            if (tunnel && tunnel->log)
+                tunnel->log->addEdgeTime(RequestLog::edgeKey(item.stream, item.exchange),
                                          double(item.microseconds) / 1000);
         }
     }
