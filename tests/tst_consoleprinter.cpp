@@ -359,7 +359,7 @@ void tst_ConsolePrinter::printsClientEventsAsText()
     Q_EMIT m_client->errorOccurred(u"the token was refused"_s, true);
 
     const QString all = QString::fromUtf8(contents(m_out.get()));
-    QVERIFY2(all.contains(u"Connecting to localhost:7835"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"Connecting to rok-server at localhost:7835"_s), qPrintable(all));
     QVERIFY2(all.contains(u"https://calm-river.example.com  ->  localhost:0"_s), qPrintable(all));
     QVERIFY2(all.contains(u"\nServer went away\n"_s), qPrintable(all));
     QVERIFY2(all.endsWith(u"\nError: the token was refused\n"_s), qPrintable(all));

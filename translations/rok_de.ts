@@ -270,7 +270,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+163"/>
+        <location filename="../app/main.cpp" line="+162"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -505,8 +505,8 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
     <message>
         <location line="+39"/>
-        <source>Connecting to %1 ...</source>
-        <translation>Verbindung zu %1 wird hergestellt ...</translation>
+        <source>Connecting to rok-server at %1 ...</source>
+        <translation>Verbindung zu rok-server unter %1 wird hergestellt ...</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -724,7 +724,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>kein Loopback-Host</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+8"/>
         <source>no request %1 in the log</source>
         <translation>keine Anfrage %1 im Protokoll</translation>
@@ -996,13 +996,8 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <source>Start the tunnel to get a public URL for %1.</source>
         <translation>Tunnel starten, um eine öffentliche URL für %1 zu erhalten.</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Connecting to %1…</source>
-        <translation>Verbindung zu %1 wird hergestellt…</translation>
-    </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+21"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n Anfrage in der letzten Minute</numerusform>
@@ -1064,7 +1059,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location line="+318"/>
+        <location line="+302"/>
+        <source>Connecting to rok-server at %1…</source>
+        <translation>Verbindung zu rok-server unter %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
         <translation>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</translation>
     </message>
@@ -1460,12 +1460,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
     <message>
         <location line="+32"/>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>No requests yet</source>
         <translation>Noch keine Anfragen</translation>
     </message>
     <message numerus="yes">
-        <location line="-62"/>
+        <location line="-67"/>
         <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
         <translation>
             <numerusform>%n aktuelle Antwort: Median %1, 95. Perzentil %2, langsamste %3</numerusform>
@@ -1473,7 +1473,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         </translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+127"/>
         <source>p95 %1</source>
         <comment>95th percentile of the response times</comment>
         <translation>p95 %1</translation>
@@ -2113,7 +2113,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+56"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+55"/>
         <source>the server did not answer in time</source>
         <translation>der Server hat nicht rechtzeitig geantwortet</translation>
     </message>

@@ -270,7 +270,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+163"/>
+        <location filename="../app/main.cpp" line="+162"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -505,8 +505,8 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
     <message>
         <location line="+39"/>
-        <source>Connecting to %1 ...</source>
-        <translation>Connexion à %1 ...</translation>
+        <source>Connecting to rok-server at %1 ...</source>
+        <translation>Connexion à rok-server sur %1 ...</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -724,7 +724,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Host hors boucle locale</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+8"/>
         <source>no request %1 in the log</source>
         <translation>pas de requête %1 dans le journal</translation>
@@ -996,13 +996,8 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <source>Start the tunnel to get a public URL for %1.</source>
         <translation>Démarrer le tunnel pour obtenir une URL publique pour %1.</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Connecting to %1…</source>
-        <translation>Connexion à %1…</translation>
-    </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+21"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n requête au cours de la dernière minute</numerusform>
@@ -1064,7 +1059,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+318"/>
+        <location line="+302"/>
+        <source>Connecting to rok-server at %1…</source>
+        <translation>Connexion à rok-server sur %1…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
         <translation>Appli&#xa0;: p50 %1 · p95 %2 · p99 %3 · Tunnel&#xa0;: p95 %4</translation>
     </message>
@@ -1460,12 +1460,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
     <message>
         <location line="+32"/>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>No requests yet</source>
         <translation>Aucune requête pour l&apos;instant</translation>
     </message>
     <message numerus="yes">
-        <location line="-62"/>
+        <location line="-67"/>
         <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
         <translation>
             <numerusform>%n réponse récente&#xa0;: médiane %1, 95e percentile %2, plus lente %3</numerusform>
@@ -1473,7 +1473,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         </translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+127"/>
         <source>p95 %1</source>
         <comment>95th percentile of the response times</comment>
         <translation>p95 %1</translation>
@@ -2113,7 +2113,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+56"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+55"/>
         <source>the server did not answer in time</source>
         <translation>le serveur n&apos;a pas répondu à temps</translation>
     </message>

@@ -229,7 +229,8 @@ void ConsolePrinter::onState(TunnelClient::State state)
     }
     switch (state) {
     case TunnelClient::State::Connecting:
-        emitText(tr("Connecting to %1 ...").arg(m_client->options().server.toString()));
+        emitText(tr("Connecting to rok-server at %1 ...")
+                         .arg(m_client->options().server.toString()));
         break;
     case TunnelClient::State::Reconnecting: {
         const qint64 ms = QDateTime::currentDateTime().msecsTo(m_client->nextRetry());

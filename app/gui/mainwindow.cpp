@@ -414,7 +414,8 @@ void MainWindow::updateState()
             detail = tr("Start the tunnel to get a public URL for %1.")
                              .arg(m_controller->options().local.toString());
         else if (state == TunnelClient::State::Connecting)
-            detail = tr("Connecting to %1…").arg(m_controller->options().server.toString());
+            detail = tr("Connecting to rok-server at %1…")
+                             .arg(m_controller->options().server.toString());
         else if (online && client && !client->note().isEmpty())
             detail = client->note(); // HTTPS on its way: the server says when it is ready
         else if (online)
