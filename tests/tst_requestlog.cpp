@@ -417,6 +417,16 @@ void tst_RequestLog::edgeTimesBeforeTheirRecordAndTimeouts()
     log.add(lost);
     log.drain();
     QCOMPARE(published.size(), 3);
+
+    // A request held while the app restarted (--hold): the wait is not the tunnel's.
+    RequestRecord held = early;
+    held.heldMs = 2000;
+    held.edgeKey = RequestLog::edgeKey(10, 0);
+    log.add(held);
+    log.addEdgeTime(held.edgeKey, 2025);
+    log.flush();
+    QCOMPARE(published.size(), 4);
+    QCOMPARE(published.at(3).at(0).value<QList<RequestRecord>>().at(0).tunnelMs, 5.0);
 }
 
 // The CLI prints each record once, in a line without heads or bodies: a publish-only log drops

@@ -37,6 +37,13 @@ RequestLog::RequestLog(int capacity, QObject *parent)
 }
 
 namespace {
+// The edge saw the request from its head to the response's end; the app's part, and the wait
+// for a restarting app (--hold), are not the tunnel's. Clocks of ms granularity: never below 0.
+double tunnelPart(const RequestRecord &record, double edgeMs)
+{
+    return qMax(0.0, edgeMs - record.durationMs - record.heldMs);
+}
+
 qint64 previewSize(const RequestRecord &record)
 {
     return record.requestBody.size() + record.responseBody.size();
@@ -60,7 +67,7 @@ void RequestLog::add(RequestRecord record)
         return;
     }
     if (const auto early = m_earlyTimes.constFind(record.edgeKey); early != m_earlyTimes.cend()) {
-        record.tunnelMs = qMax(0.0, *early - record.durationMs);
+        record.tunnelMs = tunnelPart(record, *early);
         m_earlyTimes.erase(early);
         accept(std::move(record));
         return;
@@ -84,7 +91,7 @@ void RequestLog::addEdgeTime(quint64 key, double edgeMs)
     }
     RequestRecord record = std::move(waiting->second);
     m_awaiting.erase(waiting);
-    record.tunnelMs = qMax(0.0, edgeMs - record.durationMs);
+    record.tunnelMs = tunnelPart(record, edgeMs);
     accept(std::move(record));
 }
 
