@@ -58,7 +58,6 @@ void StreamForwarder::onConnected()
 {
     m_connecting = false;
     if (m_holding) {
-        m_heldMs = m_heldFor.nsecsElapsed() / 1e6;
         stopHolding();
         if (m_hold)
             m_hold->localIsBack();
@@ -131,8 +130,6 @@ void StreamForwarder::onConnectFailed(const QString &error)
 {
     m_error = error;
     const bool held = m_holding;
-    if (held)
-        m_heldMs = m_heldFor.nsecsElapsed() / 1e6;
     stopHolding();
     if (!m_stream || !m_log) { // a TCP tunnel: the visitor's connection is reset
         if (m_stream)
@@ -224,6 +221,7 @@ void StreamForwarder::stopHolding()
     if (!m_holding)
         return;
     m_holding = false;
+    m_heldMs = m_heldFor.nsecsElapsed() / 1e6; // for the record, whatever ended the hold
     m_retry.stop();
     if (m_hold) {
         m_hold->release(m_heldBytes);
