@@ -96,6 +96,19 @@ QString colored(const QString &text, int status)
             + QStringLiteral("\x1b[0m");
 }
 
+// "12:34:56.789  web        GET     ": the columns every request line starts with; a replay
+// sent by --inspect is marked.
+QString linePrefix(const ClockTime &time, const QString &tunnel, const QByteArray &method,
+                   bool replay)
+{
+    QByteArray clock;
+    time.appendTime(clock);
+    return QLatin1StringView(clock) + QStringLiteral("  ")
+            + (tunnel.isEmpty() ? QString() : tunnel.leftJustified(10) + u' ')
+            + (replay ? u"\u21bb "_s : QString())
+            + QString::fromLatin1(method).leftJustified(replay ? 5 : 7) + u' ';
+}
+
 } // namespace
 
 ConsolePrinter::ConsolePrinter(TunnelClient *client, bool json, FILE *out, QObject *parent)
@@ -180,12 +193,7 @@ QByteArray ConsolePrinter::recordLine(const RequestRecord &record, int tunnel) c
     if (record.kind == RequestRecord::Kind::UpgradeClosed)
         status = tr("closed");
     // Padded by hand: a path like /a%2Fb must not be read as an arg() placeholder.
-    QByteArray time;
-    started.appendTime(time);
-    const QString before = QLatin1StringView(time) + QStringLiteral("  ")
-            + (name.isEmpty() ? QString() : name.leftJustified(10) + u' ')
-            + (record.replayOf != 0 ? u"\u21bb "_s : QString()) // sent again by --inspect
-            + QString::fromLatin1(record.method).leftJustified(record.replayOf != 0 ? 5 : 7) + u' ';
+    const QString before = linePrefix(started, name, record.method, record.replayOf != 0);
     const QString statusText = status.rightJustified(6);
     // Where the time went: the local app's part, and the tunnel's once the server told it.
     QString timing = Units::duration(record.durationMs).rightJustified(10) + u' ' + tr("app");
@@ -313,12 +321,9 @@ void ConsolePrinter::onWaiting(const QByteArray &method, const QByteArray &path,
         emitJson(event);
         return;
     }
-    QByteArray time;
-    ClockTime(RequestRecord::now()).appendTime(time);
-    emitText(QLatin1StringView(time) + u"  "_s
-             + (name.isEmpty() ? QString() : name.leftJustified(10) + u' ')
-             + QString::fromLatin1(method).leftJustified(7) + u' ' + QString::fromLatin1(path)
-             + u"  "_s + tr("waiting for %1 (up to %n s)", nullptr, int(holdMs / 1000)).arg(local));
+    emitText(linePrefix(ClockTime(RequestRecord::now()), name, method, false)
+             + QString::fromLatin1(path) + u"  "_s
+             + tr("waiting for %1 (up to %n s)", nullptr, int(holdMs / 1000)).arg(local));
 }
 
 void ConsolePrinter::printInspector(const QString &url)
