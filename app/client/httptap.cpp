@@ -2,10 +2,12 @@
 
 namespace {
 
-// Keeps the start of a text body for the request inspector; never more than PreviewLimit.
-void capture(QByteArray &preview, bool &truncated, const HttpHead &head, QByteArrayView bytes)
+// Keeps the start of a text body for the request inspector (unless `keep` is false: no
+// inspector reads it); never more than PreviewLimit.
+void capture(bool keep, QByteArray &preview, bool &truncated, const HttpHead &head,
+             QByteArrayView bytes)
 {
-    if (bytes.isEmpty() || truncated)
+    if (!keep || bytes.isEmpty() || truncated)
         return;
     if (!RequestRecord::isTextual(head)) {
         truncated = true;
@@ -54,6 +56,7 @@ private:
 
 HttpTap::HttpTap(RequestLog *log)
     : m_log(log)
+    , m_previews(!log || !log->isPublishOnly())
 {
     m_clock.start();
 }
@@ -119,8 +122,8 @@ void HttpTap::requestBytes(QByteArrayView data)
         case HttpParser::Event::NeedMore:
             if (exchange && !exchange->record.method.isEmpty()) {
                 RequestRecord &record = exchange->record;
-                capture(record.requestBody, record.requestBodyTruncated, record.requestHead,
-                        consumed);
+                capture(m_previews, record.requestBody, record.requestBodyTruncated,
+                        record.requestHead, consumed);
             }
             break;
         case HttpParser::Event::HeadComplete:
@@ -135,8 +138,8 @@ void HttpTap::requestBytes(QByteArrayView data)
         case HttpParser::Event::MessageComplete:
             if (exchange) {
                 RequestRecord &record = exchange->record;
-                capture(record.requestBody, record.requestBodyTruncated, record.requestHead,
-                        consumed);
+                capture(m_previews, record.requestBody, record.requestBodyTruncated,
+                        record.requestHead, consumed);
                 exchange->requestDone = true;
             }
             break;
@@ -179,8 +182,8 @@ void HttpTap::responseBytes(QByteArrayView data)
         switch (step.event) {
         case HttpParser::Event::NeedMore:
             if (record.status != 0)
-                capture(record.responseBody, record.responseBodyTruncated, record.responseHead,
-                        consumed);
+                capture(m_previews, record.responseBody, record.responseBodyTruncated,
+                        record.responseHead, consumed);
             break;
         case HttpParser::Event::HeadComplete:
             if (exchange.record.firstByteMs < 0)
@@ -204,8 +207,8 @@ void HttpTap::responseBytes(QByteArrayView data)
             const int status = m_responses.head().status;
             if (status >= 100 && status < 200)
                 break; // an interim answer; the final one follows
-            capture(record.responseBody, record.responseBodyTruncated, record.responseHead,
-                    consumed);
+            capture(m_previews, record.responseBody, record.responseBodyTruncated,
+                    record.responseHead, consumed);
             exchange.record.durationMs = msSince(exchange.startNs);
             publish(exchange);
             m_open.pop_front();

@@ -54,6 +54,7 @@ private:
     std::optional<Exchange> m_upgraded;
     bool m_stopped = false;
     double m_heldMs = 0; // for the first exchange
+    bool m_previews = true; // false when the log only prints: no one reads the bodies
     quint32 m_stream = 0;
     qint64 m_exchanges = 0; // begun on this connection
 };

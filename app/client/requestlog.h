@@ -94,6 +94,7 @@ public:
     // Publish the batches and keep no ring (records() stays empty): for the CLI, which prints
     // each record once and needs no history. Each record is then copied and freed once.
     void setPublishOnly(bool publishOnly);
+    bool isPublishOnly() const { return m_publishOnly; }
     void setBatchInterval(std::chrono::milliseconds interval)
     {
         m_batchTimer.setInterval(interval);
