@@ -8,8 +8,10 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include "compressed.h"
 #include "harexport.h"
 #include "requestlog.h"
+#include "units.h"
 
 using namespace Qt::StringLiterals;
 
@@ -189,7 +191,7 @@ private Q_SLOTS:
     void noResponseHasStatusZero();
     void upgradeIsIncludedItsCloseIsNot();
     void urlFallsBackToHost();
-    void bodiesThatAreNotShown();
+    void bodiesAreDecodedOrDescribed();
     void invalidUtf8BecomesReplacementCharacters();
     void localTimeGetsItsOffset();
     void emptyLog();
@@ -373,23 +375,31 @@ void tst_HarExport::urlFallsBackToHost()
              u"http://example.com/abs"_s);
 }
 
-void tst_HarExport::bodiesThatAreNotShown()
+void tst_HarExport::bodiesAreDecodedOrDescribed()
 {
     RequestRecord record = getWithQuery();
     record.responseHead.setValue("Content-Encoding", "gzip");
-    record.responseBody = QByteArray("\x1f\x8b\x08\x00", 4);
+    record.responseBody = Compressed::gzip("<p>hi</p>");
     QJsonObject content =
             entryOf(HarExport::toHar({record}, u"1"_s), 0)["response"_L1]["content"_L1].toObject();
-    QVERIFY(!content.contains("text"_L1));
+    QCOMPARE(content["text"_L1].toString(), u"<p>hi</p>"_s); // HAR holds the decoded text
+    QVERIFY(!content.contains("encoding"_L1));
     QVERIFY(content["comment"_L1].toString().contains(u"gzip"));
+
+    record.responseHead.setValue("Content-Encoding", "zstd"); // not decoded: its bytes, base64
+    record.responseBody = "\x28\xb5\x2f\xfd"_ba;
+    content =
+            entryOf(HarExport::toHar({record}, u"1"_s), 0)["response"_L1]["content"_L1].toObject();
+    QCOMPARE(content["encoding"_L1].toString(), u"base64"_s);
+    QCOMPARE(QByteArray::fromBase64(content["text"_L1].toString().toLatin1()), record.responseBody);
+    QVERIFY(content["comment"_L1].toString().contains(u"zstd"));
 
     record = getWithQuery();
     record.responseBodyTruncated = true; // a preview cut at PreviewLimit
     content =
             entryOf(HarExport::toHar({record}, u"1"_s), 0)["response"_L1]["content"_L1].toObject();
     QCOMPARE(content["text"_L1].toString(), u"<p>hi</p>"_s);
-    QVERIFY(content["comment"_L1].toString().contains(
-            QString::number(RequestRecord::PreviewLimit)));
+    QVERIFY(content["comment"_L1].toString().contains(Units::bytes(RequestRecord::PreviewLimit)));
 
     record = postJson();
     record.requestHead.setValue("Content-Type", "application/octet-stream");

@@ -594,8 +594,10 @@ void tst_HttpTap::bodyPreviews_data()
                           << QByteArray("{\"a\":1}") << false;
     QTest::newRow("text") << QByteArray("text/plain; charset=utf-8") << QByteArray("hello")
                           << QByteArray("hello") << false;
-    QTest::newRow("binary is not kept")
-            << QByteArray("image/png") << QByteArray("\x89PNG") << QByteArray() << true;
+    QTest::newRow("binary is not kept") << QByteArray("application/octet-stream")
+                                        << QByteArray("\x89PNG") << QByteArray() << true;
+    QTest::newRow("an image is kept") << QByteArray("image/png") << QByteArray("\x89PNG")
+                                      << QByteArray("\x89PNG") << false;
     QTest::newRow("no type is not kept")
             << QByteArray() << QByteArray("data") << QByteArray() << true;
     QTest::newRow("capped at the limit")

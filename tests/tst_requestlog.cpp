@@ -28,6 +28,7 @@ private Q_SLOTS:
     void capacityIsAtLeastOne();
     void clear();
     void publishOnlyKeepsNothing();
+    void pausedCaptureKeepsOnlyTheFigures();
     void fullBatchGoesOutWithoutTheTimer();
     void recordsWaitForTheirEdgeTime();
     void publishOnlyRecordsKeepWhatALineNeeds();
@@ -339,6 +340,42 @@ void tst_RequestLog::publishOnlyKeepsNothing()
     QCOMPARE(paths(batchAt(added, 0)), pathRange(4, 6)); // still bounded by the capacity
     QCOMPARE(log.records().size(), 0);
     QCOMPARE(log.previewBytes(), 0);
+}
+
+// While capture is paused, records still go out (the figures count them) but without their
+// heads and bodies, marked as not captured, and the ring keeps none; a replay is kept.
+void tst_RequestLog::pausedCaptureKeepsOnlyTheFigures()
+{
+    RequestLog log(10);
+    log.add(record(1));
+    log.flush();
+    log.setCapturePaused(true);
+    QVERIFY(log.isCapturePaused());
+    QSignalSpy added(&log, &RequestLog::recordsAdded);
+    RequestRecord withBody = record(2);
+    withBody.requestHead.headers = {{"Host", "x"}};
+    withBody.responseBody = "secret";
+    log.add(withBody);
+    log.add(record(3));
+    RequestRecord replay = record(4);
+    replay.replayOf = 1;
+    log.add(replay);
+    log.flush();
+    const QList<RequestRecord> batch = batchAt(added, 0);
+    QCOMPARE(paths(batch), pathRange(2, 4));
+    QCOMPARE(batch[0].captured, false);
+    QCOMPARE(batch[0].status, 200); // what the figures need stays
+    QVERIFY(batch[0].requestHead.headers.isEmpty());
+    QVERIFY(batch[0].responseBody.isEmpty());
+    QCOMPARE(batch[2].captured, true);
+    QCOMPARE(paths(log.records()), (QByteArrayList{"/1", "/4"}));
+    QCOMPARE(log.missedWhilePaused(), 2);
+    QCOMPARE(log.previewBytes(), 0);
+
+    log.setCapturePaused(false); // resumed: records are kept again, the count starts over
+    QCOMPARE(log.missedWhilePaused(), 0);
+    log.add(record(5));
+    QCOMPARE(paths(log.records()), (QByteArrayList{"/1", "/4", "/5"}));
 }
 
 void tst_RequestLog::fullBatchGoesOutWithoutTheTimer()

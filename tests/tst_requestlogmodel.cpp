@@ -22,6 +22,7 @@ private Q_SLOTS:
     void showsRecordsAlreadyLogged();
     void pendingRecordsAreNotShownTwice();
     void batchesGoOnTopNewestFirst();
+    void recordsOfAPausedCaptureAreNotShown();
     void ringBoundHoldsWithinOneBatch();
     void ringBoundHoldsAcrossBatches();
     void capacityLowered();
@@ -186,6 +187,19 @@ void tst_RequestLogModel::batchesGoOnTopNewestFirst()
     log.add(record(8));
     QTRY_COMPARE(inserted.count(), 3);
     QCOMPARE(text(checked.model, 0, RequestLogModel::Path), u"/8"_s);
+}
+
+void tst_RequestLogModel::recordsOfAPausedCaptureAreNotShown()
+{
+    RequestLog log;
+    Checked checked(&log);
+    addRange(log, 0, 1);
+    log.setCapturePaused(true);
+    addRange(log, 2, 3);
+    log.setCapturePaused(false);
+    addRange(log, 4, 4); // one batch with the paused ones in the middle
+    log.flush();
+    QCOMPARE(paths(checked.model), (QByteArrayList{"/4", "/1", "/0"}));
 }
 
 void tst_RequestLogModel::ringBoundHoldsWithinOneBatch()

@@ -14,6 +14,7 @@
 #include "testhttpservice.h"
 #include "trayapp.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -30,7 +31,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -51,6 +54,8 @@ private Q_SLOTS:
     void trayClickStartsTunnelAndShowsUrl();
     void copyPutsExactlyTheUrlOnTheClipboard();
     void requestsAppearAsRowsWithStatusAndDuration();
+    void detailsShowTheDecodedBodyTheHeadersAndTheQuery();
+    void pausedCaptureStopsTheLogButNotTheFigures();
     void statsUpdate();
     void ringBoundHolds();
     void replayReachesTheLocalService();
@@ -249,9 +254,75 @@ void tst_TrayApp::requestsAppearAsRowsWithStatusAndDuration()
         QVERIFY2(ms >= 20, qPrintable(QString::number(ms)));
         QVERIFY(model->index(row, RequestLogModel::Duration).data().toString().endsWith(u"ms"));
     }
-    // Selecting a row shows its heads.
-    table->selectRow(0);
-    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("requestDetails")));
+}
+
+// Pause capture: the tunnel serves, the figures count, the log takes nothing in and says how
+// much it missed; resume, and rows come again.
+void tst_TrayApp::pausedCaptureStopsTheLogButNotTheFigures()
+{
+    goOnline();
+    visitMany(1);
+    QTRY_COMPARE(m_window->model()->rowCount(), 1);
+    auto *pause = m_window->findChild<QPushButton *>(u"pauseCaptureButton"_s);
+    auto *state = m_window->findChild<QLabel *>(u"captureState"_s);
+    QVERIFY(state->isHidden());
+    QCOMPARE(pause->text(), MainWindow::tr("Pau&se Capture"));
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QCOMPARE(pause->text(), MainWindow::tr("Re&sume Capture"));
+    QVERIFY(!state->isHidden());
+
+    visitMany(2);
+    QTRY_COMPARE(m_controller->stats().summary(QDateTime::currentDateTime()).total, 3);
+    QTRY_COMPARE(state->text(),
+                 MainWindow::tr("Capture paused: %n request(s) not recorded", nullptr, 2));
+    QCOMPARE(m_window->model()->rowCount(), 1);
+
+    auto *action = m_window->findChild<QAction *>(u"pauseCapture"_s);
+    QVERIFY(m_window->menuBar()->actions().at(1)->menu()->actions().contains(action));
+    action->trigger(); // from the Tunnel menu
+    QVERIFY(state->isHidden());
+    visitMany(1);
+    QTRY_COMPARE(m_window->model()->rowCount(), 2);
+}
+
+// The details pane: the request's query and headers as tables, the response's gzip body
+// decoded and indented under where its time went, and a search that counts its matches.
+void tst_TrayApp::detailsShowTheDecodedBodyTheHeadersAndTheQuery()
+{
+    goOnline();
+    visitMany(1, "/gzip-json?pet=otter");
+    QTRY_COMPARE(m_window->model()->rowCount(), 1);
+    m_window->table()->selectRow(0);
+    const auto find = [this](const QString &name) {
+        QWidget *widget = m_window->findChild<QWidget *>(name);
+        if (!widget)
+            qFatal("no %s", qPrintable(name));
+        return widget;
+    };
+    auto *query = qobject_cast<QTableWidget *>(find(u"requestFields"_s));
+    QCOMPARE(query->rowCount(), 1);
+    QCOMPARE(query->item(0, 0)->text(), u"pet"_s);
+    QCOMPARE(query->item(0, 1)->text(), u"otter"_s);
+    auto *headers = qobject_cast<QTableWidget *>(find(u"requestHeaders"_s));
+    QVERIFY(!headers->findItems(u"X-Forwarded-For"_s, Qt::MatchExactly).isEmpty());
+
+    auto *tabs = qobject_cast<QTabWidget *>(find(u"requestAndResponse"_s));
+    tabs->setCurrentWidget(find(u"responseDetails"_s));
+    QCOMPARE(qobject_cast<QLabel *>(find(u"responseBodyNotes"_s))->text(), u"Decoded from gzip."_s);
+    QCOMPARE(qobject_cast<QPlainTextEdit *>(find(u"responseBodyText"_s))->toPlainText(),
+             u"{\n  \"name\": \"otter\",\n  \"legs\": 4\n}"_s);
+    QTRY_VERIFY(qobject_cast<QLabel *>(find(u"responseNotes"_s))->text().startsWith(u"App: "_s));
+
+    auto *search = qobject_cast<QLineEdit *>(find(u"bodySearch"_s));
+    auto *matches = qobject_cast<QLabel *>(find(u"bodyMatches"_s));
+    search->setText(u"otter"_s);
+    QCOMPARE(matches->text(), MainWindow::tr("%n match(es)", nullptr, 1));
+    search->setText(u"beaver"_s);
+    QCOMPARE(matches->text(), u"No matches"_s);
+    tabs->setCurrentWidget(find(u"requestDetails"_s)); // on its headers: no text to search
+    QCOMPARE(matches->text(), QString());
+    search->setText(u"pet=otter"_s); // typed: the raw request, which has it
+    QCOMPARE(matches->text(), MainWindow::tr("%n match(es)", nullptr, 1));
 }
 
 void tst_TrayApp::statsUpdate()
@@ -659,9 +730,8 @@ void tst_TrayApp::requestsHeldForARestartingAppShowAsWaiting()
     QTRY_VERIFY(waiting->isHidden());
     QTRY_COMPARE(m_window->model()->rowCount(), 1);
     m_window->table()->selectRow(0);
-    const QString details =
-            m_window->findChild<QPlainTextEdit *>(u"responseDetails"_s)->toPlainText();
-    QVERIFY2(details.startsWith(u"Held for "_s), qPrintable(details));
+    const QString notes = m_window->findChild<QLabel *>(u"responseNotes"_s)->text();
+    QVERIFY2(notes.startsWith(u"Held for "_s), qPrintable(notes));
 }
 
 // A replay becomes a row of its own, marked as one and left out of the figures; Edit and replay

@@ -479,12 +479,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+181"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+194"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>%1 in, %2 out</source>
         <translation>%1 eingehend, %2 ausgehend</translation>
     </message>
@@ -509,7 +509,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Verbindung zu rok-server unter %1 wird hergestellt ...</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Reconnecting in %1 s ...</source>
         <translation>Neuer Verbindungsversuch in %1 s ...</translation>
     </message>
@@ -539,7 +539,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Fehler: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+30"/>
         <source>waiting for %1 (up to %n s)</source>
         <translation>
             <numerusform>wartet auf %1 (bis zu %n s)</numerusform>
@@ -568,22 +568,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>HarExport</name>
     <message>
-        <location filename="../app/client/harexport.cpp" line="+138"/>
-        <source>The body is compressed (%1) and is not shown.</source>
-        <translation>Der Body ist komprimiert (%1) und wird nicht angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The body is not text, so it was not recorded.</source>
-        <translation>Der Body ist kein Text und wurde daher nicht aufgezeichnet.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Only the first %1 bytes of the body were recorded.</source>
-        <translation>Nur die ersten %1 Bytes des Bodys wurden aufgezeichnet.</translation>
-    </message>
-    <message>
-        <location line="+102"/>
+        <location filename="../app/client/harexport.cpp" line="+222"/>
         <source>The connection switched protocols; its later traffic is not shown.</source>
         <translation>Die Verbindung hat das Protokoll gewechselt; der weitere Datenverkehr wird nicht angezeigt.</translation>
     </message>
@@ -717,7 +702,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../app/client/inspector.cpp" line="+55"/>
+        <location filename="../app/client/inspector.cpp" line="+64"/>
         <location line="+9"/>
         <location line="+9"/>
         <source>not a loopback Host</source>
@@ -748,24 +733,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+62"/>
-        <source>(nothing received)</source>
-        <translation>(nichts empfangen)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>(body not shown: not text, %1 bytes on the wire in all)</source>
-        <translation>(Body nicht angezeigt: kein Text, insgesamt %1 Bytes übertragen)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>
-… (preview ends here)</source>
-        <translation>
-… (Vorschau endet hier)</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+74"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
@@ -844,12 +812,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+102"/>
+        <location line="+174"/>
         <source>&amp;Export HAR…</source>
         <translation>HAR e&amp;xportieren…</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-172"/>
         <source>Export the request log as HAR</source>
         <translation>Anfrageprotokoll als HAR exportieren</translation>
     </message>
@@ -864,27 +832,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Anfrageprotokoll leeren</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+40"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
         <location line="+29"/>
-        <source>Request head and body</source>
-        <translation>Kopf und Body der Anfrage</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Response head and body</source>
-        <translation>Kopf und Body der Antwort</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Select a request to see it here.</source>
-        <translation>Eine Anfrage auswählen, um sie hier anzuzeigen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Re&amp;quest</source>
         <translation>&amp;Anfrage</translation>
     </message>
@@ -894,7 +847,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>A&amp;ntwort</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>&amp;Replay</source>
         <translation>&amp;Erneut senden</translation>
     </message>
@@ -929,7 +882,45 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Ergebnis des erneuten Sendens</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
+        <source>Find in this message</source>
+        <translation>In dieser Nachricht suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in the request or response shown</source>
+        <translation>In der angezeigten Anfrage oder Antwort suchen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find Next</source>
+        <translation>Weitersuchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find Previous</source>
+        <translation>Rückwärts suchen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -939,7 +930,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -996,8 +987,36 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <source>Start the tunnel to get a public URL for %1.</source>
         <translation>Tunnel starten, um eine öffentliche URL für %1 zu erhalten.</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Re&amp;sume Capture</source>
+        <translation>Aufzeichnung f&amp;ortsetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pau&amp;se Capture</source>
+        <translation>Aufzeichnung an&amp;halten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record requests in the log again</source>
+        <translation>Anfragen wieder im Protokoll aufzeichnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop recording requests in the log; the tunnel and its figures go on</source>
+        <translation>Keine Anfragen mehr im Protokoll aufzeichnen; der Tunnel und seine Kennzahlen laufen weiter</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>Capture paused: %n request(s) not recorded</source>
+        <translation>
+            <numerusform>Aufzeichnung angehalten: %n Anfrage nicht aufgezeichnet</numerusform>
+            <numerusform>Aufzeichnung angehalten: %n Anfragen nicht aufgezeichnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n Anfrage in der letzten Minute</numerusform>
@@ -1013,19 +1032,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Held for %1 while the local service was down.</source>
         <translation>Wartete %1, während der lokale Dienst nicht erreichbar war.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>
-(The bodies of older requests are no longer kept, so the log stays within %1.)</source>
-        <translation>
-(Die Inhalte älterer Anfragen werden nicht mehr aufbewahrt, damit das Protokoll unter %1 bleibt.)</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>Copied a curl command for %1 %2</source>
         <translation>curl-Befehl für %1 %2 kopiert</translation>
     </message>
@@ -1045,31 +1057,22 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Erneut gesendet: %1 %2 in %3</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Replayed response:
-
-</source>
-        <translation>Antwort auf die erneut gesendete Anfrage:
-
-</translation>
-    </message>
-    <message>
-        <location line="-436"/>
+        <location line="-523"/>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+376"/>
         <source>Connecting to rok-server at %1…</source>
         <translation>Verbindung zu rok-server unter %1 wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
         <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
         <translation>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>App: %1.</source>
         <translation>App: %1.</translation>
     </message>
@@ -1079,7 +1082,17 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>App: %1. Tunnel: %2.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+5"/>
+        <source>The bodies of older requests are no longer kept, so the log stays within %1.</source>
+        <translation>Die Inhalte älterer Anfragen werden nicht mehr aufbewahrt, damit das Protokoll unter %1 bleibt.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Replayed response:</source>
+        <translation>Antwort der Wiederholung:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export requests as HAR</source>
         <translation>Anfragen als HAR exportieren</translation>
     </message>
@@ -1115,6 +1128,100 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <location line="+1"/>
         <source>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;A public URL for a local port, on a server you run yourself.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;Eine öffentliche URL für einen lokalen Port, auf einem selbst betriebenen Server.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageView</name>
+    <message>
+        <location filename="../app/gui/messageview.cpp" line="+48"/>
+        <source>Select a request to see it here.</source>
+        <translation>Eine Anfrage auswählen, um sie hier anzuzeigen.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+57"/>
+        <location line="+19"/>
+        <source>Body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <location line="+54"/>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw</source>
+        <translation>Roh</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+1"/>
+        <source>(nothing received)</source>
+        <translation>(nichts empfangen)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Headers (%1)</source>
+        <translation>Header (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Query (%1)</source>
+        <translation>Query (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Form (%1)</source>
+        <translation>Formular (%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(body not kept)</source>
+        <translation>(Inhalt nicht aufbewahrt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 of %2 data: see Body)</source>
+        <translation>(%1 %2-Daten: siehe Inhalt)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>
+… (preview ends here)</source>
+        <translation>
+… (Vorschau endet hier)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1, %2 × %3 pixels, %4</source>
+        <translation>%1, %2 × %3 Pixel, %4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This %1 image cannot be shown.</source>
+        <translation>Dieses %1-Bild kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This %1 image cannot be shown: only its start was kept.</source>
+        <translation>Dieses %1-Bild kann nicht angezeigt werden: Nur sein Anfang wurde aufbewahrt.</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1357,54 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
 </context>
 <context>
+    <name>ReadableBody</name>
+    <message>
+        <location filename="../app/client/readablebody.cpp" line="+37"/>
+        <source>zlib cannot start</source>
+        <translation>zlib startet nicht</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>damaged data</source>
+        <translation>beschädigte Daten</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>rok does not decode %1</source>
+        <translation>rok kann %1 nicht dekodieren</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The body was not kept: rok keeps text and images only.</source>
+        <translation>Der Inhalt wurde nicht aufbewahrt: rok bewahrt nur Text und Bilder auf.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only the first %1 of the body were kept.</source>
+        <translation>Nur die ersten %1 des Inhalts wurden aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not decode %1: %2.</source>
+        <translation>%1 konnte nicht dekodiert werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only the first %1 of the decoded body are shown.</source>
+        <translation>Nur die ersten %1 des dekodierten Inhalts werden angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The %1 data ends early.</source>
+        <translation>Die %1-Daten enden vorzeitig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decoded from %1.</source>
+        <translation>Aus %1 dekodiert.</translation>
+    </message>
+</context>
+<context>
     <name>ReplayEditor</name>
     <message>
         <location filename="../app/gui/replayeditor.cpp" line="+20"/>
@@ -1328,7 +1483,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+63"/>
         <source>There is no recorded request to replay.</source>
         <translation>Es gibt keine aufgezeichnete Anfrage zum erneuten Senden.</translation>
     </message>
@@ -1341,7 +1496,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>RequestEditing</name>
     <message>
-        <location filename="../app/client/requestediting.cpp" line="+99"/>
+        <location filename="../app/client/requestediting.cpp" line="+84"/>
         <source>Header lines must be plain ASCII: %1</source>
         <translation>Header-Zeilen müssen reines ASCII sein: %1</translation>
     </message>
@@ -1910,7 +2065,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+88"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+87"/>
         <source>TLS: the service closed the connection</source>
         <translation>TLS: der Dienst hat die Verbindung geschlossen</translation>
     </message>
@@ -1925,7 +2080,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>TLS: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>rok held the request for %1, but the local service at %2 did not come back: %3.</source>
         <translation>rok hielt die Anfrage %1 lang zurück, aber der lokale Dienst unter %2 kam nicht zurück: %3.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ConsolePrinter</name>
     <message numerus="yes">
-        <location filename="../app/cli/consoleprinter.cpp" line="+320"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+326"/>
         <source>waiting for %1 (up to %n s)</source>
         <translation>
             <numerusform>waiting for %1 (up to %n s)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+229"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+213"/>
         <source>%n request(s) waiting for %1 to come back</source>
         <translation>
             <numerusform>%n request waiting for %1 to come back</numerusform>
@@ -23,7 +23,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+177"/>
+        <location line="+188"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
         <source>%1. Retrying in %n s.</source>
         <translation>
             <numerusform>%1. Retrying in %n s.</numerusform>
@@ -31,7 +39,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+38"/>
+        <source>Capture paused: %n request(s) not recorded</source>
+        <translation>
+            <numerusform>Capture paused: %n request not recorded</numerusform>
+            <numerusform>Capture paused: %n requests not recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n request in the last minute</numerusform>
@@ -47,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+144"/>
+        <location line="+140"/>
         <source>Saved %n request(s) to %1</source>
         <translation>
             <numerusform>Saved %n request to %1</numerusform>
@@ -80,7 +96,7 @@
 <context>
     <name>StreamForwarder</name>
     <message numerus="yes">
-        <location filename="../app/client/streamforwarder.cpp" line="+156"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+153"/>
         <source>The local service at %1 is down, and %n request(s) already wait for it.</source>
         <translation>
             <numerusform>The local service at %1 is down, and %n request already waits for it.</numerusform>

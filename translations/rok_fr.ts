@@ -479,12 +479,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+181"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+194"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>%1 in, %2 out</source>
         <translation>%1 en entrée, %2 en sortie</translation>
     </message>
@@ -509,7 +509,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Connexion à rok-server sur %1 ...</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Reconnecting in %1 s ...</source>
         <translation>Reconnexion dans %1 s ...</translation>
     </message>
@@ -539,7 +539,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Erreur&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+30"/>
         <source>waiting for %1 (up to %n s)</source>
         <translation>
             <numerusform>attend %1 (jusqu’à %n s)</numerusform>
@@ -568,22 +568,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>HarExport</name>
     <message>
-        <location filename="../app/client/harexport.cpp" line="+138"/>
-        <source>The body is compressed (%1) and is not shown.</source>
-        <translation>Le corps est compressé (%1) et n&apos;est pas affiché.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The body is not text, so it was not recorded.</source>
-        <translation>Le corps n&apos;est pas du texte, il n&apos;a donc pas été enregistré.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Only the first %1 bytes of the body were recorded.</source>
-        <translation>Seuls les %1 premiers octets du corps ont été enregistrés.</translation>
-    </message>
-    <message>
-        <location line="+102"/>
+        <location filename="../app/client/harexport.cpp" line="+222"/>
         <source>The connection switched protocols; its later traffic is not shown.</source>
         <translation>La connexion a changé de protocole&#xa0;; la suite du trafic n&apos;est pas affichée.</translation>
     </message>
@@ -717,7 +702,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../app/client/inspector.cpp" line="+55"/>
+        <location filename="../app/client/inspector.cpp" line="+64"/>
         <location line="+9"/>
         <location line="+9"/>
         <source>not a loopback Host</source>
@@ -748,24 +733,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+62"/>
-        <source>(nothing received)</source>
-        <translation>(rien reçu)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>(body not shown: not text, %1 bytes on the wire in all)</source>
-        <translation>(corps non affiché&#xa0;: pas du texte, %1 octets transmis au total)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>
-… (preview ends here)</source>
-        <translation>
-… (fin de l&apos;aperçu)</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+74"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
@@ -844,12 +812,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+102"/>
+        <location line="+174"/>
         <source>&amp;Export HAR…</source>
         <translation>&amp;Exporter en HAR…</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-172"/>
         <source>Export the request log as HAR</source>
         <translation>Exporter le journal des requêtes en HAR</translation>
     </message>
@@ -864,27 +832,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Vider le journal des requêtes</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+40"/>
         <source>Requests</source>
         <translation>Requêtes</translation>
     </message>
     <message>
         <location line="+29"/>
-        <source>Request head and body</source>
-        <translation>En-tête et corps de la requête</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Response head and body</source>
-        <translation>En-tête et corps de la réponse</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Select a request to see it here.</source>
-        <translation>Sélectionner une requête pour l&apos;afficher ici.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Re&amp;quest</source>
         <translation>Re&amp;quête</translation>
     </message>
@@ -894,7 +847,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Ré&amp;ponse</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>&amp;Replay</source>
         <translation>Re&amp;nvoyer</translation>
     </message>
@@ -929,7 +882,45 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Résultat du renvoi</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
+        <source>Find in this message</source>
+        <translation>Rechercher dans ce message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in the request or response shown</source>
+        <translation>Rechercher dans la requête ou la réponse affichée</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find Next</source>
+        <translation>Rechercher le suivant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find Previous</source>
+        <translation>Rechercher le précédent</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No matches</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -939,7 +930,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -996,8 +987,36 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <source>Start the tunnel to get a public URL for %1.</source>
         <translation>Démarrer le tunnel pour obtenir une URL publique pour %1.</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Re&amp;sume Capture</source>
+        <translation>Reprendre la &amp;capture</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pau&amp;se Capture</source>
+        <translation>Suspendre la &amp;capture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record requests in the log again</source>
+        <translation>Enregistrer de nouveau les requêtes dans le journal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop recording requests in the log; the tunnel and its figures go on</source>
+        <translation>Ne plus enregistrer les requêtes dans le journal&#xa0;; le tunnel et ses chiffres continuent</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>Capture paused: %n request(s) not recorded</source>
+        <translation>
+            <numerusform>Capture suspendue&#xa0;: %n requête non enregistrée</numerusform>
+            <numerusform>Capture suspendue&#xa0;: %n requêtes non enregistrées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
         <source>%n request(s) in the last minute</source>
         <translation>
             <numerusform>%n requête au cours de la dernière minute</numerusform>
@@ -1013,19 +1032,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Held for %1 while the local service was down.</source>
         <translation>Retenue %1 pendant que le service local était arrêté.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>
-(The bodies of older requests are no longer kept, so the log stays within %1.)</source>
-        <translation>
-(Le contenu des requêtes plus anciennes n’est plus conservé, pour que le journal reste sous %1.)</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>Copied a curl command for %1 %2</source>
         <translation>Commande curl copiée pour %1 %2</translation>
     </message>
@@ -1045,31 +1057,22 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Renvoyée&#xa0;: %1 %2 en %3</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Replayed response:
-
-</source>
-        <translation>Réponse à la requête renvoyée&#xa0;:
-
-</translation>
-    </message>
-    <message>
-        <location line="-436"/>
+        <location line="-523"/>
         <source>Copied %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+376"/>
         <source>Connecting to rok-server at %1…</source>
         <translation>Connexion à rok-server sur %1…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
         <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
         <translation>Appli&#xa0;: p50 %1 · p95 %2 · p99 %3 · Tunnel&#xa0;: p95 %4</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>App: %1.</source>
         <translation>Appli&#xa0;: %1.</translation>
     </message>
@@ -1079,7 +1082,17 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Appli&#xa0;: %1. Tunnel&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+5"/>
+        <source>The bodies of older requests are no longer kept, so the log stays within %1.</source>
+        <translation>Les corps des requêtes plus anciennes ne sont plus conservés, pour que le journal reste sous %1.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Replayed response:</source>
+        <translation>Réponse rejouée&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export requests as HAR</source>
         <translation>Exporter les requêtes en HAR</translation>
     </message>
@@ -1115,6 +1128,100 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <location line="+1"/>
         <source>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;A public URL for a local port, on a server you run yourself.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;rok %1&lt;/h3&gt;&lt;p&gt;Une URL publique pour un port local, sur un serveur que vous hébergez vous-même.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageView</name>
+    <message>
+        <location filename="../app/gui/messageview.cpp" line="+48"/>
+        <source>Select a request to see it here.</source>
+        <translation>Sélectionner une requête pour l&apos;afficher ici.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+57"/>
+        <location line="+19"/>
+        <source>Body</source>
+        <translation>Corps</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <location line="+54"/>
+        <source>Headers</source>
+        <translation>En-têtes</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Query</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw</source>
+        <translation>Brut</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+1"/>
+        <source>(nothing received)</source>
+        <translation>(rien reçu)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Headers (%1)</source>
+        <translation>En-têtes (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Query (%1)</source>
+        <translation>Paramètres (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Form (%1)</source>
+        <translation>Formulaire (%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(body not kept)</source>
+        <translation>(corps non conservé)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 of %2 data: see Body)</source>
+        <translation>(%1 de données %2&#xa0;: voir Corps)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>
+… (preview ends here)</source>
+        <translation>
+… (fin de l&apos;aperçu)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1, %2 × %3 pixels, %4</source>
+        <translation>%1, %2 × %3 pixels, %4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This %1 image cannot be shown.</source>
+        <translation>Cette image %1 ne peut pas être affichée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This %1 image cannot be shown: only its start was kept.</source>
+        <translation>Cette image %1 ne peut pas être affichée&#xa0;: seul son début a été conservé.</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1357,54 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
 </context>
 <context>
+    <name>ReadableBody</name>
+    <message>
+        <location filename="../app/client/readablebody.cpp" line="+37"/>
+        <source>zlib cannot start</source>
+        <translation>zlib ne démarre pas</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>damaged data</source>
+        <translation>données endommagées</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>rok does not decode %1</source>
+        <translation>rok ne décode pas %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The body was not kept: rok keeps text and images only.</source>
+        <translation>Le corps n&apos;a pas été conservé&#xa0;: rok ne conserve que le texte et les images.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only the first %1 of the body were kept.</source>
+        <translation>Seuls les premiers %1 du corps ont été conservés.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not decode %1: %2.</source>
+        <translation>Impossible de décoder %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only the first %1 of the decoded body are shown.</source>
+        <translation>Seuls les premiers %1 du corps décodé sont affichés.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The %1 data ends early.</source>
+        <translation>Les données %1 s&apos;arrêtent trop tôt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decoded from %1.</source>
+        <translation>Décodé depuis %1.</translation>
+    </message>
+</context>
+<context>
     <name>ReplayEditor</name>
     <message>
         <location filename="../app/gui/replayeditor.cpp" line="+20"/>
@@ -1328,7 +1483,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>la connexion à %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+63"/>
         <source>There is no recorded request to replay.</source>
         <translation>Aucune requête enregistrée à renvoyer.</translation>
     </message>
@@ -1341,7 +1496,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>RequestEditing</name>
     <message>
-        <location filename="../app/client/requestediting.cpp" line="+99"/>
+        <location filename="../app/client/requestediting.cpp" line="+84"/>
         <source>Header lines must be plain ASCII: %1</source>
         <translation>Les lignes d’en-tête doivent être en ASCII simple&#xa0;: %1</translation>
     </message>
@@ -1910,7 +2065,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+88"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+87"/>
         <source>TLS: the service closed the connection</source>
         <translation>TLS : le service a fermé la connexion</translation>
     </message>
@@ -1925,7 +2080,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>TLS : %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>rok held the request for %1, but the local service at %2 did not come back: %3.</source>
         <translation>rok a retenu la requête %1, mais le service local à %2 n’est pas revenu&#xa0;: %3.</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "harexport.h"
 
+#include "readablebody.h"
+
 #include <cmath>
 
 #include <QCoreApplication>
@@ -96,64 +98,24 @@ QJsonArray queryString(const QByteArray &target)
     return out;
 }
 
-// The payload of a chunked body preview, without the framing; stops quietly where the preview
-// was cut. Returns the bytes unchanged if they do not look chunked.
-QByteArray dechunk(const QByteArray &body)
-{
-    QByteArray out;
-    qsizetype pos = 0;
-    while (pos < body.size()) {
-        const qsizetype lineEnd = body.indexOf("\r\n", pos);
-        if (lineEnd < 0)
-            break;
-        QByteArray sizeText = body.sliced(pos, lineEnd - pos);
-        if (const qsizetype ext = sizeText.indexOf(';'); ext >= 0)
-            sizeText.truncate(ext);
-        bool ok = false;
-        const qint64 size = sizeText.trimmed().toLongLong(&ok, 16);
-        if (!ok || size < 0)
-            return body;
-        if (size == 0)
-            break;
-        pos = lineEnd + 2;
-        out += body.sliced(pos, qMin<qint64>(size, body.size() - pos));
-        pos += size + 2;
-    }
-    return out;
-}
-
 struct Body
 {
     QString text;
     QString comment;
     bool present = false;
+    bool base64 = false; // an image or undecodable bytes: HAR's content.encoding
 };
 
 Body bodyText(const HttpHead &head, const QByteArray &preview, bool truncated)
 {
+    const ReadableBody readable = ReadableBody::of(head, preview, truncated);
     Body body;
-    const QByteArray encoding = head.value("Content-Encoding").toLower();
-    if (!encoding.isEmpty() && encoding != "identity") {
-        if (!preview.isEmpty() || truncated)
-            body.comment = trHar(QT_TRANSLATE_NOOP("HarExport",
-                                                   "The body is compressed (%1) and is not shown."))
-                                   .arg(headerText(encoding));
+    body.comment = readable.notes.join(u' ');
+    if (readable.kind == ReadableBody::Kind::None)
         return body;
-    }
-    if (preview.isEmpty()) {
-        if (truncated)
-            body.comment = trHar(QT_TRANSLATE_NOOP(
-                    "HarExport", "The body is not text, so it was not recorded."));
-        return body;
-    }
-    const bool chunked = head.hasToken("Transfer-Encoding", "chunked");
-    body.text = QString::fromUtf8(chunked ? dechunk(preview) : preview);
     body.present = true;
-    if (truncated)
-        body.comment =
-                trHar(QT_TRANSLATE_NOOP("HarExport",
-                                        "Only the first %1 bytes of the body were recorded."))
-                        .arg(RequestRecord::PreviewLimit);
+    body.base64 = !readable.isText();
+    body.text = body.base64 ? QString::fromLatin1(readable.bytes.toBase64()) : readable.text();
     return body;
 }
 
@@ -189,7 +151,9 @@ QJsonObject request(const RequestRecord &record)
              double(bodySize(record, head, record.requestBytes, record.requestBody,
                              record.requestBodyTruncated))},
     };
-    const Body body = bodyText(head, record.requestBody, record.requestBodyTruncated);
+    Body body = bodyText(head, record.requestBody, record.requestBodyTruncated);
+    if (body.base64) // postData has no encoding field: an image upload is described, not kept
+        body.text.clear();
     if (body.present || !body.comment.isEmpty()) {
         QJsonObject postData{{QStringLiteral("mimeType"), headerText(head.value("Content-Type"))},
                              {QStringLiteral("text"), body.text}};
@@ -212,6 +176,8 @@ QJsonObject response(const RequestRecord &record)
     const Body body = bodyText(head, record.responseBody, record.responseBodyTruncated);
     if (body.present)
         content.insert(QStringLiteral("text"), body.text);
+    if (body.present && body.base64)
+        content.insert(QStringLiteral("encoding"), QStringLiteral("base64"));
     if (!body.comment.isEmpty())
         content.insert(QStringLiteral("comment"), body.comment);
     QJsonObject out{

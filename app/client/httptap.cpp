@@ -2,20 +2,12 @@
 
 namespace {
 
-// Keeps the start of a text body for the request inspector (unless `keep` is false: no
-// inspector reads it); never more than PreviewLimit.
+// Keeps the start of a body for the request inspector, unless none reads it (`keep`).
 void capture(bool keep, QByteArray &preview, bool &truncated, const HttpHead &head,
              QByteArrayView bytes)
 {
-    if (!keep || bytes.isEmpty() || truncated)
-        return;
-    if (!RequestRecord::isTextual(head)) {
-        truncated = true;
-        return;
-    }
-    const qsizetype room = RequestRecord::PreviewLimit - preview.size();
-    preview += bytes.first(qMin(room, bytes.size()));
-    truncated = bytes.size() > room;
+    if (keep)
+        RequestRecord::keepPreview(preview, truncated, head, bytes);
 }
 
 bool switchesProtocols(const RequestRecord &record)

@@ -1,5 +1,6 @@
 #include "inspector.h"
 
+#include "readablebody.h"
 #include "replayer.h"
 
 #include <QFile>
@@ -32,11 +33,19 @@ QJsonValue ms(double value)
     return value < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
 }
 
-QJsonObject part(const HttpHead &head, const QByteArray &body, bool truncated)
+// A head, and its body as a person reads it (decoded, JSON indented; an image as a data: URL).
+QJsonObject part(const HttpHead &head, const QByteArray &kept, bool truncated)
 {
-    return {{QStringLiteral("head"), QString::fromLatin1(head.serialize())},
-            {QStringLiteral("body"), QString::fromUtf8(body)},
-            {QStringLiteral("body_complete"), !truncated}};
+    const ReadableBody body = ReadableBody::of(head, kept, truncated);
+    QJsonObject object{{QStringLiteral("head"), QString::fromLatin1(head.serialize())},
+                       {QStringLiteral("body"), body.isText() ? body.readableText() : QString()},
+                       {QStringLiteral("body_complete"), body.complete},
+                       {QStringLiteral("body_notes"), QJsonArray::fromStringList(body.notes)}};
+    if (body.kind == ReadableBody::Kind::Image)
+        object.insert(
+                QStringLiteral("body_image"),
+                QString::fromLatin1("data:" + body.mimeType + ";base64," + body.bytes.toBase64()));
+    return object;
 }
 
 } // namespace

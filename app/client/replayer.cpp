@@ -139,15 +139,9 @@ private:
 
     void capture(QByteArrayView bytes)
     {
-        if (m_result.status == 0 || bytes.isEmpty() || m_result.responseBodyTruncated)
-            return;
-        if (!RequestRecord::isTextual(m_result.responseHead)) {
-            m_result.responseBodyTruncated = true;
-            return;
-        }
-        const qsizetype room = RequestRecord::PreviewLimit - m_result.responseBody.size();
-        m_result.responseBody += bytes.first(qMin(room, bytes.size()));
-        m_result.responseBodyTruncated = bytes.size() > room;
+        if (m_result.status != 0)
+            RequestRecord::keepPreview(m_result.responseBody, m_result.responseBodyTruncated,
+                                       m_result.responseHead, bytes);
     }
 
     double elapsedMs() const { return m_clock.nsecsElapsed() / 1e6; }

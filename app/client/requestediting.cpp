@@ -1,5 +1,7 @@
 #include "requestediting.h"
 
+#include "readablebody.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -49,26 +51,9 @@ QString headerLines(const HttpHead &head)
 
 std::optional<QByteArray> dechunked(QByteArrayView framed)
 {
-    QByteArray body;
-    while (true) {
-        const qsizetype lineEnd = framed.indexOf("\r\n");
-        if (lineEnd < 0)
-            return std::nullopt;
-        QByteArrayView size = framed.first(lineEnd);
-        if (const qsizetype extension = size.indexOf(';'); extension >= 0)
-            size = size.first(extension);
-        bool ok = false;
-        const qint64 length = size.trimmed().toLongLong(&ok, 16);
-        if (!ok || length < 0 || length > framed.size())
-            return std::nullopt;
-        framed = framed.sliced(lineEnd + 2);
-        if (length == 0)
-            return body; // trailers, if any, are not body
-        if (framed.size() < length + 2 || framed.sliced(length, 2) != "\r\n")
-            return std::nullopt;
-        body += framed.first(length);
-        framed = framed.sliced(length + 2);
-    }
+    bool complete = false;
+    QByteArray payload = BodyDecoding::dechunk(framed, &complete);
+    return complete ? std::optional(std::move(payload)) : std::nullopt;
 }
 
 std::optional<QByteArray> wholeBody(const RequestRecord &record)

@@ -24,6 +24,20 @@ bool RequestRecord::isTextual(const HttpHead &head)
             || type.contains("javascript") || type.contains("x-www-form-urlencoded");
 }
 
+void RequestRecord::keepPreview(QByteArray &preview, bool &truncated, const HttpHead &head,
+                                QByteArrayView bytes)
+{
+    if (bytes.isEmpty() || truncated)
+        return;
+    if (!isTextual(head) && !head.value("Content-Type").trimmed().toLower().startsWith("image/")) {
+        truncated = true;
+        return;
+    }
+    const qsizetype room = PreviewLimit - preview.size();
+    preview += bytes.first(qMin(room, bytes.size()));
+    truncated = bytes.size() > room;
+}
+
 RequestLog::RequestLog(int capacity, QObject *parent)
     : QObject(parent)
     , m_capacity(qMax(1, capacity))
@@ -48,6 +62,15 @@ qint64 previewSize(const RequestRecord &record)
 {
     return record.requestBody.size() + record.responseBody.size();
 }
+
+// What a record needs for a line of its own or the figures: no headers and no bodies.
+void slim(RequestRecord &record)
+{
+    record.requestHead.headers = {};
+    record.responseHead.headers = {};
+    record.requestBody = {};
+    record.responseBody = {};
+}
 } // namespace
 
 void RequestLog::add(RequestRecord record)
@@ -55,10 +78,7 @@ void RequestLog::add(RequestRecord record)
     if (m_publishOnly && record.kind == RequestRecord::Kind::Http) {
         // Printed once, in a line that needs none of this: free it now, not after the wait
         // for the edge time (with a thousand records waiting, malloc had 4% more to do).
-        record.requestHead.headers = {};
-        record.responseHead.headers = {};
-        record.requestBody = {};
-        record.responseBody = {};
+        slim(record);
     }
     constexpr qsizetype MostAwaiting = 50'000; // beyond, records go out without the split
     if (!m_edgeTimesExpected || record.edgeKey == 0
@@ -141,7 +161,11 @@ void RequestLog::drain()
 void RequestLog::accept(RequestRecord record)
 {
     record.id = m_nextId++;
-    if (!m_publishOnly) {
+    if (m_capturePaused && record.replayOf == 0) {
+        record.captured = false;
+        slim(record);
+        ++m_missed;
+    } else if (!m_publishOnly) {
         m_previewBytes += previewSize(record);
         m_ring.push_back(record);
         while (qsizetype(m_ring.size()) > m_capacity)
@@ -177,6 +201,12 @@ void RequestLog::clear()
     m_pending.clear();
     m_previewBytes = 0;
     m_withoutPreview = 0;
+}
+
+void RequestLog::setCapturePaused(bool paused)
+{
+    m_capturePaused = paused;
+    m_missed = 0;
 }
 
 void RequestLog::setPublishOnly(bool publishOnly)

@@ -39,11 +39,14 @@ struct RequestRecord
     qint64 responseBytes = 0;
     HttpHead requestHead;
     HttpHead responseHead;
-    QByteArray requestBody; // the start of a text body as sent (chunked: with its framing)
+    // The start of a text or image body as sent (chunked: with its framing; compressed: as
+    // compressed). ReadableBody makes it readable.
+    QByteArray requestBody;
     QByteArray responseBody;
-    bool requestBodyTruncated = false; // the body was longer than PreviewLimit, or not text
+    bool requestBodyTruncated = false; // longer than PreviewLimit, or not text or an image
     bool responseBodyTruncated = false;
     bool previewsDropped = false; // the log dropped the body previews to stay within budget
+    bool captured = true; // false: capture was paused; only its figures remain (no heads)
     QString error; // why there is no (complete) response
 
     static constexpr qsizetype PreviewLimit = 64 * 1024;
@@ -52,6 +55,10 @@ struct RequestRecord
     // time, which the benchmark measured at 8% of the client's CPU).
     static QDateTime now();
     static bool isTextual(const HttpHead &head); // Content-Type worth showing as text
+    // Adds the next bytes of a body to its preview if its Content-Type is text or an image,
+    // up to PreviewLimit; `truncated` says the preview is not the whole body.
+    static void keepPreview(QByteArray &preview, bool &truncated, const HttpHead &head,
+                            QByteArrayView bytes);
 };
 
 // The requests of a tunnel: a ring of the last `capacity` records, published to printers and
@@ -100,6 +107,13 @@ public:
         m_batchTimer.setInterval(interval);
     }
 
+    // Paused capture: records still go out in the batches, for the figures, but are neither
+    // kept nor shown (captured = false), and their heads and bodies go at once. A replay the
+    // user asks for is kept all the same.
+    void setCapturePaused(bool paused);
+    bool isCapturePaused() const { return m_capturePaused; }
+    int missedWhilePaused() const { return m_missed; } // since the pause began
+
     // Requests held while the local service is down (--hold), as each starts to wait: the CLI
     // prints them and the window counts them. Their records come when they end.
     void addWaiting(const QByteArray &method, const QByteArray &path);
@@ -125,6 +139,8 @@ private:
     quint64 m_nextId = 1;
     int m_capacity;
     bool m_publishOnly = false;
+    bool m_capturePaused = false;
+    int m_missed = 0;
     bool m_flushQueued = false;
     int m_waiting = 0;
 

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "messageview.h"
+
 #include "appsettings.h"
 #include "harexport.h"
 #include "qrcodewidget.h"
@@ -19,7 +21,6 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHostAddress>
@@ -27,8 +28,8 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -53,23 +54,6 @@ bool anotherDeviceCanOpen(const QString &url)
         return false;
     const QHostAddress address(host);
     return address.isNull() || !address.isLoopback();
-}
-
-// A head and the start of its body, as the details pane shows them.
-QString describe(const HttpHead &head, const QByteArray &body, bool truncated, qint64 bytes)
-{
-    if (head.headers.isEmpty() && head.method.isEmpty() && head.status == 0)
-        return MainWindow::tr("(nothing received)");
-    QString text = QString::fromUtf8(head.serialize());
-    if (!body.isEmpty())
-        text += QString::fromUtf8(body);
-    if (truncated) {
-        text += body.isEmpty()
-                ? MainWindow::tr("(body not shown: not text, %1 bytes on the wire in all)")
-                          .arg(bytes)
-                : MainWindow::tr("\n… (preview ends here)");
-    }
-    return text;
 }
 
 // A figure that may not exist yet (-1), formatted like the table's durations.
@@ -262,13 +246,30 @@ QWidget *MainWindow::createLog()
         m_model->clear(); // the model and the log
         m_controller->clearStats();
     });
+    // Pause capture: the tunnel serves on and the figures count on; the log takes nothing in.
+    m_pauseCapture = new QAction(this);
+    m_pauseCapture->setObjectName(QStringLiteral("pauseCapture"));
+    m_pauseCapture->setCheckable(true);
+    m_pauseCapture->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E)); // as browsers' network tools
+    connect(m_pauseCapture, &QAction::toggled, this, &MainWindow::setCapturePaused);
+    auto *pause = new QPushButton(log);
+    pause->setObjectName(QStringLiteral("pauseCaptureButton"));
+    TunnelActions::bind(pause, m_pauseCapture);
+    m_captureState = new QLabel(log);
+    m_captureState->setObjectName(QStringLiteral("captureState"));
     tools->addWidget(m_filter, 1);
+    tools->addWidget(m_captureState);
+    tools->addWidget(pause);
     tools->addWidget(exportButton);
     tools->addWidget(clear);
     layout->addLayout(tools);
+    setCapturePaused(false);
 
     m_model = new RequestLogModel(m_controller->log(), this);
-    connect(m_controller->log(), &RequestLog::recordsAdded, this, [this] { updateStats(); });
+    connect(m_controller->log(), &RequestLog::recordsAdded, this, [this] {
+        updateStats();
+        updateCaptureState();
+    });
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -305,22 +306,16 @@ QWidget *MainWindow::createDetails()
     auto *details = new QWidget(this);
     auto *layout = new QVBoxLayout(details);
     layout->setContentsMargins(0, 0, 0, 0);
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_detailsTabs = new QTabWidget(details);
-    m_requestText = new QPlainTextEdit(details);
-    m_requestText->setObjectName(QStringLiteral("requestDetails"));
-    m_requestText->setAccessibleName(tr("Request head and body"));
-    m_responseText = new QPlainTextEdit(details);
-    m_responseText->setObjectName(QStringLiteral("responseDetails"));
-    m_responseText->setAccessibleName(tr("Response head and body"));
-    for (QPlainTextEdit *edit : {m_requestText, m_responseText}) {
-        edit->setReadOnly(true);
-        edit->setFont(mono);
-        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-        edit->setPlaceholderText(tr("Select a request to see it here."));
-    }
-    m_detailsTabs->addTab(m_requestText, tr("Re&quest"));
-    m_detailsTabs->addTab(m_responseText, tr("Res&ponse"));
+    m_detailsTabs->setObjectName(QStringLiteral("requestAndResponse"));
+    m_request = new MessageView(MessageView::Side::Request, details);
+    m_response = new MessageView(MessageView::Side::Response, details);
+    m_detailsTabs->addTab(m_request, tr("Re&quest"));
+    m_detailsTabs->addTab(m_response, tr("Res&ponse"));
+    m_detailsTabs->setCornerWidget(createBodySearch(details));
+    for (MessageView *view : {m_request, m_response})
+        connect(view, &MessageView::searchedTextChanged, this, [this] { searchBody(); });
+    connect(m_detailsTabs, &QTabWidget::currentChanged, this, [this] { searchBody(); });
     layout->addWidget(m_detailsTabs, 1);
 
     auto *replayRow = new QHBoxLayout;
@@ -350,6 +345,67 @@ QWidget *MainWindow::createDetails()
     return details;
 }
 
+// Find in the shown body: every match marked, Enter and F3 go to the next, Shift the previous.
+QWidget *MainWindow::createBodySearch(QWidget *parent)
+{
+    auto *search = new QWidget(parent);
+    auto *row = new QHBoxLayout(search);
+    row->setContentsMargins(0, 0, 0, 2);
+    m_bodySearch = new QLineEdit(search);
+    m_bodySearch->setObjectName(QStringLiteral("bodySearch"));
+    m_bodySearch->setPlaceholderText(tr("Find in this message"));
+    m_bodySearch->setAccessibleName(tr("Find in the request or response shown"));
+    m_bodySearch->setClearButtonEnabled(true);
+    m_bodySearch->setMinimumWidth(200);
+    m_bodyMatches = new QLabel(search);
+    m_bodyMatches->setObjectName(QStringLiteral("bodyMatches"));
+    row->addWidget(m_bodyMatches);
+    row->addWidget(m_bodySearch);
+    connect(m_bodySearch, &QLineEdit::textChanged, this, [this] { searchBody(true); });
+    connect(m_bodySearch, &QLineEdit::returnPressed, this, [this] { findInBody(false); });
+    auto *previous = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return), m_bodySearch);
+    previous->setContext(Qt::WidgetShortcut);
+    connect(previous, &QShortcut::activated, this, [this] { findInBody(true); });
+
+    auto *find = new QAction(tr("Find"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_bodySearch->setFocus(Qt::ShortcutFocusReason);
+        m_bodySearch->selectAll();
+    });
+    auto *next = new QAction(tr("Find Next"), this);
+    next->setShortcut(QKeySequence::FindNext);
+    connect(next, &QAction::triggered, this, [this] { findInBody(false); });
+    auto *back = new QAction(tr("Find Previous"), this);
+    back->setShortcut(QKeySequence::FindPrevious);
+    connect(back, &QAction::triggered, this, [this] { findInBody(true); });
+    addActions({find, next, back});
+    return search;
+}
+
+MessageView *MainWindow::shownMessage() const
+{
+    return m_detailsTabs->currentWidget() == m_request ? m_request : m_response;
+}
+
+void MainWindow::searchBody(bool showText)
+{
+    const QString needle = m_bodySearch->text();
+    MessageView *hidden = shownMessage() == m_request ? m_response : m_request;
+    hidden->highlight({}); // marks only where the user looks
+    const int matches = shownMessage()->highlight(needle, showText);
+    if (needle.isEmpty() || matches < 0)
+        m_bodyMatches->clear();
+    else
+        m_bodyMatches->setText(matches == 0 ? tr("No matches")
+                                            : tr("%n match(es)", nullptr, matches));
+}
+
+void MainWindow::findInBody(bool backward)
+{
+    shownMessage()->findNext(m_bodySearch->text(), backward);
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -359,6 +415,8 @@ void MainWindow::createMenus()
     file->addAction(m_actions->quit());
     QMenu *tunnel = menuBar()->addMenu(tr("&Tunnel"));
     tunnel->addActions({m_actions->startStop(), m_actions->copyUrl(), m_actions->openUrl()});
+    tunnel->addSeparator();
+    tunnel->addAction(m_pauseCapture);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About rok"), this, &MainWindow::showAbout);
 }
@@ -426,6 +484,24 @@ void MainWindow::updateState()
     m_detail->setText(detail.isEmpty() ? detail : detail.left(1).toUpper() + detail.mid(1));
 }
 
+void MainWindow::setCapturePaused(bool paused)
+{
+    m_controller->log()->setCapturePaused(paused);
+    m_pauseCapture->setText(paused ? tr("Re&sume Capture") : tr("Pau&se Capture"));
+    m_pauseCapture->setToolTip(paused ? tr("Record requests in the log again")
+                                      : tr("Stop recording requests in the log; the tunnel "
+                                           "and its figures go on"));
+    updateCaptureState();
+}
+
+void MainWindow::updateCaptureState()
+{
+    const RequestLog *log = m_controller->log();
+    m_captureState->setVisible(log->isCapturePaused());
+    m_captureState->setText(
+            tr("Capture paused: %n request(s) not recorded", nullptr, log->missedWhilePaused()));
+}
+
 void MainWindow::updateStats()
 {
     const RequestStats::Summary summary =
@@ -455,14 +531,11 @@ void MainWindow::showDetails()
     m_copyCurl->setEnabled(request);
     m_replayResult->clear();
     if (!record) {
-        m_requestText->clear();
-        m_responseText->clear();
+        m_request->clear();
+        m_response->clear();
+        searchBody();
         return;
     }
-    m_requestText->setPlainText(describe(record->requestHead, record->requestBody,
-                                         record->requestBodyTruncated, record->requestBytes));
-    QString response = describe(record->responseHead, record->responseBody,
-                                record->responseBodyTruncated, record->responseBytes);
     QStringList notes; // above the response: what went wrong, and where the time went
     if (!record->error.isEmpty())
         notes.append(record->error);
@@ -474,16 +547,16 @@ void MainWindow::showDetails()
                                           : tr("App: %1. Tunnel: %2.")
                                                     .arg(Units::duration(record->durationMs),
                                                          Units::duration(record->tunnelMs)));
-    if (!notes.isEmpty())
-        response = notes.join(u'\n') + QStringLiteral("\n\n") + response;
-    m_responseText->setPlainText(response);
-    if (record->previewsDropped) {
-        const QString note = tr("\n(The bodies of older requests are no longer kept, so the "
-                                "log stays within %1.)")
-                                     .arg(Units::bytes(RequestLog::PreviewBudget));
-        m_requestText->appendPlainText(note);
-        m_responseText->appendPlainText(note);
-    }
+    QStringList dropped;
+    if (record->previewsDropped)
+        dropped.append(tr("The bodies of older requests are no longer kept, so the log stays "
+                          "within %1.")
+                               .arg(Units::bytes(RequestLog::PreviewBudget)));
+    m_request->showMessage(record->requestHead, record->requestBody, record->requestBodyTruncated,
+                           dropped);
+    m_response->showMessage(record->responseHead, record->responseBody,
+                            record->responseBodyTruncated, notes + dropped);
+    searchBody();
 }
 
 void MainWindow::replaySelected()
@@ -549,10 +622,9 @@ void MainWindow::onReplayed(const RequestRecord &result)
             tr("Replayed: %1 %2 in %3")
                     .arg(result.status)
                     .arg(QString::fromLatin1(result.responseHead.reason), ms(result.durationMs)));
-    m_responseText->setPlainText(tr("Replayed response:\n\n")
-                                 + describe(result.responseHead, result.responseBody,
-                                            result.responseBodyTruncated, result.responseBytes));
-    m_detailsTabs->setCurrentWidget(m_responseText);
+    m_response->showMessage(result.responseHead, result.responseBody, result.responseBodyTruncated,
+                            {tr("Replayed response:")});
+    m_detailsTabs->setCurrentWidget(m_response);
 }
 
 void MainWindow::chooseHarFile()

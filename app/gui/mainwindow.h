@@ -7,9 +7,10 @@
 #include <QTimer>
 
 class AppSettings;
+class MessageView;
+class QAction;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
@@ -56,11 +57,19 @@ private:
     QWidget *createStats();
     QWidget *createLog();
     QWidget *createDetails();
+    QWidget *createBodySearch(QWidget *parent);
+    MessageView *shownMessage() const; // the request or the response, as the tab shows
+    // Marks the search's matches in the message shown; showText: as the user types, a table
+    // gives way to the raw message.
+    void searchBody(bool showText = false);
+    void findInBody(bool backward);
     void createMenus();
 
     void updateState();
     static QString whoReaches(const TunnelOptions &options);
     void updateStats();
+    void setCapturePaused(bool paused);
+    void updateCaptureState(); // "Capture paused: N requests not recorded"
     void showDetails();
     void replaySelected();
     void editAndReplaySelected();
@@ -90,14 +99,18 @@ private:
     ResponseTimeChart *m_chart = nullptr;
 
     QLineEdit *m_filter = nullptr;
+    QAction *m_pauseCapture = nullptr;
+    QLabel *m_captureState = nullptr;
     RequestLogModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_table = nullptr;
 
     QTabWidget *m_detailsTabs = nullptr;
     QSplitter *m_splitter = nullptr; // the request log above the details
-    QPlainTextEdit *m_requestText = nullptr;
-    QPlainTextEdit *m_responseText = nullptr;
+    MessageView *m_request = nullptr;
+    MessageView *m_response = nullptr;
+    QLineEdit *m_bodySearch = nullptr;
+    QLabel *m_bodyMatches = nullptr;
     QPushButton *m_replay = nullptr;
     QPushButton *m_editReplay = nullptr;
     QPushButton *m_copyCurl = nullptr;

@@ -215,13 +215,18 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
 
 void RequestLogModel::onRecordsAdded(const QList<RequestRecord> &batch)
 {
-    // A batch can repeat records the constructor already took from the log's ring.
-    auto fresh = std::find_if(batch.begin(), batch.end(),
-                              [this](const RequestRecord &r) { return r.id > m_lastId; });
+    // A batch can repeat records the constructor already took from the log's ring, and hold
+    // records of a paused capture, which are not shown.
+    std::vector<const RequestRecord *> shown;
+    for (const RequestRecord &record : batch) {
+        if (record.id > m_lastId && record.captured)
+            shown.push_back(&record);
+    }
+    auto fresh = shown.begin();
     const int capacity = m_log ? m_log->capacity() : int(m_rows.size());
-    if (batch.end() - fresh > capacity)
-        fresh = batch.end() - capacity;
-    const qsizetype count = batch.end() - fresh;
+    if (shown.end() - fresh > capacity)
+        fresh = shown.end() - capacity;
+    const qsizetype count = shown.end() - fresh;
     if (count == 0) {
         trimToCapacity();
         return;
@@ -229,7 +234,8 @@ void RequestLogModel::onRecordsAdded(const QList<RequestRecord> &batch)
     // Make room first, so rowCount() stays within the capacity at every signal.
     removeOldest(qsizetype(m_rows.size()) + count - capacity);
     beginInsertRows({}, 0, int(count - 1));
-    m_rows.insert(m_rows.end(), fresh, batch.end());
+    for (; fresh != shown.end(); ++fresh)
+        m_rows.push_back(**fresh);
     m_lastId = m_rows.back().id;
     dropPreviews(m_previewsDroppedThrough); // records that lost them while the batch waited
     endInsertRows();

@@ -1,5 +1,6 @@
 #include "testhttpservice.h"
 
+#include "compressed.h"
 #include "httpparser.h"
 
 #include <QCryptographicHash>
@@ -81,18 +82,21 @@ private:
             send(200, m_hash.result().toHex() + '\n');
         else if (target == "/")
             send(200, TestHttpService::Page);
+        else if (target.startsWith("/gzip-json"))
+            send(200, Compressed::gzip(TestHttpService::GzipJson), -1,
+                 "application/json\r\nContent-Encoding: gzip");
         else
             send(404, "not here\n");
     }
 
-    void send(int status, const QByteArray &body, qint64 length = -1)
+    void send(int status, const QByteArray &body, qint64 length = -1,
+              const QByteArray &type = "text/plain")
     {
         const bool close = m_head.hasToken("Connection", "close");
         QByteArray head = "HTTP/1.1 " + QByteArray::number(status)
-                + (status == 200 ? " OK" : " Not Found")
-                + "\r\nContent-Type: text/plain\r\nContent-Length: "
-                + QByteArray::number(length < 0 ? body.size() : length) + "\r\n"
-                + (close ? "Connection: close\r\n" : "") + "\r\n";
+                + (status == 200 ? " OK" : " Not Found") + "\r\nContent-Type: " + type
+                + "\r\nContent-Length: " + QByteArray::number(length < 0 ? body.size() : length)
+                + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n";
         m_socket->write(head + (m_head.method == "HEAD" ? QByteArray() : body));
         if (close && length < 0)
             m_socket->disconnectFromHost();
