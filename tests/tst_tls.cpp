@@ -420,7 +420,7 @@ void tst_Tls::websocketOverHttps()
     QVERIFY2(received.startsWith("HTTP/1.1 101"), received.constData());
     QVERIFY(received.contains(WebSocketTalk::AcceptKey));
     received = received.mid(received.indexOf("\r\n\r\n") + 4);
-    for (const QByteArray message : {"first"_ba, "second, after a round trip"_ba}) {
+    for (const QByteArray &message : {"first"_ba, "second, after a round trip"_ba}) {
         visitor.write(WebSocketTalk::maskedText(message));
         const QByteArray expected = WebSocketTalk::text("echo: " + message);
         QTRY_VERIFY((received += visitor.readAll(), received == expected));
