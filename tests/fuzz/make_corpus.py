@@ -6,9 +6,11 @@ the comment at the top of each fuzz_*.cpp). Run it after changing a layout; the 
 committed, so the seeds stay reviewable.
 """
 
+import gzip
 import pathlib
 import shutil
 import struct
+import zlib
 
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -264,4 +266,31 @@ write("fuzz_requestrewriter", {
     "malformed-after-first": rewrite(0, [(get + b"BAD\n", TO_TUNNEL), (ok, FROM_TUNNEL)]),
     "bad-response": rewrite(0, [(get, TO_TUNNEL), (b"HTTP/1.1 2OO OK\r\n\r\n", FROM_TUNNEL)]),
     "unasked-101": rewrite(0, [(get, TO_TUNNEL), (switching, FROM_TUNNEL)]),
+})
+
+
+# fuzz_readablebody: byte 0 = coding (bits 0-2), type (bits 3-4), chunked (bit 5), cut (bit 6)
+def body(coding, type_, data, chunked=False, cut=False):
+    def framed(payload):
+        return b"".join(b"%x\r\n%s\r\n" % (len(payload[i:i + 7]), payload[i:i + 7])
+                        for i in range(0, len(payload), 7)) + b"0\r\n\r\n"
+    return bytes([coding | type_ << 3 | chunked << 5 | cut << 6]) + (framed(data) if chunked else data)
+
+
+json_text = b'{"otter": {"name": "Olive", "legs": 4, "id": 12345678901234567890}, "tags": ["a", "b\\"c"], "e": {}}'
+hello_br = bytes.fromhex("0b028068656c6c6f03")  # brotli's own encoding of "hello"
+write("fuzz_readablebody", {
+    "plain-json": body(0, 0, json_text),
+    "gzip-json": body(1, 0, gzip.compress(json_text, mtime=0)),
+    "gzip-json-chunked": body(1, 0, gzip.compress(json_text, mtime=0), chunked=True),
+    "gzip-cut": body(1, 0, gzip.compress(json_text * 20, mtime=0)[:40], cut=True),
+    "deflate-zlib": body(2, 1, zlib.compress(b"M\xfcller and more text " * 5)),
+    "deflate-raw": body(2, 1, zlib.compressobj(wbits=-15).compress(b"raw deflate text") + b"\x03\x00"),
+    "br-hello": body(3, 1, hello_br),
+    "gzip-then-br-wrong-order": body(4, 1, gzip.compress(b"hello", mtime=0)),
+    "form": body(0, 3, b"user=J%C3%BCrgen&note=hi+there&empty=&a%26b=c%3Dd"),
+    "image-cut": body(0, 2, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", cut=True),
+    "unknown-coding": body(7, 1, b"\x28\xb5\x2f\xfd\x00"),
+    "deep-json": body(0, 0, b"[" * 2000 + b"1" + b"]" * 2000, cut=True),
+    "gzip-bomb": body(1, 1, gzip.compress(b"\0" * (8 << 20), mtime=0)),
 })
