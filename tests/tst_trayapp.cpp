@@ -28,12 +28,14 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -55,6 +57,8 @@ private Q_SLOTS:
     void copyPutsExactlyTheUrlOnTheClipboard();
     void requestsAppearAsRowsWithStatusAndDuration();
     void detailsShowTheDecodedBodyTheHeadersAndTheQuery();
+    void headerSaysWhereTheTunnelIsAndCountsDownToTheRetry();
+    void headerSaysWhichServerItIsConnectingTo();
     void pausedCaptureStopsTheLogButNotTheFigures();
     void statsUpdate();
     void ringBoundHolds();
@@ -254,6 +258,74 @@ void tst_TrayApp::requestsAppearAsRowsWithStatusAndDuration()
         QVERIFY2(ms >= 20, qPrintable(QString::number(ms)));
         QVERIFY(model->index(row, RequestLogModel::Duration).data().toString().endsWith(u"ms"));
     }
+}
+
+// The header through a tunnel's life: stopped, online, and reconnecting once the server is gone,
+// with a countdown to the next try that ticks each second.
+void tst_TrayApp::headerSaysWhereTheTunnelIsAndCountsDownToTheRetry()
+{
+    startApp();
+    const auto label = [this](const QString &name) {
+        auto *widget = m_window->findChild<QLabel *>(name);
+        if (!widget)
+            qFatal("no %s", qPrintable(name));
+        return widget;
+    };
+    const QString local = u"127.0.0.1:%1"_s.arg(m_local->serverPort());
+    QCOMPARE(label(u"state"_s)->text(), StateLook::of(TunnelClient::State::Stopped).text);
+    QCOMPARE(label(u"url"_s)->text(), MainWindow::tr("No tunnel yet"));
+    QCOMPARE(label(u"local"_s)->text(), MainWindow::tr("→ %1").arg(local));
+    QCOMPARE(label(u"detail"_s)->text(),
+             MainWindow::tr("Start the tunnel to get a public URL for %1.").arg(local));
+
+    Q_EMIT m_tray->icon()->activated(QSystemTrayIcon::Trigger);
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
+    QCOMPARE(label(u"state"_s)->text(), StateLook::of(TunnelClient::State::Online).text);
+    QCOMPARE(label(u"url"_s)->text(), m_controller->url());
+    QCOMPARE(label(u"detail"_s)->text(),
+             MainWindow::tr("Anyone with this URL reaches %1.").arg(local));
+
+    const quint16 controlPort = m_server->controlPort();
+    m_server.reset();
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Reconnecting);
+    QCOMPARE(label(u"state"_s)->text(), StateLook::of(TunnelClient::State::Reconnecting).text);
+    // "Cannot reach rok-server at 127.0.0.1:P: Connection refused. Retrying in N s.": N counts
+    // down, a tick a second, between the tries (1 s, then 2 s, 4 s... apart, with jitter).
+    const QRegularExpression retrying(u"^Cannot reach rok-server at 127\\.0\\.0\\.1:%1: .+\\. "
+                                      "Retrying in (\\d+) s\\.$"_s.arg(controlPort));
+    int last = -1;
+    bool ticked = false;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QRegularExpressionMatch match = retrying.match(label(u"detail"_s)->text());
+                if (!match.hasMatch())
+                    return false;
+                const int seconds = match.captured(1).toInt();
+                ticked = ticked || seconds == last - 1;
+                last = seconds;
+                return ticked;
+            }(),
+            15000);
+}
+
+// Connecting to a server that has not answered yet says which server.
+void tst_TrayApp::headerSaysWhichServerItIsConnectingTo()
+{
+    QTcpServer silent; // takes the connection and never says hello
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    {
+        AppSettings settings;
+        settings.setKeychainEnabled(false);
+        settings.setServer(u"127.0.0.1:%1"_s.arg(silent.serverPort()));
+        settings.save();
+    }
+    startApp();
+    m_controller->start();
+    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Connecting);
+    QTRY_VERIFY(silent.hasPendingConnections());
+    QCOMPARE(m_window->findChild<QLabel *>(u"detail"_s)->text(),
+             MainWindow::tr("Connecting to rok-server at %1…")
+                     .arg(u"127.0.0.1:%1"_s.arg(silent.serverPort())));
 }
 
 // Pause capture: the tunnel serves, the figures count, the log takes nothing in and says how
