@@ -88,12 +88,13 @@ int runTunnel(QCoreApplication &app, const CommandLine &command)
         client->start();
     };
     if (command.usesSavedToken(saved.constFirst())) { // the keyring answers on the event loop
-        QObject::connect(&settings, &AppSettings::tokenError, &app, [](const QString &message) {
-            std::fprintf(stderr, "rok: %s\n", qPrintable(message));
-        });
-        QObject::connect(&settings, &AppSettings::profileTokenRead, &app,
+        QObject::connect(settings.tokens(), &TokenStore::readFailed, &app,
+                         [](const QString &message) {
+                             std::fprintf(stderr, "rok: %s\n", qPrintable(message));
+                         });
+        QObject::connect(settings.tokens(), &TokenStore::tokenRead, &app,
                          [&](const QString &, const QByteArray &token) { start(token); });
-        settings.readProfileToken(saved.constFirst().name);
+        settings.tokens()->read(saved.constFirst().name);
     } else {
         start({});
     }

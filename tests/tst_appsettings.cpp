@@ -7,8 +7,7 @@
 
 #include "appsettings.h"
 
-// AppSettings over a QSettings file in a temporary directory. The token tests turn the keychain
-// off, so they do not depend on whether this machine has a keyring.
+// AppSettings over a QSettings file in a temporary directory (its tokens: tst_tokenstore).
 class tst_AppSettings : public QObject
 {
     Q_OBJECT
@@ -23,14 +22,8 @@ private Q_SLOTS:
     void profilesRoundTrip();
     void currentProfileSelectsValues();
     void cleansProfiles();
-    void tokenInSettingsWithoutKeychain();
-    void tokenReadSeesEarlierWrite();
-    void emptyTokenRemovesIt();
-    void tokensPerProfile();
-    void tokenAnswersFromEventLoop();
 
 private:
-    static QByteArray readToken(AppSettings &settings);
     static AppSettings::Profile profile(const QString &name, const QString &server = {},
                                         const QString &local = {});
     QTemporaryDir m_dir;
@@ -52,15 +45,6 @@ void tst_AppSettings::init()
     QSettings settings(QStringLiteral("rok"), QStringLiteral("rok"));
     settings.clear();
     settings.sync();
-}
-
-QByteArray tst_AppSettings::readToken(AppSettings &settings)
-{
-    QSignalSpy read(&settings, &AppSettings::tokenRead);
-    settings.readToken();
-    if (!read.wait(5000))
-        return "<no answer>";
-    return read.at(0).at(0).toByteArray();
 }
 
 AppSettings::Profile tst_AppSettings::profile(const QString &name, const QString &server,
@@ -203,97 +187,6 @@ void tst_AppSettings::cleansProfiles()
     QCOMPARE(settings.profiles().size(), 1);
     QCOMPARE(settings.currentProfile(), QStringLiteral("Default"));
     QCOMPARE(settings.server(), QStringLiteral("localhost:7835"));
-}
-
-void tst_AppSettings::tokenInSettingsWithoutKeychain()
-{
-    AppSettings settings;
-    QSignalSpy plain(&settings, &AppSettings::tokenInPlainTextChanged);
-    settings.setKeychainEnabled(false);
-    QVERIFY(settings.tokenInPlainText());
-    QVERIFY(plain.isEmpty() || plain.last().at(0).toBool());
-
-    QSignalSpy written(&settings, &AppSettings::tokenWritten);
-    settings.writeToken("s3cret-token");
-    QVERIFY(written.wait(5000));
-    QCOMPARE(written.at(0).at(0).toBool(), true);
-    QCOMPARE(written.at(0).at(1).toString(), QString());
-
-    QSettings file(QStringLiteral("rok"), QStringLiteral("rok"));
-    QCOMPARE(file.value(QStringLiteral("token/Default")).toByteArray(), "s3cret-token");
-
-    AppSettings again;
-    again.setKeychainEnabled(false);
-    QCOMPARE(readToken(again), "s3cret-token");
-}
-
-void tst_AppSettings::tokenReadSeesEarlierWrite()
-{
-    AppSettings settings;
-    settings.setKeychainEnabled(false);
-    QSignalSpy read(&settings, &AppSettings::tokenRead);
-    QSignalSpy written(&settings, &AppSettings::tokenWritten);
-    settings.writeToken("first");
-    settings.readToken();
-    settings.writeToken("second");
-    settings.readToken();
-    QTRY_COMPARE(read.size(), 2);
-    QCOMPARE(written.size(), 2);
-    QCOMPARE(read.at(0).at(0).toByteArray(), "first");
-    QCOMPARE(read.at(1).at(0).toByteArray(), "second");
-}
-
-void tst_AppSettings::emptyTokenRemovesIt()
-{
-    AppSettings settings;
-    settings.setKeychainEnabled(false);
-    QSignalSpy written(&settings, &AppSettings::tokenWritten);
-    settings.writeToken("abc");
-    settings.writeToken({});
-    QTRY_COMPARE(written.size(), 2);
-    QVERIFY(!QSettings(QStringLiteral("rok"), QStringLiteral("rok"))
-                     .contains(QStringLiteral("token/Default")));
-    QCOMPARE(readToken(settings), QByteArray());
-}
-
-void tst_AppSettings::tokensPerProfile()
-{
-    AppSettings settings;
-    settings.setKeychainEnabled(false);
-    settings.setProfiles({profile(QStringLiteral("A")), profile(QStringLiteral("B"))});
-    QSignalSpy written(&settings, &AppSettings::tokenWritten);
-    settings.writeProfileToken(QStringLiteral("A"), "token-a");
-    settings.writeProfileToken(QStringLiteral("B"), "token-b");
-    QTRY_COMPARE(written.size(), 2);
-
-    QSignalSpy profileRead(&settings, &AppSettings::profileTokenRead);
-    QSignalSpy currentRead(&settings, &AppSettings::tokenRead);
-    settings.readProfileToken(QStringLiteral("B"));
-    QVERIFY(profileRead.wait(5000));
-    QCOMPARE(profileRead.at(0).at(0).toString(), QStringLiteral("B"));
-    QCOMPARE(profileRead.at(0).at(1).toByteArray(), "token-b");
-    QCOMPARE(profileRead.at(0).at(2).toBool(), true);
-    QVERIFY(currentRead.isEmpty()); // a profile's token is not the current token
-
-    QCOMPARE(readToken(settings), "token-a");
-    settings.setCurrentProfile(QStringLiteral("B"));
-    QCOMPARE(readToken(settings), "token-b");
-
-    settings.removeProfileToken(QStringLiteral("A"));
-    QTRY_COMPARE(written.size(), 3);
-    settings.setCurrentProfile(QStringLiteral("A"));
-    QCOMPARE(readToken(settings), QByteArray());
-}
-
-void tst_AppSettings::tokenAnswersFromEventLoop()
-{
-    // Callers connect after asking; the answer must not come from inside the call.
-    AppSettings settings;
-    settings.setKeychainEnabled(false);
-    QSignalSpy read(&settings, &AppSettings::tokenRead);
-    settings.readToken();
-    QCOMPARE(read.size(), 0);
-    QTRY_COMPARE(read.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_AppSettings)

@@ -70,7 +70,7 @@ int tst_ConfigCommand::run(const QStringList &words, const QByteArray &input, QS
         return 2;
     }
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     char *outText = nullptr;
     char *errText = nullptr;
     size_t outSize = 0;
@@ -104,9 +104,9 @@ int tst_ConfigCommand::run(const QStringList &words, const QByteArray &input, QS
 QByteArray tst_ConfigCommand::token(const QString &profile)
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
-    QSignalSpy read(&settings, &AppSettings::profileTokenRead);
-    settings.readProfileToken(profile);
+    settings.tokens()->setKeychainEnabled(false);
+    QSignalSpy read(settings.tokens(), &TokenStore::tokenRead);
+    settings.tokens()->read(profile);
     return read.wait(5000) ? read.constFirst().at(1).toByteArray() : "(no answer)"_ba;
 }
 

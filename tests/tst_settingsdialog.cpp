@@ -92,8 +92,8 @@ QPushButton *tst_SettingsDialog::okButton(SettingsDialog &dialog)
 
 QByteArray tst_SettingsDialog::profileToken(AppSettings &settings, const QString &profile)
 {
-    QSignalSpy read(&settings, &AppSettings::profileTokenRead);
-    settings.readProfileToken(profile);
+    QSignalSpy read(settings.tokens(), &TokenStore::tokenRead);
+    settings.tokens()->read(profile);
     if (!read.wait(5000))
         return "<no answer>";
     return read.at(0).at(1).toByteArray();
@@ -102,17 +102,17 @@ QByteArray tst_SettingsDialog::profileToken(AppSettings &settings, const QString
 void tst_SettingsDialog::writeToken(AppSettings &settings, const QString &profile,
                                     const QByteArray &token)
 {
-    QSignalSpy written(&settings, &AppSettings::tokenWritten);
-    settings.writeProfileToken(profile, token);
+    QSignalSpy written(settings.tokens(), &TokenStore::tokenWritten);
+    settings.tokens()->write(profile, token);
     QVERIFY(written.wait(5000));
-    QVERIFY(written.at(0).at(0).toBool());
+    QVERIFY(written.at(0).at(1).toBool());
 }
 
 void tst_SettingsDialog::showsCurrentSettings()
 {
     {
         AppSettings settings;
-        settings.setKeychainEnabled(false);
+        settings.tokens()->setKeychainEnabled(false);
         settings.setProfiles({{QStringLiteral("One"), QStringLiteral("one.example.org:7835"),
                                QStringLiteral("3001"), QStringLiteral("first")},
                               {QStringLiteral("Two"), QStringLiteral("two.example.org:7835"),
@@ -124,7 +124,7 @@ void tst_SettingsDialog::showsCurrentSettings()
         writeToken(settings, QStringLiteral("Two"), "two-token");
     }
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     SettingsDialog dialog(&settings);
     dialog.show();
     QCOMPARE(field<QComboBox>(dialog, "profile")->count(), 2);
@@ -153,7 +153,7 @@ void tst_SettingsDialog::showsCurrentSettings()
 void tst_SettingsDialog::everyInputHasAnAccessibleName()
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     SettingsDialog dialog(&settings);
     dialog.show();
     int inputs = 0;
@@ -178,7 +178,7 @@ void tst_SettingsDialog::everyInputHasAnAccessibleName()
 void tst_SettingsDialog::labelsHaveBuddies()
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     SettingsDialog dialog(&settings);
     const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
     int withMnemonic = 0;
@@ -212,7 +212,7 @@ void tst_SettingsDialog::labelsHaveBuddies()
 void tst_SettingsDialog::fillAndAccept()
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     SettingsDialog dialog(&settings);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -232,26 +232,26 @@ void tst_SettingsDialog::fillAndAccept()
     QCOMPARE(field<QLineEdit>(dialog, "subdomain")->text(), QStringLiteral("myapp"));
     QVERIFY(okButton(dialog)->isEnabled());
 
-    QSignalSpy written(&settings, &AppSettings::tokenWritten);
+    QSignalSpy written(settings.tokens(), &TokenStore::tokenWritten);
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(!dialog.isVisible());
     QVERIFY(written.wait(5000));
-    QCOMPARE(written.at(0).at(0).toBool(), true);
+    QCOMPARE(written.at(0).at(1).toBool(), true);
 
     // The same instance, and a new one reading the file: as after a restart of the app.
     for (AppSettings *check : {&settings, new AppSettings(this)}) {
-        check->setKeychainEnabled(false);
+        check->tokens()->setKeychainEnabled(false);
         QCOMPARE(check->server(), QStringLiteral("tunnel.example.org:9443"));
         QCOMPARE(check->local(), QStringLiteral("8080"));
         QCOMPARE(check->subdomain(), QStringLiteral("myapp"));
         QCOMPARE(check->startTunnelAtLaunch(), true);
         QCOMPARE(check->startAtLogin(), true);
         QCOMPARE(check->logSize(), 2500);
-        QSignalSpy read(check, &AppSettings::tokenRead);
-        check->readToken();
+        QSignalSpy read(check->tokens(), &TokenStore::tokenRead);
+        check->tokens()->read(check->currentProfile());
         QVERIFY(read.wait(5000));
-        QCOMPARE(read.at(0).at(0).toByteArray(), "s3cret");
+        QCOMPARE(read.at(0).at(1).toByteArray(), "s3cret");
     }
     QVERIFY(Autostart::isEnabled());
 }
@@ -259,7 +259,7 @@ void tst_SettingsDialog::fillAndAccept()
 void tst_SettingsDialog::securityKeepsNoPassword()
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     SettingsDialog dialog(&settings);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -339,7 +339,7 @@ void tst_SettingsDialog::invalidInputDisablesOk()
     QFETCH(QString, text);
     QFETCH(bool, valid);
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     SettingsDialog dialog(&settings);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -370,7 +370,7 @@ void tst_SettingsDialog::invalidInputDisablesOk()
 void tst_SettingsDialog::subdomainIsLowercased()
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     SettingsDialog dialog(&settings);
     dialog.show();
     auto *subdomain = field<QLineEdit>(dialog, "subdomain");
@@ -385,12 +385,12 @@ void tst_SettingsDialog::subdomainIsLowercased()
 void tst_SettingsDialog::cancelKeepsSettings()
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     SettingsDialog dialog(&settings);
     dialog.show();
     type(field<QLineEdit>(dialog, "server"), QStringLiteral("elsewhere:1"));
     type(field<QLineEdit>(dialog, "token"), QStringLiteral("never-stored"));
-    QSignalSpy written(&settings, &AppSettings::tokenWritten);
+    QSignalSpy written(settings.tokens(), &TokenStore::tokenWritten);
     QTest::keyClick(&dialog, Qt::Key_Escape);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QCOMPARE(settings.server(), QStringLiteral("localhost:7835"));
@@ -403,13 +403,13 @@ void tst_SettingsDialog::cancelKeepsSettings()
 void tst_SettingsDialog::unchangedTokenIsNotWritten()
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     writeToken(settings, settings.currentProfile(), "kept");
     SettingsDialog dialog(&settings);
     dialog.show();
     QTRY_COMPARE(field<QLineEdit>(dialog, "token")->text(), QStringLiteral("kept"));
     type(field<QLineEdit>(dialog, "local"), QStringLiteral("4000"));
-    QSignalSpy written(&settings, &AppSettings::tokenWritten);
+    QSignalSpy written(settings.tokens(), &TokenStore::tokenWritten);
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QTest::qWait(100);
@@ -421,7 +421,7 @@ void tst_SettingsDialog::unchangedTokenIsNotWritten()
 void tst_SettingsDialog::addSwitchAndRemoveProfiles()
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     writeToken(settings, QStringLiteral("Default"), "default-token");
     {
         SettingsDialog dialog(&settings);
@@ -462,7 +462,7 @@ void tst_SettingsDialog::addSwitchAndRemoveProfiles()
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
     AppSettings saved;
-    saved.setKeychainEnabled(false);
+    saved.tokens()->setKeychainEnabled(false);
     QCOMPARE(saved.profiles().size(), 2);
     QCOMPARE(saved.profiles().at(1).name, QStringLiteral("Staging"));
     QCOMPARE(saved.currentProfile(), QStringLiteral("Staging")); // the one shown at OK
@@ -478,7 +478,7 @@ void tst_SettingsDialog::addSwitchAndRemoveProfiles()
         QTest::mouseClick(field<QPushButton>(dialog, "removeProfile"), Qt::LeftButton);
         QCOMPARE(field<QComboBox>(dialog, "profile")->count(), 1);
         QCOMPARE(field<QLineEdit>(dialog, "profileName")->text(), QStringLiteral("Default"));
-        QSignalSpy written(&saved, &AppSettings::tokenWritten);
+        QSignalSpy written(saved.tokens(), &TokenStore::tokenWritten);
         QTest::mouseClick(okButton(dialog), Qt::LeftButton);
         QTRY_COMPARE(written.size(), 1);
     }
@@ -492,13 +492,13 @@ void tst_SettingsDialog::addSwitchAndRemoveProfiles()
 void tst_SettingsDialog::renameMovesToken()
 {
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     writeToken(settings, QStringLiteral("Default"), "the-token");
     SettingsDialog dialog(&settings);
     dialog.show();
     QTRY_COMPARE(field<QLineEdit>(dialog, "token")->text(), QStringLiteral("the-token"));
     type(field<QLineEdit>(dialog, "profileName"), QStringLiteral("Home"));
-    QSignalSpy written(&settings, &AppSettings::tokenWritten);
+    QSignalSpy written(settings.tokens(), &TokenStore::tokenWritten);
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QTRY_COMPARE(written.size(), 2); // written under the new name, removed under the old
     QCOMPARE(settings.currentProfile(), QStringLiteral("Home"));
@@ -511,7 +511,7 @@ void tst_SettingsDialog::startAtLoginOff()
 {
     QVERIFY(Autostart::setEnabled(true, QStringLiteral("/usr/bin/rok"), nullptr));
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     SettingsDialog dialog(&settings);
     dialog.show();
     auto *startAtLogin = field<QCheckBox>(dialog, "startAtLogin");

@@ -81,7 +81,7 @@ void tst_Translations::windowFollowsLocale()
     QCoreApplication::installTranslator(&translator);
 
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     TrayApp app(&settings);
     MainWindow &window = *app.window();
     TrayIcon &tray = *app.tray();

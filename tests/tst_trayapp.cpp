@@ -126,7 +126,7 @@ void tst_TrayApp::startServiceAndServer(const QString &domain)
     QVERIFY2(m_server->start(&error), qPrintable(error));
 
     AppSettings settings;
-    settings.setKeychainEnabled(false);
+    settings.tokens()->setKeychainEnabled(false);
     settings.setServer(QStringLiteral("127.0.0.1:%1").arg(m_server->controlPort()));
     settings.setLocal(QStringLiteral("127.0.0.1:%1").arg(m_local->serverPort()));
     settings.save();
@@ -143,7 +143,7 @@ void tst_TrayApp::cleanup()
 void tst_TrayApp::startApp()
 {
     m_settings = std::make_unique<AppSettings>();
-    m_settings->setKeychainEnabled(false);
+    m_settings->tokens()->setKeychainEnabled(false);
     m_app = std::make_unique<TrayApp>(m_settings.get());
     m_controller = m_app->controller();
     m_window = m_app->window();
@@ -178,7 +178,7 @@ void tst_TrayApp::protectionFromSettingsReachesTheEdge()
 {
     {
         AppSettings settings;
-        settings.setKeychainEnabled(false);
+        settings.tokens()->setKeychainEnabled(false);
         QList<AppSettings::Profile> profiles = settings.profiles();
         const Protocol::Credential login = Protocol::Credential::make("alice", "open sesame");
         profiles[0].visitorUser = u"alice"_s;
@@ -315,7 +315,7 @@ void tst_TrayApp::headerSaysWhichServerItIsConnectingTo()
     QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
     {
         AppSettings settings;
-        settings.setKeychainEnabled(false);
+        settings.tokens()->setKeychainEnabled(false);
         settings.setServer(u"127.0.0.1:%1"_s.arg(silent.serverPort()));
         settings.save();
     }
@@ -568,7 +568,7 @@ void tst_TrayApp::settingsPersistAcrossRestart()
 {
     {
         AppSettings settings;
-        settings.setKeychainEnabled(false);
+        settings.tokens()->setKeychainEnabled(false);
         settings.setSubdomain(QStringLiteral("persisted-name"));
         settings.setLogSize(2500);
         settings.setStartTunnelAtLaunch(true);
@@ -599,7 +599,7 @@ void tst_TrayApp::trayMenuStartsASavedTunnel()
     QVERIFY(other.listen(QHostAddress::LocalHost, 0));
     {
         AppSettings settings;
-        settings.setKeychainEnabled(false);
+        settings.tokens()->setKeychainEnabled(false);
         AppSettings::Profile second = settings.profile();
         second.name = u"second"_s;
         second.local = u"127.0.0.1:%1"_s.arg(other.serverPort());

@@ -4,25 +4,10 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../app/client/appsettings.cpp" line="+65"/>
+        <location filename="../app/client/appsettings.cpp" line="+26"/>
         <source>Default</source>
         <comment>the name of the first saved tunnel</comment>
         <translation>Standard</translation>
-    </message>
-    <message>
-        <location line="+256"/>
-        <source>Could not write the settings file %1.</source>
-        <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Could not read the token from the keyring: %1</source>
-        <translation>Das Token konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Could not store the token in the keyring: %1</source>
-        <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -270,7 +255,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+162"/>
+        <location filename="../app/main.cpp" line="+163"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -293,7 +278,7 @@ Mehr unter &apos;rok --help&apos;.
 <context>
     <name>ConfigCommand</name>
     <message>
-        <location filename="../app/cli/configcommand.cpp" line="+196"/>
+        <location filename="../app/cli/configcommand.cpp" line="+197"/>
         <source>rok: %1
 </source>
         <translation>rok: %1
@@ -417,7 +402,7 @@ Mehr unter &apos;rok --help&apos;.
 <context>
     <name>ConfigRequest</name>
     <message>
-        <location filename="../app/cli/configcommand.cpp" line="-299"/>
+        <location filename="../app/cli/configcommand.cpp" line="-300"/>
         <source>Show or change the settings rok http, rok tcp, rok start and the tray app share (~/.config/rok/rok.conf, and the desktop keyring for tokens).
 
   rok config show                 the saved tunnels and their settings
@@ -738,12 +723,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>The token could not be saved: %1</source>
         <translation>Das Token konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The token could not be read: %1</source>
         <translation>Das Token konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1057,12 +1042,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Erneut gesendet: %1 %2 in %3</translation>
     </message>
     <message>
-        <location line="-523"/>
+        <location line="-525"/>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location line="+376"/>
+        <location line="+378"/>
         <source>Connecting to rok-server at %1…</source>
         <translation>Verbindung zu rok-server unter %1 wird hergestellt…</translation>
     </message>
@@ -1134,24 +1119,25 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     <name>MessageView</name>
     <message>
         <location filename="../app/gui/messageview.cpp" line="+48"/>
+        <location line="+114"/>
         <source>Select a request to see it here.</source>
         <translation>Eine Anfrage auswählen, um sie hier anzuzeigen.</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+57"/>
+        <location line="-55"/>
+        <location line="+61"/>
         <location line="+19"/>
         <source>Body</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+54"/>
+        <location line="-79"/>
+        <location line="+58"/>
         <source>Headers</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>Query</source>
         <translation>Query</translation>
     </message>
@@ -1171,7 +1157,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <location line="+1"/>
         <source>(nothing received)</source>
         <translation>(nichts empfangen)</translation>
@@ -1209,12 +1195,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 … (Vorschau endet hier)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>%1, %2 × %3 pixels, %4</source>
         <translation>%1, %2 × %3 Pixel, %4</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>This %1 image cannot be shown.</source>
         <translation>Dieses %1-Bild kann nicht angezeigt werden.</translation>
     </message>
@@ -1925,12 +1911,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Der lokale Dienst, an den der Tunnel weiterleitet, als [HOST:]PORT, oder https://HOST:PORT für einen Dienst, der HTTPS spricht</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+264"/>
         <source>Enter the local service as PORT, HOST:PORT or https://HOST:PORT, for example 3000 or localhost:3000.</source>
         <translation>Geben Sie den lokalen Dienst als PORT, HOST:PORT oder https://HOST:PORT ein, zum Beispiel 3000 oder localhost:3000.</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-261"/>
         <source>&amp;Local target:</source>
         <translation>&amp;Lokales Ziel:</translation>
     </message>
@@ -1990,13 +1976,13 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Im Protokoll &amp;behaltene Anfragen:</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+112"/>
         <source>Tunnel %1</source>
         <comment>the name of a new saved tunnel</comment>
         <translation>Tunnel %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+91"/>
         <source>Give this tunnel a name.</source>
         <translation>Einen Namen für diesen Tunnel eingeben.</translation>
     </message>
@@ -2163,6 +2149,24 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <location line="+6"/>
         <source>the TLS check failed</source>
         <translation>die TLS-Prüfung ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../app/client/tokenstore.cpp" line="+138"/>
+        <source>Could not write the settings file %1.</source>
+        <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Could not read the token from the keyring: %1</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not store the token in the keyring: %1</source>
+        <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

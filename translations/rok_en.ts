@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+213"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+215"/>
         <source>%n request(s) waiting for %1 to come back</source>
         <translation>
             <numerusform>%n request waiting for %1 to come back</numerusform>

@@ -4,25 +4,10 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../app/client/appsettings.cpp" line="+65"/>
+        <location filename="../app/client/appsettings.cpp" line="+26"/>
         <source>Default</source>
         <comment>the name of the first saved tunnel</comment>
         <translation>Par défaut</translation>
-    </message>
-    <message>
-        <location line="+256"/>
-        <source>Could not write the settings file %1.</source>
-        <translation>Impossible d&apos;écrire le fichier de paramètres %1.</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Could not read the token from the keyring: %1</source>
-        <translation>Impossible de lire le jeton depuis le trousseau&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Could not store the token in the keyring: %1</source>
-        <translation>Impossible d&apos;enregistrer le jeton dans le trousseau&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -270,7 +255,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+162"/>
+        <location filename="../app/main.cpp" line="+163"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -293,7 +278,7 @@ Essayez «&#xa0;rok --help&#xa0;».
 <context>
     <name>ConfigCommand</name>
     <message>
-        <location filename="../app/cli/configcommand.cpp" line="+196"/>
+        <location filename="../app/cli/configcommand.cpp" line="+197"/>
         <source>rok: %1
 </source>
         <translation>rok: %1
@@ -417,7 +402,7 @@ Essayez «&#xa0;rok --help&#xa0;».
 <context>
     <name>ConfigRequest</name>
     <message>
-        <location filename="../app/cli/configcommand.cpp" line="-299"/>
+        <location filename="../app/cli/configcommand.cpp" line="-300"/>
         <source>Show or change the settings rok http, rok tcp, rok start and the tray app share (~/.config/rok/rok.conf, and the desktop keyring for tokens).
 
   rok config show                 the saved tunnels and their settings
@@ -738,12 +723,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>The token could not be saved: %1</source>
         <translation>Impossible d&apos;enregistrer le jeton&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The token could not be read: %1</source>
         <translation>Impossible de lire le jeton&#xa0;: %1</translation>
     </message>
@@ -1057,12 +1042,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Renvoyée&#xa0;: %1 %2 en %3</translation>
     </message>
     <message>
-        <location line="-523"/>
+        <location line="-525"/>
         <source>Copied %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+376"/>
+        <location line="+378"/>
         <source>Connecting to rok-server at %1…</source>
         <translation>Connexion à rok-server sur %1…</translation>
     </message>
@@ -1134,24 +1119,25 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     <name>MessageView</name>
     <message>
         <location filename="../app/gui/messageview.cpp" line="+48"/>
+        <location line="+114"/>
         <source>Select a request to see it here.</source>
         <translation>Sélectionner une requête pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+57"/>
+        <location line="-55"/>
+        <location line="+61"/>
         <location line="+19"/>
         <source>Body</source>
         <translation>Corps</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+54"/>
+        <location line="-79"/>
+        <location line="+58"/>
         <source>Headers</source>
         <translation>En-têtes</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>Query</source>
         <translation>Paramètres</translation>
     </message>
@@ -1171,7 +1157,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Valeur</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <location line="+1"/>
         <source>(nothing received)</source>
         <translation>(rien reçu)</translation>
@@ -1209,12 +1195,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 … (fin de l&apos;aperçu)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>%1, %2 × %3 pixels, %4</source>
         <translation>%1, %2 × %3 pixels, %4</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>This %1 image cannot be shown.</source>
         <translation>Cette image %1 ne peut pas être affichée.</translation>
     </message>
@@ -1925,12 +1911,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Le service local vers lequel le tunnel transmet, en [HOST:]PORT, ou https://HOST:PORT pour un service qui parle HTTPS</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+264"/>
         <source>Enter the local service as PORT, HOST:PORT or https://HOST:PORT, for example 3000 or localhost:3000.</source>
         <translation>Saisissez le service local en PORT, HOST:PORT ou https://HOST:PORT, par exemple 3000 ou localhost:3000.</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-261"/>
         <source>&amp;Local target:</source>
         <translation>Cible &amp;locale&#xa0;:</translation>
     </message>
@@ -1990,13 +1976,13 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Re&amp;quêtes conservées dans le journal&#xa0;:</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+112"/>
         <source>Tunnel %1</source>
         <comment>the name of a new saved tunnel</comment>
         <translation>Tunnel %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+91"/>
         <source>Give this tunnel a name.</source>
         <translation>Donner un nom à ce tunnel.</translation>
     </message>
@@ -2163,6 +2149,24 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <location line="+6"/>
         <source>the TLS check failed</source>
         <translation>la vérification TLS a échoué</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../app/client/tokenstore.cpp" line="+138"/>
+        <source>Could not write the settings file %1.</source>
+        <translation>Impossible d&apos;écrire le fichier de paramètres %1.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Could not read the token from the keyring: %1</source>
+        <translation>Impossible de lire le jeton depuis le trousseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not store the token in the keyring: %1</source>
+        <translation>Impossible d&apos;enregistrer le jeton dans le trousseau&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -191,14 +191,15 @@ ConfigCommand::ConfigCommand(AppSettings *settings, FILE *out, FILE *err, QObjec
     , m_out(out)
     , m_err(err)
 {
-    connect(settings, &AppSettings::tokenWritten, this, [this](bool ok, const QString &error) {
-        if (!ok) {
-            print(m_err, tr("rok: %1\n").arg(error));
-            m_exitCode = 1;
-        }
-        --m_pending;
-        finishWhenAnswered();
-    });
+    connect(settings->tokens(), &TokenStore::tokenWritten, this,
+            [this](const QString &, bool ok, const QString &error) {
+                if (!ok) {
+                    print(m_err, tr("rok: %1\n").arg(error));
+                    m_exitCode = 1;
+                }
+                --m_pending;
+                finishWhenAnswered();
+            });
 }
 
 void ConfigCommand::run(const ConfigRequest &request, const QByteArray &tokenInput)
@@ -283,7 +284,7 @@ bool ConfigCommand::addTunnelLike(const QString &name, const QString &model, boo
     // Most tunnels go to the same server with the same token.
     ++m_pending;
     auto copy = std::make_shared<QMetaObject::Connection>();
-    *copy = connect(m_settings, &AppSettings::profileTokenRead, this,
+    *copy = connect(m_settings->tokens(), &TokenStore::tokenRead, this,
                     [this, copy, name, model](const QString &profile, const QByteArray &token) {
                         if (profile != model)
                             return;
@@ -293,7 +294,7 @@ bool ConfigCommand::addTunnelLike(const QString &name, const QString &model, boo
                         --m_pending;
                         finishWhenAnswered();
                     });
-    m_settings->readProfileToken(model);
+    m_settings->tokens()->read(model);
     return true;
 }
 
@@ -324,13 +325,13 @@ void ConfigCommand::writeToken(const QStringList &tunnels, const QByteArray &tok
         return;
     m_pending += int(tunnels.size());
     for (const QString &name : tunnels)
-        m_settings->writeProfileToken(name, token);
+        m_settings->tokens()->write(name, token);
     if (!report)
         return;
     const QString names = tunnels.join(QStringLiteral(", "));
     if (token.isEmpty())
         print(m_out, tr("Token removed for: %1\n").arg(names));
-    else if (m_settings->tokenInPlainText())
+    else if (m_settings->tokens()->inPlainText())
         print(m_out,
               tr("Token stored in %1 (no keyring found; only you can read the file) for: %2\n")
                       .arg(m_settings->fileName(), names));
@@ -342,7 +343,7 @@ void ConfigCommand::show()
     const QList<AppSettings::Profile> profiles = m_settings->profiles();
     auto tokenSet = std::make_shared<QList<bool>>(profiles.size(), false);
     auto answers = std::make_shared<qsizetype>(0);
-    connect(m_settings, &AppSettings::profileTokenRead, this,
+    connect(m_settings->tokens(), &TokenStore::tokenRead, this,
             [this, profiles, tokenSet, answers](const QString &name, const QByteArray &token) {
                 for (qsizetype i = 0; i < profiles.size(); ++i) {
                     if (profiles.at(i).name == name)
@@ -355,13 +356,13 @@ void ConfigCommand::show()
             });
     m_pending += int(profiles.size());
     for (const AppSettings::Profile &profile : profiles)
-        m_settings->readProfileToken(profile.name);
+        m_settings->tokens()->read(profile.name);
 }
 
 void ConfigCommand::showTokens(const QList<bool> &tokenSet)
 {
     QString text = tr("Settings: %1\n").arg(m_settings->fileName())
-            + (m_settings->tokenInPlainText()
+            + (m_settings->tokens()->inPlainText()
                        ? tr("Tokens: in the settings file (no keyring found; only you can read "
                             "the file)\n")
                        : tr("Tokens: in the keyring\n"));

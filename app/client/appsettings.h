@@ -1,8 +1,7 @@
 #pragma once
 
+#include "tokenstore.h"
 #include "tunneloptions.h"
-
-#include <deque>
 
 #include <QList>
 #include <QObject>
@@ -10,21 +9,12 @@
 #include <QString>
 #include <QStringList>
 
-namespace QKeychain {
-class Job;
-}
-
 // rok's settings, shared by the tray app and the CLI (`rok config`, `rok start`), in QSettings
 // (organisation and application "rok": ~/.config/rok/rok.conf, readable by its owner only): a
 // list of saved tunnels ("profiles") and the options that apply to all of them. The plain getters
 // and setters read and write the current profile, the one `rok http|tcp` takes its server and
-// token from; nothing is written until save().
-//
-// The token is a secret: it goes to the desktop keyring through QtKeychain, one entry per
-// profile (service "rok", key "token/<profile>"). Only when no keyring exists at all (no D-Bus
-// session, no secret service, or QtKeychain reports NoBackendAvailable) does it fall back to the
-// settings file, and tokenInPlainText() says so, so the UI can warn. Keyring operations run one at
-// a time, in the order they were asked for: a read after a write sees the written token.
+// token from; nothing is written until save(). The tokens are secrets and live apart, in
+// tokens() (the desktop keyring).
 class AppSettings : public QObject
 {
     Q_OBJECT
@@ -94,53 +84,20 @@ public:
     void setCurrentProfile(const QString &name); // ignored unless a profile has that name
     static QString defaultProfileName();
 
-    // Writes everything but the token (see writeToken) and syncs to disk; false: it could not.
+    // Writes everything but the tokens (see tokens()) and syncs to disk; false: it could not.
     bool save();
     bool isSaved() const; // false until the first save(): the user has set nothing up yet
 
-    // The token of the current profile, asynchronously: readToken() → tokenRead(), empty when
-    // there is none; writeToken() → tokenWritten(). An empty token removes the stored one.
-    void readToken();
-    void writeToken(const QByteArray &token);
-    // The same for a named profile (the settings dialog edits every profile's token); ok is false
-    // when the keyring failed to answer, rather than having no token.
-    void readProfileToken(const QString &profile);
-    void writeProfileToken(const QString &profile, const QByteArray &token);
-    void removeProfileToken(const QString &profile);
-
-    bool tokenInPlainText() const;
+    // Each profile's token, in the keyring (or, without one, in the settings file).
+    TokenStore *tokens() { return &m_tokens; }
     QString fileName() const { return m_settings.fileName(); }
     static QString defaultFileName(); // what fileName() is, without reading it
-    void setKeychainEnabled(bool enabled); // false: always the settings file (tests)
-
-Q_SIGNALS:
-    void tokenRead(const QByteArray &token);
-    void profileTokenRead(const QString &profile, const QByteArray &token, bool ok);
-    void tokenWritten(bool ok, const QString &error);
-    void tokenError(const QString &message); // a read failed; tokenRead() still follows, empty
-    void tokenInPlainTextChanged(bool inPlainText);
 
 private:
-    struct TokenOp
-    {
-        enum class Kind { Read, ReadCurrent, Write, Migrate }; // Write/Migrate: empty removes
-        Kind kind;
-        QString profile;
-        QByteArray token;
-    };
-
     Profile &current() { return m_profiles[m_current]; }
     const Profile &current() const { return m_profiles.at(m_current); }
     void load();
     bool sync(); // to disk, readable by the owner only (a token may be in it); false: failed
-    void enqueue(TokenOp op);
-    void runNext();
-    void runInKeychain(const TokenOp &op);
-    void runInSettings(const TokenOp &op);
-    void finish(const TokenOp &op, bool ok, const QByteArray &token, const QString &error);
-    void onJobFinished(QKeychain::Job *job);
-    void setNoKeyring();
-    static QString tokenKey(const QString &profile);
 
     QSettings m_settings;
     QList<Profile> m_profiles;
@@ -149,8 +106,5 @@ private:
     bool m_startAtLogin = false;
     int m_logSize = DefaultLogSize;
 
-    bool m_keychainEnabled = true;
-    bool m_noKeyring = false;
-    std::deque<TokenOp> m_ops; // front() is running while m_busy
-    bool m_busy = false;
+    TokenStore m_tokens{&m_settings};
 };

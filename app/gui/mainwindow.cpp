@@ -99,11 +99,13 @@ MainWindow::MainWindow(TunnelController *controller, TunnelActions *actions, App
         statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
     });
     // Keyring trouble must not go unnoticed: the tunnel would start without its token.
-    connect(settings, &AppSettings::tokenWritten, this, [this](bool ok, const QString &error) {
-        if (!ok)
-            statusBar()->showMessage(tr("The token could not be saved: %1").arg(error), 10000);
-    });
-    connect(settings, &AppSettings::tokenError, this, [this](const QString &message) {
+    connect(settings->tokens(), &TokenStore::tokenWritten, this,
+            [this](const QString &, bool ok, const QString &error) {
+                if (!ok)
+                    statusBar()->showMessage(tr("The token could not be saved: %1").arg(error),
+                                             10000);
+            });
+    connect(settings->tokens(), &TokenStore::readFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The token could not be read: %1").arg(message), 10000);
     });
     m_countdown.setInterval(std::chrono::seconds(1));

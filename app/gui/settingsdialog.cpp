@@ -170,12 +170,12 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     // The profiles, and their tokens as the keyring answers.
     const QList<AppSettings::Profile> profiles = settings->profiles();
     for (const AppSettings::Profile &profile : profiles) {
-        m_entries.append({profile, profile.name, {}, {}, false});
+        m_entries.append({profile, m_tokens.addStored(profile.name)});
         m_profile->addItem(profile.name);
     }
-    connect(settings, &AppSettings::profileTokenRead, this, &SettingsDialog::onTokenRead);
-    for (const Entry &entry : std::as_const(m_entries))
-        settings->readProfileToken(entry.storedName);
+    connect(settings->tokens(), &TokenStore::tokenRead, this, &SettingsDialog::onTokenRead);
+    for (const AppSettings::Profile &profile : profiles)
+        settings->tokens()->read(profile.name);
     int current = 0;
     for (int i = 0; i < m_entries.size(); ++i) {
         if (m_entries.at(i).profile.name == settings->currentProfile())
@@ -196,10 +196,10 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     connect(m_local, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_subdomain, &QLineEdit::textEdited, this, &SettingsDialog::onSubdomainEdited);
     connect(m_subdomain, &QLineEdit::textChanged, this, &SettingsDialog::validate);
-    connect(m_token, &QLineEdit::textEdited, this, [this] {
-        m_entries[m_shown].tokenKnown = true; // what the user typed wins over a late read
+    connect(m_token, &QLineEdit::textEdited, this, [this](const QString &text) {
+        m_tokens.type(m_entries.at(m_shown).token, text.toUtf8());
     });
-    connect(settings, &AppSettings::tokenInPlainTextChanged, this,
+    connect(settings->tokens(), &TokenStore::inPlainTextChanged, this,
             &SettingsDialog::updateTokenNote);
     updateTokenNote();
 }
@@ -216,7 +216,7 @@ void SettingsDialog::showProfile(int index)
     }
     m_name->setText(entry.profile.name);
     m_server->setText(entry.profile.server);
-    m_token->setText(QString::fromUtf8(entry.token));
+    m_token->setText(QString::fromUtf8(m_tokens.token(entry.token)));
     m_local->setText(entry.profile.local);
     m_subdomain->setText(entry.profile.subdomain);
     m_security->showProfile(entry.profile);
@@ -234,8 +234,6 @@ void SettingsDialog::storeProfile()
     entry.profile.local = m_local->text().trimmed();
     entry.profile.subdomain = m_subdomain->text().trimmed().toLower();
     m_security->storeProfile(entry.profile);
-    if (entry.tokenKnown)
-        entry.token = m_token->text().toUtf8();
 }
 
 void SettingsDialog::addProfile()
@@ -250,11 +248,9 @@ void SettingsDialog::addProfile()
         name = tr("Tunnel %1", "the name of a new saved tunnel").arg(n);
 
     // Most tunnels go to the same server with the same token; the user changes what differs.
-    Entry entry;
+    Entry entry{{}, m_tokens.addNew(from.token)};
     entry.profile.name = name;
     entry.profile.server = from.profile.server;
-    entry.token = from.token;
-    entry.tokenKnown = from.tokenKnown;
     m_entries.append(entry);
     {
         const QSignalBlocker blocker(m_profile);
@@ -270,8 +266,7 @@ void SettingsDialog::removeProfile()
     if (m_entries.size() < 2)
         return;
     const int index = m_shown;
-    if (!m_entries.at(index).storedName.isEmpty())
-        m_removedNames.append(m_entries.at(index).storedName);
+    m_tokens.remove(m_entries.at(index).token);
     m_entries.removeAt(index);
     m_shown = -1; // nothing to store: it is gone
     {
@@ -301,25 +296,14 @@ void SettingsDialog::onSubdomainEdited(const QString &text)
 
 void SettingsDialog::onTokenRead(const QString &profile, const QByteArray &token, bool ok)
 {
-    if (!ok) // unknown: leave it alone on accept unless the user types a new one
-        return;
-    for (int i = 0; i < m_entries.size(); ++i) {
-        Entry &entry = m_entries[i];
-        if (entry.storedName != profile)
-            continue;
-        entry.storedToken = token;
-        if (entry.tokenKnown) // the user typed one before the keyring answered
-            continue;
-        entry.token = token;
-        entry.tokenKnown = true;
-        if (i == m_shown)
-            m_token->setText(QString::fromUtf8(token));
-    }
+    const QList<TokenEdits::Id> set = m_tokens.answer(profile, token, ok);
+    if (m_shown >= 0 && set.contains(m_entries.at(m_shown).token))
+        m_token->setText(QString::fromUtf8(token));
 }
 
 void SettingsDialog::updateTokenNote()
 {
-    m_tunnelForm->setRowVisible(m_tokenNote, m_settings->tokenInPlainText());
+    m_tunnelForm->setRowVisible(m_tokenNote, m_settings->tokens()->inPlainText());
     fitHeight();
 }
 
@@ -423,24 +407,9 @@ void SettingsDialog::applyAutostart()
 
 void SettingsDialog::writeTokens()
 {
-    QSet<QString> names;
+    QHash<TokenEdits::Id, QString> names;
     for (const Entry &entry : std::as_const(m_entries))
-        names.insert(entry.profile.name);
-
-    QStringList stale = m_removedNames;
-    for (const Entry &entry : std::as_const(m_entries)) {
-        if (!entry.tokenKnown) // the keyring failed or never answered, and the user typed nothing
-            continue;
-        // Renamed or new: write even an empty token, which clears what a removed profile of
-        // that name may have left.
-        const bool moved = entry.storedName != entry.profile.name;
-        if (moved || entry.token != entry.storedToken)
-            m_settings->writeProfileToken(entry.profile.name, entry.token);
-        if (moved && !entry.storedName.isEmpty())
-            stale.append(entry.storedName);
-    }
-    for (const QString &name : std::as_const(stale)) {
-        if (!names.contains(name)) // not taken over by another profile's new name
-            m_settings->removeProfileToken(name);
-    }
+        names.insert(entry.token, entry.profile.name);
+    for (const TokenEdits::Write &write : m_tokens.writes(names))
+        m_settings->tokens()->write(write.profile, write.token);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appsettings.h"
+#include "tokenedits.h"
 
 #include <QDialog>
 
@@ -36,10 +37,7 @@ private:
     struct Entry
     {
         AppSettings::Profile profile;
-        QString storedName; // the name its token is stored under; empty: added in this dialog
-        QByteArray storedToken; // as read from the keyring (or the settings file)
-        QByteArray token; // as shown and edited
-        bool tokenKnown = false; // read, or typed by the user
+        TokenEdits::Id token; // its token in m_tokens
     };
 
     void showProfile(int index);
@@ -58,7 +56,7 @@ private:
 
     AppSettings *m_settings;
     QList<Entry> m_entries;
-    QStringList m_removedNames; // stored names of removed profiles: their tokens go on accept
+    TokenEdits m_tokens;
     int m_shown = -1;
     bool m_valid = true;
 

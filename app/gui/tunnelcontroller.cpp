@@ -8,13 +8,16 @@ TunnelController::TunnelController(AppSettings *settings, QObject *parent)
     , m_log(settings->logSize())
 {
     connect(&m_log, &RequestLog::recordsAdded, this, &TunnelController::onRecords);
-    connect(settings, &AppSettings::tokenRead, this, [this](const QByteArray &token) {
-        m_token = token;
-        m_tokenLoaded = true;
-        if (std::exchange(m_startWhenTokenLoaded, false))
-            start();
-    });
-    settings->readToken();
+    connect(settings->tokens(), &TokenStore::tokenRead, this,
+            [this](const QString &profile, const QByteArray &token) {
+                if (profile != m_tokenProfile)
+                    return; // another tunnel's, or asked for before the profile changed
+                m_token = token; // a keyring that failed leaves it empty: the server says so
+                m_tokenLoaded = true;
+                if (std::exchange(m_startWhenTokenLoaded, false))
+                    start();
+            });
+    readToken();
 }
 
 TunnelController::~TunnelController()
@@ -108,7 +111,7 @@ void TunnelController::applySettings()
     const bool wasRunning = isRunning();
     stop();
     m_startWhenTokenLoaded = wasRunning;
-    m_settings->readToken(); // the token may have changed too
+    readToken(); // the token may have changed too
 }
 
 void TunnelController::startSaved(const QString &name)
@@ -119,6 +122,12 @@ void TunnelController::startSaved(const QString &name)
     m_settings->save();
     applySettings(); // stops a running tunnel and reads this one's token
     start();
+}
+
+void TunnelController::readToken()
+{
+    m_tokenProfile = m_settings->currentProfile();
+    m_settings->tokens()->read(m_tokenProfile);
 }
 
 void TunnelController::onRecords(const QList<RequestRecord> &records)

@@ -54,6 +54,7 @@ Q_SIGNALS:
 
 private:
     void onRecords(const QList<RequestRecord> &records);
+    void readToken(); // the current profile's: start() waits for it
 
     AppSettings *m_settings;
     std::optional<ServerAddress> m_serverOverride;
@@ -61,6 +62,7 @@ private:
     bool m_trustOverride = false; // --ca or --fingerprint given: they win over the profile's
     std::optional<LocalTarget> m_localOverride;
     QByteArray m_token;
+    QString m_tokenProfile; // whose token m_token is, or is being read
     bool m_tokenLoaded = false;
     bool m_startWhenTokenLoaded = false;
     RequestLog m_log;
