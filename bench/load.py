@@ -1,4 +1,9 @@
 #!/usr/bin/python3
+
+# SPDX-FileCopyrightText: 2026 The rok authors
+#
+# SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 """bench/load.py: the loads of bench/run that wrk and curl cannot make. Standard library only.
 
   load.py wsecho PORT                  a websocket echo server on 127.0.0.1:PORT (RFC 6455,

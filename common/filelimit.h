@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 #pragma once
 
 // Lifts the soft limit on open descriptors to the hard one. Both programs hold one per visitor

@@ -1,3 +1,7 @@
+# SPDX-FileCopyrightText: 2026 The rok authors
+#
+# SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 # Two Debian packages from the install components of packaging/CMakeLists.txt, built by
 # scripts/package (cpack -G DEB in a Release build). Depends come from dpkg-shlibdeps.
 set(CPACK_GENERATOR DEB)

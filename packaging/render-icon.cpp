@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // render-icon SVG SIZE PNG: the icon theme's PNG sizes, drawn from the one SVG at build time
 // with Qt's own SVG renderer (the same one the tray app draws its icon with).
 #include <QGuiApplication>

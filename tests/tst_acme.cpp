@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // Automatic certificates end to end: the built rok-server gets a certificate for a tunnel's name
 // from pebble (Let's Encrypt's ACME test server, Debian's package) with pebble-challtestsrv as
 // its DNS, answering the HTTP-01 challenge on its own HTTP edge; curl, trusting pebble's root,

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // The bad-input suite: hostile visitors and hostile clients against the built rok-server (and
 // rok), each checked for its clear answer, its log line, and that another tunnel still works.
 

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // End-to-end tests: the built rok-server and rok binaries, real curl, a local service in this
 // process, all on loopback.
 

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // The ACME pieces that need no CA: JSON Web Signatures with the account key (checked with
 // OpenSSL's own verifier), the JWK thumbprint's canonical form, challenge answers, and when a
 // certificate is renewed.

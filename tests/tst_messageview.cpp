@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // MessageView: what the details pane shows of one side of an exchange: the body decoded and
 // indented, the headers and the query or form as tables, an image, bytes no coding could read,
 // the raw message, and a search that marks every match and wraps.

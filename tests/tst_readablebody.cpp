@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // ReadableBody and BodyDecoding: a kept body undone from its chunked framing and its
 // Content-Encoding (against zlib's and brotli's own encoders), cut previews, damaged and
 // unknown codings, a decompression bomb, JSON indented as sent, and query and form fields.

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // RequestEditing: a logged request as text to edit and back, chunk framing, and curl commands.
 
 #include "requestediting.h"

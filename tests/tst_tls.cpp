@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // TLS on the control port, with the built binaries: a client that trusts the server through a
 // CA or a pinned fingerprint gets its tunnel; an expired certificate, a wrong name, an unknown
 // issuer, a wrong pin, and plain TCP against TLS (both ways) each end with one clear error and

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // The German and French translations are embedded, load for their locale, and translate the
 // window's and the tray menu's strings.
 

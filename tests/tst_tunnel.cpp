@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // Integration tests: a real rok-server core, a real TunnelClient and a local service, all in
 // this process on loopback ports chosen by the system.
 

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 #pragma once
 
 // Both programs speak the user's language (QLocale(): LANGUAGE, LC_ALL, LC_MESSAGES, LANG):

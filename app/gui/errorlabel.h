@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 #pragma once
 
 #include <QColor>

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // Fuzzes ControlChannel with the bytes a peer sends on the control stream, and every message it
 // decodes through the readers rok applies to control messages; then the same bytes as the start
 // of a visitor stream, through VisitorHeader::Reader.

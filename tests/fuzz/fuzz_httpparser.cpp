@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // Fuzzes HttpParser, both kinds, fed in pieces, and checks what httpparser.h promises.
 //
 // Input: byte 0 picks the setup, the rest is the byte stream.

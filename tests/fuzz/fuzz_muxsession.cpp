@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // Fuzzes MuxSession with the bytes a peer sends on the transport.
 //
 // Input: byte 0 chooses the session's side (bit 0: 0 server, 1 client). The bytes after it are

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // Fuzzes ReadableBody and BodyDecoding: a visitor's or an app's body, as the log kept it, made
 // readable for the window, HAR and --inspect.
 //

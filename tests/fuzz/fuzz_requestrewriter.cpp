@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // Fuzzes the edge's RequestRewriter with a visitor's requests and a service's responses, split
 // into pieces, and reads what it forwards to the tunnel as the client would.
 //

@@ -1,4 +1,9 @@
 #!/usr/bin/env python3
+
+# SPDX-FileCopyrightText: 2026 The rok authors
+#
+# SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 """Writes the seed corpora of the fuzz targets to tests/fuzz/corpus/<target>/.
 
 Each seed is a real input, valid or interestingly invalid, in the layout its target reads (see
