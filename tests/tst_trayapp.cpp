@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 // Widget tests of the tray app against a real rok-server core and a real local service, all in
 // this process (QT_QPA_PLATFORM=offscreen).
 
@@ -13,6 +17,9 @@
 #include "statelook.h"
 #include "testhttpservice.h"
 #include "trayapp.h"
+#include "tunnellist.h"
+#include "tunnelset.h"
+#include "tunnelview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -70,7 +77,8 @@ private Q_SLOTS:
     void settingsPersistAcrossRestart();
     void protectionFromSettingsReachesTheEdge();
     void withoutTrayTheWindowStaysAWindow();
-    void trayMenuStartsASavedTunnel();
+    void severalTunnelsEachStartAndStopAlone();
+    void aTunnelRemovedInTheSettingsStopsAndLeaves();
     void qrCodeOnlyForAddressesAPhoneCanOpen();
     void trayTooltipSaysTheStateInTheUsersLanguage();
     void windowSizeAndSplitterAreRemembered();
@@ -225,7 +233,7 @@ void tst_TrayApp::trayClickStartsTunnelAndShowsUrl()
     QTRY_COMPARE(url->text(), m_controller->url());
     QVERIFY(url->text().startsWith(u"http://"));
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("state"))->text(),
-             MainWindow::tr("Online"));
+             TunnelView::tr("Online"));
     QCOMPARE(m_tray->icon()->toolTip(), QStringLiteral("rok: %1").arg(m_controller->url()));
 }
 
@@ -273,17 +281,17 @@ void tst_TrayApp::headerSaysWhereTheTunnelIsAndCountsDownToTheRetry()
     };
     const QString local = u"127.0.0.1:%1"_s.arg(m_local->serverPort());
     QCOMPARE(label(u"state"_s)->text(), StateLook::of(TunnelClient::State::Stopped).text);
-    QCOMPARE(label(u"url"_s)->text(), MainWindow::tr("No tunnel yet"));
-    QCOMPARE(label(u"local"_s)->text(), MainWindow::tr("→ %1").arg(local));
+    QCOMPARE(label(u"url"_s)->text(), TunnelView::tr("No tunnel yet"));
+    QCOMPARE(label(u"local"_s)->text(), TunnelView::tr("→ %1").arg(local));
     QCOMPARE(label(u"detail"_s)->text(),
-             MainWindow::tr("Start the tunnel to get a public URL for %1.").arg(local));
+             TunnelView::tr("Start the tunnel to get a public URL for %1.").arg(local));
 
     Q_EMIT m_tray->icon()->activated(QSystemTrayIcon::Trigger);
     QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
     QCOMPARE(label(u"state"_s)->text(), StateLook::of(TunnelClient::State::Online).text);
     QCOMPARE(label(u"url"_s)->text(), m_controller->url());
     QCOMPARE(label(u"detail"_s)->text(),
-             MainWindow::tr("Anyone with this URL reaches %1.").arg(local));
+             TunnelView::tr("Anyone with this URL reaches %1.").arg(local));
 
     const quint16 controlPort = m_server->controlPort();
     m_server.reset();
@@ -324,7 +332,7 @@ void tst_TrayApp::headerSaysWhichServerItIsConnectingTo()
     QTRY_COMPARE(m_controller->state(), TunnelClient::State::Connecting);
     QTRY_VERIFY(silent.hasPendingConnections());
     QCOMPARE(m_window->findChild<QLabel *>(u"detail"_s)->text(),
-             MainWindow::tr("Connecting to rok-server at %1…")
+             TunnelView::tr("Connecting to rok-server at %1…")
                      .arg(u"127.0.0.1:%1"_s.arg(silent.serverPort())));
 }
 
@@ -338,15 +346,15 @@ void tst_TrayApp::pausedCaptureStopsTheLogButNotTheFigures()
     auto *pause = m_window->findChild<QPushButton *>(u"pauseCaptureButton"_s);
     auto *state = m_window->findChild<QLabel *>(u"captureState"_s);
     QVERIFY(state->isHidden());
-    QCOMPARE(pause->text(), MainWindow::tr("Pau&se Capture"));
+    QCOMPARE(pause->text(), TunnelView::tr("Pau&se Capture"));
     QTest::mouseClick(pause, Qt::LeftButton);
-    QCOMPARE(pause->text(), MainWindow::tr("Re&sume Capture"));
+    QCOMPARE(pause->text(), TunnelView::tr("Re&sume Capture"));
     QVERIFY(!state->isHidden());
 
     visitMany(2);
     QTRY_COMPARE(m_controller->stats().summary(QDateTime::currentDateTime()).total, 3);
     QTRY_COMPARE(state->text(),
-                 MainWindow::tr("Capture paused: %n request(s) not recorded", nullptr, 2));
+                 TunnelView::tr("Capture paused: %n request(s) not recorded", nullptr, 2));
     QCOMPARE(m_window->model()->rowCount(), 1);
 
     auto *action = m_window->findChild<QAction *>(u"pauseCapture"_s);
@@ -388,13 +396,13 @@ void tst_TrayApp::detailsShowTheDecodedBodyTheHeadersAndTheQuery()
     auto *search = qobject_cast<QLineEdit *>(find(u"bodySearch"_s));
     auto *matches = qobject_cast<QLabel *>(find(u"bodyMatches"_s));
     search->setText(u"otter"_s);
-    QCOMPARE(matches->text(), MainWindow::tr("%n match(es)", nullptr, 1));
+    QCOMPARE(matches->text(), TunnelView::tr("%n match(es)", nullptr, 1));
     search->setText(u"beaver"_s);
     QCOMPARE(matches->text(), u"No matches"_s);
     tabs->setCurrentWidget(find(u"requestDetails"_s)); // on its headers: no text to search
     QCOMPARE(matches->text(), QString());
     search->setText(u"pet=otter"_s); // typed: the raw request, which has it
-    QCOMPARE(matches->text(), MainWindow::tr("%n match(es)", nullptr, 1));
+    QCOMPARE(matches->text(), TunnelView::tr("%n match(es)", nullptr, 1));
 }
 
 void tst_TrayApp::statsUpdate()
@@ -593,7 +601,10 @@ void tst_TrayApp::withoutTrayTheWindowStaysAWindow()
     QVERIFY(QApplication::quitOnLastWindowClosed()); // closing the window quits, it never hides
 }
 
-void tst_TrayApp::trayMenuStartsASavedTunnel()
+// Several saved tunnels, HTTP and TCP: the window lists them, each one's check box starts or
+// stops it alone while the others run on, the one selected is the one shown (and the one the
+// commands act on), and the tray menu has a check box for each.
+void tst_TrayApp::severalTunnelsEachStartAndStopAlone()
 {
     TestHttpService other;
     QVERIFY(other.listen(QHostAddress::LocalHost, 0));
@@ -604,32 +615,109 @@ void tst_TrayApp::trayMenuStartsASavedTunnel()
         second.name = u"second"_s;
         second.local = u"127.0.0.1:%1"_s.arg(other.serverPort());
         second.subdomain = u"second-site"_s;
+        AppSettings::Profile ssh = settings.profile();
+        ssh.name = u"ssh"_s;
+        ssh.protocol = u"tcp"_s;
+        settings.setProfiles({settings.profile(), second, ssh});
+        settings.save();
+    }
+    startApp();
+    TunnelSet *tunnels = m_app->tunnels();
+    TunnelController *first = tunnels->find(u"Default"_s);
+    TunnelController *second = tunnels->find(u"second"_s);
+    TunnelController *ssh = tunnels->find(u"ssh"_s);
+    QVERIFY(first && second && ssh);
+    auto *list = m_window->findChild<TunnelList *>(u"tunnels"_s);
+    QVERIFY(list && !list->isHidden());
+    QCOMPARE(list->topLevelItemCount(), 3);
+    const auto check = [list](TunnelController *tunnel, bool on) {
+        list->itemOf(tunnel)->setCheckState(TunnelList::Name, on ? Qt::Checked : Qt::Unchecked);
+    };
+
+    check(second, true);
+    QTRY_COMPARE(second->state(), TunnelClient::State::Online);
+    QCOMPARE(second->url(), m_server->publicUrl(u"second-site"_s));
+    QVERIFY(!first->isRunning());
+    check(first, true);
+    check(ssh, true);
+    QTRY_COMPARE(first->state(), TunnelClient::State::Online);
+    QTRY_COMPARE(ssh->state(), TunnelClient::State::Online);
+    QCOMPARE(second->state(), TunnelClient::State::Online);
+    QVERIFY2(ssh->url().startsWith(u"tcp://"_s), qPrintable(ssh->url()));
+    QCOMPARE(list->itemOf(second)->text(TunnelList::Address), second->url());
+    QCOMPARE(list->itemOf(ssh)->text(TunnelList::State),
+             StateLook::of(TunnelClient::State::Online).text);
+
+    // Selecting one shows it, its requests only, and makes it the current one.
+    list->setCurrentItem(list->itemOf(second));
+    QCOMPARE(tunnels->current(), second);
+    QCOMPARE(AppSettings().currentProfile(), u"second"_s);
+    TunnelView *view = m_window->currentView();
+    QCOMPARE(view->controller(), second);
+    QCOMPARE(view->findChild<QLabel *>(u"url"_s)->text(), second->url());
+    const QUrl url(second->url());
+    HttpVisit visit(m_server->httpPort(),
+                    url.host().toLatin1() + ':' + QByteArray::number(url.port()), "GET", "/");
+    visit.start();
+    QTRY_VERIFY(visit.isDone());
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(first->log()->records().size(), 0);
+    QCOMPARE(other.connectionsAccepted(), 1);
+
+    // The tray menu: a check box each; one stops alone.
+    Q_EMIT m_tray->menu()->aboutToShow();
+    QAction *secondInMenu = nullptr;
+    int checked = 0;
+    for (QAction *action : m_tray->menu()->actions()) {
+        if (action->text() == u"second (http, 127.0.0.1:%1)"_s.arg(other.serverPort()))
+            secondInMenu = action;
+        checked += action->isCheckable() && action->isChecked();
+    }
+    QVERIFY(secondInMenu);
+    QCOMPARE(checked, 3);
+    secondInMenu->trigger();
+    QTRY_COMPARE(second->state(), TunnelClient::State::Stopped);
+    QCOMPARE(first->state(), TunnelClient::State::Online);
+    QCOMPARE(ssh->state(), TunnelClient::State::Online);
+    check(first, false);
+    QTRY_COMPARE(first->state(), TunnelClient::State::Stopped);
+    QCOMPARE(ssh->state(), TunnelClient::State::Online);
+
+    // A TCP tunnel has no request log, and says so.
+    list->setCurrentItem(list->itemOf(ssh));
+    QCOMPARE(m_window->currentView()->controller(), ssh);
+    QVERIFY(!m_window->currentView()->findChild<QLabel *>(u"tcpNote"_s)->isHidden());
+}
+
+// Removed in the settings: its tunnel stops and leaves the list; with one left, the list goes.
+void tst_TrayApp::aTunnelRemovedInTheSettingsStopsAndLeaves()
+{
+    {
+        AppSettings settings;
+        settings.tokens()->setKeychainEnabled(false);
+        AppSettings::Profile second = settings.profile();
+        second.name = u"second"_s;
+        second.subdomain = u"second-site"_s;
         settings.setProfiles({settings.profile(), second});
         settings.save();
     }
-    goOnline(); // the current one: Default
-    QMenu *saved = nullptr;
-    for (QAction *action : m_tray->menu()->actions()) {
-        if (action->menu())
-            saved = action->menu();
-    }
-    QVERIFY(saved);
-    Q_EMIT m_tray->menu()->aboutToShow();
-    QCOMPARE(saved->actions().size(), 2);
-    QCOMPARE(saved->actions().at(1)->text(),
-             u"second (http, 127.0.0.1:%1)"_s.arg(other.serverPort()));
-    QVERIFY(saved->actions().at(0)->isChecked());
-
-    saved->actions().at(1)->trigger();
-    QTRY_COMPARE(m_controller->url(), m_server->publicUrl(u"second-site"_s));
-    QTRY_COMPARE(m_controller->state(), TunnelClient::State::Online);
-    QCOMPARE(m_controller->options().local.port, other.serverPort());
-    QCOMPARE(AppSettings().currentProfile(), u"second"_s); // and it stays the current one
-    Q_EMIT m_tray->menu()->aboutToShow();
-    QVERIFY(saved->actions().at(1)->isChecked());
+    startApp();
+    TunnelSet *tunnels = m_app->tunnels();
+    TunnelController *second = tunnels->find(u"second"_s);
+    second->start();
+    QTRY_COMPARE(second->state(), TunnelClient::State::Online);
+    QSignalSpy changed(tunnels, &TunnelSet::tunnelsChanged);
+    m_settings->setProfiles({m_settings->profiles().constFirst()});
+    m_settings->save();
+    tunnels->applySettings();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(tunnels->tunnels().size(), 1);
+    QVERIFY(!tunnels->find(u"second"_s));
+    QVERIFY(m_window->findChild<TunnelList *>(u"tunnels"_s)->isHidden());
+    QVERIFY(m_window->currentView());
+    QTRY_COMPARE(m_server->sessionCount(), 0); // its connection closed: it stopped
 }
 
-QTEST_MAIN(tst_TrayApp)
 // A *.localhost URL opens on this computer only: no QR code, and the URL's tooltip says why.
 // A server with a real domain: the code shows.
 void tst_TrayApp::qrCodeOnlyForAddressesAPhoneCanOpen()
@@ -792,7 +880,7 @@ void tst_TrayApp::requestsHeldForARestartingAppShowAsWaiting()
     visit.start();
     QTRY_VERIFY(!waiting->isHidden());
     QCOMPARE(waiting->text(),
-             MainWindow::tr("%n request(s) waiting for %1 to come back", nullptr, 1)
+             TunnelView::tr("%n request(s) waiting for %1 to come back", nullptr, 1)
                      .arg(u"127.0.0.1:%1"_s.arg(port)));
 
     m_local = std::make_unique<TestHttpService>();
@@ -870,4 +958,5 @@ void tst_TrayApp::replaysAreRowsAndRequestsCanBeEditedOrCopiedAsCurl()
     QVERIFY2(curl.startsWith(u"curl '"_s + m_controller->url() + u"/headers'"_s), qPrintable(curl));
 }
 
+QTEST_MAIN(tst_TrayApp)
 #include "tst_trayapp.moc"

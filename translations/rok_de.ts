@@ -4,7 +4,7 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../app/client/appsettings.cpp" line="+26"/>
+        <location filename="../app/client/appsettings.cpp" line="+30"/>
         <source>Default</source>
         <comment>the name of the first saved tunnel</comment>
         <translation>Standard</translation>
@@ -13,7 +13,7 @@
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../app/gui/autostart.cpp" line="+91"/>
+        <location filename="../app/gui/autostart.cpp" line="+95"/>
         <source>Could not remove %1.</source>
         <translation>%1 konnte nicht entfernt werden.</translation>
     </message>
@@ -36,7 +36,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+41"/>
+        <location filename="../app/cli/commandline.cpp" line="+45"/>
         <source>rok: a public URL for a local port.
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
@@ -248,14 +248,14 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
         <translation>kein gespeicherter Tunnel namens „%1“ (rok config show listet sie)</translation>
     </message>
     <message>
-        <location filename="../app/traymain.cpp" line="+33"/>
+        <location filename="../app/traymain.cpp" line="+37"/>
         <source>rok is already running: its window shows.
 </source>
         <translation>rok läuft bereits: sein Fenster wird angezeigt.
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+163"/>
+        <location filename="../app/main.cpp" line="+167"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -278,7 +278,7 @@ Mehr unter &apos;rok --help&apos;.
 <context>
     <name>ConfigCommand</name>
     <message>
-        <location filename="../app/cli/configcommand.cpp" line="+197"/>
+        <location filename="../app/cli/configcommand.cpp" line="+201"/>
         <source>rok: %1
 </source>
         <translation>rok: %1
@@ -464,7 +464,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+194"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+198"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
@@ -540,7 +540,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ControlChannel</name>
     <message>
-        <location filename="../common/controlchannel.cpp" line="+44"/>
+        <location filename="../common/controlchannel.cpp" line="+48"/>
         <source>control message of %1 bytes is larger than the limit of %2</source>
         <translation>Steuernachricht von %1 Bytes überschreitet die Grenze von %2</translation>
     </message>
@@ -553,7 +553,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>HarExport</name>
     <message>
-        <location filename="../app/client/harexport.cpp" line="+222"/>
+        <location filename="../app/client/harexport.cpp" line="+226"/>
         <source>The connection switched protocols; its later traffic is not shown.</source>
         <translation>Die Verbindung hat das Protokoll gewechselt; der weitere Datenverkehr wird nicht angezeigt.</translation>
     </message>
@@ -566,7 +566,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>HttpParser</name>
     <message>
-        <location filename="../common/httpparser.cpp" line="+280"/>
+        <location filename="../common/httpparser.cpp" line="+284"/>
         <location line="+172"/>
         <source>malformed request line</source>
         <translation>fehlerhafte Anfragezeile</translation>
@@ -687,7 +687,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../app/client/inspector.cpp" line="+64"/>
+        <location filename="../app/client/inspector.cpp" line="+68"/>
         <location line="+9"/>
         <location line="+9"/>
         <source>not a loopback Host</source>
@@ -718,12 +718,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+74"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+32"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+25"/>
         <source>The token could not be saved: %1</source>
         <translation>Das Token konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -733,179 +733,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Das Token konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Tunnel state</source>
-        <translation>Tunnelstatus</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Local service</source>
-        <translation>Lokaler Dienst</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Public URL</source>
-        <translation>Öffentliche URL</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Connection details</source>
-        <translation>Verbindungsdetails</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Response time percentiles</source>
-        <translation>Perzentile der Antwortzeit</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Requests per minute</source>
-        <translation>Anfragen pro Minute</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Errors</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Answers with a status of 500 or more, and requests that got no answer. A 4xx is the visitor&apos;s error, not one.</source>
-        <translation>Antworten mit Status 500 oder höher und Anfragen ohne Antwort. Ein 4xx ist ein Fehler des Besuchers, kein Fehler hier.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Requests waiting for the local service</source>
-        <translation>Anfragen, die auf den lokalen Dienst warten</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n request(s) waiting for %1 to come back</source>
-        <translation>
-            <numerusform>%n Anfrage wartet darauf, dass %1 zurückkommt</numerusform>
-            <numerusform>%n Anfragen warten darauf, dass %1 zurückkommt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Filter requests (path, method, status)</source>
-        <translation>Anfragen filtern (Pfad, Methode, Status)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Filter requests</source>
-        <translation>Anfragen filtern</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+174"/>
+        <location line="+62"/>
         <source>&amp;Export HAR…</source>
         <translation>HAR e&amp;xportieren…</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <source>Export the request log as HAR</source>
-        <translation>Anfrageprotokoll als HAR exportieren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>C&amp;lear</source>
-        <translation>&amp;Leeren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Clear the request log</source>
-        <translation>Anfrageprotokoll leeren</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Requests</source>
-        <translation>Anfragen</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Re&amp;quest</source>
-        <translation>&amp;Anfrage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Res&amp;ponse</source>
-        <translation>A&amp;ntwort</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Replay</source>
-        <translation>&amp;Erneut senden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send this request to the local service again</source>
-        <translation>Diese Anfrage erneut an den lokalen Dienst senden</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>E&amp;dit and replay…</source>
-        <translation>&amp;Bearbeiten und erneut senden…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change this request, then send it to the local service</source>
-        <translation>Diese Anfrage ändern und dann an den lokalen Dienst senden</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Copy as c&amp;url</source>
-        <translation>Als c&amp;url kopieren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copy a curl command that sends this request again</source>
-        <translation>Einen curl-Befehl kopieren, der diese Anfrage erneut sendet</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Replay result</source>
-        <translation>Ergebnis des erneuten Sendens</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Find in this message</source>
-        <translation>In dieser Nachricht suchen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find in the request or response shown</source>
-        <translation>In der angezeigten Anfrage oder Antwort suchen</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Find</source>
-        <translation>Suchen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Find Next</source>
-        <translation>Weitersuchen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Find Previous</source>
-        <translation>Rückwärts suchen</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>No matches</source>
-        <translation>Keine Treffer</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n Treffer</numerusform>
-            <numerusform>%n Treffer</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-1"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -915,7 +748,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -925,182 +758,12 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>&amp;Über rok</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Protected: visitors from allowed addresses who log in as %1 reach %2.</source>
-        <translation>Geschützt: Besucher von erlaubten Adressen, die sich als %1 anmelden, erreichen %2.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Protected: visitors who log in as %1 reach %2.</source>
-        <translation>Geschützt: Besucher, die sich als %1 anmelden, erreichen %2.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Protected: only visitors from allowed addresses reach %1.</source>
-        <translation>Geschützt: nur Besucher von erlaubten Adressen erreichen %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Anyone with this URL reaches %1.</source>
-        <translation>Jeder mit dieser URL erreicht %1.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>→ %1</source>
-        <translation>→ %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No tunnel yet</source>
-        <translation>Noch kein Tunnel</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No QR code: this address opens on this computer only.</source>
-        <translation>Kein QR-Code: Diese Adresse öffnet sich nur auf diesem Computer.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%1. Retrying in %n s.</source>
-        <translation>
-            <numerusform>%1. Neuer Versuch in %n s.</numerusform>
-            <numerusform>%1. Neuer Versuch in %n s.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Start the tunnel to get a public URL for %1.</source>
-        <translation>Tunnel starten, um eine öffentliche URL für %1 zu erhalten.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Re&amp;sume Capture</source>
-        <translation>Aufzeichnung f&amp;ortsetzen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Pau&amp;se Capture</source>
-        <translation>Aufzeichnung an&amp;halten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record requests in the log again</source>
-        <translation>Anfragen wieder im Protokoll aufzeichnen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop recording requests in the log; the tunnel and its figures go on</source>
-        <translation>Keine Anfragen mehr im Protokoll aufzeichnen; der Tunnel und seine Kennzahlen laufen weiter</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>Capture paused: %n request(s) not recorded</source>
-        <translation>
-            <numerusform>Aufzeichnung angehalten: %n Anfrage nicht aufgezeichnet</numerusform>
-            <numerusform>Aufzeichnung angehalten: %n Anfragen nicht aufgezeichnet</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>%n request(s) in the last minute</source>
-        <translation>
-            <numerusform>%n Anfrage in der letzten Minute</numerusform>
-            <numerusform>%n Anfragen in der letzten Minute</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n Fehler</numerusform>
-            <numerusform>%n Fehler</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Held for %1 while the local service was down.</source>
-        <translation>Wartete %1, während der lokale Dienst nicht erreichbar war.</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>Copied a curl command for %1 %2</source>
-        <translation>curl-Befehl für %1 %2 kopiert</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Replaying %1 %2…</source>
-        <translation>%1 %2 wird erneut gesendet…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Replay failed: %1</source>
-        <translation>Erneutes Senden fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Replayed: %1 %2 in %3</source>
-        <translation>Erneut gesendet: %1 %2 in %3</translation>
-    </message>
-    <message>
-        <location line="-525"/>
+        <location line="-80"/>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
     <message>
-        <location line="+378"/>
-        <source>Connecting to rok-server at %1…</source>
-        <translation>Verbindung zu rok-server unter %1 wird hergestellt…</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
-        <translation>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>App: %1.</source>
-        <translation>App: %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>App: %1. Tunnel: %2.</source>
-        <translation>App: %1. Tunnel: %2.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The bodies of older requests are no longer kept, so the log stays within %1.</source>
-        <translation>Die Inhalte älterer Anfragen werden nicht mehr aufbewahrt, damit das Protokoll unter %1 bleibt.</translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>Replayed response:</source>
-        <translation>Antwort der Wiederholung:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Export requests as HAR</source>
-        <translation>Anfragen als HAR exportieren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>HTTP Archive (*.har)</source>
-        <translation>HTTP-Archiv (*.har)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Saved %n request(s) to %1</source>
-        <translation>
-            <numerusform>%n Anfrage in %1 gespeichert</numerusform>
-            <numerusform>%n Anfragen in %1 gespeichert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+95"/>
         <source>Where is your rok-server? Enter its address and your token, then press OK to start the tunnel. localhost:7835 is a rok-server on this computer.</source>
         <translation>Wo läuft Ihr rok-server? Geben Sie seine Adresse und Ihr Token ein und drücken Sie OK, um den Tunnel zu starten. localhost:7835 ist ein rok-server auf diesem Computer.</translation>
     </message>
@@ -1118,7 +781,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../app/gui/messageview.cpp" line="+48"/>
+        <location filename="../app/gui/messageview.cpp" line="+52"/>
         <location line="+114"/>
         <source>Select a request to see it here.</source>
         <translation>Eine Anfrage auswählen, um sie hier anzuzeigen.</translation>
@@ -1213,7 +876,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>MuxSession</name>
     <message>
-        <location filename="../common/muxsession.cpp" line="+68"/>
+        <location filename="../common/muxsession.cpp" line="+72"/>
         <source>open streams did not finish within %1 s of the goodbye</source>
         <translation>offene Streams wurden nicht innerhalb von %1 s nach dem Abschied beendet</translation>
     </message>
@@ -1276,7 +939,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>MuxStream</name>
     <message>
-        <location filename="../common/muxstream.cpp" line="+57"/>
+        <location filename="../common/muxstream.cpp" line="+61"/>
         <source>stream reset</source>
         <translation>Stream zurückgesetzt</translation>
     </message>
@@ -1299,7 +962,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>OptionsFile</name>
     <message>
-        <location filename="../common/optionsfile.cpp" line="+37"/>
+        <location filename="../common/optionsfile.cpp" line="+41"/>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1332,7 +995,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>QrCodeWidget</name>
     <message>
-        <location filename="../app/gui/qrcodewidget.cpp" line="+10"/>
+        <location filename="../app/gui/qrcodewidget.cpp" line="+14"/>
         <source>QR code of the public URL</source>
         <translation>QR-Code der öffentlichen URL</translation>
     </message>
@@ -1345,7 +1008,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ReadableBody</name>
     <message>
-        <location filename="../app/client/readablebody.cpp" line="+37"/>
+        <location filename="../app/client/readablebody.cpp" line="+41"/>
         <source>zlib cannot start</source>
         <translation>zlib startet nicht</translation>
     </message>
@@ -1393,7 +1056,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ReplayEditor</name>
     <message>
-        <location filename="../app/gui/replayeditor.cpp" line="+20"/>
+        <location filename="../app/gui/replayeditor.cpp" line="+24"/>
         <source>Edit and replay</source>
         <translation>Bearbeiten und erneut senden</translation>
     </message>
@@ -1436,7 +1099,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="+40"/>
+        <location filename="../app/client/replayer.cpp" line="+44"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation>
             <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
@@ -1482,7 +1145,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>RequestEditing</name>
     <message>
-        <location filename="../app/client/requestediting.cpp" line="+84"/>
+        <location filename="../app/client/requestediting.cpp" line="+88"/>
         <source>Header lines must be plain ASCII: %1</source>
         <translation>Header-Zeilen müssen reines ASCII sein: %1</translation>
     </message>
@@ -1515,7 +1178,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+94"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+98"/>
         <source>A replay, sent from this window straight to the local service</source>
         <translation>Eine Wiederholung, aus diesem Fenster direkt an den lokalen Dienst gesendet</translation>
     </message>
@@ -1595,7 +1258,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>ResponseTimeChart</name>
     <message>
-        <location filename="../app/gui/responsetimechart.cpp" line="+63"/>
+        <location filename="../app/gui/responsetimechart.cpp" line="+67"/>
         <source>Response time chart</source>
         <translation>Antwortzeit-Diagramm</translation>
     </message>
@@ -1623,7 +1286,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>SecurityBox</name>
     <message>
-        <location filename="../app/gui/securitybox.cpp" line="+36"/>
+        <location filename="../app/gui/securitybox.cpp" line="+40"/>
         <source>Security and access</source>
         <translation>Sicherheit und Zugang</translation>
     </message>
@@ -1806,7 +1469,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="+29"/>
+        <location filename="../app/gui/settingsdialog.cpp" line="+33"/>
         <source>rok Settings</source>
         <translation>rok-Einstellungen</translation>
     </message>
@@ -2010,7 +1673,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../app/gui/singleinstance.cpp" line="+70"/>
+        <location filename="../app/gui/singleinstance.cpp" line="+74"/>
         <source>another rok holds %1 but does not answer on %2: %3</source>
         <translation>ein anderes rok hält %1, antwortet aber nicht auf %2: %3</translation>
     </message>
@@ -2023,7 +1686,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>StateLook</name>
     <message>
-        <location filename="../app/gui/statelook.cpp" line="+16"/>
+        <location filename="../app/gui/statelook.cpp" line="+20"/>
         <source>Connecting…</source>
         <translation>Verbindungsaufbau…</translation>
     </message>
@@ -2051,7 +1714,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+87"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+91"/>
         <source>TLS: the service closed the connection</source>
         <translation>TLS: der Dienst hat die Verbindung geschlossen</translation>
     </message>
@@ -2108,7 +1771,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>TcpConnection</name>
     <message>
-        <location filename="../common/tcpconnection.cpp" line="+87"/>
+        <location filename="../common/tcpconnection.cpp" line="+91"/>
         <source>no address to connect to</source>
         <translation>keine Adresse zum Verbinden</translation>
     </message>
@@ -2126,7 +1789,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>Tls</name>
     <message>
-        <location filename="../common/tls/tls.cpp" line="+123"/>
+        <location filename="../common/tls/tls.cpp" line="+127"/>
         <source>the server&apos;s certificate expired on %1</source>
         <translation>das Zertifikat des Servers ist am %1 abgelaufen</translation>
     </message>
@@ -2154,7 +1817,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../app/client/tokenstore.cpp" line="+138"/>
+        <location filename="../app/client/tokenstore.cpp" line="+142"/>
         <source>Could not write the settings file %1.</source>
         <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -2172,7 +1835,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>TrayApp</name>
     <message>
-        <location filename="../app/gui/trayapp.cpp" line="+68"/>
+        <location filename="../app/gui/trayapp.cpp" line="+72"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) gefunden: rok läuft als normales Fenster und wird beim Schließen beendet.</translation>
     </message>
@@ -2180,25 +1843,33 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="+25"/>
-        <source>Saved tunnels</source>
-        <translation>Gespeicherte Tunnel</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../app/gui/trayicon.cpp" line="+37"/>
+        <location line="+93"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-62"/>
         <source>%1 (%2, %3)</source>
         <comment>a saved tunnel: its name, http or tcp, its local address</comment>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>rok: %1</source>
         <translation>rok: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <comment>a tunnel&apos;s name, and its URL or state</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2</source>
+        <comment>a tunnel&apos;s name, and what happened to it</comment>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2211,7 +1882,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Tunnel geöffnet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
@@ -2226,7 +1897,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>Tunnel unterbrochen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1. rok keeps retrying.</source>
         <translation>%1. rok versucht es weiter.</translation>
     </message>
@@ -2234,7 +1905,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>TunnelActions</name>
     <message>
-        <location filename="../app/gui/tunnelactions.cpp" line="+23"/>
+        <location filename="../app/gui/tunnelactions.cpp" line="+28"/>
         <source>&amp;Copy URL</source>
         <translation>URL &amp;kopieren</translation>
     </message>
@@ -2259,7 +1930,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>&amp;Stop tunnel</source>
         <translation>Tunnel &amp;stoppen</translation>
     </message>
@@ -2272,7 +1943,7 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+55"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+59"/>
         <source>the server did not answer in time</source>
         <translation>der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
@@ -2339,9 +2010,402 @@ server, fingerprint, ca und das Token gelten für alle gespeicherten Tunnel, au�
     </message>
 </context>
 <context>
+    <name>TunnelList</name>
+    <message>
+        <location filename="../app/gui/tunnellist.cpp" line="+18"/>
+        <source>Saved tunnels</source>
+        <translation>Gespeicherte Tunnel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel</source>
+        <translation>Tunnel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Public address</source>
+        <translation>Öffentliche Adresse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local service</source>
+        <translation>Lokaler Dienst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1 (%2)</source>
+        <comment>a tunnel&apos;s name and its protocol, http or tcp</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Uncheck to stop this tunnel</source>
+        <translation>Abwählen, um diesen Tunnel zu stoppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check to start this tunnel</source>
+        <translation>Auswählen, um diesen Tunnel zu starten</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelView</name>
+    <message>
+        <location filename="../app/gui/tunnelview.cpp" line="+83"/>
+        <source>A TCP tunnel carries bytes, not HTTP requests, so it has no request log. Its address above is what others connect to.</source>
+        <translation>Ein TCP-Tunnel überträgt Bytes, keine HTTP-Anfragen, und hat daher kein Anfrageprotokoll. Andere verbinden sich mit der Adresse oben.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Tunnel state</source>
+        <translation>Tunnelstatus</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Local service</source>
+        <translation>Lokaler Dienst</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Public URL</source>
+        <translation>Öffentliche URL</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Connection details</source>
+        <translation>Verbindungsdetails</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Response time percentiles</source>
+        <translation>Perzentile der Antwortzeit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requests per minute</source>
+        <translation>Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answers with a status of 500 or more, and requests that got no answer. A 4xx is the visitor&apos;s error, not one.</source>
+        <translation>Antworten mit Status 500 oder höher und Anfragen ohne Antwort. Ein 4xx ist ein Fehler des Besuchers, kein Fehler hier.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Requests waiting for the local service</source>
+        <translation>Anfragen, die auf den lokalen Dienst warten</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n request(s) waiting for %1 to come back</source>
+        <translation>
+            <numerusform>%n Anfrage wartet darauf, dass %1 zurückkommt</numerusform>
+            <numerusform>%n Anfragen warten darauf, dass %1 zurückkommt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Filter requests (path, method, status)</source>
+        <translation>Anfragen filtern (Pfad, Methode, Status)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter requests</source>
+        <translation>Anfragen filtern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export HAR…</source>
+        <translation>HAR e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the request log as HAR</source>
+        <translation>Anfrageprotokoll als HAR exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear the request log</source>
+        <translation>Anfrageprotokoll leeren</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Re&amp;quest</source>
+        <translation>&amp;Anfrage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ponse</source>
+        <translation>A&amp;ntwort</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Replay</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send this request to the local service again</source>
+        <translation>Diese Anfrage erneut an den lokalen Dienst senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;dit and replay…</source>
+        <translation>&amp;Bearbeiten und erneut senden…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change this request, then send it to the local service</source>
+        <translation>Diese Anfrage ändern und dann an den lokalen Dienst senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy as c&amp;url</source>
+        <translation>Als c&amp;url kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy a curl command that sends this request again</source>
+        <translation>Einen curl-Befehl kopieren, der diese Anfrage erneut sendet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replay result</source>
+        <translation>Ergebnis des erneuten Sendens</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Find in this message</source>
+        <translation>In dieser Nachricht suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in the request or response shown</source>
+        <translation>In der angezeigten Anfrage oder Antwort suchen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find Next</source>
+        <translation>Weitersuchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find Previous</source>
+        <translation>Rückwärts suchen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Protected: visitors from allowed addresses who log in as %1 reach %2.</source>
+        <translation>Geschützt: Besucher von erlaubten Adressen, die sich als %1 anmelden, erreichen %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected: visitors who log in as %1 reach %2.</source>
+        <translation>Geschützt: Besucher, die sich als %1 anmelden, erreichen %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected: only visitors from allowed addresses reach %1.</source>
+        <translation>Geschützt: nur Besucher von erlaubten Adressen erreichen %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone with this URL reaches %1.</source>
+        <translation>Jeder mit dieser URL erreicht %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No tunnel yet</source>
+        <translation>Noch kein Tunnel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No QR code: this address opens on this computer only.</source>
+        <translation>Kein QR-Code: Diese Adresse öffnet sich nur auf diesem Computer.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1. Retrying in %n s.</source>
+        <translation>
+            <numerusform>%1. Neuer Versuch in %n s.</numerusform>
+            <numerusform>%1. Neuer Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start the tunnel to get a public URL for %1.</source>
+        <translation>Tunnel starten, um eine öffentliche URL für %1 zu erhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connecting to rok-server at %1…</source>
+        <translation>Verbindung zu rok-server unter %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Re&amp;sume Capture</source>
+        <translation>Aufzeichnung f&amp;ortsetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pau&amp;se Capture</source>
+        <translation>Aufzeichnung an&amp;halten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record requests in the log again</source>
+        <translation>Anfragen wieder im Protokoll aufzeichnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop recording requests in the log; the tunnel and its figures go on</source>
+        <translation>Keine Anfragen mehr im Protokoll aufzeichnen; der Tunnel und seine Kennzahlen laufen weiter</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Capture paused: %n request(s) not recorded</source>
+        <translation>
+            <numerusform>Aufzeichnung angehalten: %n Anfrage nicht aufgezeichnet</numerusform>
+            <numerusform>Aufzeichnung angehalten: %n Anfragen nicht aufgezeichnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
+        <translation>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n request(s) in the last minute</source>
+        <translation>
+            <numerusform>%n Anfrage in der letzten Minute</numerusform>
+            <numerusform>%n Anfragen in der letzten Minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Held for %1 while the local service was down.</source>
+        <translation>Wartete %1, während der lokale Dienst nicht erreichbar war.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>App: %1.</source>
+        <translation>App: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App: %1. Tunnel: %2.</source>
+        <translation>App: %1. Tunnel: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The bodies of older requests are no longer kept, so the log stays within %1.</source>
+        <translation>Die Inhalte älterer Anfragen werden nicht mehr aufbewahrt, damit das Protokoll unter %1 bleibt.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Copied a curl command for %1 %2</source>
+        <translation>curl-Befehl für %1 %2 kopiert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Replaying %1 %2…</source>
+        <translation>%1 %2 wird erneut gesendet…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replay failed: %1</source>
+        <translation>Erneutes Senden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replayed: %1 %2 in %3</source>
+        <translation>Erneut gesendet: %1 %2 in %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replayed response:</source>
+        <translation>Antwort der Wiederholung:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export requests as HAR</source>
+        <translation>Anfragen als HAR exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP Archive (*.har)</source>
+        <translation>HTTP-Archiv (*.har)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Saved %n request(s) to %1</source>
+        <translation>
+            <numerusform>%n Anfrage in %1 gespeichert</numerusform>
+            <numerusform>%n Anfragen in %1 gespeichert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
-        <location filename="../app/client/units.cpp" line="+23"/>
+        <location filename="../app/client/units.cpp" line="+27"/>
         <source>%1 B</source>
         <comment>bytes</comment>
         <translation>%1 B</translation>

@@ -4,7 +4,7 @@
 <context>
     <name>ConsolePrinter</name>
     <message numerus="yes">
-        <location filename="../app/cli/consoleprinter.cpp" line="+326"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+330"/>
         <source>waiting for %1 (up to %n s)</source>
         <translation>
             <numerusform>waiting for %1 (up to %n s)</numerusform>
@@ -13,9 +13,42 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+215"/>
+        <location filename="../app/client/replayer.cpp" line="+44"/>
+        <source>%1 did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>%1 did not answer within %n second</numerusform>
+            <numerusform>%1 did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResponseTimeChart</name>
+    <message numerus="yes">
+        <location filename="../app/gui/responsetimechart.cpp" line="+105"/>
+        <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
+        <translation>
+            <numerusform>%n recent response: median %1, 95th percentile %2, slowest %3</numerusform>
+            <numerusform>%n recent responses: median %1, 95th percentile %2, slowest %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StreamForwarder</name>
+    <message numerus="yes">
+        <location filename="../app/client/streamforwarder.cpp" line="+157"/>
+        <source>The local service at %1 is down, and %n request(s) already wait for it.</source>
+        <translation>
+            <numerusform>The local service at %1 is down, and %n request already waits for it.</numerusform>
+            <numerusform>The local service at %1 is down, and %n requests already wait for it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TunnelView</name>
+    <message numerus="yes">
+        <location filename="../app/gui/tunnelview.cpp" line="+201"/>
         <source>%n request(s) waiting for %1 to come back</source>
         <translation>
             <numerusform>%n request waiting for %1 to come back</numerusform>
@@ -23,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+188"/>
+        <location line="+187"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -31,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+47"/>
         <source>%1. Retrying in %n s.</source>
         <translation>
             <numerusform>%1. Retrying in %n s.</numerusform>
@@ -68,39 +101,6 @@
         <translation>
             <numerusform>Saved %n request to %1</numerusform>
             <numerusform>Saved %n requests to %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Replayer</name>
-    <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="+40"/>
-        <source>%1 did not answer within %n second(s)</source>
-        <translation>
-            <numerusform>%1 did not answer within %n second</numerusform>
-            <numerusform>%1 did not answer within %n seconds</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ResponseTimeChart</name>
-    <message numerus="yes">
-        <location filename="../app/gui/responsetimechart.cpp" line="+101"/>
-        <source>%n recent response(s): median %1, 95th percentile %2, slowest %3</source>
-        <translation>
-            <numerusform>%n recent response: median %1, 95th percentile %2, slowest %3</numerusform>
-            <numerusform>%n recent responses: median %1, 95th percentile %2, slowest %3</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>StreamForwarder</name>
-    <message numerus="yes">
-        <location filename="../app/client/streamforwarder.cpp" line="+153"/>
-        <source>The local service at %1 is down, and %n request(s) already wait for it.</source>
-        <translation>
-            <numerusform>The local service at %1 is down, and %n request already waits for it.</numerusform>
-            <numerusform>The local service at %1 is down, and %n requests already wait for it.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../app/client/appsettings.cpp" line="+26"/>
+        <location filename="../app/client/appsettings.cpp" line="+30"/>
         <source>Default</source>
         <comment>the name of the first saved tunnel</comment>
         <translation>Par défaut</translation>
@@ -13,7 +13,7 @@
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../app/gui/autostart.cpp" line="+91"/>
+        <location filename="../app/gui/autostart.cpp" line="+95"/>
         <source>Could not remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
     </message>
@@ -36,7 +36,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+41"/>
+        <location filename="../app/cli/commandline.cpp" line="+45"/>
         <source>rok: a public URL for a local port.
 
   rok http [HOST:]PORT   share a local web server (HOST defaults to localhost)
@@ -248,14 +248,14 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
         <translation>aucun tunnel enregistré nommé «&#xa0;%1&#xa0;» (rok config show les liste)</translation>
     </message>
     <message>
-        <location filename="../app/traymain.cpp" line="+33"/>
+        <location filename="../app/traymain.cpp" line="+37"/>
         <source>rok is already running: its window shows.
 </source>
         <translation>rok est déjà lancé&#xa0;: sa fenêtre s’affiche.
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+163"/>
+        <location filename="../app/main.cpp" line="+167"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -278,7 +278,7 @@ Essayez «&#xa0;rok --help&#xa0;».
 <context>
     <name>ConfigCommand</name>
     <message>
-        <location filename="../app/cli/configcommand.cpp" line="+197"/>
+        <location filename="../app/cli/configcommand.cpp" line="+201"/>
         <source>rok: %1
 </source>
         <translation>rok: %1
@@ -464,7 +464,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ConsolePrinter</name>
     <message>
-        <location filename="../app/cli/consoleprinter.cpp" line="+194"/>
+        <location filename="../app/cli/consoleprinter.cpp" line="+198"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
@@ -540,7 +540,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ControlChannel</name>
     <message>
-        <location filename="../common/controlchannel.cpp" line="+44"/>
+        <location filename="../common/controlchannel.cpp" line="+48"/>
         <source>control message of %1 bytes is larger than the limit of %2</source>
         <translation>message de contrôle de %1 octets, au-delà de la limite de %2</translation>
     </message>
@@ -553,7 +553,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>HarExport</name>
     <message>
-        <location filename="../app/client/harexport.cpp" line="+222"/>
+        <location filename="../app/client/harexport.cpp" line="+226"/>
         <source>The connection switched protocols; its later traffic is not shown.</source>
         <translation>La connexion a changé de protocole&#xa0;; la suite du trafic n&apos;est pas affichée.</translation>
     </message>
@@ -566,7 +566,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>HttpParser</name>
     <message>
-        <location filename="../common/httpparser.cpp" line="+280"/>
+        <location filename="../common/httpparser.cpp" line="+284"/>
         <location line="+172"/>
         <source>malformed request line</source>
         <translation>ligne de requête mal formée</translation>
@@ -687,7 +687,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../app/client/inspector.cpp" line="+64"/>
+        <location filename="../app/client/inspector.cpp" line="+68"/>
         <location line="+9"/>
         <location line="+9"/>
         <source>not a loopback Host</source>
@@ -718,12 +718,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+74"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+32"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+25"/>
         <source>The token could not be saved: %1</source>
         <translation>Impossible d&apos;enregistrer le jeton&#xa0;: %1</translation>
     </message>
@@ -733,179 +733,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Impossible de lire le jeton&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Tunnel state</source>
-        <translation>État du tunnel</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Local service</source>
-        <translation>Service local</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Public URL</source>
-        <translation>URL publique</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Connection details</source>
-        <translation>Détails de la connexion</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Response time percentiles</source>
-        <translation>Percentiles du temps de réponse</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Requests per minute</source>
-        <translation>Requêtes par minute</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Errors</source>
-        <translation>Erreurs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Answers with a status of 500 or more, and requests that got no answer. A 4xx is the visitor&apos;s error, not one.</source>
-        <translation>Réponses avec un statut de 500 ou plus, et requêtes restées sans réponse. Un 4xx est une erreur du visiteur, il n’est pas compté.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Requests waiting for the local service</source>
-        <translation>Requêtes en attente du service local</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n request(s) waiting for %1 to come back</source>
-        <translation>
-            <numerusform>%n requête attend le retour de %1</numerusform>
-            <numerusform>%n requêtes attendent le retour de %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Filter requests (path, method, status)</source>
-        <translation>Filtrer les requêtes (chemin, méthode, statut)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Filter requests</source>
-        <translation>Filtrer les requêtes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+174"/>
+        <location line="+62"/>
         <source>&amp;Export HAR…</source>
         <translation>&amp;Exporter en HAR…</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <source>Export the request log as HAR</source>
-        <translation>Exporter le journal des requêtes en HAR</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>C&amp;lear</source>
-        <translation>&amp;Vider</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Clear the request log</source>
-        <translation>Vider le journal des requêtes</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Requests</source>
-        <translation>Requêtes</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Re&amp;quest</source>
-        <translation>Re&amp;quête</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Res&amp;ponse</source>
-        <translation>Ré&amp;ponse</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Replay</source>
-        <translation>Re&amp;nvoyer</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send this request to the local service again</source>
-        <translation>Renvoyer cette requête au service local</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>E&amp;dit and replay…</source>
-        <translation>&amp;Modifier et renvoyer…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change this request, then send it to the local service</source>
-        <translation>Modifier cette requête, puis l’envoyer au service local</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Copy as c&amp;url</source>
-        <translation>Copier en c&amp;url</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copy a curl command that sends this request again</source>
-        <translation>Copier une commande curl qui renvoie cette requête</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Replay result</source>
-        <translation>Résultat du renvoi</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Find in this message</source>
-        <translation>Rechercher dans ce message</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find in the request or response shown</source>
-        <translation>Rechercher dans la requête ou la réponse affichée</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Find</source>
-        <translation>Rechercher</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Find Next</source>
-        <translation>Rechercher le suivant</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Find Previous</source>
-        <translation>Rechercher le précédent</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>No matches</source>
-        <translation>Aucun résultat</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n résultat</numerusform>
-            <numerusform>%n résultats</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-1"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -915,7 +748,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -925,182 +758,12 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>À &amp;propos de rok</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Protected: visitors from allowed addresses who log in as %1 reach %2.</source>
-        <translation>Protégé : les visiteurs d’adresses autorisées qui se connectent en tant que %1 atteignent %2.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Protected: visitors who log in as %1 reach %2.</source>
-        <translation>Protégé : les visiteurs qui se connectent en tant que %1 atteignent %2.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Protected: only visitors from allowed addresses reach %1.</source>
-        <translation>Protégé : seuls les visiteurs d’adresses autorisées atteignent %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Anyone with this URL reaches %1.</source>
-        <translation>Quiconque a cette URL atteint %1.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>→ %1</source>
-        <translation>→ %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No tunnel yet</source>
-        <translation>Pas encore de tunnel</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No QR code: this address opens on this computer only.</source>
-        <translation>Pas de code QR : cette adresse ne s’ouvre que sur cet ordinateur.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%1. Retrying in %n s.</source>
-        <translation>
-            <numerusform>%1. Nouvelle tentative dans %n s.</numerusform>
-            <numerusform>%1. Nouvelle tentative dans %n s.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Start the tunnel to get a public URL for %1.</source>
-        <translation>Démarrer le tunnel pour obtenir une URL publique pour %1.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Re&amp;sume Capture</source>
-        <translation>Reprendre la &amp;capture</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Pau&amp;se Capture</source>
-        <translation>Suspendre la &amp;capture</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record requests in the log again</source>
-        <translation>Enregistrer de nouveau les requêtes dans le journal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop recording requests in the log; the tunnel and its figures go on</source>
-        <translation>Ne plus enregistrer les requêtes dans le journal&#xa0;; le tunnel et ses chiffres continuent</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>Capture paused: %n request(s) not recorded</source>
-        <translation>
-            <numerusform>Capture suspendue&#xa0;: %n requête non enregistrée</numerusform>
-            <numerusform>Capture suspendue&#xa0;: %n requêtes non enregistrées</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>%n request(s) in the last minute</source>
-        <translation>
-            <numerusform>%n requête au cours de la dernière minute</numerusform>
-            <numerusform>%n requêtes au cours de la dernière minute</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n erreur</numerusform>
-            <numerusform>%n erreurs</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Held for %1 while the local service was down.</source>
-        <translation>Retenue %1 pendant que le service local était arrêté.</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>Copied a curl command for %1 %2</source>
-        <translation>Commande curl copiée pour %1 %2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Replaying %1 %2…</source>
-        <translation>Renvoi de %1 %2…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Replay failed: %1</source>
-        <translation>Échec du renvoi&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Replayed: %1 %2 in %3</source>
-        <translation>Renvoyée&#xa0;: %1 %2 en %3</translation>
-    </message>
-    <message>
-        <location line="-525"/>
+        <location line="-80"/>
         <source>Copied %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+378"/>
-        <source>Connecting to rok-server at %1…</source>
-        <translation>Connexion à rok-server sur %1…</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
-        <translation>Appli&#xa0;: p50 %1 · p95 %2 · p99 %3 · Tunnel&#xa0;: p95 %4</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>App: %1.</source>
-        <translation>Appli&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>App: %1. Tunnel: %2.</source>
-        <translation>Appli&#xa0;: %1. Tunnel&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The bodies of older requests are no longer kept, so the log stays within %1.</source>
-        <translation>Les corps des requêtes plus anciennes ne sont plus conservés, pour que le journal reste sous %1.</translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>Replayed response:</source>
-        <translation>Réponse rejouée&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Export requests as HAR</source>
-        <translation>Exporter les requêtes en HAR</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>HTTP Archive (*.har)</source>
-        <translation>Archive HTTP (*.har)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Export failed</source>
-        <translation>Échec de l&apos;exportation</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Saved %n request(s) to %1</source>
-        <translation>
-            <numerusform>%n requête enregistrée dans %1</numerusform>
-            <numerusform>%n requêtes enregistrées dans %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+95"/>
         <source>Where is your rok-server? Enter its address and your token, then press OK to start the tunnel. localhost:7835 is a rok-server on this computer.</source>
         <translation>Où se trouve votre rok-server&#xa0;? Saisissez son adresse et votre jeton, puis appuyez sur OK pour démarrer le tunnel. localhost:7835 est un rok-server sur cet ordinateur.</translation>
     </message>
@@ -1118,7 +781,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../app/gui/messageview.cpp" line="+48"/>
+        <location filename="../app/gui/messageview.cpp" line="+52"/>
         <location line="+114"/>
         <source>Select a request to see it here.</source>
         <translation>Sélectionner une requête pour l&apos;afficher ici.</translation>
@@ -1213,7 +876,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>MuxSession</name>
     <message>
-        <location filename="../common/muxsession.cpp" line="+68"/>
+        <location filename="../common/muxsession.cpp" line="+72"/>
         <source>open streams did not finish within %1 s of the goodbye</source>
         <translation>des flux ouverts ne se sont pas terminés dans les %1 s suivant l’au revoir</translation>
     </message>
@@ -1276,7 +939,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>MuxStream</name>
     <message>
-        <location filename="../common/muxstream.cpp" line="+57"/>
+        <location filename="../common/muxstream.cpp" line="+61"/>
         <source>stream reset</source>
         <translation>flux réinitialisé</translation>
     </message>
@@ -1299,7 +962,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>OptionsFile</name>
     <message>
-        <location filename="../common/optionsfile.cpp" line="+37"/>
+        <location filename="../common/optionsfile.cpp" line="+41"/>
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1&#xa0;: %2</translation>
     </message>
@@ -1332,7 +995,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>QrCodeWidget</name>
     <message>
-        <location filename="../app/gui/qrcodewidget.cpp" line="+10"/>
+        <location filename="../app/gui/qrcodewidget.cpp" line="+14"/>
         <source>QR code of the public URL</source>
         <translation>Code QR de l&apos;URL publique</translation>
     </message>
@@ -1345,7 +1008,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ReadableBody</name>
     <message>
-        <location filename="../app/client/readablebody.cpp" line="+37"/>
+        <location filename="../app/client/readablebody.cpp" line="+41"/>
         <source>zlib cannot start</source>
         <translation>zlib ne démarre pas</translation>
     </message>
@@ -1393,7 +1056,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ReplayEditor</name>
     <message>
-        <location filename="../app/gui/replayeditor.cpp" line="+20"/>
+        <location filename="../app/gui/replayeditor.cpp" line="+24"/>
         <source>Edit and replay</source>
         <translation>Modifier et renvoyer</translation>
     </message>
@@ -1436,7 +1099,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="+40"/>
+        <location filename="../app/client/replayer.cpp" line="+44"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation>
             <numerusform>%1 n&apos;a pas répondu dans le délai de %n seconde</numerusform>
@@ -1482,7 +1145,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>RequestEditing</name>
     <message>
-        <location filename="../app/client/requestediting.cpp" line="+84"/>
+        <location filename="../app/client/requestediting.cpp" line="+88"/>
         <source>Header lines must be plain ASCII: %1</source>
         <translation>Les lignes d’en-tête doivent être en ASCII simple&#xa0;: %1</translation>
     </message>
@@ -1515,7 +1178,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>RequestLogModel</name>
     <message>
-        <location filename="../app/gui/requestlogmodel.cpp" line="+94"/>
+        <location filename="../app/gui/requestlogmodel.cpp" line="+98"/>
         <source>A replay, sent from this window straight to the local service</source>
         <translation>Un renvoi, envoyé depuis cette fenêtre directement au service local</translation>
     </message>
@@ -1595,7 +1258,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>ResponseTimeChart</name>
     <message>
-        <location filename="../app/gui/responsetimechart.cpp" line="+63"/>
+        <location filename="../app/gui/responsetimechart.cpp" line="+67"/>
         <source>Response time chart</source>
         <translation>Graphique des temps de réponse</translation>
     </message>
@@ -1623,7 +1286,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>SecurityBox</name>
     <message>
-        <location filename="../app/gui/securitybox.cpp" line="+36"/>
+        <location filename="../app/gui/securitybox.cpp" line="+40"/>
         <source>Security and access</source>
         <translation>Sécurité et accès</translation>
     </message>
@@ -1806,7 +1469,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/gui/settingsdialog.cpp" line="+29"/>
+        <location filename="../app/gui/settingsdialog.cpp" line="+33"/>
         <source>rok Settings</source>
         <translation>Paramètres de rok</translation>
     </message>
@@ -2010,7 +1673,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../app/gui/singleinstance.cpp" line="+70"/>
+        <location filename="../app/gui/singleinstance.cpp" line="+74"/>
         <source>another rok holds %1 but does not answer on %2: %3</source>
         <translation>un autre rok détient %1 mais ne répond pas sur %2&#xa0;: %3</translation>
     </message>
@@ -2023,7 +1686,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>StateLook</name>
     <message>
-        <location filename="../app/gui/statelook.cpp" line="+16"/>
+        <location filename="../app/gui/statelook.cpp" line="+20"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
@@ -2051,7 +1714,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>StreamForwarder</name>
     <message>
-        <location filename="../app/client/streamforwarder.cpp" line="+87"/>
+        <location filename="../app/client/streamforwarder.cpp" line="+91"/>
         <source>TLS: the service closed the connection</source>
         <translation>TLS : le service a fermé la connexion</translation>
     </message>
@@ -2108,7 +1771,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TcpConnection</name>
     <message>
-        <location filename="../common/tcpconnection.cpp" line="+87"/>
+        <location filename="../common/tcpconnection.cpp" line="+91"/>
         <source>no address to connect to</source>
         <translation>aucune adresse à laquelle se connecter</translation>
     </message>
@@ -2126,7 +1789,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>Tls</name>
     <message>
-        <location filename="../common/tls/tls.cpp" line="+123"/>
+        <location filename="../common/tls/tls.cpp" line="+127"/>
         <source>the server&apos;s certificate expired on %1</source>
         <translation>le certificat du serveur a expiré le %1</translation>
     </message>
@@ -2154,7 +1817,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../app/client/tokenstore.cpp" line="+138"/>
+        <location filename="../app/client/tokenstore.cpp" line="+142"/>
         <source>Could not write the settings file %1.</source>
         <translation>Impossible d&apos;écrire le fichier de paramètres %1.</translation>
     </message>
@@ -2172,7 +1835,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TrayApp</name>
     <message>
-        <location filename="../app/gui/trayapp.cpp" line="+68"/>
+        <location filename="../app/gui/trayapp.cpp" line="+72"/>
         <source>No system tray found: rok runs as a normal window, and closing it quits.</source>
         <translation>Aucune zone de notification trouvée&#xa0;: rok s&apos;exécute dans une fenêtre normale, et la fermer quitte l&apos;application.</translation>
     </message>
@@ -2180,25 +1843,33 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../app/gui/trayicon.cpp" line="+25"/>
-        <source>Saved tunnels</source>
-        <translation>Tunnels enregistrés</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../app/gui/trayicon.cpp" line="+37"/>
+        <location line="+93"/>
         <source>rok</source>
         <translation>rok</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-62"/>
         <source>%1 (%2, %3)</source>
         <comment>a saved tunnel: its name, http or tcp, its local address</comment>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>rok: %1</source>
         <translation>rok&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <comment>a tunnel&apos;s name, and its URL or state</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2</source>
+        <comment>a tunnel&apos;s name, and what happened to it</comment>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2211,7 +1882,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Tunnel ouvert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
@@ -2226,7 +1897,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Tunnel interrompu</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1. rok keeps retrying.</source>
         <translation>%1. rok continue de réessayer.</translation>
     </message>
@@ -2234,7 +1905,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TunnelActions</name>
     <message>
-        <location filename="../app/gui/tunnelactions.cpp" line="+23"/>
+        <location filename="../app/gui/tunnelactions.cpp" line="+28"/>
         <source>&amp;Copy URL</source>
         <translation>&amp;Copier l&apos;URL</translation>
     </message>
@@ -2259,7 +1930,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>&amp;Stop tunnel</source>
         <translation>A&amp;rrêter le tunnel</translation>
     </message>
@@ -2272,7 +1943,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TunnelClient</name>
     <message>
-        <location filename="../app/client/tunnelclient.cpp" line="+55"/>
+        <location filename="../app/client/tunnelclient.cpp" line="+59"/>
         <source>the server did not answer in time</source>
         <translation>le serveur n&apos;a pas répondu à temps</translation>
     </message>
@@ -2339,9 +2010,402 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
     </message>
 </context>
 <context>
+    <name>TunnelList</name>
+    <message>
+        <location filename="../app/gui/tunnellist.cpp" line="+18"/>
+        <source>Saved tunnels</source>
+        <translation>Tunnels enregistrés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel</source>
+        <translation>Tunnel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Public address</source>
+        <translation>Adresse publique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local service</source>
+        <translation>Service local</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1 (%2)</source>
+        <comment>a tunnel&apos;s name and its protocol, http or tcp</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Uncheck to stop this tunnel</source>
+        <translation>Décocher pour arrêter ce tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check to start this tunnel</source>
+        <translation>Cocher pour démarrer ce tunnel</translation>
+    </message>
+</context>
+<context>
+    <name>TunnelView</name>
+    <message>
+        <location filename="../app/gui/tunnelview.cpp" line="+83"/>
+        <source>A TCP tunnel carries bytes, not HTTP requests, so it has no request log. Its address above is what others connect to.</source>
+        <translation>Un tunnel TCP transporte des octets, pas des requêtes HTTP&#xa0;: il n&apos;a donc pas de journal de requêtes. Les autres se connectent à l&apos;adresse ci-dessus.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Tunnel state</source>
+        <translation>État du tunnel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Local service</source>
+        <translation>Service local</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Public URL</source>
+        <translation>URL publique</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Connection details</source>
+        <translation>Détails de la connexion</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Response time percentiles</source>
+        <translation>Percentiles du temps de réponse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requests per minute</source>
+        <translation>Requêtes par minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answers with a status of 500 or more, and requests that got no answer. A 4xx is the visitor&apos;s error, not one.</source>
+        <translation>Réponses avec un statut de 500 ou plus, et requêtes restées sans réponse. Un 4xx est une erreur du visiteur, il n’est pas compté.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Requests waiting for the local service</source>
+        <translation>Requêtes en attente du service local</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n request(s) waiting for %1 to come back</source>
+        <translation>
+            <numerusform>%n requête attend le retour de %1</numerusform>
+            <numerusform>%n requêtes attendent le retour de %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Filter requests (path, method, status)</source>
+        <translation>Filtrer les requêtes (chemin, méthode, statut)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter requests</source>
+        <translation>Filtrer les requêtes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export HAR…</source>
+        <translation>&amp;Exporter en HAR…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the request log as HAR</source>
+        <translation>Exporter le journal des requêtes en HAR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;Vider</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear the request log</source>
+        <translation>Vider le journal des requêtes</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Re&amp;quest</source>
+        <translation>Re&amp;quête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ponse</source>
+        <translation>Ré&amp;ponse</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Replay</source>
+        <translation>Re&amp;nvoyer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send this request to the local service again</source>
+        <translation>Renvoyer cette requête au service local</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;dit and replay…</source>
+        <translation>&amp;Modifier et renvoyer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change this request, then send it to the local service</source>
+        <translation>Modifier cette requête, puis l’envoyer au service local</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy as c&amp;url</source>
+        <translation>Copier en c&amp;url</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy a curl command that sends this request again</source>
+        <translation>Copier une commande curl qui renvoie cette requête</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replay result</source>
+        <translation>Résultat du renvoi</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Find in this message</source>
+        <translation>Rechercher dans ce message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in the request or response shown</source>
+        <translation>Rechercher dans la requête ou la réponse affichée</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find Next</source>
+        <translation>Rechercher le suivant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find Previous</source>
+        <translation>Rechercher le précédent</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No matches</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Protected: visitors from allowed addresses who log in as %1 reach %2.</source>
+        <translation>Protégé : les visiteurs d’adresses autorisées qui se connectent en tant que %1 atteignent %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected: visitors who log in as %1 reach %2.</source>
+        <translation>Protégé : les visiteurs qui se connectent en tant que %1 atteignent %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protected: only visitors from allowed addresses reach %1.</source>
+        <translation>Protégé : seuls les visiteurs d’adresses autorisées atteignent %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone with this URL reaches %1.</source>
+        <translation>Quiconque a cette URL atteint %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No tunnel yet</source>
+        <translation>Pas encore de tunnel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No QR code: this address opens on this computer only.</source>
+        <translation>Pas de code QR : cette adresse ne s’ouvre que sur cet ordinateur.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1. Retrying in %n s.</source>
+        <translation>
+            <numerusform>%1. Nouvelle tentative dans %n s.</numerusform>
+            <numerusform>%1. Nouvelle tentative dans %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start the tunnel to get a public URL for %1.</source>
+        <translation>Démarrer le tunnel pour obtenir une URL publique pour %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connecting to rok-server at %1…</source>
+        <translation>Connexion à rok-server sur %1…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Re&amp;sume Capture</source>
+        <translation>Reprendre la &amp;capture</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pau&amp;se Capture</source>
+        <translation>Suspendre la &amp;capture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record requests in the log again</source>
+        <translation>Enregistrer de nouveau les requêtes dans le journal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop recording requests in the log; the tunnel and its figures go on</source>
+        <translation>Ne plus enregistrer les requêtes dans le journal&#xa0;; le tunnel et ses chiffres continuent</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Capture paused: %n request(s) not recorded</source>
+        <translation>
+            <numerusform>Capture suspendue&#xa0;: %n requête non enregistrée</numerusform>
+            <numerusform>Capture suspendue&#xa0;: %n requêtes non enregistrées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>App: p50 %1 · p95 %2 · p99 %3 · Tunnel: p95 %4</source>
+        <translation>Appli&#xa0;: p50 %1 · p95 %2 · p99 %3 · Tunnel&#xa0;: p95 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n request(s) in the last minute</source>
+        <translation>
+            <numerusform>%n requête au cours de la dernière minute</numerusform>
+            <numerusform>%n requêtes au cours de la dernière minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Held for %1 while the local service was down.</source>
+        <translation>Retenue %1 pendant que le service local était arrêté.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>App: %1.</source>
+        <translation>Appli&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App: %1. Tunnel: %2.</source>
+        <translation>Appli&#xa0;: %1. Tunnel&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The bodies of older requests are no longer kept, so the log stays within %1.</source>
+        <translation>Les corps des requêtes plus anciennes ne sont plus conservés, pour que le journal reste sous %1.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Copied a curl command for %1 %2</source>
+        <translation>Commande curl copiée pour %1 %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Replaying %1 %2…</source>
+        <translation>Renvoi de %1 %2…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replay failed: %1</source>
+        <translation>Échec du renvoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replayed: %1 %2 in %3</source>
+        <translation>Renvoyée&#xa0;: %1 %2 en %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replayed response:</source>
+        <translation>Réponse rejouée&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export requests as HAR</source>
+        <translation>Exporter les requêtes en HAR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP Archive (*.har)</source>
+        <translation>Archive HTTP (*.har)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;exportation</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Saved %n request(s) to %1</source>
+        <translation>
+            <numerusform>%n requête enregistrée dans %1</numerusform>
+            <numerusform>%n requêtes enregistrées dans %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
-        <location filename="../app/client/units.cpp" line="+23"/>
+        <location filename="../app/client/units.cpp" line="+27"/>
         <source>%1 B</source>
         <comment>bytes</comment>
         <translation>%1 o</translation>

@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 #include "trayapp.h"
 
 #include "appsettings.h"
@@ -45,7 +49,7 @@ void takeLaterArguments(const QStringList &arguments, Overrides &overrides,
         overrides.add(later);
         overrides.applyTo(controller);
         const bool run = controller.isRunning() || later.localGiven;
-        controller.applySettings(); // stops a running tunnel
+        controller.stop();
         if (run)
             controller.start(); // with the new values
     }
@@ -58,10 +62,10 @@ void takeLaterArguments(const QStringList &arguments, Overrides &overrides,
 
 TrayApp::TrayApp(AppSettings *settings, QObject *parent)
     : QObject(parent)
-    , m_controller(settings)
-    , m_actions(&m_controller)
-    , m_window(&m_controller, &m_actions, settings)
-    , m_tray(&m_controller, &m_actions, &m_window)
+    , m_tunnels(settings)
+    , m_actions(&m_tunnels)
+    , m_window(&m_tunnels, &m_actions, settings)
+    , m_tray(&m_tunnels, &m_actions, &m_window)
 {
     // Without a tray the app says so and stays a normal window, instead of vanishing; closing
     // the window hides it only while the tray can bring it back.
@@ -78,8 +82,7 @@ TrayApp::TrayApp(AppSettings *settings, QObject *parent)
 
     connect(m_actions.settings(), &QAction::triggered, &m_window, &MainWindow::showSettings);
     connect(m_actions.quit(), &QAction::triggered, qApp, &QCoreApplication::quit);
-    connect(&m_controller, &TunnelController::setupNeeded, &m_window,
-            &MainWindow::showFirstStartSettings);
+    connect(&m_tunnels, &TunnelSet::setupNeeded, &m_window, &MainWindow::showFirstStartSettings);
 }
 
 TrayApp::~TrayApp() = default;
@@ -89,6 +92,7 @@ int runTrayApp(QApplication &app, const CommandLine &command, SingleInstance *in
     QApplication::setWindowIcon(StateLook::appIcon());
     AppSettings settings;
     TrayApp parts(&settings);
+    // This run's --server and --local are for the tunnel shown at start.
     TunnelController &controller = *parts.controller();
     MainWindow &window = *parts.window();
     Overrides overrides;

@@ -1,9 +1,14 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 #pragma once
 
 #include "mainwindow.h"
 #include "trayicon.h"
 #include "tunnelactions.h"
 #include "tunnelcontroller.h"
+#include "tunnelset.h"
 
 #include <QObject>
 
@@ -11,7 +16,7 @@ class QApplication;
 class SingleInstance;
 struct CommandLine;
 
-// The tray app's parts wired together: the tunnel, the actions its menus and buttons share,
+// The tray app's parts wired together: the tunnels, the actions its menus and buttons share,
 // the window and the tray icon. runTrayApp() runs one; the widget tests build the same.
 class TrayApp : public QObject
 {
@@ -22,13 +27,14 @@ public:
     explicit TrayApp(AppSettings *settings, QObject *parent = nullptr);
     ~TrayApp() override;
 
-    TunnelController *controller() { return &m_controller; }
+    TunnelSet *tunnels() { return &m_tunnels; }
+    TunnelController *controller() { return m_tunnels.current(); } // the one the window shows
     TunnelActions *actions() { return &m_actions; }
     MainWindow *window() { return &m_window; }
     TrayIcon *tray() { return &m_tray; }
 
 private:
-    TunnelController m_controller;
+    TunnelSet m_tunnels;
     TunnelActions m_actions;
     MainWindow m_window;
     TrayIcon m_tray;

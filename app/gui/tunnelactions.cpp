@@ -1,6 +1,11 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 #include "tunnelactions.h"
 
 #include "tunnelcontroller.h"
+#include "tunnelset.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -16,9 +21,9 @@ QAction *makeAction(const QString &iconName, const QString &text, QObject *paren
 }
 } // namespace
 
-TunnelActions::TunnelActions(TunnelController *controller, QObject *parent)
+TunnelActions::TunnelActions(TunnelSet *tunnels, QObject *parent)
     : QObject(parent)
-    , m_controller(controller)
+    , m_tunnels(tunnels)
     , m_startStop(new QAction(this))
     , m_copyUrl(makeAction(QStringLiteral("edit-copy"), tr("&Copy URL"), this))
     , m_openUrl(makeAction(QStringLiteral("internet-web-browser"), tr("&Open in browser"), this))
@@ -32,29 +37,35 @@ TunnelActions::TunnelActions(TunnelController *controller, QObject *parent)
     m_settings->setMenuRole(QAction::PreferencesRole);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
-    connect(m_startStop, &QAction::triggered, controller, &TunnelController::toggle);
+    connect(m_startStop, &QAction::triggered, this, [this] { current()->toggle(); });
     connect(m_copyUrl, &QAction::triggered, this, &TunnelActions::copy);
     connect(m_openUrl, &QAction::triggered, this, &TunnelActions::open);
-    connect(controller, &TunnelController::stateChanged, this, &TunnelActions::update);
-    connect(controller, &TunnelController::tunnelOpened, this, &TunnelActions::update);
+    connect(tunnels, &TunnelSet::stateChanged, this, &TunnelActions::update);
+    connect(tunnels, &TunnelSet::tunnelOpened, this, &TunnelActions::update);
+    connect(tunnels, &TunnelSet::currentChanged, this, &TunnelActions::update);
     update();
 }
 
 TunnelActions::~TunnelActions() = default;
 
+TunnelController *TunnelActions::current() const
+{
+    return m_tunnels->current();
+}
+
 void TunnelActions::update()
 {
-    const bool running = m_controller->isRunning();
+    const bool running = current()->isRunning();
     m_startStop->setText(running ? tr("&Stop tunnel") : tr("&Start tunnel"));
     m_startStop->setIcon(QIcon::fromTheme(running ? QStringLiteral("media-playback-stop")
                                                   : QStringLiteral("media-playback-start")));
-    m_copyUrl->setEnabled(!m_controller->url().isEmpty());
-    m_openUrl->setEnabled(m_controller->state() == TunnelClient::State::Online);
+    m_copyUrl->setEnabled(!current()->url().isEmpty());
+    m_openUrl->setEnabled(current()->state() == TunnelClient::State::Online);
 }
 
 void TunnelActions::copy()
 {
-    const QString url = m_controller->url();
+    const QString url = current()->url();
     if (url.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(url);
@@ -63,8 +74,8 @@ void TunnelActions::copy()
 
 void TunnelActions::open()
 {
-    if (!m_controller->url().isEmpty())
-        QDesktopServices::openUrl(QUrl(m_controller->url()));
+    if (!current()->url().isEmpty())
+        QDesktopServices::openUrl(QUrl(current()->url()));
 }
 
 void TunnelActions::bind(QAbstractButton *button, QAction *action)

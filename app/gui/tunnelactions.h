@@ -1,3 +1,7 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 #pragma once
 
 #include <QObject>
@@ -5,11 +9,12 @@
 class QAbstractButton;
 class QAction;
 class TunnelController;
+class TunnelSet;
 
 // The tray app's commands, one QAction each, shared by the window's menus and buttons and by
 // the tray menu (as Qt's systray example shares its actions): one text per command, and one
 // place that enables them as the tunnel's state changes. Starting, stopping, copying and
-// opening act here; showing the window, the settings and quitting are for whoever owns the
+// opening act here, on the tunnel the window shows; showing the window, the settings and quitting are for whoever owns the
 // window to connect.
 class TunnelActions : public QObject
 {
@@ -17,7 +22,7 @@ class TunnelActions : public QObject
     Q_DISABLE_COPY_MOVE(TunnelActions)
 
 public:
-    explicit TunnelActions(TunnelController *controller, QObject *parent = nullptr);
+    explicit TunnelActions(TunnelSet *tunnels, QObject *parent = nullptr);
     ~TunnelActions() override;
 
     QAction *startStop() const { return m_startStop; } // its text says what a click does
@@ -38,7 +43,9 @@ private:
     void copy();
     void open();
 
-    TunnelController *m_controller;
+    TunnelController *current() const;
+
+    TunnelSet *m_tunnels;
     QAction *m_startStop;
     QAction *m_copyUrl;
     QAction *m_openUrl;

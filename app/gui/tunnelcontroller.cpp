@@ -1,21 +1,32 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 #include "tunnelcontroller.h"
 
 #include "appsettings.h"
 
-TunnelController::TunnelController(AppSettings *settings, QObject *parent)
+TunnelController::TunnelController(AppSettings *settings, const QString &profile, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_profile(profile)
     , m_log(settings->logSize())
 {
     connect(&m_log, &RequestLog::recordsAdded, this, &TunnelController::onRecords);
     connect(settings->tokens(), &TokenStore::tokenRead, this,
             [this](const QString &profile, const QByteArray &token) {
-                if (profile != m_tokenProfile)
-                    return; // another tunnel's, or asked for before the profile changed
+                if (profile != m_profile)
+                    return; // another tunnel's
+                const bool changed = m_tokenLoaded && token != m_token;
                 m_token = token; // a keyring that failed leaves it empty: the server says so
                 m_tokenLoaded = true;
-                if (std::exchange(m_startWhenTokenLoaded, false))
+                const bool restart = std::exchange(m_restartIfTokenChanged, false) && changed;
+                if (std::exchange(m_startWhenTokenLoaded, false)) {
                     start();
+                } else if (restart && isRunning()) {
+                    stop();
+                    start(); // with the new token
+                }
             });
     readToken();
 }
@@ -35,16 +46,23 @@ void TunnelController::setOverrides(std::optional<ServerAddress> server,
     m_trustOverride = !trust.extraCas.isEmpty() || !trust.pinnedSha256.isEmpty();
 }
 
+AppSettings::Profile TunnelController::profile() const
+{
+    const AppSettings::Profile *saved = m_settings->findProfile(m_profile);
+    return saved ? *saved : AppSettings::Profile{};
+}
+
 TunnelOptions TunnelController::options() const
 {
-    TunnelOptions options = m_settings->profile().toOptions(m_token);
+    const AppSettings::Profile saved = profile();
+    TunnelOptions options = saved.toOptions(m_token);
     if (m_serverOverride)
         options.server = *m_serverOverride;
     if (m_trustOverride)
         options.trust = m_trust;
     if (m_localOverride) {
         options.local = *m_localOverride;
-        if (m_settings->profile().hostHeader == u"rewrite")
+        if (saved.hostHeader == u"rewrite")
             options.hostHeader = options.local.authority();
     }
     return options;
@@ -82,6 +100,7 @@ void TunnelController::start()
     if (m_client)
         m_client->deleteLater();
     m_log.setCapacity(m_settings->logSize());
+    m_startedWith = profile();
     m_client = new TunnelClient(options(), &m_log, this);
     connect(m_client, &TunnelClient::stateChanged, this, &TunnelController::stateChanged);
     connect(m_client, &TunnelClient::tunnelOpened, this, &TunnelController::tunnelOpened);
@@ -107,27 +126,23 @@ void TunnelController::toggle()
 void TunnelController::applySettings()
 {
     m_log.setCapacity(m_settings->logSize());
-    m_tokenLoaded = false;
     const bool wasRunning = isRunning();
+    if (wasRunning && profile() == m_startedWith) {
+        // Nothing of its own changed: it keeps its connection and its visitors, unless its
+        // token did.
+        m_restartIfTokenChanged = true;
+        readToken();
+        return;
+    }
+    m_tokenLoaded = false;
     stop();
     m_startWhenTokenLoaded = wasRunning;
     readToken(); // the token may have changed too
 }
 
-void TunnelController::startSaved(const QString &name)
-{
-    if (!m_settings->findProfile(name))
-        return;
-    m_settings->setCurrentProfile(name);
-    m_settings->save();
-    applySettings(); // stops a running tunnel and reads this one's token
-    start();
-}
-
 void TunnelController::readToken()
 {
-    m_tokenProfile = m_settings->currentProfile();
-    m_settings->tokens()->read(m_tokenProfile);
+    m_settings->tokens()->read(m_profile);
 }
 
 void TunnelController::onRecords(const QList<RequestRecord> &records)

@@ -1,5 +1,10 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
 #pragma once
 
+#include "appsettings.h"
 #include "requestlog.h"
 #include "requeststats.h"
 #include "tunnelclient.h"
@@ -9,18 +14,17 @@
 
 #include <optional>
 
-class AppSettings;
-
-// The tray app's one tunnel: builds a TunnelClient from the settings (and this run's command
-// line), starts and stops it, and keeps the request log and statistics across restarts so the
-// window's table survives a stop and start.
+// One of the tray app's tunnels, a saved profile of the settings: builds a TunnelClient from
+// it (and this run's command line), starts and stops it, and keeps the request log and
+// statistics across restarts so the window's table survives a stop and start. Each tunnel has
+// its own connection to its server, so each starts and stops alone.
 class TunnelController : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TunnelController)
 
 public:
-    explicit TunnelController(AppSettings *settings, QObject *parent = nullptr);
+    TunnelController(AppSettings *settings, const QString &profile, QObject *parent = nullptr);
     ~TunnelController() override;
 
     // Command-line values that win over the settings for this run.
@@ -28,6 +32,8 @@ public:
     void setOverrides(std::optional<ServerAddress> server, std::optional<LocalTarget> local,
                       const Tls::Trust &trust = {});
 
+    QString name() const { return m_profile; }
+    AppSettings::Profile profile() const; // its saved values
     TunnelOptions options() const; // what the next start() uses
     TunnelClient *client() const { return m_client; }
     TunnelClient::State state() const;
@@ -40,9 +46,8 @@ public:
     void start(); // nothing set up yet, and no --server: setupNeeded() instead
     void stop();
     void toggle();
-    void applySettings(); // after the settings changed: restarts a running tunnel
-    // Makes the saved tunnel `name` the current one and starts it (stopping the one running).
-    void startSaved(const QString &name);
+    // After the settings changed: a running tunnel whose profile changed restarts with it.
+    void applySettings();
     AppSettings *settings() const { return m_settings; }
 
 Q_SIGNALS:
@@ -54,17 +59,19 @@ Q_SIGNALS:
 
 private:
     void onRecords(const QList<RequestRecord> &records);
-    void readToken(); // the current profile's: start() waits for it
+    void readToken(); // start() waits for it
 
     AppSettings *m_settings;
+    QString m_profile;
+    AppSettings::Profile m_startedWith; // what the running tunnel was started from
     std::optional<ServerAddress> m_serverOverride;
     Tls::Trust m_trust;
     bool m_trustOverride = false; // --ca or --fingerprint given: they win over the profile's
     std::optional<LocalTarget> m_localOverride;
     QByteArray m_token;
-    QString m_tokenProfile; // whose token m_token is, or is being read
     bool m_tokenLoaded = false;
     bool m_startWhenTokenLoaded = false;
+    bool m_restartIfTokenChanged = false;
     RequestLog m_log;
     RequestStats m_stats;
     QPointer<TunnelClient> m_client;
