@@ -5,11 +5,10 @@
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include "appsettings.h"
+#include "scratchsettings.h"
 
 // AppSettings over a QSettings file in a temporary directory (its tokens: tst_tokenstore).
 class tst_AppSettings : public QObject
@@ -30,25 +29,17 @@ private Q_SLOTS:
 private:
     static AppSettings::Profile profile(const QString &name, const QString &server = {},
                                         const QString &local = {});
-    QTemporaryDir m_dir;
+    ScratchSettings m_scratch;
 };
 
 void tst_AppSettings::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
-    QVERIFY(QSettings(QStringLiteral("rok"), QStringLiteral("rok"))
-                    .fileName()
-                    .startsWith(m_dir.path()));
+    QVERIFY(m_scratch.isValid());
 }
 
 void tst_AppSettings::init()
 {
-    QSettings settings(QStringLiteral("rok"), QStringLiteral("rok"));
-    settings.clear();
-    settings.sync();
+    ScratchSettings::clear();
 }
 
 AppSettings::Profile tst_AppSettings::profile(const QString &name, const QString &server,

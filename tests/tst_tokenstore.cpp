@@ -4,10 +4,9 @@
 
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
+#include "scratchsettings.h"
 #include "tokenstore.h"
 
 // TokenStore over a settings file in a temporary directory, with the keychain off, so that the
@@ -28,22 +27,17 @@ private Q_SLOTS:
 
 private:
     static QByteArray read(TokenStore &store, const QString &profile);
-    QTemporaryDir m_dir;
+    ScratchSettings m_scratch;
 };
 
 void tst_TokenStore::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QVERIFY(m_scratch.isValid());
 }
 
 void tst_TokenStore::init()
 {
-    QSettings file(QStringLiteral("rok"), QStringLiteral("rok"));
-    file.clear();
-    file.sync();
+    ScratchSettings::clear();
 }
 
 QByteArray tst_TokenStore::read(TokenStore &store, const QString &profile)
@@ -75,8 +69,8 @@ void tst_TokenStore::withoutKeyringTheFileKeepsIt()
 
     QSettings again(QStringLiteral("rok"), QStringLiteral("rok"));
     QCOMPARE(again.value(QStringLiteral("token/Default")).toByteArray(), "s3cret-token");
-    const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther
-            | QFile::WriteOther;
+    const QFile::Permissions others =
+            QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
     QCOMPARE(QFile::permissions(again.fileName()) & others, QFile::Permissions());
     TokenStore other(&again);
     other.setKeychainEnabled(false);

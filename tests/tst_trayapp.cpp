@@ -12,6 +12,7 @@
 #include "qrcodewidget.h"
 #include "replayeditor.h"
 #include "requestlogmodel.h"
+#include "scratchsettings.h"
 #include "server.h"
 #include "settingsdialog.h"
 #include "statelook.h"
@@ -89,7 +90,6 @@ private Q_SLOTS:
     void replaysAreRowsAndRequestsCanBeEditedOrCopiedAsCurl();
 
 private:
-    static void clearSettings() { QSettings(u"rok"_s, u"rok"_s).clear(); } // AppSettings' file
     void startApp();
     void goOnline();
     // count visitors to path at once, each answered with status
@@ -97,7 +97,7 @@ private:
     // a local service and a server for `domain`, saved as the settings' target and server
     void startServiceAndServer(const QString &domain = QStringLiteral("localhost"));
 
-    QTemporaryDir m_config;
+    ScratchSettings m_scratch;
     std::unique_ptr<Server> m_server;
     std::unique_ptr<TestHttpService> m_local;
     std::unique_ptr<AppSettings> m_settings;
@@ -109,14 +109,12 @@ private:
 
 void tst_TrayApp::initTestCase()
 {
-    QVERIFY(m_config.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+    QVERIFY(m_scratch.isValid());
 }
 
 void tst_TrayApp::init()
 {
-    clearSettings();
+    ScratchSettings::clear();
     startServiceAndServer();
 }
 
@@ -797,7 +795,7 @@ void tst_TrayApp::firstStartAsksForTheServerInsteadOfFailing()
 {
     const QString server = u"127.0.0.1:%1"_s.arg(m_server->controlPort());
     const QString local = u"127.0.0.1:%1"_s.arg(m_local->serverPort());
-    clearSettings(); // a first start
+    ScratchSettings::clear(); // a first start
     startApp();
     Q_EMIT m_tray->icon()->activated(QSystemTrayIcon::Trigger);
     SettingsDialog *dialog = nullptr;

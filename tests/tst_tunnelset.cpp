@@ -4,11 +4,10 @@
 
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include "appsettings.h"
+#include "scratchsettings.h"
 #include "tunnelcontroller.h"
 #include "tunnelset.h"
 
@@ -30,22 +29,17 @@ private Q_SLOTS:
 private:
     static AppSettings::Profile profile(const QString &name);
     static QStringList names(const TunnelSet &tunnels);
-    QTemporaryDir m_dir;
+    ScratchSettings m_scratch;
 };
 
 void tst_TunnelSet::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QVERIFY(m_scratch.isValid());
 }
 
 void tst_TunnelSet::init()
 {
-    QSettings file(QStringLiteral("rok"), QStringLiteral("rok"));
-    file.clear();
-    file.sync();
+    ScratchSettings::clear();
 }
 
 AppSettings::Profile tst_TunnelSet::profile(const QString &name)
