@@ -61,7 +61,8 @@ int runTunnel(QCoreApplication &app, const CommandLine &command)
         printer->setTerminal(ConsolePrinter::terminalOf(stdout));
         if (inspected >= 0) {
             inspector = std::make_unique<Inspector>(client->requestLog(inspected),
-                                                    client->options(inspected).local);
+                                                    client->options(inspected).local,
+                                                    client->options(inspected).localInsecure);
             QString error;
             const quint16 port =
                     inspector->listen(command.inspect->first, command.inspect->second, &error);

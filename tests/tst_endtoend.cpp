@@ -6,6 +6,7 @@
 // process, all on loopback.
 
 #include "curl.h"
+#include "httpsservice.h"
 #include "jsonprocess.h"
 #include "scratchfile.h"
 #include "testcertificates.h"
@@ -69,32 +70,6 @@ QByteArray patternSha256(qint64 size)
         hash.addData(TestHttpService::pattern(offset, qMin<qint64>(1024 * 1024, size - offset)));
     return hash.result().toHex();
 }
-
-// A local service that speaks HTTPS (a dev server with its own certificate): one page per
-// connection, then close.
-class HttpsService : public QSslServer
-{
-public:
-    explicit HttpsService(const CertificateIssuer::Identity &identity)
-    {
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setLocalCertificate(identity.certificate);
-        configuration.setPrivateKey(identity.key);
-        setSslConfiguration(configuration);
-        connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection()) {
-                connect(socket, &QIODevice::readyRead, socket, [socket] {
-                    if (!socket->readAll().contains("\r\n\r\n"))
-                        return;
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: 12\r\nConnection: "
-                                  "close\r\n\r\nhello, TLS\r\n");
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-};
 
 // systemd's end of NOTIFY_SOCKET: a unix datagram socket that sd_notify() in rok-server
 // writes its state to.

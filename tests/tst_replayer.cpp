@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "httpparser.h"
+#include "httpsservice.h"
 #include "replayer.h"
 #include "requestlog.h"
 
@@ -158,13 +159,14 @@ private Q_SLOTS:
     void twoReplaysInARow();
     void twoReplaysAtOnce();
     void deletingTheReplayerAbandonsReplays();
+    void anHttpsServiceIsReplayedOverTls();
 };
 
 void tst_Replayer::sendsTheRecordedRequest()
 {
     LocalService service(LocalService::Mode::Created);
     QVERIFY(service.listen());
-    Replayer replayer({u"127.0.0.1"_s, service.port()});
+    Replayer replayer(LocalTarget{{u"127.0.0.1"_s, service.port()}});
     QSignalSpy finished(&replayer, &Replayer::finished);
 
     const RequestRecord original = recordedPost();
@@ -211,7 +213,7 @@ void tst_Replayer::localhostTriesIpv6ThenIpv4()
 {
     LocalService service(LocalService::Mode::Created); // on 127.0.0.1 only
     QVERIFY(service.listen());
-    Replayer replayer({u"localhost"_s, service.port()});
+    Replayer replayer(LocalTarget{{u"localhost"_s, service.port()}});
     QSignalSpy finished(&replayer, &Replayer::finished);
     replayer.replay(recordedGet("/"));
     QVERIFY(finished.count() || finished.wait());
@@ -225,7 +227,7 @@ void tst_Replayer::responseUntilClose()
 {
     LocalService service(LocalService::Mode::UntilClose);
     QVERIFY(service.listen());
-    Replayer replayer({u"127.0.0.1"_s, service.port()});
+    Replayer replayer(LocalTarget{{u"127.0.0.1"_s, service.port()}});
     QSignalSpy finished(&replayer, &Replayer::finished);
     replayer.replay(recordedGet("/stream"));
     QVERIFY(finished.count() || finished.wait());
@@ -244,7 +246,7 @@ void tst_Replayer::deadPortIsRefused()
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         port = probe.serverPort();
     }
-    Replayer replayer({u"127.0.0.1"_s, port});
+    Replayer replayer(LocalTarget{{u"127.0.0.1"_s, port}});
     QSignalSpy finished(&replayer, &Replayer::finished);
     replayer.replay(recordedGet("/"));
     QCOMPARE(finished.count(), 0);
@@ -262,7 +264,7 @@ void tst_Replayer::truncatedBodyIsRefusedWithoutConnecting()
 {
     LocalService service(LocalService::Mode::Created);
     QVERIFY(service.listen());
-    Replayer replayer({u"127.0.0.1"_s, service.port()});
+    Replayer replayer(LocalTarget{{u"127.0.0.1"_s, service.port()}});
     QSignalSpy finished(&replayer, &Replayer::finished);
     RequestRecord record = recordedPost();
     record.requestBodyTruncated = true;
@@ -282,7 +284,7 @@ void tst_Replayer::bodyShorterThanContentLengthIsRefused()
 {
     LocalService service(LocalService::Mode::Created);
     QVERIFY(service.listen());
-    Replayer replayer({u"127.0.0.1"_s, service.port()});
+    Replayer replayer(LocalTarget{{u"127.0.0.1"_s, service.port()}});
     QSignalSpy finished(&replayer, &Replayer::finished);
     RequestRecord record = recordedPost();
     record.requestBody.chop(3); // the flag says complete, the length says otherwise
@@ -297,7 +299,7 @@ void tst_Replayer::garbageAnswerIsAnError()
 {
     LocalService service(LocalService::Mode::Garbage);
     QVERIFY(service.listen());
-    Replayer replayer({u"127.0.0.1"_s, service.port()});
+    Replayer replayer(LocalTarget{{u"127.0.0.1"_s, service.port()}});
     QSignalSpy finished(&replayer, &Replayer::finished);
     replayer.replay(recordedGet("/"));
     QVERIFY(finished.count() || finished.wait());
@@ -313,7 +315,7 @@ void tst_Replayer::silentServiceTimesOut()
 {
     LocalService service(LocalService::Mode::Silent);
     QVERIFY(service.listen());
-    Replayer replayer({u"127.0.0.1"_s, service.port()});
+    Replayer replayer(LocalTarget{{u"127.0.0.1"_s, service.port()}});
     QCOMPARE(replayer.timeout(), 30'000ms);
     replayer.setTimeout(300ms);
     QSignalSpy finished(&replayer, &Replayer::finished);
@@ -331,7 +333,7 @@ void tst_Replayer::twoReplaysInARow()
 {
     LocalService service(LocalService::Mode::Created);
     QVERIFY(service.listen());
-    Replayer replayer({u"127.0.0.1"_s, service.port()});
+    Replayer replayer(LocalTarget{{u"127.0.0.1"_s, service.port()}});
     QSignalSpy finished(&replayer, &Replayer::finished);
     replayer.replay(recordedGet("/first"));
     QVERIFY(finished.count() || finished.wait());
@@ -350,7 +352,7 @@ void tst_Replayer::twoReplaysAtOnce()
 {
     LocalService service(LocalService::Mode::Created);
     QVERIFY(service.listen());
-    Replayer replayer({u"127.0.0.1"_s, service.port()});
+    Replayer replayer(LocalTarget{{u"127.0.0.1"_s, service.port()}});
     QSignalSpy finished(&replayer, &Replayer::finished);
     replayer.replay(recordedGet("/a"));
     replayer.replay(recordedGet("/b"));
@@ -371,13 +373,39 @@ void tst_Replayer::deletingTheReplayerAbandonsReplays()
 {
     LocalService service(LocalService::Mode::Silent);
     QVERIFY(service.listen());
-    auto replayer = std::make_unique<Replayer>(Endpoint{u"127.0.0.1"_s, service.port()});
+    auto replayer = std::make_unique<Replayer>(LocalTarget{{u"127.0.0.1"_s, service.port()}});
     QSignalSpy finished(replayer.get(), &Replayer::finished);
     replayer->replay(recordedGet("/never"));
     QTRY_COMPARE(service.connectionCount(), 1);
     replayer.reset();
     QTest::qWait(100); // nothing fires into the deleted Replayer (ASan would tell)
     QCOMPARE(finished.count(), 0);
+}
+
+// An https:// local service: replayed over TLS, its certificate checked as the tunnel checks it
+// (a self-signed one is refused and the error names --local-insecure, which accepts it).
+void tst_Replayer::anHttpsServiceIsReplayedOverTls()
+{
+    HttpsService service(TestCertificates::issue(u"localhost"_s, nullptr)); // self-signed
+    QVERIFY(service.listen(QHostAddress::LocalHost, 0));
+    const LocalTarget target{{u"localhost"_s, service.serverPort()}, true};
+    Replayer replayer(target);
+    QSignalSpy finished(&replayer, &Replayer::finished);
+
+    replayer.replay(recordedGet("/"));
+    QVERIFY(finished.wait());
+    RequestRecord result = resultOf(finished, 0);
+    QCOMPARE(result.status, 0);
+    QVERIFY2(result.error.contains(u"not trusted") && result.error.contains(u"--local-insecure"),
+             qPrintable(result.error));
+
+    replayer.setLocal(target, true);
+    replayer.replay(recordedGet("/"));
+    QVERIFY(finished.wait());
+    result = resultOf(finished, 1);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.status, 200);
+    QVERIFY(result.responseBytes > 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Replayer)

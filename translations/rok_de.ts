@@ -255,7 +255,7 @@ Server, Token und Vertrauen kommen aus den gespeicherten Einstellungen, wenn sie
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+167"/>
+        <location filename="../app/main.cpp" line="+168"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -687,7 +687,7 @@ server, fingerprint, ca und das Token gelten f√ºr alle gespeicherten Tunnel, au√
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../app/client/inspector.cpp" line="+68"/>
+        <location filename="../app/client/inspector.cpp" line="+69"/>
         <location line="+9"/>
         <location line="+9"/>
         <source>not a loopback Host</source>
@@ -1099,7 +1099,7 @@ server, fingerprint, ca und das Token gelten f√ºr alle gespeicherten Tunnel, au√
 <context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="+44"/>
+        <location filename="../app/client/replayer.cpp" line="+47"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation>
             <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
@@ -1112,7 +1112,22 @@ server, fingerprint, ca und das Token gelten f√ºr alle gespeicherten Tunnel, au√
         <translation>Verbindung zu %1 nicht m√∂glich: %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+28"/>
+        <source>the service closed the connection</source>
+        <translation>der Dienst hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS: %1 (--local-insecure accepts a development certificate)</source>
+        <translation>TLS: %1 (--local-insecure nimmt ein Entwicklungszertifikat an)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS: %1</source>
+        <translation>TLS: %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>the response from %1 was malformed: %2</source>
         <translation>die Antwort von %1 war fehlerhaft: %2</translation>
     </message>
@@ -1132,7 +1147,7 @@ server, fingerprint, ca und das Token gelten f√ºr alle gespeicherten Tunnel, au√
         <translation>die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+76"/>
         <source>There is no recorded request to replay.</source>
         <translation>Es gibt keine aufgezeichnete Anfrage zum erneuten Senden.</translation>
     </message>
@@ -2012,7 +2027,7 @@ server, fingerprint, ca und das Token gelten f√ºr alle gespeicherten Tunnel, au√
 <context>
     <name>TunnelList</name>
     <message>
-        <location filename="../app/gui/tunnellist.cpp" line="+18"/>
+        <location filename="../app/gui/tunnellist.cpp" line="+20"/>
         <source>Saved tunnels</source>
         <translation>Gespeicherte Tunnel</translation>
     </message>
@@ -2359,7 +2374,7 @@ server, fingerprint, ca und das Token gelten f√ºr alle gespeicherten Tunnel, au√
         <translation>curl-Befehl f√ºr %1 %2 kopiert</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Replaying %1 %2‚Ä¶</source>
         <translation>%1 %2 wird erneut gesendet‚Ä¶</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="+44"/>
+        <location filename="../app/client/replayer.cpp" line="+47"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation>
             <numerusform>%1 did not answer within %n second</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Saved %n request(s) to %1</source>
         <translation>
             <numerusform>Saved %n request to %1</numerusform>

@@ -255,7 +255,7 @@ Le serveur, son jeton et sa confiance viennent des paramètres enregistrés, sau
 </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+167"/>
+        <location filename="../app/main.cpp" line="+168"/>
         <source>rok: no display for the tray app (neither DISPLAY nor WAYLAND_DISPLAY is set).
 From a terminal, start a tunnel with: rok http PORT
 Try &apos;rok --help&apos;.
@@ -687,7 +687,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../app/client/inspector.cpp" line="+68"/>
+        <location filename="../app/client/inspector.cpp" line="+69"/>
         <location line="+9"/>
         <location line="+9"/>
         <source>not a loopback Host</source>
@@ -1099,7 +1099,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>Replayer</name>
     <message numerus="yes">
-        <location filename="../app/client/replayer.cpp" line="+44"/>
+        <location filename="../app/client/replayer.cpp" line="+47"/>
         <source>%1 did not answer within %n second(s)</source>
         <translation>
             <numerusform>%1 n&apos;a pas répondu dans le délai de %n seconde</numerusform>
@@ -1112,7 +1112,22 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>impossible de se connecter à %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+28"/>
+        <source>the service closed the connection</source>
+        <translation>le service a fermé la connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS: %1 (--local-insecure accepts a development certificate)</source>
+        <translation>TLS&#xa0;: %1 (--local-insecure accepte un certificat de développement)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS: %1</source>
+        <translation>TLS&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>the response from %1 was malformed: %2</source>
         <translation>la réponse de %1 était mal formée&#xa0;: %2</translation>
     </message>
@@ -1132,7 +1147,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>la connexion à %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+76"/>
         <source>There is no recorded request to replay.</source>
         <translation>Aucune requête enregistrée à renvoyer.</translation>
     </message>
@@ -2012,7 +2027,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
 <context>
     <name>TunnelList</name>
     <message>
-        <location filename="../app/gui/tunnellist.cpp" line="+18"/>
+        <location filename="../app/gui/tunnellist.cpp" line="+20"/>
         <source>Saved tunnels</source>
         <translation>Tunnels enregistrés</translation>
     </message>
@@ -2359,7 +2374,7 @@ server, fingerprint, ca et le jeton s’appliquent à tous les tunnels enregistr
         <translation>Commande curl copiée pour %1 %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Replaying %1 %2…</source>
         <translation>Renvoi de %1 %2…</translation>
     </message>

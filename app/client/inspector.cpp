@@ -54,11 +54,12 @@ QJsonObject part(const HttpHead &head, const QByteArray &kept, bool truncated)
 
 } // namespace
 
-Inspector::Inspector(RequestLog *log, const LocalTarget &local, QObject *parent)
+Inspector::Inspector(RequestLog *log, const LocalTarget &local, bool insecure, QObject *parent)
     : QObject(parent)
     , m_log(log)
     , m_replayer(new Replayer(local, this))
 {
+    m_replayer->setLocal(local, insecure);
     connect(m_replayer, &Replayer::finished, log, [log](const RequestRecord &result) {
         log->add(result); // a record of its own, with replay_of
     });

@@ -30,7 +30,9 @@ class Inspector : public QObject
     Q_DISABLE_COPY_MOVE(Inspector)
 
 public:
-    Inspector(RequestLog *log, const LocalTarget &local, QObject *parent = nullptr);
+    // Replays go to `local` (insecure: its certificate is not checked, --local-insecure).
+    Inspector(RequestLog *log, const LocalTarget &local, bool insecure = false,
+              QObject *parent = nullptr);
     ~Inspector() override;
 
     // The port listened on; 0 and *error when it cannot (a non-loopback address, a port in use).

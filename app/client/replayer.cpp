@@ -6,6 +6,7 @@
 
 #include "httpparser.h"
 #include "tcpconnection.h"
+#include "tls/tlsconnection.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -22,11 +23,13 @@ class ReplayJob : public QObject
 public:
     using Done = std::function<void(const RequestRecord &)>;
 
-    ReplayJob(const RequestRecord &original, const Endpoint &local,
+    // `tls`: the client context for an https:// local target, else null
+    ReplayJob(const RequestRecord &original, const LocalTarget &local, std::shared_ptr<SSL_CTX> tls,
               std::chrono::milliseconds timeout, Done done, QObject *parent)
         : QObject(parent)
         , m_local(local)
-        , m_connection(new TcpConnection(this))
+        , m_tls(std::move(tls))
+        , m_transport(new TcpConnection(this))
         , m_done(std::move(done))
     {
         m_result.started = RequestRecord::now();
@@ -45,24 +48,52 @@ public:
                               int((m_deadline.interval() + 999) / 1000))
                          .arg(m_local.toString()));
         });
-        connect(m_connection, &TcpConnection::connected, this, &ReplayJob::onConnected);
-        connect(m_connection, &TcpConnection::connectFailed, this, [this](const QString &why) {
+        connect(m_transport, &TcpConnection::connected, this, &ReplayJob::onConnected);
+        connect(m_transport, &TcpConnection::connectFailed, this, [this](const QString &why) {
             fail(Replayer::tr("could not connect to %1: %2").arg(m_local.toString(), why));
         });
-        connect(m_connection, &QIODevice::readyRead, this, &ReplayJob::onReadyRead);
-        connect(m_connection, &QIODevice::readChannelFinished, this, &ReplayJob::onReadEnded);
-        connect(m_connection, &DuplexDevice::finished, this, &ReplayJob::onFinished);
     }
 
     void start()
     {
         m_deadline.start();
-        m_connection->connectTo(TcpConnection::resolveLocal(m_local.host), m_local.port);
+        m_transport->connectTo(TcpConnection::resolveLocal(m_local.host), m_local.port);
     }
 
 private:
     void onConnected()
     {
+        if (!m_tls) {
+            send(m_transport);
+            return;
+        }
+        // The handshake first, as the tunnel does it: a certificate the service fails with
+        // says why.
+        auto *tls = new TlsConnection(m_transport, m_tls.get(), TlsConnection::Role::Client, m_tls,
+                                      m_local.host, this);
+        connect(tls, &TlsConnection::encrypted, this, [this, tls] {
+            tls->disconnect(this);
+            send(tls);
+        });
+        connect(tls, &DuplexDevice::finished, this, [this, tls] {
+            const QString error = tls->hasFailed()
+                    ? tls->errorString()
+                    : Replayer::tr("the service closed the connection");
+            fail(error.contains(u"not trusted")
+                         ? Replayer::tr("TLS: %1 (--local-insecure accepts a development "
+                                        "certificate)")
+                                   .arg(error)
+                         : Replayer::tr("TLS: %1").arg(error));
+        });
+    }
+
+    // Connected, and with TLS the handshake done: the request goes out on `device`.
+    void send(DuplexDevice *device)
+    {
+        m_connection = device;
+        connect(device, &QIODevice::readyRead, this, &ReplayJob::onReadyRead);
+        connect(device, &QIODevice::readChannelFinished, this, &ReplayJob::onReadEnded);
+        connect(device, &DuplexDevice::finished, this, &ReplayJob::onFinished);
         m_clock.restart(); // like the tunnel's log: from the first request byte
         const QByteArray head = m_result.requestHead.serialize();
         m_result.requestHead.size = head.size();
@@ -166,15 +197,20 @@ private:
         m_deadline.stop();
         m_result.error = error;
         m_result.durationMs = elapsedMs();
-        m_connection->disconnect(this);
-        if (!error.isEmpty())
-            m_connection->abort(); // a timeout or a broken answer: don't wait for a clean close
+        DuplexDevice *connection = m_connection ? m_connection : m_transport.data();
+        if (connection) {
+            connection->disconnect(this);
+            if (!error.isEmpty())
+                connection->abort(); // a timeout or a broken answer: don't wait for a clean close
+        }
         deleteLater(); // closes the connection if the service has not yet
         m_done(m_result);
     }
 
-    Endpoint m_local;
-    TcpConnection *m_connection;
+    LocalTarget m_local;
+    std::shared_ptr<SSL_CTX> m_tls;
+    QPointer<TcpConnection> m_transport; // a TlsConnection takes it over
+    DuplexDevice *m_connection = nullptr; // what carries the request: either of them
     Done m_done;
     RequestRecord m_result;
     HttpParser m_parser{HttpParser::Kind::Response};
@@ -185,10 +221,18 @@ private:
 
 } // namespace
 
-Replayer::Replayer(const Endpoint &local, QObject *parent)
+Replayer::Replayer(const LocalTarget &local, QObject *parent)
     : QObject(parent)
-    , m_local(local)
 {
+    setLocal(local);
+}
+
+void Replayer::setLocal(const LocalTarget &local, bool insecure)
+{
+    if (local.tls && (!m_tls || insecure != m_insecure))
+        m_tls = TlsConnection::clientContext(!insecure);
+    m_local = local;
+    m_insecure = insecure;
 }
 
 void Replayer::replay(const RequestRecord &record)
@@ -217,7 +261,7 @@ void Replayer::replay(const RequestRecord &record)
         return;
     }
     auto *job = new ReplayJob(
-            record, m_local, m_timeout,
+            record, m_local, m_local.tls ? m_tls : nullptr, m_timeout,
             [this](const RequestRecord &result) { onReplayDone(result); }, this);
     // queued, so that even an immediate connection failure is reported after replay() returns
     QTimer::singleShot(0, job, [job] { job->start(); });

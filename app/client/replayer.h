@@ -10,8 +10,12 @@
 #include <QObject>
 
 #include <chrono>
+#include <memory>
 
-// Sends a logged request again, straight to the local service (not through the tunnel), and
+typedef struct ssl_ctx_st SSL_CTX;
+
+// Sends a logged request again, straight to the local service (not through the tunnel; over
+// TLS to an https:// one), and
 // reports the answer as a new RequestRecord. The recorded head goes out as it was received,
 // with `Connection: close`, followed by the recorded body; a record whose body was not kept in
 // full is refused. Each replay() is independent: several may run at once, and finished() comes
@@ -25,10 +29,12 @@ public:
     static constexpr std::chrono::milliseconds DefaultTimeout{30'000};
 
     // Deleting the Replayer abandons the replays still running; they emit nothing.
-    explicit Replayer(const Endpoint &local, QObject *parent = nullptr);
+    explicit Replayer(const LocalTarget &local, QObject *parent = nullptr);
 
-    Endpoint local() const { return m_local; }
-    void setLocal(const Endpoint &local) { m_local = local; } // for later replays
+    LocalTarget local() const { return m_local; }
+    // For later replays. An https:// target is checked as the tunnel checks it: its
+    // certificate must be trusted unless `insecure` (--local-insecure).
+    void setLocal(const LocalTarget &local, bool insecure = false);
 
     // From the connection attempt to the end of the response.
     std::chrono::milliseconds timeout() const { return m_timeout; }
@@ -46,7 +52,9 @@ Q_SIGNALS:
 private:
     void onReplayDone(const RequestRecord &result);
 
-    Endpoint m_local;
+    LocalTarget m_local;
+    bool m_insecure = false;
+    std::shared_ptr<SSL_CTX> m_tls; // made for the first https:// target
     std::chrono::milliseconds m_timeout = DefaultTimeout;
     int m_running = 0;
 };

@@ -574,7 +574,8 @@ void TunnelView::replay(const RequestRecord &request)
         m_replayer = new Replayer(m_controller->options().local, this);
         connect(m_replayer, &Replayer::finished, this, &TunnelView::onReplayed);
     }
-    m_replayer->setLocal(m_controller->options().local); // Settings may have changed it since
+    const TunnelOptions options = m_controller->options(); // Settings may have changed it since
+    m_replayer->setLocal(options.local, options.localInsecure);
 
     m_replayResult->setText(
             tr("Replaying %1 %2…")
