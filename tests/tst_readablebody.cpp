@@ -33,6 +33,7 @@ private Q_SLOTS:
     void codingsComeOffInReverse();
     void aCutPreviewSaysSo();
     void undecodableBytesAreBinary();
+    void aDamagedStreamShowsItsStart();
     void imagesAndBodiesNotKept();
     void charsetIsHonoured();
     void jsonThatIsNotJsonStaysText();
@@ -244,6 +245,26 @@ void tst_ReadableBody::undecodableBytesAreBinary()
     QCOMPARE(body.bytes, "\x28\xb5"_ba);
     QCOMPARE(body.notes.size(), 1);
     QVERIFY(body.notes.first().startsWith(u"Could not decode zstd: "_s));
+}
+
+// A stream damaged after a good start: what came out is shown (its start as sent), and the
+// note says it could not be decoded, not that it was.
+void tst_ReadableBody::aDamagedStreamShowsItsStart()
+{
+    QByteArray text;
+    for (int i = 0; i < 20000; ++i)
+        text += QByteArray::number(quint64(i) * 2654435761u % 1000003) + ' ';
+    QByteArray damaged = Compressed::gzip(text);
+    for (qsizetype i = damaged.size() / 2; i < damaged.size() / 2 + 64; ++i)
+        damaged[i] = char(~damaged[i]);
+    const ReadableBody body = ReadableBody::of(
+            head({{"Content-Type", "text/plain"}, {"Content-Encoding", "gzip"}}), damaged, false);
+    QVERIFY(!body.bytes.isEmpty()); // inflate may have made some of it from the damage
+    QVERIFY(text.startsWith(body.bytes.first(1000)));
+    QVERIFY(!body.complete);
+    QCOMPARE(body.notes.size(), 1);
+    QVERIFY2(body.notes.first().startsWith(u"Could not decode gzip: "_s),
+             qPrintable(body.notes.first()));
 }
 
 void tst_ReadableBody::imagesAndBodiesNotKept()

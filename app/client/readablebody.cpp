@@ -333,7 +333,8 @@ ReadableBody ReadableBody::of(const HttpHead &head, const QByteArray &wire, bool
         }
         body.complete = body.complete && !decoded.cut;
         body.bytes = std::move(decoded.bytes);
-        body.notes.prepend(ReadableBody::tr("Decoded from %1.").arg(QString::fromLatin1(name)));
+        if (decoded.error.isEmpty()) // else the note above says how far it went
+            body.notes.prepend(ReadableBody::tr("Decoded from %1.").arg(QString::fromLatin1(name)));
     }
 
     if (encoded) {
