@@ -600,8 +600,8 @@ void tst_HttpTap::bodyPreviews_data()
                           << QByteArray("hello") << false;
     QTest::newRow("binary is not kept") << QByteArray("application/octet-stream")
                                         << QByteArray("\x89PNG") << QByteArray() << true;
-    QTest::newRow("an image is kept") << QByteArray("image/png") << QByteArray("\x89PNG")
-                                      << QByteArray("\x89PNG") << false;
+    QTest::newRow("an image is kept")
+            << QByteArray("image/png") << QByteArray("\x89PNG") << QByteArray("\x89PNG") << false;
     QTest::newRow("no type is not kept")
             << QByteArray() << QByteArray("data") << QByteArray() << true;
     QTest::newRow("capped at the limit")
