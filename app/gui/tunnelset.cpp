@@ -14,7 +14,7 @@ TunnelSet::TunnelSet(AppSettings *settings, QObject *parent)
     , m_settings(settings)
 {
     for (const AppSettings::Profile &profile : settings->profiles())
-        add(profile.name);
+        m_tunnels.push_back(make(profile.name));
     m_current = find(settings->currentProfile());
     if (!m_current)
         m_current = m_tunnels.front().get(); // AppSettings always has a profile
@@ -22,7 +22,7 @@ TunnelSet::TunnelSet(AppSettings *settings, QObject *parent)
 
 TunnelSet::~TunnelSet() = default;
 
-TunnelController *TunnelSet::add(const QString &name)
+std::unique_ptr<TunnelController> TunnelSet::make(const QString &name)
 {
     auto tunnel = std::make_unique<TunnelController>(m_settings, name);
     TunnelController *added = tunnel.get();
@@ -36,8 +36,7 @@ TunnelController *TunnelSet::add(const QString &name)
                 Q_EMIT errorOccurred(added, message, fatal);
             });
     connect(added, &TunnelController::setupNeeded, this, &TunnelSet::setupNeeded);
-    m_tunnels.push_back(std::move(tunnel));
-    return added;
+    return tunnel;
 }
 
 QList<TunnelController *> TunnelSet::tunnels() const
@@ -79,9 +78,7 @@ void TunnelSet::applySettings()
         if (existing != m_tunnels.end()) {
             kept.push_back(std::move(*existing));
         } else {
-            add(profile.name); // appended to m_tunnels: moved below
-            kept.push_back(std::move(m_tunnels.back()));
-            m_tunnels.pop_back();
+            kept.push_back(make(profile.name));
             changed = true;
         }
     }

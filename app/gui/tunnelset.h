@@ -50,7 +50,7 @@ Q_SIGNALS:
     void setupNeeded(); // a start found nothing set up: ask for the server first
 
 private:
-    TunnelController *add(const QString &name);
+    std::unique_ptr<TunnelController> make(const QString &name); // wired to the set's signals
 
     AppSettings *m_settings;
     std::vector<std::unique_ptr<TunnelController>> m_tunnels;
