@@ -261,7 +261,7 @@ void tst_Tunnel::requestIsLogged()
     QVERIFY(record.durationMs < 5000);
     QVERIFY(record.requestBytes > 0);
     QVERIFY(record.responseBytes > 0);
-    QVERIFY(logged.count() >= 1);
+    QTRY_VERIFY(logged.count() >= 1); // the ring has it at once, the batch signal a moment later
 }
 
 void tst_Tunnel::forwardedHeadersAreAdded()
