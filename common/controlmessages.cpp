@@ -251,23 +251,15 @@ QByteArray VisitorHeader::toFrame() const
 
 VisitorHeader::Reader::Result VisitorHeader::Reader::read(QIODevice *device, VisitorHeader *header)
 {
-    if (m_bodySize < 0) {
-        if (device->bytesAvailable() < 4)
-            return Result::NeedMore;
-        char length[4];
-        device->read(length, 4);
-        m_bodySize = qint64(qFromBigEndian<quint32>(length));
-        if (4 + m_bodySize > MaxSize)
-            return Result::Malformed;
-    }
-    if (device->bytesAvailable() < m_bodySize)
+    QCborMap map;
+    switch (m_frame.read(device, &map)) {
+    case FrameReader::Result::NeedMore:
         return Result::NeedMore;
-    QCborParserError error;
-    const QCborValue value = QCborValue::fromCbor(device->read(m_bodySize), &error);
-    // Nothing of a value that failed to parse is read: Qt may have left it half built.
-    if (error.error != QCborError::NoError || !value.isMap())
+    case FrameReader::Result::Malformed:
         return Result::Malformed;
-    const QCborMap map = value.toMap();
+    case FrameReader::Result::Done:
+        break;
+    }
     const qint64 tunnel = integer(map.value(KeyTunnel), 0);
     if (tunnel <= 0)
         return Result::Malformed;

@@ -161,7 +161,7 @@ struct VisitorHeader
         Result read(QIODevice *device, VisitorHeader *header);
 
     private:
-        qint64 m_bodySize = -1; // known once the length is read
+        FrameReader m_frame{MaxSize};
     };
     bool operator==(const VisitorHeader &) const = default;
 };

@@ -4,6 +4,7 @@
 
 #include "protocol.h"
 
+#include <QIODevice>
 #include <QMessageAuthenticationCode>
 #include <QtEndian>
 
@@ -30,6 +31,7 @@ constexpr CodeName CodeNames[] = {
         {ErrorCode::TlsRequired, u"tls_required"},
         {ErrorCode::InvalidAccess, u"invalid_access"},
         {ErrorCode::NameNotAllowed, u"name_not_allowed"},
+        {ErrorCode::Unavailable, u"unavailable"},
 };
 } // namespace
 
@@ -69,6 +71,7 @@ bool isFatal(ErrorCode code)
     case ErrorCode::NoPort:
     case ErrorCode::ShuttingDown:
     case ErrorCode::TooManyTunnels: // another of the token's tunnels may close
+    case ErrorCode::Unavailable:
         return false;
     }
     return true;
@@ -85,6 +88,28 @@ QByteArray frame(const QCborMap &message)
     QByteArray framed(4, Qt::Uninitialized);
     qToBigEndian<quint32>(quint32(body.size()), framed.data());
     return framed + body;
+}
+
+FrameReader::Result FrameReader::read(QIODevice *device, QCborMap *message)
+{
+    if (m_bodySize < 0) {
+        if (device->bytesAvailable() < 4)
+            return Result::NeedMore;
+        char length[4];
+        device->read(length, 4);
+        m_bodySize = qint64(qFromBigEndian<quint32>(length));
+        if (4 + m_bodySize > m_maxSize)
+            return Result::Malformed;
+    }
+    if (device->bytesAvailable() < m_bodySize)
+        return Result::NeedMore;
+    QCborParserError error;
+    const QCborValue value = QCborValue::fromCbor(device->read(m_bodySize), &error);
+    // Nothing of a value that failed to parse is read: Qt may have left it half built.
+    if (error.error != QCborError::NoError || !value.isMap())
+        return Result::Malformed;
+    *message = value.toMap();
+    return Result::Done;
 }
 
 QByteArray authProof(const QByteArray &token, const QByteArray &nonce,

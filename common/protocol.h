@@ -9,6 +9,8 @@
 #include <QCborValue>
 #include <QString>
 
+class QIODevice;
+
 // Constants and helpers of the control protocol (docs/PROTOCOL.md); the messages themselves
 // are in controlmessages.h.
 namespace Protocol {
@@ -36,6 +38,7 @@ enum class ErrorCode {
     TlsRequired, // a plain connection to a control port that speaks TLS
     InvalidAccess, // a malformed --basic-auth or CIDR rule
     NameNotAllowed, // the token may open only other names (--tokens-file names=)
+    Unavailable, // the server cannot open tunnels for now (a cluster node without its Redis)
 };
 
 QString errorCodeName(ErrorCode code);
@@ -48,6 +51,24 @@ qint64 integer(const QCborValue &value, qint64 fallback);
 
 // A message as the control stream carries it: a 4-byte big-endian length, then the CBOR map.
 QByteArray frame(const QCborMap &message);
+
+// Takes one frame() off the front of a stream as its bytes arrive, and not a byte more: call
+// read() at each readyRead until it is Done (*message set) or Malformed (over maxSize, length
+// included, or not a CBOR map).
+class FrameReader
+{
+public:
+    explicit FrameReader(qint64 maxSize)
+        : m_maxSize(maxSize)
+    {
+    }
+    enum class Result { NeedMore, Done, Malformed };
+    Result read(QIODevice *device, QCborMap *message);
+
+private:
+    qint64 m_maxSize;
+    qint64 m_bodySize = -1; // known once the length is read
+};
 
 // HMAC-SHA256 of the server's nonce and the channel binding (Tls::channelBinding: the server
 // certificate's hash, empty without TLS), keyed with the shared token: proves the client holds
