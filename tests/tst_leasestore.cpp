@@ -3,15 +3,18 @@
 // SPDX-License-Identifier: LicenseRef-NoLicenseYet
 
 // LeaseStore: several nodes' leases in one real redis-server on loopback. One node gets a key;
-// a lease outlives its TTL while its node renews it; a release or a dead node frees it; a key
-// another node took is lost; a Redis outage fails new claims, keeps what is held, and the
-// nodes take their leases back when a Redis that lost everything returns.
+// a lease outlives its TTL while its node renews it; a release reserves it for its client; a
+// client takes its key back through another node, from a live node or a dead one; a dead
+// node's keys are free after the TTL and the reservation; a key another node took is lost; a
+// node id in use elsewhere is refused; a Redis outage fails new claims, keeps what is held, and
+// the nodes take their leases back when a Redis that lost everything returns.
 
 #include "cluster/leasestore.h"
 #include "cluster/redisclient.h"
 #include "redisserver.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -19,6 +22,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
+
+using Outcome = LeaseStore::Claim::Outcome;
 
 class tst_LeaseStore : public QObject
 {
@@ -29,9 +34,12 @@ private Q_SLOTS:
     void cleanup();
     void oneNodeGetsAKey();
     void aLeaseOutlivesItsTtlWhileRenewed();
-    void aReleaseFreesItAtOnce();
-    void aDeadNodesKeysAreFreeWithinTheTtl();
+    void aReleaseReservesTheKeyForItsClient();
+    void aClientTakesItsKeyBackFromALiveNode();
+    void aDeadNodesKeysWaitForTheirClientsThenAreFree();
     void aKeyAnotherNodeTookIsLost();
+    void aNodeIdInUseElsewhereIsRefused();
+    void findNamesTheHolder();
     void anOutageFailsClaimsKeepsLeasesAndHeals();
 
 private:
@@ -40,8 +48,11 @@ private:
         std::unique_ptr<RedisClient> redis;
         std::unique_ptr<LeaseStore> leases;
     };
-    Node node(const QString &id, std::chrono::milliseconds ttl = 300ms);
-    static std::pair<bool, QString> claim(LeaseStore &leases, const QString &key);
+    // An announced node; its address is "127.0.0.1:" + the digits of its id.
+    Node node(const QString &id, std::chrono::milliseconds ttl = 300ms,
+              std::chrono::milliseconds reservation = 0ms);
+    static std::pair<Outcome, QString> claim(LeaseStore &leases, const QString &key,
+                                             const QByteArray &resumeKey = "client-1");
     RedisReply raw(const QList<QByteArray> &command);
 
     std::unique_ptr<RedisServer> m_server;
@@ -68,28 +79,30 @@ void tst_LeaseStore::cleanup()
     m_server.reset();
 }
 
-tst_LeaseStore::Node tst_LeaseStore::node(const QString &id, std::chrono::milliseconds ttl)
+tst_LeaseStore::Node tst_LeaseStore::node(const QString &id, std::chrono::milliseconds ttl,
+                                          std::chrono::milliseconds reservation)
 {
-    RedisClient::Settings settings = m_raw->settings();
     Node node;
-    node.redis = std::make_unique<RedisClient>(settings);
-    node.leases = std::make_unique<LeaseStore>(node.redis.get(), id, ttl);
-    QSignalSpy connected(node.redis.get(), &RedisClient::connected);
+    node.redis = std::make_unique<RedisClient>(m_raw->settings());
+    const QString address = u"127.0.0.1:"_s + QString(id).remove(QRegularExpression(u"\\D"_s));
+    node.leases = std::make_unique<LeaseStore>(node.redis.get(), id, address, ttl, reservation);
+    QSignalSpy announced(node.leases.get(), &LeaseStore::announced);
     node.redis->start();
-    if (!connected.wait())
-        qFatal("node %s did not connect", qPrintable(id));
+    node.leases->announce();
+    if (!announced.wait())
+        qFatal("node %s was not announced", qPrintable(id));
     return node;
 }
 
-std::pair<bool, QString> tst_LeaseStore::claim(LeaseStore &leases, const QString &key)
+std::pair<Outcome, QString> tst_LeaseStore::claim(LeaseStore &leases, const QString &key,
+                                                  const QByteArray &resumeKey)
 {
-    std::optional<std::pair<bool, QString>> answer;
-    leases.claim(key, [&answer](bool granted, const QString &reason) {
-        answer = std::pair(granted, reason);
-    });
+    std::optional<LeaseStore::Claim> answer;
+    leases.claim(key, resumeKey, [&answer](const LeaseStore::Claim &claim) { answer = claim; });
     if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000))
-        return {false, u"<no answer>"_s};
-    return *answer;
+        return {Outcome::Unavailable, u"<no answer>"_s};
+    return {answer->outcome,
+            answer->outcome == Outcome::Unavailable ? answer->detail : answer->node};
 }
 
 RedisReply tst_LeaseStore::raw(const QList<QByteArray> &command)
@@ -103,15 +116,20 @@ RedisReply tst_LeaseStore::raw(const QList<QByteArray> &command)
 
 void tst_LeaseStore::oneNodeGetsAKey()
 {
-    Node a = node(u"node-a"_s);
-    Node b = node(u"node-b"_s);
-    QCOMPARE(claim(*a.leases, u"name:otter"_s), std::pair(true, QString()));
-    QCOMPARE(claim(*b.leases, u"name:otter"_s), std::pair(false, u"node-a"_s));
-    QCOMPARE(claim(*a.leases, u"name:otter"_s), std::pair(true, QString())); // already its own
+    Node a = node(u"node-1"_s);
+    Node b = node(u"node-2"_s);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s), std::pair(Outcome::Granted, QString()));
+    QCOMPARE(claim(*b.leases, u"name:otter"_s, "client-2"), std::pair(Outcome::Held, u"node-1"_s));
+    QCOMPARE(claim(*a.leases, u"name:otter"_s), std::pair(Outcome::Granted, QString())); // its own
     QVERIFY(a.leases->holds(u"name:otter"_s));
     QVERIFY(!b.leases->holds(u"name:otter"_s));
-    QCOMPARE(claim(*b.leases, u"port:10001"_s), std::pair(true, QString()));
-    QCOMPARE(raw({"GET", "rok:name:otter"}).string, "node-a"_ba);
+    QCOMPARE(claim(*b.leases, u"port:10001"_s, "client-2"), std::pair(Outcome::Granted, QString()));
+    // Redis has the node, its address and a tag, not the resume key itself.
+    const QByteArray value = raw({"GET", "rok:name:otter"}).string;
+    QCOMPARE(value, "node-1 127.0.0.1:1 " + LeaseStore::tag("client-1"));
+    QVERIFY(!value.contains("client-1"));
+    QCOMPARE(LeaseStore::tag("client-1").size(), 32);
+    QCOMPARE(raw({"GET", "rok:node:node-1"}).string, "node-1 127.0.0.1:1"_ba);
     const RedisReply ttl = raw({"PTTL", "rok:name:otter"});
     QVERIFY2(ttl.integer > 0 && ttl.integer <= 300, QByteArray::number(ttl.integer));
 }
@@ -120,8 +138,8 @@ void tst_LeaseStore::oneNodeGetsAKey()
 // must have gone back up at least once (a renewal), not merely counted down.
 void tst_LeaseStore::aLeaseOutlivesItsTtlWhileRenewed()
 {
-    Node a = node(u"node-a"_s);
-    QVERIFY(claim(*a.leases, u"name:otter"_s).first);
+    Node a = node(u"node-1"_s);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
     QElapsedTimer clock;
     clock.start();
     qint64 last = raw({"PTTL", "rok:name:otter"}).integer;
@@ -136,68 +154,145 @@ void tst_LeaseStore::aLeaseOutlivesItsTtlWhileRenewed()
                 return renewed && clock.elapsed() > 900;
             }(),
             5000);
-    QCOMPARE(raw({"GET", "rok:name:otter"}).string, "node-a"_ba);
+    QVERIFY(raw({"GET", "rok:name:otter"}).string.startsWith("node-1 "));
+    QVERIFY(raw({"PTTL", "rok:node:node-1"}).integer > 0);
 }
 
-void tst_LeaseStore::aReleaseFreesItAtOnce()
+void tst_LeaseStore::aReleaseReservesTheKeyForItsClient()
 {
-    Node a = node(u"node-a"_s, 60s);
-    Node b = node(u"node-b"_s, 60s);
-    QVERIFY(claim(*a.leases, u"name:otter"_s).first);
-    QVERIFY(claim(*a.leases, u"name:seal"_s).first);
+    Node a = node(u"node-1"_s, 60s, 60s);
+    Node b = node(u"node-2"_s, 60s, 60s);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
+    QCOMPARE(claim(*a.leases, u"name:seal"_s, "client-3").first, Outcome::Granted);
     a.leases->release(u"name:otter"_s);
     QVERIFY(!a.leases->holds(u"name:otter"_s));
-    QCOMPARE(claim(*b.leases, u"name:otter"_s), std::pair(true, QString()));
+    QCOMPARE(claim(*b.leases, u"name:otter"_s, "client-2"), std::pair(Outcome::Reserved, u"-"_s));
+    QCOMPARE(claim(*b.leases, u"name:otter"_s, "client-1"), std::pair(Outcome::Granted, QString()));
     b.leases->release(u"name:seal"_s); // not b's: nothing happens
-    QCOMPARE(raw({"GET", "rok:name:seal"}).string, "node-a"_ba);
+    QVERIFY(raw({"GET", "rok:name:seal"}).string.startsWith("node-1 "));
     a.leases->releaseAll();
-    QTRY_COMPARE(raw({"EXISTS", "rok:name:seal"}).integer, 0);
-    QCOMPARE(raw({"GET", "rok:name:otter"}).string, "node-b"_ba); // b's, so a left it
+    QTRY_VERIFY(raw({"GET", "rok:name:seal"}).string.startsWith("- - "));
+    QCOMPARE(raw({"EXISTS", "rok:node:node-1"}).integer, 0); // it left cleanly
+    QVERIFY(raw({"GET", "rok:name:otter"}).string.startsWith("node-2 ")); // b's, so a left it
+    // Without a reservation a release frees the key.
+    Node c = node(u"node-3"_s, 60s, 0s);
+    QCOMPARE(claim(*c.leases, u"name:walrus"_s).first, Outcome::Granted);
+    c.leases->release(u"name:walrus"_s);
+    QTRY_COMPARE(raw({"EXISTS", "rok:name:walrus"}).integer, 0);
 }
 
-void tst_LeaseStore::aDeadNodesKeysAreFreeWithinTheTtl()
+// The client lost its connection to node-1 before node-1 noticed, and came back through node-2:
+// it gets its key at once, and node-1 learns at its next renewal that it lost it.
+void tst_LeaseStore::aClientTakesItsKeyBackFromALiveNode()
 {
-    Node b = node(u"node-b"_s);
+    Node a = node(u"node-1"_s);
+    Node b = node(u"node-2"_s);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
+    QSignalSpy lost(a.leases.get(), &LeaseStore::lost);
+    QTest::ignoreMessage(QtWarningMsg, "node-1 lost name:otter to node-2");
+    QCOMPARE(claim(*b.leases, u"name:otter"_s), std::pair(Outcome::Granted, u"node-1"_s));
+    QVERIFY(lost.wait());
+    QCOMPARE(lost.at(0).at(0).toString(), u"name:otter"_s);
+    QCOMPARE(lost.at(0).at(1).toString(), u"node-2"_s);
+    QVERIFY(!a.leases->holds(u"name:otter"_s));
+    QVERIFY(b.leases->holds(u"name:otter"_s));
+}
+
+void tst_LeaseStore::aDeadNodesKeysWaitForTheirClientsThenAreFree()
+{
+    Node b = node(u"node-2"_s, 300ms, 600ms);
     {
-        Node a = node(u"node-a"_s);
-        QVERIFY(claim(*a.leases, u"name:otter"_s).first);
-    } // node-a dies: no release, no renewal
+        Node a = node(u"node-1"_s, 300ms, 600ms);
+        QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
+        QCOMPARE(claim(*a.leases, u"name:seal"_s, "client-3").first, Outcome::Granted);
+    } // node-1 dies: no release, no renewal
     QElapsedTimer clock;
     clock.start();
-    QTRY_VERIFY_WITH_TIMEOUT(claim(*b.leases, u"name:otter"_s).first, 3000);
+    QCOMPARE(claim(*b.leases, u"name:otter"_s, "client-2"), std::pair(Outcome::Held, u"node-1"_s));
+    // Within the TTL node-1 counts as dead: its keys wait for their own clients.
+    QTRY_COMPARE_WITH_TIMEOUT(claim(*b.leases, u"name:otter"_s, "client-2").first,
+                              Outcome::Reserved, 2000);
     QVERIFY2(clock.elapsed() < 300 + 200, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(claim(*b.leases, u"name:seal"_s, "client-3").first, Outcome::Granted);
+    // After the reservation anyone may have the rest.
+    QTRY_COMPARE_WITH_TIMEOUT(claim(*b.leases, u"name:otter"_s, "client-2").first, Outcome::Granted,
+                              3000);
+    QVERIFY2(clock.elapsed() < 900 + 200, qPrintable(QString::number(clock.elapsed())));
 }
 
 void tst_LeaseStore::aKeyAnotherNodeTookIsLost()
 {
-    Node a = node(u"node-a"_s);
-    QVERIFY(claim(*a.leases, u"name:otter"_s).first);
+    Node a = node(u"node-1"_s);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
     QSignalSpy lost(a.leases.get(), &LeaseStore::lost);
-    QTest::ignoreMessage(QtWarningMsg, "node-a lost name:otter to node-x");
-    QVERIFY(raw({"SET", "rok:name:otter", "node-x", "PX", "60000"}).isOk());
+    QTest::ignoreMessage(QtWarningMsg, "node-1 lost name:otter to node-x");
+    QVERIFY(raw({"SET", "rok:name:otter", "node-x 10.0.0.9:1 abc", "PX", "60000"}).isOk());
     QVERIFY(lost.wait());
     QCOMPARE(lost.at(0).at(0).toString(), u"name:otter"_s);
     QCOMPARE(lost.at(0).at(1).toString(), u"node-x"_s);
     QVERIFY(!a.leases->holds(u"name:otter"_s));
-    QCOMPARE(raw({"GET", "rok:name:otter"}).string, "node-x"_ba); // the holder in Redis wins
+    QCOMPARE(raw({"GET", "rok:name:otter"}).string, "node-x 10.0.0.9:1 abc"_ba); // Redis wins
+}
+
+void tst_LeaseStore::aNodeIdInUseElsewhereIsRefused()
+{
+    Node a = node(u"node-1"_s, 60s);
+    RedisClient redis(m_raw->settings());
+    LeaseStore other(&redis, u"node-1"_s, u"127.0.0.1:9"_s, 60s, 0s);
+    QSignalSpy conflict(&other, &LeaseStore::conflict);
+    redis.start();
+    other.announce();
+    QVERIFY(conflict.wait());
+    QVERIFY2(conflict.at(0).at(0).toString().contains(u"node id node-1 is in use by the node at "
+                                                      "127.0.0.1:1"_s),
+             qPrintable(conflict.at(0).at(0).toString()));
+    QVERIFY(!other.isAnnounced());
+    // The same node started again (same id, same address) takes its key back.
+    Node again = node(u"node-1"_s, 60s);
+    QVERIFY(again.leases->isAnnounced());
+}
+
+void tst_LeaseStore::findNamesTheHolder()
+{
+    Node a = node(u"node-7"_s, 60s, 60s);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
+    const auto find = [&a](const QString &key) {
+        std::optional<std::optional<LeaseStore::Holder>> answer;
+        a.leases->find(key, [&answer](const std::optional<LeaseStore::Holder> &holder) {
+            answer = holder;
+        });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000))
+            return LeaseStore::Holder{u"<no answer>"_s, {}};
+        return answer->value_or(LeaseStore::Holder{u"<Redis away>"_s, {}});
+    };
+    const LeaseStore::Holder holder = find(u"name:otter"_s);
+    QCOMPARE(holder.node, u"node-7"_s);
+    QCOMPARE(holder.address, u"127.0.0.1:7"_s);
+    QCOMPARE(find(u"name:nobody"_s).node, QString());
+    a.leases->release(u"name:otter"_s);
+    QCOMPARE(find(u"name:otter"_s).node, QString()); // only reserved
+    m_server->stop();
+    QTRY_VERIFY(!a.redis->isConnected());
+    QCOMPARE(find(u"name:otter"_s).node, u"<Redis away>"_s);
 }
 
 void tst_LeaseStore::anOutageFailsClaimsKeepsLeasesAndHeals()
 {
-    Node a = node(u"node-a"_s);
-    QVERIFY(claim(*a.leases, u"name:otter"_s).first);
+    Node a = node(u"node-1"_s);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
     QSignalSpy down(a.redis.get(), &RedisClient::disconnected);
     QSignalSpy up(a.redis.get(), &RedisClient::connected);
     m_server->stop();
     QVERIFY(down.wait());
-    const auto [granted, reason] = claim(*a.leases, u"name:seal"_s);
-    QVERIFY(!granted);
+    const auto [outcome, reason] = claim(*a.leases, u"name:seal"_s);
+    QCOMPARE(outcome, Outcome::Unavailable);
     QVERIFY2(reason.contains(u"cannot be reached"), qPrintable(reason));
     QVERIFY(a.leases->holds(u"name:otter"_s)); // its tunnel keeps working
 
     QVERIFY(m_server->start()); // empty: it saved nothing
     QVERIFY(up.wait());
-    QTRY_COMPARE(raw({"GET", "rok:name:otter"}).string, "node-a"_ba); // taken back
+    QTRY_VERIFY(raw({"GET", "rok:name:otter"}).string.startsWith("node-1 ")); // taken back
+    QTRY_VERIFY(raw({"EXISTS", "rok:node:node-1"}).integer == 1);
     QVERIFY(a.leases->holds(u"name:otter"_s));
 }
 

@@ -6,102 +6,231 @@
 
 #include "redisclient.h"
 
+#include <QCryptographicHash>
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcRedis)
 
 namespace {
 
-// ARGV: node, TTL in ms. 1: this node holds the key (now or already); else who does.
-constexpr const char *ClaimScript = R"lua(
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
-local holder = redis.call('GET', KEYS[1])
-if holder == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
-return holder
+// KEYS[1]: the node key. ARGV: its value, the TTL. 1, or the value another node left there.
+constexpr const char *AnnounceScript = R"lua(
+local value = redis.call('GET', KEYS[1])
+if value and value ~= ARGV[1] then return value end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
 )lua";
 
-// For each key: 1 renewed (or taken back: it had expired); else the node that holds it now.
+// KEYS[1]: the lease. ARGV: our value, our tag, the lease's lifetime in ms.
+// {0, previous holder} granted; {1, holder} held by a live node; {2, holder} reserved.
+constexpr const char *ClaimScript = R"lua(
+local value = redis.call('GET', KEYS[1])
+local id = ''
+if value and value ~= ARGV[1] then
+  local tag
+  id, tag = string.match(value, '^(%S+) %S+ (%S+)$')
+  id = id or ''
+  if tag ~= ARGV[2] then
+    if id ~= '-' and redis.call('EXISTS', 'rok:node:' .. id) == 1 then return {1, id} end
+    return {2, id}
+  end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+if id == '-' then id = '' end
+return {0, id}
+)lua";
+
+// KEYS: the node key, then the leases. ARGV: the node's value, the TTL, the leases' lifetime,
+// then each lease's value. For each lease: 1 renewed (or taken back: it had expired); else the
+// value another node left there.
 constexpr const char *RenewScript = R"lua(
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 local result = {}
-for i, key in ipairs(KEYS) do
-  local holder = redis.call('GET', key)
-  if holder == ARGV[1] then
-    redis.call('PEXPIRE', key, ARGV[2])
-    result[i] = 1
-  elseif not holder then
-    redis.call('SET', key, ARGV[1], 'PX', ARGV[2])
-    result[i] = 1
+for i = 2, #KEYS do
+  local value = redis.call('GET', KEYS[i])
+  local ours = ARGV[i + 2]
+  if value == ours then
+    redis.call('PEXPIRE', KEYS[i], ARGV[3])
+    result[i - 1] = 1
+  elseif not value then
+    redis.call('SET', KEYS[i], ours, 'PX', ARGV[3])
+    result[i - 1] = 1
   else
-    result[i] = holder
+    result[i - 1] = value
   end
 end
 return result
 )lua";
 
-// Deletes the key only while ARGV[1] holds it.
+// KEYS[1]: the lease. ARGV: our value, what stays for the reservation, its length in ms. Only
+// a lease we still hold.
 constexpr const char *ReleaseScript = R"lua(
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[3] == '0' then return redis.call('DEL', KEYS[1]) end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1
 )lua";
+
+QByteArray milliseconds(std::chrono::milliseconds duration)
+{
+    return QByteArray::number(qint64(duration.count()));
+}
+
+QString holderOf(const QByteArray &value)
+{
+    return QString::fromUtf8(value.left(value.indexOf(' ')));
+}
 
 } // namespace
 
-LeaseStore::LeaseStore(RedisClient *redis, const QString &node, std::chrono::milliseconds ttl,
+LeaseStore::LeaseStore(RedisClient *redis, const QString &node, const QString &address,
+                       std::chrono::milliseconds ttl, std::chrono::milliseconds reservation,
                        QObject *parent)
     : QObject(parent)
     , m_redis(redis)
     , m_node(node)
+    , m_address(address)
     , m_ttl(ttl)
+    , m_reservation(reservation)
 {
     m_renewal.setInterval(ttl / 3);
     connect(&m_renewal, &QTimer::timeout, this, &LeaseStore::renew);
-    m_renewal.start();
-    connect(redis, &RedisClient::connected, this, &LeaseStore::renew); // catch up at once
+    connect(redis, &RedisClient::connected, this, [this] {
+        tryAnnounce();
+        renew(); // catch up at once
+    });
 }
 
 LeaseStore::~LeaseStore() = default;
 
-void LeaseStore::claim(const QString &key, Done done)
+QByteArray LeaseStore::tag(const QByteArray &resumeKey)
 {
-    m_redis->command({"EVAL", ClaimScript, "1", redisKey(key), m_node.toUtf8(),
-                      QByteArray::number(qint64(m_ttl.count()))},
-                     [this, key, done = std::move(done)](const RedisReply &reply) {
-                         if (reply.isError()) {
-                             done(false,
-                                  tr("the cluster's Redis cannot be reached: %1")
-                                          .arg(QString::fromUtf8(reply.string)));
-                         } else if (reply.type == RedisReply::Type::Integer && reply.integer == 1) {
-                             m_held.insert(key);
-                             done(true, {});
-                         } else {
-                             done(false, QString::fromUtf8(reply.string));
+    // Half of SHA-256: enough to tell clients apart, and Redis learns nothing it could use.
+    return QCryptographicHash::hash(resumeKey, QCryptographicHash::Sha256).left(16).toHex();
+}
+
+QByteArray LeaseStore::nodeValue() const
+{
+    return m_node.toUtf8() + ' ' + m_address.toUtf8();
+}
+
+QByteArray LeaseStore::value(const QByteArray &tag) const
+{
+    return nodeValue() + ' ' + tag;
+}
+
+void LeaseStore::announce()
+{
+    m_announcing = true;
+    tryAnnounce();
+}
+
+void LeaseStore::tryAnnounce()
+{
+    if (!m_announcing || m_announced || !m_redis->isConnected())
+        return; // `connected` tries again
+    m_redis->command(
+            {"EVAL", AnnounceScript, "1", redisKey(QStringLiteral("node:") + m_node), nodeValue(),
+             milliseconds(m_ttl)},
+            [this](const RedisReply &reply) {
+                if (reply.type == RedisReply::Type::Integer) {
+                    m_announced = true;
+                    m_renewal.start();
+                    renew(); // leases claimed before, if Redis restarted meanwhile
+                    Q_EMIT announced();
+                } else if (!reply.isError()) {
+                    const QByteArray address = reply.string.mid(reply.string.indexOf(' ') + 1);
+                    Q_EMIT conflict(tr("node id %1 is in use by the node at %2 (if that node has "
+                                       "stopped, its id is free within %3 s)")
+                                            .arg(m_node, QString::fromUtf8(address))
+                                            .arg(m_ttl.count() / 1000.0));
+                } // else Redis went away: `connected` tries again
+            });
+}
+
+void LeaseStore::claim(const QString &key, const QByteArray &resumeKey, Done done)
+{
+    const QByteArray resumeTag = tag(resumeKey);
+    const QByteArray ours = value(resumeTag);
+    m_redis->command({"EVAL", ClaimScript, "1", redisKey(key), ours, resumeTag,
+                      milliseconds(m_ttl + m_reservation)},
+                     [this, key, ours, done = std::move(done)](const RedisReply &reply) {
+                         if (reply.type != RedisReply::Type::Array || reply.elements.size() != 2) {
+                             done({Claim::Outcome::Unavailable,
+                                   {},
+                                   tr("the cluster's Redis cannot be reached: %1")
+                                           .arg(QString::fromUtf8(reply.string))});
+                             return;
+                         }
+                         const QString node = QString::fromUtf8(reply.elements.at(1).string);
+                         switch (reply.elements.at(0).integer) {
+                         case 0:
+                             m_held.insert(key, ours);
+                             done({Claim::Outcome::Granted, node, {}});
+                             return;
+                         case 1:
+                             done({Claim::Outcome::Held, node, {}});
+                             return;
+                         default:
+                             done({Claim::Outcome::Reserved, node, {}});
+                             return;
                          }
                      });
 }
 
 void LeaseStore::release(const QString &key)
 {
-    if (!m_held.remove(key))
+    const auto it = m_held.constFind(key);
+    if (it == m_held.cend())
         return;
-    m_redis->command({"EVAL", ReleaseScript, "1", redisKey(key), m_node.toUtf8()});
+    const QByteArray ours = it.value();
+    m_held.erase(it);
+    const QByteArray released = "- - " + ours.mid(ours.lastIndexOf(' ') + 1);
+    m_redis->command({"EVAL", ReleaseScript, "1", redisKey(key), ours, released,
+                      milliseconds(m_reservation)});
 }
 
 void LeaseStore::releaseAll()
 {
-    const QSet<QString> held = m_held;
-    for (const QString &key : held)
+    const QList<QString> keys = m_held.keys();
+    for (const QString &key : keys)
         release(key);
+    m_renewal.stop();
+    if (m_announced)
+        m_redis->command({"DEL", redisKey(QStringLiteral("node:") + m_node)});
+    m_announced = false;
+    m_announcing = false;
+}
+
+void LeaseStore::find(const QString &key,
+                      std::function<void(const std::optional<Holder> &holder)> done)
+{
+    m_redis->command({"GET", redisKey(key)}, [done = std::move(done)](const RedisReply &reply) {
+        if (reply.isError()) {
+            done(std::nullopt);
+            return;
+        }
+        const QList<QByteArray> parts = reply.string.split(' ');
+        if (reply.type != RedisReply::Type::String || parts.size() != 3 || parts.at(0) == "-") {
+            done(Holder{});
+            return;
+        }
+        done(Holder{QString::fromUtf8(parts.at(0)), QString::fromUtf8(parts.at(1))});
+    });
 }
 
 void LeaseStore::renew()
 {
-    if (m_held.isEmpty() || m_renewing || !m_redis->isConnected())
+    if (!m_announced || m_renewing || !m_redis->isConnected())
         return; // without Redis the leases stay held here; `connected` renews at once
-    const QList<QString> keys(m_held.cbegin(), m_held.cend());
-    QList<QByteArray> command{"EVAL", RenewScript, QByteArray::number(keys.size())};
+    const QList<QString> keys = m_held.keys();
+    QList<QByteArray> command{"EVAL", RenewScript, QByteArray::number(keys.size() + 1),
+                              redisKey(QStringLiteral("node:") + m_node)};
     for (const QString &key : keys)
         command.append(redisKey(key));
-    command.append({m_node.toUtf8(), QByteArray::number(qint64(m_ttl.count()))});
+    command.append({nodeValue(), milliseconds(m_ttl), milliseconds(m_ttl + m_reservation)});
+    for (const QString &key : keys)
+        command.append(m_held.value(key));
     m_renewing = true;
     m_redis->command(command, [this, keys](const RedisReply &reply) {
         m_renewing = false;
@@ -111,7 +240,7 @@ void LeaseStore::renew()
             const RedisReply &result = reply.elements.at(i);
             if (result.type == RedisReply::Type::Integer || !m_held.remove(keys.at(i)))
                 continue;
-            const QString holder = QString::fromUtf8(result.string);
+            const QString holder = holderOf(result.string);
             qCWarning(lcRedis).noquote() << m_node << "lost" << keys.at(i) << "to" << holder;
             Q_EMIT lost(keys.at(i), holder);
         }

@@ -4,58 +4,102 @@
 
 #pragma once
 
+#include <QByteArray>
+#include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QString>
 #include <QTimer>
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class RedisClient;
 
 // What one rok-server node holds of the cluster's namespace (tunnel names, TCP ports), as
-// leases in Redis: a claim is `SET rok:KEY NODE NX PX TTL`, so exactly one node gets a key;
-// every lease held is renewed every TTL/3, all in one script round trip; a release deletes
-// only a lease this node still holds. A node that dies stops renewing, and its keys are free
-// within the TTL.
+// leases in Redis (docs/SCALE-OUT.md):
+//
+// - rok:node:ID = "ID ADDRESS", expiring after the TTL: the node is alive while it renews it.
+// - rok:KEY = "ID ADDRESS TAG", TAG naming the client's resume key, expiring after the TTL plus
+//   the reservation. A claim with another TAG is refused while ID is alive (held) or for the
+//   rest of the time (reserved for its client); a claim with the same TAG takes the key over at
+//   once, from a live node too: the client came back through another node. A release leaves
+//   "- - TAG" for the reservation.
+// - Every lease held is renewed every TTL/3, the node key with them, in one script round trip.
 //
 // When Redis is away, claims fail (the caller refuses the tunnel with a clear error) and the
 // leases held stay held here: the tunnels keep working. When Redis is back, the renewal it
 // triggers takes back what expired meanwhile (a restarted Redis has lost everything). A key
-// another node now holds is lost(): the holder in Redis wins, and the caller closes its tunnel.
+// another node now holds is lost(): Redis wins, and the caller closes its tunnel.
 class LeaseStore : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LeaseStore)
 
 public:
-    LeaseStore(RedisClient *redis, const QString &node, std::chrono::milliseconds ttl,
+    // `address`: where the other nodes reach this one (host:port), given to whoever looks up a
+    // key this node holds.
+    LeaseStore(RedisClient *redis, const QString &node, const QString &address,
+               std::chrono::milliseconds ttl, std::chrono::milliseconds reservation,
                QObject *parent = nullptr);
     ~LeaseStore() override;
 
-    // granted; else `reason`: the node holding it, or why Redis could not be asked.
-    using Done = std::function<void(bool granted, const QString &reason)>;
-    void claim(const QString &key, Done done); // a key this node holds already is granted
-    void release(const QString &key);
-    void releaseAll(); // a clean shutdown: the other nodes need not wait for the TTL
+    // Writes the node key, as soon as Redis answers, and keeps renewing it; claims need it.
+    // An ID another live node (at another address) has is refused: conflict().
+    void announce();
+    bool isAnnounced() const { return m_announced; }
+
+    struct Claim
+    {
+        enum class Outcome { Granted, Held, Reserved, Unavailable };
+        Outcome outcome;
+        QString node; // Held: who holds it; Granted: whose it was, if another node's
+        QString detail; // Unavailable: why Redis could not be asked
+        bool granted() const { return outcome == Outcome::Granted; }
+    };
+    using Done = std::function<void(const Claim &claim)>;
+    // `resumeKey`: the client's secret; only its hash goes to Redis.
+    void claim(const QString &key, const QByteArray &resumeKey, Done done);
+    void release(const QString &key); // reserved for its client for the reservation
+    void releaseAll(); // a clean shutdown: clients get their names back through other nodes
     bool holds(const QString &key) const { return m_held.contains(key); }
-    QSet<QString> held() const { return m_held; }
+    qsizetype heldCount() const { return m_held.size(); }
+
+    struct Holder
+    {
+        QString node; // empty: nobody (free, or only reserved)
+        QString address;
+    };
+    // Who holds `key` now, from Redis: an empty holder when nobody does, nothing when Redis
+    // could not be asked.
+    void find(const QString &key, std::function<void(const std::optional<Holder> &holder)> done);
+
     QString node() const { return m_node; }
+    QString address() const { return m_address; }
     std::chrono::milliseconds ttl() const { return m_ttl; }
 
     static QByteArray redisKey(const QString &key) { return "rok:" + key.toUtf8(); }
+    static QByteArray tag(const QByteArray &resumeKey); // what Redis keeps of a resume key
 
 Q_SIGNALS:
     void lost(const QString &key, const QString &holder); // another node holds it now
+    void announced();
+    void conflict(const QString &error); // this node's ID is another node's
 
 private:
+    void tryAnnounce();
     void renew(); // and take back, in the same script, what expired while Redis was away
+    QByteArray value(const QByteArray &tag) const; // "ID ADDRESS TAG"
+    QByteArray nodeValue() const;
 
     RedisClient *m_redis;
     QString m_node;
+    QString m_address;
     std::chrono::milliseconds m_ttl;
-    QSet<QString> m_held;
+    std::chrono::milliseconds m_reservation;
+    QHash<QString, QByteArray> m_held; // key -> its value in Redis
     QTimer m_renewal;
+    bool m_announcing = false; // announce() was called
+    bool m_announced = false; // and Redis took the node key
     bool m_renewing = false; // a renewal round is on its way
 };

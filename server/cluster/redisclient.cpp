@@ -328,6 +328,7 @@ void RedisClient::connectionLost(const QString &reason)
     } else if (m_attempt == 0) {
         qCWarning(lcRedis).noquote()
                 << "cannot connect to" << m_settings.toString() << ":" << reason;
+        Q_EMIT unreachable(reason);
     }
     scheduleRetry();
 }

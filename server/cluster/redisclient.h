@@ -79,6 +79,7 @@ public:
 Q_SIGNALS:
     void connected(); // and authenticated, with the database selected
     void disconnected(const QString &reason); // every pending command has failed by now
+    void unreachable(const QString &reason); // the first failed attempt since the last connection
 
 private:
     void connectTo(const QString &address);
