@@ -10,6 +10,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
+#include <QSysInfo>
+
+#include <functional>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -63,6 +67,70 @@ bool parseCount(const QString &text, int *out)
     if (!ok || value < 1)
         return false;
     *out = value;
+    return true;
+}
+
+struct ClusterOptions
+{
+    const QCommandLineOption &redis, &nodeId, &nodeAddress, &leaseTtl, &clusterSecret;
+};
+
+using Invalid = std::function<void(const QCommandLineOption &option, const char *hint)>;
+
+// --redis and the options that go with it.
+bool parseCluster(const QCommandLineParser &parser, const ClusterOptions &options,
+                  ServerConfig *config, QString *error, const Invalid &invalid)
+{
+    const bool clustered = parser.isSet(options.redis);
+    for (const QCommandLineOption *option :
+         {&options.nodeId, &options.nodeAddress, &options.leaseTtl, &options.clusterSecret}) {
+        if (!clustered && parser.isSet(*option)) {
+            *error = tr("--%1 is for cluster mode: add --redis").arg(option->names().constLast());
+            return false;
+        }
+    }
+    if (!clustered)
+        return true;
+    QString why;
+    config->redis = RedisClient::parseUrl(parser.value(options.redis), &why);
+    if (!config->redis) {
+        *error = tr("invalid --redis: %1").arg(why);
+        return false;
+    }
+    config->nodeId = parser.value(options.nodeId);
+    // It goes into Redis keys, logs and headers: a short, plain name.
+    static const QRegularExpression plainId(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
+    if (parser.isSet(options.nodeId) && !plainId.match(config->nodeId).hasMatch()) {
+        invalid(options.nodeId,
+                QT_TRANSLATE_NOOP("rok-server", " (1 to 64 of A-Z a-z 0-9 . _ : -)"));
+        return false;
+    }
+    if (!parser.isSet(options.nodeAddress)) {
+        *error = tr("--redis needs --node-address ADDR:PORT, where the other nodes reach this one");
+        return false;
+    }
+    config->nodeAddress = parseAddressAndPort(parser.value(options.nodeAddress));
+    if (!config->nodeAddress || config->nodeAddress->first.isNull()
+        || config->nodeAddress->first == QHostAddress::AnyIPv4
+        || config->nodeAddress->first == QHostAddress::AnyIPv6) {
+        invalid(options.nodeAddress,
+                QT_TRANSLATE_NOOP("rok-server",
+                                  " (expected the IP address and port the other nodes reach, "
+                                  "such as 10.0.0.5:7836)"));
+        return false;
+    }
+    if (!parseSeconds(parser.value(options.leaseTtl), &config->leaseTtl)
+        || config->leaseTtl < std::chrono::seconds(1)) {
+        invalid(options.leaseTtl, QT_TRANSLATE_NOOP("rok-server", " (1 second or more)"));
+        return false;
+    }
+    config->clusterSecret = parser.value(options.clusterSecret).toUtf8();
+    if (config->clusterSecret.isEmpty() && !config->nodeAddress->first.isLoopback()) {
+        *error = tr("--node-address %1 is reachable from other machines: give the nodes a "
+                    "--cluster-secret")
+                         .arg(parser.value(options.nodeAddress));
+        return false;
+    }
     return true;
 }
 
@@ -177,6 +245,31 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                "set; port 0 picks one). It shows who uses the server: keep it on loopback or a "
                "private network."),
             QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption redis(
+            QStringLiteral("redis"),
+            tr("Cluster mode: share names and ports with the other nodes through this Redis, "
+               "redis://[[USER]:PASSWORD@]HOST[:PORT][/DB] (see docs/SCALE-OUT.md)."),
+            QStringLiteral("URL"));
+    const QCommandLineOption nodeId(
+            QStringLiteral("node-id"),
+            tr("With --redis: this node's name, unique in the cluster (default: host name and "
+               "the --node-address port)."),
+            QStringLiteral("ID"));
+    const QCommandLineOption nodeAddress(
+            QStringLiteral("node-address"),
+            tr("With --redis: where this node listens for the other nodes and where they reach it "
+               "(port 0 picks one)."),
+            QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption leaseTtl(
+            QStringLiteral("lease-ttl"),
+            tr("With --redis: seconds after which a node that stopped answering loses its names "
+               "and ports (default 5)."),
+            QStringLiteral("SECONDS"), QStringLiteral("5"));
+    const QCommandLineOption clusterSecret(
+            QStringLiteral("cluster-secret"),
+            tr("With --redis: the secret the nodes prove to each other; needed unless "
+               "--node-address is a loopback address. Better in the config file than here."),
+            QStringLiteral("SECRET"));
     const ServerConfig defaults;
     const auto limit = [](const char *name, const char *text, const QString &value) {
         return QCommandLineOption(QString::fromLatin1(name), tr(text), QStringLiteral("N"), value);
@@ -246,7 +339,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
             maxConnections, maxPerIp,   maxStreams,  maxTunnels,    logFormat,   tlsCert,
             tlsKey,         selfSigned, stateDir,    httpsPort,     edgeCert,    edgeKey,
             httpRedirect,   tokensFile, acmeEmail,   acmeDirectory, acmeCa,      acmeOrders,
-            adminListen};
+            adminListen,    redis,      nodeId,      nodeAddress,   leaseTtl,    clusterSecret};
     parser.addOptions({help, version, configFile});
     parser.addOptions(settings);
     if (!parser.parse(arguments)) {
@@ -395,6 +488,11 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                              " (expected ADDR:PORT, such as "
                                              "127.0.0.1:9090 or [::1]:9090)"));
     }
+    const ClusterOptions cluster{redis, nodeId, nodeAddress, leaseTtl, clusterSecret};
+    if (!parseCluster(
+                parser, cluster, &config, error,
+                [&](const QCommandLineOption &option, const char *hint) { invalid(option, hint); }))
+        return std::nullopt;
     const QString format = parser.value(logFormat);
     if (format == u"json")
         config.logFormat = LogFormat::Json;
@@ -415,6 +513,13 @@ QString ServerConfig::defaultStateDirectory()
     const QString base =
             xdg.startsWith(u'/') ? xdg : QDir::homePath() + QStringLiteral("/.local/state");
     return base + QStringLiteral("/rok-server");
+}
+
+QString ServerConfig::nodeIdOrDefault(quint16 nodePort) const
+{
+    if (!nodeId.isEmpty())
+        return nodeId;
+    return QSysInfo::machineHostName() + u':' + QString::number(nodePort);
 }
 
 QString ServerConfig::publicUrl(const QString &name) const

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "cluster/redisclient.h"
+
 #include <chrono>
 #include <optional>
 
@@ -47,6 +49,15 @@ struct ServerConfig
     QString acmeCaFile; // more CAs to trust when talking to the ACME CA
     int acmeOrdersPerHour = 20; // new certificates at most, all names together
     std::optional<std::pair<QHostAddress, quint16>> adminListen; // --admin-listen ADDR:PORT
+
+    // Cluster mode (docs/SCALE-OUT.md): several nodes share one namespace in Redis.
+    std::optional<RedisClient::Settings> redis; // --redis; none: a node alone, no Redis
+    QString nodeId; // --node-id; empty: host name and node port (nodeIdOrDefault)
+    std::optional<std::pair<QHostAddress, quint16>> nodeAddress; // where the other nodes reach us
+    std::chrono::milliseconds leaseTtl{5'000}; // a dead node's names are free after this
+    QByteArray clusterSecret; // nodes prove it to each other; may be empty on loopback only
+    bool isClustered() const { return redis.has_value(); }
+    QString nodeIdOrDefault(quint16 nodePort) const;
 
     // Limits (see docs/SECURITY.md); a duration of 0 means no limit.
     std::chrono::milliseconds idleTimeout{75'000}; // keep-alive visitor with nothing in flight

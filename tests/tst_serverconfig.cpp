@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QTest>
 
 #include <unistd.h>
@@ -37,6 +38,9 @@ private Q_SLOTS:
     void exampleConfigFile();
     void tls();
     void acme();
+    void cluster();
+    void clusterErrors_data();
+    void clusterErrors();
     void defaultStateDirectory();
     void publicUrl_data();
     void publicUrl();
@@ -635,6 +639,77 @@ void tst_ServerConfig::acme()
                                 u"http://ca.example/dir"_s});
     QVERIFY2(plainDirectory.error.contains(u"--acme-directory"_s),
              qPrintable(plainDirectory.error));
+}
+
+void tst_ServerConfig::cluster()
+{
+    const Parsed alone = parse({});
+    QVERIFY(alone.config && !alone.config->isClustered());
+
+    const Parsed parsed =
+            parse({u"--redis"_s, u"redis://:pw@10.0.0.2:6380/3"_s, u"--node-address"_s,
+                   u"10.0.0.5:7836"_s, u"--cluster-secret"_s, u"s3cret"_s, u"--lease-ttl"_s,
+                   u"2.5"_s, u"--node-id"_s, u"edge-1"_s});
+    QVERIFY2(parsed.config, qPrintable(parsed.error));
+    const ServerConfig &config = *parsed.config;
+    QVERIFY(config.isClustered());
+    QCOMPARE(config.redis->host, u"10.0.0.2"_s);
+    QCOMPARE(config.redis->port, 6380);
+    QCOMPARE(config.redis->password, "pw");
+    QCOMPARE(config.redis->db, 3);
+    QCOMPARE(config.nodeAddress->first, QHostAddress(u"10.0.0.5"_s));
+    QCOMPARE(config.nodeAddress->second, 7836);
+    QCOMPARE(config.clusterSecret, "s3cret");
+    QCOMPARE(config.leaseTtl, std::chrono::milliseconds(2500));
+    QCOMPARE(config.nodeIdOrDefault(7836), u"edge-1"_s);
+
+    // On loopback (one machine, tests) no secret is needed; the default id is host:port.
+    const Parsed local =
+            parse({u"--redis"_s, u"redis://127.0.0.1"_s, u"--node-address"_s, u"127.0.0.1:0"_s});
+    QVERIFY2(local.config, qPrintable(local.error));
+    QCOMPARE(local.config->leaseTtl, std::chrono::milliseconds(5000));
+    QVERIFY(local.config->clusterSecret.isEmpty());
+    QCOMPARE(local.config->nodeIdOrDefault(40001), QSysInfo::machineHostName() + u":40001"_s);
+}
+
+void tst_ServerConfig::clusterErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+
+    const QStringList redis{u"--redis"_s, u"redis://127.0.0.1"_s};
+    const QStringList local = redis + QStringList{u"--node-address"_s, u"127.0.0.1:7836"_s};
+    QTest::newRow("--node-id without --redis")
+            << QStringList{u"--node-id"_s, u"a"_s} << u"--node-id is for cluster mode"_s;
+    QTest::newRow("--cluster-secret without --redis")
+            << QStringList{u"--cluster-secret"_s, u"a"_s} << u"add --redis"_s;
+    QTest::newRow("rediss://") << QStringList{u"--redis"_s, u"rediss://10.0.0.2"_s}
+                               << u"invalid --redis"_s;
+    QTest::newRow("not a URL") << QStringList{u"--redis"_s, u"10.0.0.2:6379"_s}
+                               << u"invalid --redis"_s;
+    QTest::newRow("no --node-address") << redis << u"--node-address"_s;
+    QTest::newRow("--node-address host name")
+            << redis + QStringList{u"--node-address"_s, u"node1:7836"_s} << u"node1:7836"_s;
+    QTest::newRow("--node-address any")
+            << redis + QStringList{u"--node-address"_s, u"0.0.0.0:7836"_s} << u"0.0.0.0:7836"_s;
+    QTest::newRow("public --node-address without a secret")
+            << redis + QStringList{u"--node-address"_s, u"10.0.0.5:7836"_s}
+            << u"--cluster-secret"_s;
+    QTest::newRow("--lease-ttl 0.5")
+            << local + QStringList{u"--lease-ttl"_s, u"0.5"_s} << u"--lease-ttl"_s;
+    QTest::newRow("--node-id with a space")
+            << local + QStringList{u"--node-id"_s, u"a b"_s} << u"--node-id"_s;
+    QTest::newRow("--node-id too long")
+            << local + QStringList{u"--node-id"_s, QString(65, u'a')} << u"--node-id"_s;
+}
+
+void tst_ServerConfig::clusterErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    const Parsed parsed = parse(arguments);
+    QVERIFY(!parsed.config);
+    QVERIFY2(parsed.error.contains(mentions), qPrintable(parsed.error));
 }
 
 void tst_ServerConfig::defaultStateDirectory()
