@@ -108,6 +108,10 @@ void ClientSession::onMuxClosed(const QString &reason)
     const bool probe = m_mux->endedByPeer() && m_mux->framesReceived() == 0;
     m_state = State::Closed;
     m_handshakeDeadline.stop();
+    for (Tunnel *tunnel : std::exchange(m_claiming, {})) {
+        m_services.quota.remove(m_token);
+        tunnel->deleteLater(); // releases the name or port, and the lease if it comes
+    }
     if (wasOpen) {
         for (Tunnel *tunnel : std::exchange(m_tunnels, {})) {
             tunnel->closed(reason);
@@ -211,7 +215,8 @@ void ClientSession::onOpen(const Protocol::Open &open)
     const qint64 id = sendsVisitorHeaders() ? open.tunnel : 0;
     const auto sameId = [id](const Tunnel *tunnel) { return tunnel->id() == id; };
     if (sendsVisitorHeaders()
-        && (id <= 0 || std::any_of(m_tunnels.begin(), m_tunnels.end(), sameId))) {
+        && (id <= 0 || std::any_of(m_tunnels.begin(), m_tunnels.end(), sameId)
+            || std::any_of(m_claiming.begin(), m_claiming.end(), sameId))) {
         refuse(ErrorCode::BadMessage,
                tr("an open needs a tunnel number of 1 or more that is not in use"));
         return;
@@ -222,6 +227,10 @@ void ClientSession::onOpen(const Protocol::Open &open)
     // A name the token may never open is final; a full quota may pass, so it comes second.
     if (const std::optional<QString> refusal = nameRefusal(open)) {
         refuseTunnel(id, ErrorCode::NameNotAllowed, *refusal);
+        return;
+    }
+    if (!m_claiming.isEmpty() && !sendsVisitorHeaders()) {
+        refuse(ErrorCode::BadMessage, tr("protocol version 2 opens one tunnel a connection"));
         return;
     }
     if (m_services.quota.isFull(m_token, m_maxTunnels)) {
@@ -240,11 +249,38 @@ void ClientSession::onOpen(const Protocol::Open &open)
         refuseTunnel(id, refusal->code, refusal->message);
         return;
     }
+    m_services.quota.add(m_token); // counts from now: claims in flight cannot pass the limit
+    if (m_services.cluster)
+        claimLease(tunnel);
+    else
+        startServing(tunnel);
+}
+
+// The tunnel's name or port is this node's locally; the cluster must agree before it serves.
+void ClientSession::claimLease(Tunnel *tunnel)
+{
+    m_claiming.append(tunnel);
+    tunnel->claimLease([this, tunnel](const std::optional<Tunnel::Refusal> &refusal) {
+        if (!m_claiming.removeOne(tunnel))
+            return; // the session closed meanwhile
+        if (refusal) {
+            m_services.quota.remove(m_token);
+            const qint64 id = tunnel->id();
+            delete tunnel;
+            refuseTunnel(id, refusal->code, refusal->message);
+            return;
+        }
+        startServing(tunnel);
+    });
+}
+
+void ClientSession::startServing(Tunnel *tunnel)
+{
     m_tunnels.append(tunnel);
+    tunnel->startServing();
     connect(tunnel, &Tunnel::urlChanged, this,
             [this, tunnel] { m_control->send(tunnel->opened().toCbor()); });
     m_state = State::Open;
-    m_services.quota.add(m_token);
     m_handshakeDeadline.stop();
     m_control->send(tunnel->opened().toCbor());
     m_services.log.event(QStringLiteral("tunnel_opened"),

@@ -19,6 +19,7 @@
 
 class AccessPolicy;
 class AcmeCertificates;
+class Cluster;
 class ControlChannel;
 class EdgeCertificates;
 class EventLog;
@@ -48,6 +49,7 @@ struct SessionServices
     const EdgeCertificates *edge; // with --https-port: the names HTTPS covers so far
     AcmeCertificates *acme; // with --acme-email: asked for a certificate per name
     Metrics &metrics;
+    Cluster *cluster; // with --redis: each name and port is a lease in the cluster too
 };
 
 // One connected rok client: its handshake, its tunnels (one in protocol version 2, several in
@@ -91,6 +93,8 @@ private:
     void onMessage(const QCborMap &message);
     void onHello(const Protocol::Hello &hello);
     void onOpen(const Protocol::Open &open);
+    void claimLease(Tunnel *tunnel);
+    void startServing(Tunnel *tunnel);
     bool checkAuth(const Protocol::Open &open);
     std::optional<QString> nameRefusal(const Protocol::Open &open) const;
     void refuse(Protocol::ErrorCode code, const QString &text);
@@ -118,4 +122,5 @@ private:
     QStringList m_allowedNames; // from the token's names=; empty: any
     int m_maxTunnels = 0; // the token's max-tunnels=, or --max-tunnels-per-token
     QList<Tunnel *> m_tunnels; // children
+    QList<Tunnel *> m_claiming; // children waiting for their lease in the cluster
 };

@@ -6,6 +6,9 @@
 
 #include "acme/http01responses.h"
 #include "authority.h"
+#include "clientsession.h"
+#include "cluster/cluster.h"
+#include "cluster/nodelinks.h"
 #include "errorpage.h"
 #include "idletimeout.h"
 #include "listener.h"
@@ -26,6 +29,9 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr std::chrono::seconds LingerAfterError{5};
+// Finding the node that holds a name and reaching it: Redis and the link have their own
+// timeouts, this one bounds both for the visitor.
+constexpr std::chrono::seconds ForwardTimeout{10};
 // Refused for a limit: short, so that refused connections cannot pile up themselves.
 constexpr std::chrono::seconds LingerAfterRefusal{1};
 const QByteArray RetryAfter = "Retry-After: 5\r\n"_ba;
@@ -34,8 +40,10 @@ const QByteArray RetryAfter = "Retry-After: 5\r\n"_ba;
 class Visitor : public QObject
 {
 public:
+    // `forwarded`: another node of the cluster handed the visitor over; it is not handed on.
     Visitor(DuplexDevice *connection, const QHostAddress &peer, quint16 peerPort,
-            RequestRewriter::Scheme scheme, const HttpEdge &edge, QObject *parent)
+            RequestRewriter::Scheme scheme, const HttpEdge &edge, QObject *parent,
+            bool forwarded = false)
         : QObject(parent)
         , m_config(edge.config())
         , m_names(edge.names())
@@ -45,6 +53,7 @@ public:
         , m_peerPort(peerPort)
         , m_scheme(scheme)
         , m_rewriter(std::make_shared<RequestRewriter>(peer, m_config.domain, scheme))
+        , m_mayForward(edge.cluster() && !forwarded)
     {
         m_connection->setParent(this);
         m_rewriter->setTunnelLookup([&names = m_names](const QString &name) {
@@ -79,6 +88,9 @@ public:
                             .arg(m_config.headTimeout.count() / 1000.0));
         });
         m_deadline.start(m_config.headTimeout);
+        // A forwarded visitor's first bytes came with its stream's header: already here.
+        if (m_connection->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(this, &Visitor::onReadyRead, Qt::QueuedConnection);
     }
 
 private:
@@ -86,6 +98,8 @@ private:
     {
         while (m_connection->bytesAvailable() > 0) {
             QByteArray chunk = m_connection->readChunk(64 * 1024);
+            if (m_mayForward)
+                m_raw += chunk; // another node gets the request as the visitor sent it
             if (!m_rewriter->filterRequest(chunk)) {
                 const RequestRewriter::Refusal refusal = m_rewriter->refusal().value_or(
                         RequestRewriter::Refusal{400, tr("Bad request"), {}, false});
@@ -123,10 +137,13 @@ private:
             }
         }
         Tunnel *tunnel = Tunnel::holding(m_names, m_rewriter->tunnelName());
+        if (!tunnel && m_mayForward && !m_rewriter->tunnelName().isEmpty()) {
+            forward();
+            return;
+        }
+        m_raw.clear();
         if (!tunnel) {
-            const QString where = QString::fromLatin1(head.value("Host"));
-            respond(404, tr("No tunnel here"),
-                    tr("No tunnel is open at %1. Start one with: rok http 3000").arg(where));
+            respondNoTunnel();
             return;
         }
         if (tunnel->isBusy()) {
@@ -163,6 +180,72 @@ private:
                 });
         watchIdle(splice);
         RequestRewriter::attach(splice, std::move(m_rewriter));
+        splice->start();
+        deleteLater();
+    }
+
+    void respondNoTunnel()
+    {
+        const QString where = QString::fromLatin1(m_rewriter->firstHead()->value("Host"));
+        respond(404, tr("No tunnel here"),
+                tr("No tunnel is open at %1. Start one with: rok http 3000").arg(where));
+    }
+
+    // To the node of the cluster that holds the name, with what the visitor has sent so far;
+    // from then on its connection is spliced to the stream to that node.
+    void forward()
+    {
+        disconnect(m_connection, &QIODevice::readyRead, this, nullptr); // it waits in the socket
+        disconnect(m_connection, &QIODevice::readChannelFinished, this, nullptr);
+        m_waitingForNode = true;
+        QTimer::singleShot(ForwardTimeout, this, [this] {
+            if (!std::exchange(m_waitingForNode, false))
+                return;
+            respond(504, tr("Tunnel unavailable"),
+                    tr("The cluster node that holds this tunnel did not answer in time; try again "
+                       "in a moment."));
+        });
+        const QString name = m_rewriter->tunnelName();
+        m_edge.cluster()->forward(
+                name, [self = QPointer(this), name](MuxStream *stream, Cluster::Route route) {
+                    if (!self || !std::exchange(self->m_waitingForNode, false)) {
+                        if (stream) {
+                            stream->abort();
+                            stream->deleteLater();
+                        }
+                        return;
+                    }
+                    self->onRouted(name, stream, route);
+                });
+    }
+
+    void onRouted(const QString &name, MuxStream *stream, Cluster::Route route)
+    {
+        switch (route) {
+        case Cluster::Route::Found:
+            break;
+        case Cluster::Route::NoTunnel:
+            respondNoTunnel();
+            return;
+        case Cluster::Route::NodeUnreachable:
+            respond(502, tr("Tunnel unavailable"),
+                    tr("The cluster node that holds this tunnel cannot be reached; try again in a "
+                       "moment."));
+            return;
+        case Cluster::Route::RedisUnreachable:
+            respond(503, tr("Tunnel unavailable"),
+                    tr("This server cannot find the tunnel's node right now; try again in a "
+                       "moment."),
+                    RetryAfter);
+            return;
+        }
+        m_edge.visitorGate().metrics().countForwarded(true);
+        const ForwardedVisitor visitor{name, ClientSession::endpoint(m_peer, m_peerPort),
+                                       m_scheme == RequestRewriter::Scheme::Https};
+        stream->writeChunk(visitor.toFrame() + std::exchange(m_raw, {}));
+        m_connection->disconnect(this);
+        m_connection->setParent(nullptr);
+        auto *splice = new Splice(m_connection, stream, parent());
         splice->start();
         deleteLater();
     }
@@ -238,6 +321,9 @@ private:
     QByteArray m_forward;
     QTimer m_deadline;
     bool m_html = false;
+    bool m_mayForward; // to another node of the cluster
+    QByteArray m_raw; // what the visitor sent, unchanged, while it may go to another node
+    bool m_waitingForNode = false;
 };
 
 } // namespace
@@ -326,6 +412,14 @@ void HttpEdge::onAccepted(qintptr descriptor, bool https)
     new Visitor(connection, peer, peerPort,
                 https ? RequestRewriter::Scheme::Https : RequestRewriter::Scheme::Http, *this,
                 this);
+}
+
+void HttpEdge::serveForwarded(MuxStream *stream, const ForwardedVisitor &visitor)
+{
+    m_visitors.metrics().countForwarded(false);
+    new Visitor(stream, visitor.address(), visitor.port(),
+                visitor.https ? RequestRewriter::Scheme::Https : RequestRewriter::Scheme::Http,
+                *this, this, true);
 }
 
 void HttpEdge::refuse(DuplexDevice *connection, bool perAddress)

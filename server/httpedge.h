@@ -9,7 +9,10 @@
 
 #include <optional>
 
+class Cluster;
 class DuplexDevice;
+class MuxStream;
+struct ForwardedVisitor;
 class EdgeCertificates;
 class Http01Responses;
 class Listener;
@@ -43,6 +46,11 @@ public:
     std::optional<QByteArray> challengeAnswer(const QByteArray &target) const;
     // Whether plain HTTP for tunnel `name` answers 308: HTTPS is on and covers the name.
     bool redirectsToHttps(const QString &name) const;
+    // Cluster mode: a visitor for a name no tunnel here holds goes to the node that holds it,
+    // which serves it as if it had come to its own port (forwarded()).
+    void setCluster(Cluster *cluster) { m_cluster = cluster; }
+    Cluster *cluster() const { return m_cluster; }
+    void serveForwarded(MuxStream *stream, const ForwardedVisitor &visitor);
 
 private:
     void onAccepted(qintptr descriptor, bool https);
@@ -56,5 +64,6 @@ private:
     Listener *m_listener;
     Listener *m_httpsListener;
     const Http01Responses *m_challenges = nullptr;
+    Cluster *m_cluster = nullptr;
     QByteArray m_plainHttpPage; // the answer to plain HTTP on the HTTPS port
 };

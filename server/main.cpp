@@ -64,7 +64,9 @@ int main(int argc, char *argv[])
         ServiceNotifier::ready(status);
     });
     // Give the GoAway frames a moment to leave before the process ends.
-    QObject::connect(&server, &Server::stopped, &app,
-                     [] { QTimer::singleShot(200, qApp, &QCoreApplication::quit); });
+    // (and a cluster node's lease releases to reach Redis)
+    QObject::connect(&server, &Server::stopped, &app, [&server] {
+        QTimer::singleShot(200, qApp, [&server] { QCoreApplication::exit(server.exitCode()); });
+    });
     return app.exec();
 }

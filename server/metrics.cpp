@@ -122,5 +122,27 @@ QByteArray Metrics::render(const Now &now) const
     for (const Certificate &certificate : now.certificates)
         expiry.sample(double(certificate.expires.toSecsSinceEpoch()),
                       label("host", certificate.host));
+    if (now.cluster)
+        renderCluster(out, *now.cluster);
     return out;
+}
+
+void Metrics::renderCluster(QByteArray &out, const Now::Cluster &cluster) const
+{
+    Family(out, "rok_cluster_node_info", "gauge",
+           "This node of the cluster: its id and the address the other nodes reach it at.")
+            .sample(1, label("node", cluster.node) + ',' + label("address", cluster.address));
+    Family(out, "rok_cluster_redis_up", "gauge",
+           "1 while this node is connected to the cluster's Redis.")
+            .sample(cluster.redisUp ? 1 : 0);
+    Family(out, "rok_cluster_links", "gauge", "Links to other nodes that are up.")
+            .sample(cluster.links);
+    Family(out, "rok_cluster_leases", "gauge",
+           "Names and TCP ports this node holds in Redis for its tunnels.")
+            .sample(double(cluster.leases));
+    Family forwarded(out, "rok_cluster_forwarded_visitors_total", "counter",
+                     "Visitors handed to the node that holds their tunnel (out), or from "
+                     "another node (in).");
+    forwarded.sample(double(m_forwardedOut), label("direction", QStringLiteral("out")));
+    forwarded.sample(double(m_forwardedIn), label("direction", QStringLiteral("in")));
 }

@@ -7,8 +7,11 @@
 #include "acme/acmecertificates.h"
 #include "adminserver.h"
 #include "clientsession.h"
+#include "cluster/cluster.h"
+#include "cluster/nodelinks.h"
 #include "httpedge.h"
 #include "listener.h"
+#include "muxstream.h"
 #include "tls/selfsignedcertificate.h"
 #include "tls/tls.h"
 #include "tls/tlsdetector.h"
@@ -359,6 +362,12 @@ bool Server::start(QString *error)
             return false;
         }
     }
+    if (m_config.isClustered() && !startCluster(error)) {
+        m_control->close();
+        m_http->listener()->close();
+        m_http->httpsListener()->close();
+        return false;
+    }
     watchCertificateFiles();
     m_config.controlPort = m_control->serverPort();
     m_config.httpPort = m_http->listener()->serverPort();
@@ -398,11 +407,42 @@ bool Server::start(QString *error)
     return true;
 }
 
+bool Server::startCluster(QString *error)
+{
+    m_cluster = new Cluster(m_config, m_log, this);
+    if (!m_cluster->start(error))
+        return false;
+    m_http->setCluster(m_cluster);
+    connect(m_cluster, &Cluster::visitorArrived, m_http, &HttpEdge::serveForwarded);
+    connect(m_cluster, &Cluster::lost, this, &Server::onLeaseLost);
+    connect(m_cluster, &Cluster::failed, this, [this] {
+        m_exitCode = 1;
+        shutdown();
+    });
+    return true;
+}
+
+// Another node holds the key now (the client came back through it, or this node was cut off
+// from Redis for longer than the lease): the tunnel here must not serve it too.
+void Server::onLeaseLost(const QString &key)
+{
+    for (ClientSession *session : std::as_const(m_sessions)) {
+        for (const Tunnel *tunnel : session->tunnels()) {
+            if (tunnel->leaseKey() == key) {
+                session->close(tr("another node of the cluster holds %1 now").arg(key));
+                return;
+            }
+        }
+    }
+}
+
 void Server::shutdown()
 {
     if (m_stopping)
         return;
     m_stopping = true;
+    if (m_cluster)
+        m_cluster->shutdown(); // the names wait for their clients, who come back elsewhere
     m_control->close();
     m_http->listener()->close();
     m_http->httpsListener()->close();
@@ -464,7 +504,7 @@ void Server::startSession(QTcpSocket *socket, const QByteArray &channelBinding, 
     auto *session = new ClientSession(socket,
                                       {m_config, m_log, m_names, m_ports, m_visitors, m_quota,
                                        m_tokens, m_config.httpsPort ? &m_edgeCertificates : nullptr,
-                                       m_acme, m_metrics},
+                                       m_acme, m_metrics, m_cluster},
                                       channelBinding, plainAtTlsPort, this);
     m_sessions.insert(session);
     connect(session, &ClientSession::closed, this, [this, session] {
@@ -500,6 +540,11 @@ QByteArray Server::metricsText() const
                 now.certificates.append({QString::fromLatin1(host), context->expires()});
         }
     }
+    if (m_cluster) {
+        now.cluster = Metrics::Now::Cluster{m_cluster->node(), m_cluster->address(),
+                                            m_cluster->isRedisUp(), m_cluster->linkCount(),
+                                            m_cluster->leases().heldCount()};
+    }
     return m_metrics.render(now);
 }
 
@@ -509,7 +554,7 @@ QJsonArray Server::tunnelsJson() const
     for (const ClientSession *session : m_sessions) {
         for (const Tunnel *tunnel : session->tunnels()) {
             const Metrics::Traffic &traffic = tunnel->traffic();
-            tunnels.append(QJsonObject{
+            QJsonObject object{
                     {QStringLiteral("name"), tunnel->name()},
                     {QStringLiteral("protocol"), tunnel->protocol()},
                     {QStringLiteral("url"), tunnel->url()},
@@ -518,7 +563,10 @@ QJsonArray Server::tunnelsJson() const
                     {QStringLiteral("since"), tunnel->openedAt().toString(Qt::ISODateWithMs)},
                     {QStringLiteral("bytes_in"), traffic.in},
                     {QStringLiteral("bytes_out"), traffic.out},
-                    {QStringLiteral("requests"), traffic.requests}});
+                    {QStringLiteral("requests"), traffic.requests}};
+            if (m_cluster)
+                object.insert(QStringLiteral("node"), m_cluster->node());
+            tunnels.append(object);
         }
     }
     return tunnels;

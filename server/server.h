@@ -27,6 +27,7 @@
 
 class AcmeCertificates;
 class AdminServer;
+class Cluster;
 class ClientSession;
 class Tunnel;
 class HttpEdge;
@@ -75,12 +76,16 @@ public:
     quint16 adminPort() const { return m_adminPort; } // 0: no admin listener
     int sessionCount() const { return int(m_sessions.size()); }
     const ConnectionLimiter &visitors() const { return m_visitors.limiter(); }
+    Cluster *cluster() const { return m_cluster; } // with --redis
+    int exitCode() const { return m_exitCode; } // not 0: it stopped for an error
 
 Q_SIGNALS:
     void stopped();
 
 private:
     void onControlConnection(qintptr descriptor);
+    bool startCluster(QString *error);
+    void onLeaseLost(const QString &key);
     void applyConfig(const ServerConfig &next);
     bool loadTls(QString *error); // --tls-cert/--tls-key, or --self-signed
     bool loadEdgeCertificate(QString *error); // --edge-cert/--edge-key, or the control's
@@ -116,5 +121,7 @@ private:
     Listener *m_control;
     HttpEdge *m_http;
     QSet<ClientSession *> m_sessions;
+    Cluster *m_cluster = nullptr;
     bool m_stopping = false;
+    int m_exitCode = 0;
 };

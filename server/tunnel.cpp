@@ -8,6 +8,7 @@
 #include "acme/acmecertificates.h"
 #include "authority.h"
 #include "clientsession.h"
+#include "cluster/cluster.h"
 #include "eventlog.h"
 #include "idletimeout.h"
 #include "listener.h"
@@ -41,6 +42,8 @@ Tunnel::~Tunnel()
 
 void Tunnel::release()
 {
+    if (!m_lease.isEmpty())
+        m_services.cluster->leases().release(std::exchange(m_lease, {}));
     if (!m_name.isEmpty())
         m_services.names.release(std::exchange(m_name, {}));
     if (m_tcpListener) {
@@ -53,7 +56,76 @@ void Tunnel::release()
 
 Tunnel *Tunnel::holding(const TunnelRegistry &names, const QString &name)
 {
-    return name.isEmpty() ? nullptr : qobject_cast<Tunnel *>(names.owner(name));
+    Tunnel *tunnel = name.isEmpty() ? nullptr : qobject_cast<Tunnel *>(names.owner(name));
+    return tunnel && tunnel->isServing() ? tunnel : nullptr;
+}
+
+QString Tunnel::leaseKey() const
+{
+    return m_tcpListener ? Cluster::portKey(m_tcpListener->serverPort()) : Cluster::nameKey(m_name);
+}
+
+void Tunnel::claimLease(std::function<void(const std::optional<Refusal> &refusal)> done)
+{
+    claimLease(std::move(done), 1);
+}
+
+void Tunnel::claimLease(std::function<void(const std::optional<Refusal> &)> done, int attempt)
+{
+    constexpr int Attempts = 5; // random names other nodes hold
+    LeaseStore &leases = m_services.cluster->leases();
+    const QString key = leaseKey();
+    leases.claim(key, m_resumeKey,
+                 [self = QPointer(this), key, &leases, done = std::move(done),
+                  attempt](const LeaseStore::Claim &claim) mutable {
+                     if (!self) {
+                         if (claim.granted()) // the client left meanwhile
+                             leases.release(key);
+                         return;
+                     }
+                     if (claim.granted()) {
+                         self->m_lease = key;
+                         done(std::nullopt);
+                         return;
+                     }
+                     if (self->m_randomName
+                         && claim.outcome != LeaseStore::Claim::Outcome::Unavailable
+                         && attempt < Attempts) {
+                         self->m_services.names.release(std::exchange(self->m_name, {}));
+                         if (const std::optional<Refusal> refusal = self->openHttp({})) {
+                             done(refusal);
+                             return;
+                         }
+                         self->claimLease(std::move(done), attempt + 1);
+                         return;
+                     }
+                     done(self->leaseRefusal(claim));
+                 });
+}
+
+std::optional<Tunnel::Refusal> Tunnel::leaseRefusal(const LeaseStore::Claim &claim) const
+{
+    const QString what = m_tcpListener ? tr("port %1").arg(m_tcpListener->serverPort()) : m_name;
+    switch (claim.outcome) {
+    case LeaseStore::Claim::Outcome::Granted:
+        return std::nullopt;
+    case LeaseStore::Claim::Outcome::Held:
+        if (m_tcpListener)
+            return Refusal{ErrorCode::NoPort,
+                           tr("%1 is in use on node %2 of this cluster").arg(what, claim.node)};
+        return Refusal{ErrorCode::NameTaken,
+                       tr("%1 is in use by another tunnel (on node %2 of this cluster)")
+                               .arg(what, claim.node)};
+    case LeaseStore::Claim::Outcome::Reserved:
+        return Refusal{m_tcpListener ? ErrorCode::NoPort : ErrorCode::NameReserved,
+                       tr("%1 was in use until recently and is reserved for its last tunnel for "
+                          "now")
+                               .arg(what)};
+    case LeaseStore::Claim::Outcome::Unavailable:
+        break;
+    }
+    return Refusal{ErrorCode::Unavailable,
+                   tr("this server cannot open tunnels for now: %1").arg(claim.detail)};
 }
 
 std::optional<Tunnel::Refusal> Tunnel::open(const Protocol::Open &open, const QByteArray &resumeKey)
@@ -80,6 +152,7 @@ std::optional<Tunnel::Refusal> Tunnel::open(const Protocol::Open &open, const QB
     }
     m_reportsTimings = open.timings && m_protocol == u"http";
     std::optional<Refusal> refused;
+    m_randomName = m_protocol == u"http" && open.name.isEmpty();
     if (m_protocol == u"http")
         refused = openHttp(open.name);
     else if (m_protocol == u"tcp")
@@ -220,6 +293,11 @@ void Tunnel::onTcpVisitor(qintptr descriptor)
 {
     auto *visitor = new TcpConnection(descriptor, nullptr);
     const ServerConfig &config = m_services.config;
+    if (!m_serving) { // its lease is not granted yet: the client does not know the port
+        visitor->abort();
+        delete visitor;
+        return;
+    }
     const bool admitted = m_services.visitors.admit(visitor, VisitorGate::Kind::Tcp, m_url);
     if (admitted && m_access && !m_access->allowsAddress(visitor->peerAddress())) {
         visitor->abort(); // --deny-cidr / --allow-cidr: a TCP visitor gets a reset

@@ -10,10 +10,12 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 #include "clientsession.h"
+#include "cluster/leasestore.h"
 #include "controlmessages.h"
 #include "metrics.h"
 
@@ -49,6 +51,13 @@ public:
     // opened() is what to send the client.
     std::optional<Refusal> open(const Protocol::Open &open, const QByteArray &resumeKey);
     Protocol::Opened opened() const;
+    // Cluster mode, after open(): the name or port becomes this node's lease in Redis too; a
+    // random name another node holds is swapped for another. `done` gets the refusal, or
+    // nothing: startServing() may follow. Not called if the tunnel is deleted first.
+    void claimLease(std::function<void(const std::optional<Refusal> &refusal)> done);
+    void startServing() { m_serving = true; } // opened() is on its way to the client
+    bool isServing() const { return m_serving; }
+    QString leaseKey() const; // "name:NAME", "port:PORT"
 
     // The tunnel that holds the HTTP name `name`, if any.
     static Tunnel *holding(const TunnelRegistry &names, const QString &name);
@@ -92,6 +101,8 @@ private:
     void onTcpVisitor(qintptr descriptor);
     QString host() const; // NAME.DOMAIN
     void release(); // the name or port
+    void claimLease(std::function<void(const std::optional<Refusal> &)> done, int attempt);
+    std::optional<Refusal> leaseRefusal(const LeaseStore::Claim &claim) const;
 
     ClientSession *m_session;
     SessionServices m_services; // a copy: a child outlives its session's members
@@ -105,6 +116,9 @@ private:
     std::shared_ptr<const AccessPolicy> m_access;
     QByteArray m_hostHeader;
     bool m_reportsTimings = false; // Open::timings
+    bool m_randomName = false; // the client asked for any name
+    bool m_serving = false; // visitors may come
+    QString m_lease; // the key this node holds in the cluster, once granted
     QDateTime m_openedAt;
     Metrics::Traffic m_traffic;
 };

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void bytesOfOpenAndClosedTunnels();
     void labelsAreEscaped();
     void certificatesExpiry();
+    void clusterNode();
 };
 
 namespace {
@@ -103,6 +104,25 @@ void tst_Metrics::certificatesExpiry()
     const QByteArray text = Metrics().render(now);
     QCOMPARE(sample(text, "rok_certificate_expiry_timestamp_seconds{host=\"web.example.com\"}"),
              1.8e9);
+}
+
+void tst_Metrics::clusterNode()
+{
+    QVERIFY(!Metrics().render({}).contains("rok_cluster")); // a node alone says nothing of it
+    Metrics metrics;
+    metrics.countForwarded(true);
+    metrics.countForwarded(true);
+    metrics.countForwarded(false);
+    Metrics::Now now;
+    now.cluster = Metrics::Now::Cluster{QStringLiteral("edge-1"), QStringLiteral("10.0.0.5:7836"),
+                                        true, 2, 40};
+    const QByteArray text = metrics.render(now);
+    QCOMPARE(sample(text, "rok_cluster_node_info{node=\"edge-1\",address=\"10.0.0.5:7836\"}"), 1.0);
+    QCOMPARE(sample(text, "rok_cluster_redis_up"), 1.0);
+    QCOMPARE(sample(text, "rok_cluster_links"), 2.0);
+    QCOMPARE(sample(text, "rok_cluster_leases"), 40.0);
+    QCOMPARE(sample(text, "rok_cluster_forwarded_visitors_total{direction=\"out\"}"), 2.0);
+    QCOMPARE(sample(text, "rok_cluster_forwarded_visitors_total{direction=\"in\"}"), 1.0);
 }
 
 QTEST_GUILESS_MAIN(tst_Metrics)

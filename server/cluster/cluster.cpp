@@ -1,0 +1,147 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
+#include "cluster.h"
+
+#include "clientsession.h"
+#include "eventlog.h"
+#include "leasestore.h"
+#include "muxstream.h"
+#include "nodelinks.h"
+#include "redisclient.h"
+#include "serverconfig.h"
+
+Cluster::Cluster(const ServerConfig &config, EventLog &log, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_log(log)
+    , m_redis(new RedisClient(*config.redis, this))
+    , m_links(new NodeLinks({}, config.clusterSecret, this))
+{
+    const QString redis = config.redis->toString();
+    connect(m_redis, &RedisClient::connected, this, [this, redis] {
+        m_log.event(QStringLiteral("cluster_redis_up"), {{QStringLiteral("redis"), redis}},
+                    tr("cluster: connected to %1").arg(redis));
+    });
+    const auto down = [this, redis](const QString &reason) {
+        m_log.event(QStringLiteral("cluster_redis_down"),
+                    {{QStringLiteral("redis"), redis}, {QStringLiteral("reason"), reason}},
+                    tr("cluster: %1 cannot be reached (%2); open tunnels keep working, new ones "
+                       "are refused until it is back")
+                            .arg(redis, reason));
+    };
+    connect(m_redis, &RedisClient::disconnected, this, down);
+    connect(m_redis, &RedisClient::unreachable, this, down);
+    connect(m_links, &NodeLinks::visitorArrived, this, &Cluster::visitorArrived);
+    connect(m_links, &NodeLinks::linkUp, this, [this](const QString &node, const QString &peer) {
+        m_log.event(QStringLiteral("node_link_up"), {{QStringLiteral("node"), node}},
+                    tr("cluster: linked with node %1%2")
+                            .arg(node, peer.isEmpty() ? QString() : QStringLiteral(" at ") + peer));
+    });
+    connect(m_links, &NodeLinks::linkDown, this,
+            [this](const QString &node, const QString &reason) {
+                m_log.event(QStringLiteral("node_link_down"),
+                            {{QStringLiteral("node"), node}, {QStringLiteral("reason"), reason}},
+                            tr("cluster: link with node %1 ended: %2").arg(node, reason));
+            });
+}
+
+Cluster::~Cluster() = default;
+
+bool Cluster::start(QString *error)
+{
+    const auto &[host, port] = *m_config.nodeAddress;
+    if (!m_links->listen(host, port, error)) {
+        *error = tr("cannot listen at --node-address %1: %2")
+                         .arg(ClientSession::endpoint(host, port), *error);
+        return false;
+    }
+    m_node = m_config.nodeIdOrDefault(m_links->port());
+    m_links->setNode(m_node);
+    m_leases = new LeaseStore(m_redis, m_node, address(), m_config.leaseTtl, m_config.reservation,
+                              this);
+    connect(m_leases, &LeaseStore::lost, this, [this](const QString &key, const QString &holder) {
+        m_log.event(
+                QStringLiteral("cluster_lease_lost"),
+                {{QStringLiteral("key"), key}, {QStringLiteral("holder"), holder}},
+                tr("cluster: %1 is now held by node %2; closing its tunnel here").arg(key, holder));
+        Q_EMIT lost(key, holder);
+    });
+    connect(m_leases, &LeaseStore::conflict, this, [this](const QString &error) {
+        m_log.event(QStringLiteral("cluster_failed"), {{QStringLiteral("reason"), error}},
+                    tr("cluster: %1").arg(error));
+        Q_EMIT failed(error);
+    });
+    connect(m_leases, &LeaseStore::announced, this, [this] {
+        m_log.event(QStringLiteral("cluster_joined"),
+                    {{QStringLiteral("node"), m_node}, {QStringLiteral("address"), address()}},
+                    tr("cluster: node %1 at %2 joined").arg(m_node, address()));
+    });
+    m_redis->start();
+    m_leases->announce();
+    return true;
+}
+
+void Cluster::shutdown()
+{
+    if (m_leases)
+        m_leases->releaseAll();
+    m_links->closeAll();
+}
+
+QString Cluster::address() const
+{
+    return ClientSession::endpoint(m_config.nodeAddress->first, m_links->port());
+}
+
+bool Cluster::isRedisUp() const
+{
+    return m_redis->isConnected();
+}
+
+int Cluster::linkCount() const
+{
+    return m_links->linkCount();
+}
+
+void Cluster::forward(const QString &name, Forwarded done)
+{
+    const auto known = m_holders.constFind(name);
+    if (known != m_holders.cend()
+        && (std::chrono::steady_clock::now() - known->seen < HolderFresh || !isRedisUp())) {
+        forwardTo(known->holder, name, std::move(done));
+        return;
+    }
+    m_leases->find(
+            nameKey(name),
+            [this, name, done = std::move(done)](const std::optional<LeaseStore::Holder> &holder) {
+                if (!holder) {
+                    const auto known = m_holders.constFind(name);
+                    if (known == m_holders.cend())
+                        done(nullptr, Route::RedisUnreachable);
+                    else
+                        forwardTo(known->holder, name, done);
+                    return;
+                }
+                if (holder->node.isEmpty() || holder->node == m_node) {
+                    m_holders.remove(name);
+                    done(nullptr, Route::NoTunnel); // ours would be in the registry: it is closing
+                    return;
+                }
+                if (m_holders.size() >= MaxKnownHolders)
+                    m_holders.clear(); // a flood of names: start again, rather than keep them all
+                m_holders.insert(name, {*holder, std::chrono::steady_clock::now()});
+                forwardTo(*holder, name, done);
+            });
+}
+
+void Cluster::forwardTo(const LeaseStore::Holder &holder, const QString &name, Forwarded done)
+{
+    m_links->openStream(holder.node, holder.address,
+                        [this, name, done = std::move(done)](MuxStream *stream) {
+                            if (!stream)
+                                m_holders.remove(name); // ask Redis next time
+                            done(stream, stream ? Route::Found : Route::NodeUnreachable);
+                        });
+}

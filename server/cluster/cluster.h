@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <functional>
+
+#include "leasestore.h"
+
+class EventLog;
+class MuxStream;
+class NodeLinks;
+class RedisClient;
+struct ForwardedVisitor;
+struct ServerConfig;
+
+// This node's part in a cluster (--redis, docs/SCALE-OUT.md): its Redis connection, the leases
+// on the names and ports its tunnels hold, and its links to the other nodes, over which a
+// visitor for another node's tunnel goes to that node.
+class Cluster : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Cluster)
+
+public:
+    Cluster(const ServerConfig &config, EventLog &log, QObject *parent = nullptr);
+    ~Cluster() override;
+
+    // Listens at --node-address, then connects to Redis and announces the node (in the
+    // background: a node starts while Redis is away, and refuses tunnels until it is back).
+    bool start(QString *error);
+    void shutdown(); // hands every lease back, for the clients to take through other nodes
+
+    QString node() const { return m_node; }
+    QString address() const; // where the other nodes reach this one
+    LeaseStore &leases() const { return *m_leases; }
+    bool isRedisUp() const;
+    int linkCount() const;
+
+    static QString nameKey(const QString &name) { return QStringLiteral("name:") + name; }
+    static QString portKey(quint16 port) { return QStringLiteral("port:") + QString::number(port); }
+
+    // Where a visitor for tunnel `name` goes: a stream to the node that holds it (its
+    // ForwardedVisitor still to be written), or why there is none.
+    enum class Route { Found, NoTunnel, NodeUnreachable, RedisUnreachable };
+    using Forwarded = std::function<void(MuxStream *stream, Route route)>;
+    void forward(const QString &name, Forwarded done);
+    // Who held a name is remembered this long, and for as long as Redis is away: a Redis
+    // restart does not cut visitors off from tunnels they could reach before.
+    static constexpr std::chrono::seconds HolderFresh{1};
+    static constexpr qsizetype MaxKnownHolders = 100'000;
+
+Q_SIGNALS:
+    void visitorArrived(MuxStream *stream, const ForwardedVisitor &visitor);
+    void lost(const QString &key, const QString &holder); // close the tunnel that had it
+    void failed(const QString &error); // this node cannot take part (its id is in use)
+
+private:
+    void forwardTo(const LeaseStore::Holder &holder, const QString &name, Forwarded done);
+
+    struct KnownHolder
+    {
+        LeaseStore::Holder holder;
+        std::chrono::steady_clock::time_point seen;
+    };
+
+    const ServerConfig &m_config;
+    EventLog &m_log;
+    QString m_node;
+    RedisClient *m_redis;
+    NodeLinks *m_links;
+    LeaseStore *m_leases = nullptr; // once the node's address is known
+    QHash<QString, KnownHolder> m_holders; // by tunnel name
+};

@@ -1,0 +1,425 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
+#include "nodelinks.h"
+
+#include "controlchannel.h"
+#include "listener.h"
+#include "muxsession.h"
+#include "muxstream.h"
+#include "protocol.h"
+
+#include <QCborValue>
+#include <QNetworkProxy>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace {
+
+const QString KeyType = QStringLiteral("type");
+const QString KeyNode = QStringLiteral("node");
+const QString KeyNonce = QStringLiteral("nonce");
+const QString KeyProof = QStringLiteral("proof");
+const QString KeyName = QStringLiteral("name");
+const QString KeyVisitor = QStringLiteral("visitor");
+const QString KeyHttps = QStringLiteral("https");
+const QString Hello = QStringLiteral("node_hello"); // connector: its id and nonce
+const QString Challenge = QStringLiteral("node_challenge"); // acceptor: its id, nonce, proof
+const QString Proof = QStringLiteral("node_proof"); // connector: its proof
+
+constexpr int NonceSize = 32;
+
+QByteArray nonce()
+{
+    QByteArray bytes(NonceSize, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), NonceSize / 4);
+    return bytes;
+}
+
+// That `node` holds the cluster secret, for the other side's `nonce`.
+QByteArray proof(const QByteArray &secret, const QByteArray &nonce, const QString &node)
+{
+    return Protocol::authProof(secret, nonce, "rok-node-link " + node.toUtf8());
+}
+
+MuxSession::Options linkOptions()
+{
+    MuxSession::Options options;
+    // A node that died without closing its connections is noticed within seconds.
+    options.keepAliveInterval = std::chrono::seconds(2);
+    options.deadPeerTimeout = std::chrono::seconds(6);
+    // Every visitor between two nodes shares the link; the owner's limits apply per tunnel.
+    options.maxStreams = 1 << 20;
+    options.maxOutboundStreams = 1 << 20;
+    return options;
+}
+
+// "10.0.0.5:7836", "[fd00::5]:7836"
+std::optional<std::pair<QHostAddress, quint16>> splitAddress(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    QHostAddress address;
+    if (colon < 0 || !ok || port == 0 || port > 65535 || !address.setAddress(host))
+        return std::nullopt;
+    return std::pair{address, quint16(port)};
+}
+
+// Takes a visitor stream's ForwardedVisitor off its front, then hands the stream on; drops a
+// stream whose header is malformed or late.
+class HeaderReader : public QObject
+{
+public:
+    using Done = std::function<void(MuxStream *stream, const ForwardedVisitor &visitor)>;
+
+    HeaderReader(MuxStream *stream, Done done)
+        : QObject(stream)
+        , m_stream(stream)
+        , m_done(std::move(done))
+    {
+        connect(stream, &QIODevice::readyRead, this, &HeaderReader::read);
+        connect(stream, &QIODevice::readChannelFinished, this, &HeaderReader::read);
+        m_deadline.setSingleShot(true);
+        connect(&m_deadline, &QTimer::timeout, this, [this] { drop(); });
+        m_deadline.start(NodeLinks::HandshakeTimeout);
+        read();
+    }
+
+private:
+    void read()
+    {
+        QCborMap map;
+        const Protocol::FrameReader::Result result = m_reader.read(m_stream, &map);
+        if (result == Protocol::FrameReader::Result::NeedMore && !m_stream->atReadEnd())
+            return;
+        const std::optional<ForwardedVisitor> visitor =
+                result == Protocol::FrameReader::Result::Done ? ForwardedVisitor::fromCbor(map)
+                                                              : std::nullopt;
+        if (!visitor)
+            return drop();
+        m_stream->disconnect(this);
+        setParent(nullptr); // the receiver may delete the stream at once
+        deleteLater();
+        m_done(m_stream, *visitor);
+    }
+
+    void drop()
+    {
+        m_stream->disconnect(this);
+        m_stream->abort();
+        m_stream->deleteLater();
+    }
+
+    MuxStream *m_stream;
+    Done m_done;
+    Protocol::FrameReader m_reader{ForwardedVisitor::MaxSize};
+    QTimer m_deadline;
+};
+
+} // namespace
+
+QByteArray ForwardedVisitor::toFrame() const
+{
+    QCborMap map{{KeyName, name}, {KeyVisitor, visitor}};
+    if (https)
+        map.insert(KeyHttps, true);
+    return Protocol::frame(map);
+}
+
+std::optional<ForwardedVisitor> ForwardedVisitor::fromCbor(const QCborMap &map)
+{
+    const QCborValue name = map.value(KeyName);
+    const QCborValue visitor = map.value(KeyVisitor);
+    if (!name.isString() || !visitor.isString() || name.toString().size() > 63)
+        return std::nullopt;
+    ForwardedVisitor result{name.toString(), visitor.toString(), map.value(KeyHttps).isTrue()};
+    if (!splitAddress(result.visitor))
+        return std::nullopt;
+    return result;
+}
+
+QHostAddress ForwardedVisitor::address() const
+{
+    const auto split = splitAddress(visitor);
+    return split ? split->first : QHostAddress();
+}
+
+quint16 ForwardedVisitor::port() const
+{
+    const auto split = splitAddress(visitor);
+    return split ? split->second : 0;
+}
+
+// One connection to another node. The connector says hello with a nonce; the acceptor answers
+// with its own nonce and its proof for the connector's; the connector proves itself for the
+// acceptor's, and may open streams at once. The acceptor takes streams once it has checked that
+// proof. Both may then open streams, each one visitor.
+class NodeLink : public QObject
+{
+public:
+    enum class Role { Connector, Acceptor };
+
+    NodeLink(NodeLinks *links, QTcpSocket *socket, Role role, const QString &address = {})
+        : QObject(links)
+        , m_links(links)
+        , m_socket(socket)
+        , m_role(role)
+        , m_address(address)
+        , m_nonce(nonce())
+    {
+        socket->setParent(this); // the mux's, once there is one
+        m_deadline.setSingleShot(true);
+        connect(&m_deadline, &QTimer::timeout, this, [this] {
+            fail(QStringLiteral("no handshake within %1 s")
+                         .arg(NodeLinks::HandshakeTimeout.count()));
+        });
+        m_deadline.start(NodeLinks::HandshakeTimeout);
+        if (role == Role::Acceptor) {
+            startMux();
+            return;
+        }
+        connect(socket, &QAbstractSocket::connected, this, [this] {
+            startMux();
+            MuxStream *stream = m_mux->openStream();
+            if (!stream)
+                return;
+            startControl(stream);
+            m_control->send({{KeyType, Hello}, {KeyNode, m_links->m_node}, {KeyNonce, m_nonce}});
+        });
+        connect(socket, &QAbstractSocket::errorOccurred, this,
+                [this] { fail(m_socket->errorString()); });
+    }
+
+    bool isUp() const { return m_up; }
+    QString peerNode() const { return m_peerNode; }
+    QString address() const { return m_address; }
+
+    void whenUp(std::function<void(MuxStream *)> done)
+    {
+        if (m_up)
+            done(m_mux->openStream());
+        else
+            m_waiting.append(std::move(done));
+    }
+
+    void close(const QString &reason)
+    {
+        if (m_mux)
+            m_mux->close(reason);
+        else
+            fail(reason);
+    }
+
+private:
+    void startMux()
+    {
+        m_mux = new MuxSession(m_socket,
+                               m_role == Role::Connector ? MuxSession::Side::Client
+                                                         : MuxSession::Side::Server,
+                               linkOptions(), this);
+        connect(m_mux, &MuxSession::streamOpened, this, &NodeLink::onStreamOpened);
+        connect(m_mux, &MuxSession::closed, this, [this](const QString &reason) {
+            fail(reason.isEmpty() ? QStringLiteral("closed") : reason);
+        });
+    }
+
+    void startControl(MuxStream *stream)
+    {
+        m_control = new ControlChannel(stream, this);
+        connect(m_control, &ControlChannel::messageReceived, this, &NodeLink::onMessage);
+        connect(m_control, &ControlChannel::failed, this, &NodeLink::fail);
+    }
+
+    void onStreamOpened(MuxStream *stream)
+    {
+        if (!m_control && m_role == Role::Acceptor) {
+            startControl(stream);
+            return;
+        }
+        if (!m_up) {
+            m_parked.append(stream); // opened right behind the proof: taken once it is checked
+            return;
+        }
+        readHeader(stream);
+    }
+
+    void onMessage(const QCborMap &message)
+    {
+        const QString type = message.value(KeyType).toString();
+        const QByteArray secret = m_links->m_secret;
+        if (m_role == Role::Acceptor && type == Hello && m_peerNode.isEmpty()) {
+            m_peerNode = message.value(KeyNode).toString().left(64);
+            const QByteArray theirs = message.value(KeyNonce).toByteArray();
+            if (m_peerNode.isEmpty() || theirs.size() != NonceSize)
+                return fail(QStringLiteral("a malformed hello"));
+            m_control->send({{KeyType, Challenge},
+                             {KeyNode, m_links->m_node},
+                             {KeyNonce, m_nonce},
+                             {KeyProof, proof(secret, theirs, m_links->m_node)}});
+        } else if (m_role == Role::Connector && type == Challenge && !m_up) {
+            m_peerNode = message.value(KeyNode).toString().left(64);
+            const QByteArray theirs = message.value(KeyNonce).toByteArray();
+            if (theirs.size() != NonceSize
+                || !Protocol::constantTimeEquals(message.value(KeyProof).toByteArray(),
+                                                 proof(secret, m_nonce, m_peerNode)))
+                return fail(QStringLiteral("the node does not hold the cluster secret"));
+            m_control->send({{KeyType, Proof}, {KeyProof, proof(secret, theirs, m_links->m_node)}});
+            becomeUp();
+        } else if (m_role == Role::Acceptor && type == Proof && !m_up && !m_peerNode.isEmpty()) {
+            if (!Protocol::constantTimeEquals(message.value(KeyProof).toByteArray(),
+                                              proof(secret, m_nonce, m_peerNode)))
+                return fail(QStringLiteral("the node does not hold the cluster secret"));
+            becomeUp();
+        } else {
+            fail(QStringLiteral("unexpected message \"%1\"").arg(type.left(32)));
+        }
+    }
+
+    void becomeUp()
+    {
+        m_up = true;
+        m_deadline.stop();
+        m_links->adopt(this);
+        for (MuxStream *stream : std::exchange(m_parked, {}))
+            readHeader(stream);
+        for (const auto &done : std::exchange(m_waiting, {}))
+            done(m_mux->openStream());
+    }
+
+    void readHeader(MuxStream *stream)
+    {
+        new HeaderReader(stream,
+                         [links = m_links](MuxStream *stream, const ForwardedVisitor &visitor) {
+                             Q_EMIT links->visitorArrived(stream, visitor);
+                         });
+    }
+
+    void fail(const QString &reason)
+    {
+        if (m_failed)
+            return;
+        m_failed = true;
+        m_deadline.stop();
+        for (MuxStream *stream : std::exchange(m_parked, {}))
+            stream->abort();
+        for (const auto &done : std::exchange(m_waiting, {}))
+            done(nullptr);
+        if (m_mux)
+            m_mux->close(reason);
+        else
+            m_socket->abort();
+        m_links->forget(this);
+        if (m_up || m_role == Role::Connector) // not a port probe
+            Q_EMIT m_links->linkDown(m_peerNode.isEmpty() ? m_address : m_peerNode, reason);
+        deleteLater();
+    }
+
+    NodeLinks *m_links;
+    QTcpSocket *m_socket; // the mux's, once there is one
+    Role m_role;
+    QString m_address; // connector: where it connected
+    QByteArray m_nonce;
+    QString m_peerNode;
+    MuxSession *m_mux = nullptr;
+    ControlChannel *m_control = nullptr;
+    QTimer m_deadline;
+    bool m_up = false;
+    bool m_failed = false;
+    QList<MuxStream *> m_parked;
+    QList<std::function<void(MuxStream *)>> m_waiting;
+};
+
+NodeLinks::NodeLinks(const QString &node, const QByteArray &secret, QObject *parent)
+    : QObject(parent)
+    , m_node(node)
+    , m_secret(secret)
+    , m_listener(new Listener(this))
+{
+    connect(m_listener, &Listener::accepted, this, &NodeLinks::onAccepted);
+}
+
+NodeLinks::~NodeLinks() = default;
+
+bool NodeLinks::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    if (m_listener->listen(address, port))
+        return true;
+    *error = m_listener->errorString();
+    return false;
+}
+
+quint16 NodeLinks::port() const
+{
+    return m_listener->serverPort();
+}
+
+void NodeLinks::onAccepted(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket;
+    socket->setProxy(QNetworkProxy::NoProxy);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        ::close(int(descriptor));
+        delete socket;
+        return;
+    }
+    new NodeLink(this, socket, NodeLink::Role::Acceptor);
+}
+
+void NodeLinks::openStream(const QString &node, const QString &address,
+                           std::function<void(MuxStream *stream)> done)
+{
+    NodeLink *link = m_links.value(node);
+    if (!link)
+        link = m_connecting.value(address);
+    if (!link) {
+        const auto target = splitAddress(address);
+        if (!target) {
+            QTimer::singleShot(0, this, [done = std::move(done)] { done(nullptr); });
+            return;
+        }
+        auto *socket = new QTcpSocket;
+        socket->setProxy(QNetworkProxy::NoProxy);
+        link = new NodeLink(this, socket, NodeLink::Role::Connector, address);
+        m_connecting.insert(address, link);
+        socket->connectToHost(target->first, target->second);
+    }
+    link->whenUp(std::move(done));
+}
+
+void NodeLinks::adopt(NodeLink *link)
+{
+    m_connecting.remove(link->address());
+    // Two nodes that connected to each other at once keep both links; the newer one serves.
+    m_links.insert(link->peerNode(), link);
+    Q_EMIT linkUp(link->peerNode(), link->address());
+}
+
+void NodeLinks::forget(NodeLink *link)
+{
+    if (m_connecting.value(link->address()) == link)
+        m_connecting.remove(link->address());
+    if (m_links.value(link->peerNode()) == link)
+        m_links.remove(link->peerNode());
+}
+
+int NodeLinks::linkCount() const
+{
+    return int(m_links.size());
+}
+
+void NodeLinks::closeAll()
+{
+    m_listener->close();
+    const QList<NodeLink *> links = m_links.values() + m_connecting.values();
+    for (NodeLink *link : links)
+        link->close({});
+}

@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
+#pragma once
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class Listener;
+class MuxStream;
+class NodeLink;
+
+// What a node writes first on a stream it opens to another node: the visitor it hands over.
+// What follows is the visitor's connection, from its first byte (decrypted, for HTTPS).
+struct ForwardedVisitor
+{
+    static constexpr qint64 MaxSize = 512; // the frame, length included
+
+    QString name; // the tunnel
+    QString visitor; // "203.0.113.7:52114": the address and port the visitor came from
+    bool https = false; // it came to the HTTPS port
+
+    QByteArray toFrame() const;
+    static std::optional<ForwardedVisitor> fromCbor(const QCborMap &map);
+    QHostAddress address() const;
+    quint16 port() const;
+};
+
+// The links between this node and the other nodes of a cluster: one multiplexed connection
+// (the yamux framing clients use) per pair of nodes, made by whichever needs it first and used
+// by both. A node proves the cluster secret before the other takes a stream from it, and the
+// other proves it back. Each stream carries one visitor.
+class NodeLinks : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NodeLinks)
+
+public:
+    static constexpr std::chrono::seconds HandshakeTimeout{5}; // connect, prove, be let in
+
+    NodeLinks(const QString &node, const QByteArray &secret, QObject *parent = nullptr);
+    ~NodeLinks() override;
+
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const;
+    void setNode(const QString &node) { m_node = node; } // once the port is known
+
+    // A stream to node `node` at `address` (host:port), over its link once that is up: nullptr
+    // when the node cannot be reached. `done` may be called at once, when the link is up.
+    void openStream(const QString &node, const QString &address,
+                    std::function<void(MuxStream *stream)> done);
+    int linkCount() const; // links up
+    void closeAll();
+
+Q_SIGNALS:
+    // A node handed a visitor over; the receiver owns the stream.
+    void visitorArrived(MuxStream *stream, const ForwardedVisitor &visitor);
+    void linkUp(const QString &node, const QString &peer);
+    void linkDown(const QString &node, const QString &reason);
+
+private:
+    friend class NodeLink;
+    void onAccepted(qintptr descriptor);
+    void adopt(NodeLink *link); // it is up: the link to its node from now on
+    void forget(NodeLink *link);
+
+    QString m_node;
+    QByteArray m_secret;
+    Listener *m_listener;
+    QHash<QString, NodeLink *> m_links; // by node id, once up
+    QHash<QString, NodeLink *> m_connecting; // by address
+};

@@ -1,0 +1,269 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
+// Cluster mode in one process: three rok-server cores sharing one real redis-server, real
+// TunnelClients (behind a round-robin TCP balancer, as HAProxy would be) and a local service.
+// A visitor is served whichever node it reaches; a name is one tunnel's in the whole cluster; a
+// client whose node goes away gets its name back through another; a Redis outage keeps open
+// tunnels working, refuses new ones with a clear error, and heals; a node id in use elsewhere
+// stops the node that comes second.
+
+#include "cluster/cluster.h"
+#include "cluster/leasestore.h"
+#include "httpvisit.h"
+#include "redisserver.h"
+#include "server.h"
+#include "tcpbalancer.h"
+#include "testhttpservice.h"
+#include "tunnel.h"
+#include "tunnelclient.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
+
+class tst_Cluster : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void aVisitorIsServedWhicheverNodeItReaches();
+    void aNameIsOneTunnelsInTheWholeCluster();
+    void aNameNoNodeHoldsIs404OnEveryNode();
+    void aClientGetsItsNameBackThroughAnotherNode();
+    void aRedisOutageKeepsTunnelsAndRefusesNewOnes();
+    void aNodeIdInUseElsewhereStopsTheNode();
+
+private:
+    ServerConfig nodeConfig(const QString &id) const;
+    Server *startNode(const QString &id);
+    TunnelClient *startClient(const QString &subdomain, quint16 controlPort = 0);
+    HttpVisit *visit(quint16 port, const QByteArray &host, const QByteArray &path = "/");
+    Server *nodeHolding(const QString &name) const;
+
+    std::unique_ptr<RedisServer> m_redis;
+    std::unique_ptr<TestHttpService> m_local;
+    std::vector<std::unique_ptr<Server>> m_nodes;
+    std::unique_ptr<TcpBalancer> m_balancer; // in front of the nodes' control ports
+    std::vector<std::unique_ptr<TunnelClient>> m_clients;
+};
+
+void tst_Cluster::init()
+{
+    m_redis = std::make_unique<RedisServer>();
+    QVERIFY(m_redis->start());
+    m_local = std::make_unique<TestHttpService>();
+    QVERIFY(m_local->listen(QHostAddress::LocalHost, 0));
+    QList<quint16> controlPorts;
+    for (const QString &id : {u"node-1"_s, u"node-2"_s, u"node-3"_s}) {
+        Server *node = startNode(id);
+        QVERIFY(node);
+        controlPorts.append(node->controlPort());
+    }
+    m_balancer = std::make_unique<TcpBalancer>(controlPorts);
+    QVERIFY(m_balancer->listen(QHostAddress::LocalHost, 0));
+}
+
+void tst_Cluster::cleanup()
+{
+    m_clients.clear();
+    m_balancer.reset();
+    m_nodes.clear();
+    m_local.reset();
+    m_redis.reset();
+}
+
+ServerConfig tst_Cluster::nodeConfig(const QString &id) const
+{
+    ServerConfig config;
+    config.bind = QHostAddress::LocalHost;
+    config.httpPort = 0;
+    config.controlPort = 0;
+    config.reservation = 3s;
+    QString error;
+    config.redis = RedisClient::parseUrl(m_redis->url(), &error);
+    config.redis->firstRetry = 50ms;
+    config.redis->maxRetry = 200ms;
+    config.nodeId = id;
+    config.nodeAddress = std::pair(QHostAddress(QHostAddress::LocalHost), quint16(0));
+    config.leaseTtl = 1s;
+    return config;
+}
+
+Server *tst_Cluster::startNode(const QString &id)
+{
+    auto server = std::make_unique<Server>(nodeConfig(id));
+    QString error;
+    if (!server->start(&error)) {
+        qWarning("node %s did not start: %s", qPrintable(id), qPrintable(error));
+        return nullptr;
+    }
+    if (!QTest::qWaitFor([&server] { return server->cluster()->leases().isAnnounced(); }, 5000))
+        return nullptr;
+    m_nodes.push_back(std::move(server));
+    return m_nodes.back().get();
+}
+
+TunnelClient *tst_Cluster::startClient(const QString &subdomain, quint16 controlPort)
+{
+    TunnelOptions options;
+    options.server = {u"127.0.0.1"_s, controlPort ? controlPort : m_balancer->serverPort()};
+    options.local = {u"127.0.0.1"_s, m_local->serverPort()};
+    options.subdomain = subdomain;
+    options.firstRetry = 50ms;
+    options.maxRetry = 200ms;
+    m_clients.push_back(std::make_unique<TunnelClient>(options));
+    m_clients.back()->start();
+    return m_clients.back().get();
+}
+
+HttpVisit *tst_Cluster::visit(quint16 port, const QByteArray &host, const QByteArray &path)
+{
+    auto *visit = new HttpVisit(port, host, "GET", path, 0, this);
+    visit->start();
+    return visit;
+}
+
+Server *tst_Cluster::nodeHolding(const QString &name) const
+{
+    for (const auto &node : m_nodes) {
+        if (node->tunnelFor(name))
+            return node.get();
+    }
+    return nullptr;
+}
+
+void tst_Cluster::aVisitorIsServedWhicheverNodeItReaches()
+{
+    TunnelClient *client = startClient(u"otter"_s);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    Server *holder = nodeHolding(u"otter"_s);
+    QVERIFY(holder);
+    for (const auto &node : m_nodes) {
+        const QByteArray host = "otter.localhost:" + QByteArray::number(node->httpPort());
+        auto *page = new HttpVisit(node->httpPort(), host, "GET", "/headers", 0, this);
+        // From 127.0.0.2: the service must see the visitor's address, not the node's.
+        QVERIFY(page->socket()->bind(QHostAddress(u"127.0.0.2"_s)));
+        page->start();
+        QTRY_VERIFY(page->isDone());
+        QCOMPARE(page->error(), QString());
+        QCOMPARE(page->status(), 200);
+        QVERIFY2(page->body().contains("X-Forwarded-For: 127.0.0.2\r\n"), page->body().constData());
+        QVERIFY2(page->body().contains("Host: " + host + "\r\n"), page->body().constData());
+    }
+    // The nodes that do not hold it each linked with the one that does.
+    QCOMPARE(holder->cluster()->linkCount(), 2);
+    // Every request was counted once, by the tunnel's own node.
+    QTRY_COMPARE(holder->tunnelFor(u"otter"_s)->traffic().requests, 3);
+}
+
+void tst_Cluster::aNameIsOneTunnelsInTheWholeCluster()
+{
+    TunnelClient *first = startClient(u"otter"_s);
+    QTRY_COMPARE(first->state(), TunnelClient::State::Online);
+    Server *holder = nodeHolding(u"otter"_s);
+    // A second client on every node: each says who has it.
+    for (const auto &node : m_nodes) {
+        if (node.get() == holder)
+            continue;
+        TunnelClient *second = startClient(u"otter"_s, node->controlPort());
+        QSignalSpy error(second, &TunnelClient::errorOccurred);
+        QTRY_COMPARE(second->state(), TunnelClient::State::Failed);
+        const QString message = second->lastError();
+        QVERIFY2(message.contains(u"otter is in use by another tunnel (on node "_s
+                                  + holder->cluster()->node()),
+                 qPrintable(message));
+    }
+    QCOMPARE(first->state(), TunnelClient::State::Online);
+}
+
+void tst_Cluster::aNameNoNodeHoldsIs404OnEveryNode()
+{
+    for (const auto &node : m_nodes) {
+        HttpVisit *page = visit(node->httpPort(), "nobody.localhost");
+        QTRY_VERIFY(page->isDone());
+        QCOMPARE(page->status(), 404);
+        QVERIFY(page->body().contains("No tunnel is open at nobody.localhost"));
+    }
+}
+
+// The client's node goes away: the client reconnects through the balancer to another node and
+// takes its name back with its resume key; visitors reach it through every node left.
+void tst_Cluster::aClientGetsItsNameBackThroughAnotherNode()
+{
+    TunnelClient *client = startClient(u"otter"_s);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    const auto holder = std::find_if(m_nodes.begin(), m_nodes.end(), [](const auto &node) {
+        return node->tunnelFor(u"otter"_s) != nullptr;
+    });
+    QVERIFY(holder != m_nodes.end());
+    QList<quint16> left;
+    for (const auto &node : m_nodes) {
+        if (node != *holder)
+            left.append(node->controlPort());
+    }
+    m_balancer->setBackends(left);
+    m_nodes.erase(holder); // its sockets close: the client sees its connection end
+
+    QTRY_VERIFY_WITH_TIMEOUT(nodeHolding(u"otter"_s) != nullptr, 10000);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QVERIFY(client->url().startsWith(u"http://otter.localhost:"_s));
+    for (const auto &node : m_nodes) {
+        HttpVisit *page =
+                visit(node->httpPort(), "otter.localhost:" + QByteArray::number(node->httpPort()));
+        QTRY_VERIFY(page->isDone());
+        QCOMPARE(page->status(), 200);
+    }
+}
+
+void tst_Cluster::aRedisOutageKeepsTunnelsAndRefusesNewOnes()
+{
+    TunnelClient *client = startClient(u"otter"_s);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    Server *holder = nodeHolding(u"otter"_s);
+    m_redis->stop();
+    QTRY_VERIFY(!holder->cluster()->isRedisUp());
+
+    // The open tunnel serves on through its own node.
+    const QByteArray host = "otter.localhost:" + QByteArray::number(holder->httpPort());
+    HttpVisit *page = visit(holder->httpPort(), host);
+    QTRY_VERIFY(page->isDone());
+    QCOMPARE(page->status(), 200);
+
+    // A new tunnel is refused, and the client keeps trying.
+    TunnelClient *late = startClient(u"seal"_s);
+    QSignalSpy errors(late, &TunnelClient::errorOccurred);
+    QTRY_VERIFY(!errors.isEmpty());
+    QVERIFY2(errors.at(0).at(0).toString().contains(u"cannot open tunnels for now"_s),
+             qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(errors.at(0).at(1).toBool(), false); // not fatal
+
+    // Redis is back, empty: the nodes write their leases again, the late client gets in.
+    QVERIFY(m_redis->start());
+    QTRY_VERIFY_WITH_TIMEOUT(late->state() == TunnelClient::State::Online, 10000);
+    QCOMPARE(client->state(), TunnelClient::State::Online);
+    TunnelClient *thief = startClient(u"otter"_s);
+    QTRY_COMPARE(thief->state(), TunnelClient::State::Failed); // otter is held again
+}
+
+void tst_Cluster::aNodeIdInUseElsewhereStopsTheNode()
+{
+    ServerConfig config = nodeConfig(u"node-1"_s);
+    Server twin(config);
+    QSignalSpy stopped(&twin, &Server::stopped);
+    QString error;
+    QVERIFY2(twin.start(&error), qPrintable(error));
+    QVERIFY(stopped.wait());
+    QCOMPARE(twin.exitCode(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_Cluster)
+#include "tst_cluster.moc"

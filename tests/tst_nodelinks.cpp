@@ -1,0 +1,190 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
+// NodeLinks: two nodes' links on loopback. A stream carries its visitor's header and bytes both
+// ways; one link serves both directions; a node without the secret gets no stream, and one that
+// skips its proof has nothing taken; a malformed header drops that stream, not the link; an
+// unreachable node is a nullptr, soon.
+
+#include "cluster/nodelinks.h"
+#include "controlchannel.h"
+#include "muxsession.h"
+#include "muxstream.h"
+#include "protocol.h"
+
+#include <QCborValue>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+class tst_NodeLinks : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void aStreamCarriesItsVisitorBothWays();
+    void oneLinkServesBothDirections();
+    void aNodeWithoutTheSecretGetsNoStream();
+    void aStreamOpenedBeforeAWrongProofIsNotTaken();
+    void aMalformedHeaderDropsTheStreamNotTheLink();
+    void anUnreachableNodeIsANullptr();
+
+private:
+    static QString addressOf(const NodeLinks &links)
+    {
+        return u"127.0.0.1:"_s + QString::number(links.port());
+    }
+    static MuxStream *open(NodeLinks &from, const QString &node, const QString &address)
+    {
+        std::optional<MuxStream *> result;
+        from.openStream(node, address, [&result](MuxStream *stream) { result = stream; });
+        if (!QTest::qWaitFor([&result] { return result.has_value(); }, 10000))
+            return nullptr;
+        return *result;
+    }
+};
+
+void tst_NodeLinks::initTestCase()
+{
+    qRegisterMetaType<MuxStream *>(); // for QSignalSpy on visitorArrived
+    qRegisterMetaType<ForwardedVisitor>();
+}
+
+void tst_NodeLinks::aStreamCarriesItsVisitorBothWays()
+{
+    NodeLinks a(u"node-a"_s, "secret");
+    NodeLinks b(u"node-b"_s, "secret");
+    QString error;
+    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    QSignalSpy arrived(&b, &NodeLinks::visitorArrived);
+    QSignalSpy up(&a, &NodeLinks::linkUp);
+
+    MuxStream *stream = open(a, u"node-b"_s, addressOf(b));
+    QVERIFY(stream);
+    QCOMPARE(up.count(), 1);
+    QCOMPARE(up.at(0).at(0).toString(), u"node-b"_s);
+    const ForwardedVisitor visitor{u"otter"_s, u"[2001:db8::7]:52114"_s, true};
+    stream->write(visitor.toFrame() + "GET / HTTP/1.1\r\n");
+    QTRY_COMPARE(arrived.count(), 1);
+    auto *there = arrived.at(0).at(0).value<MuxStream *>();
+    const auto header = arrived.at(0).at(1).value<ForwardedVisitor>();
+    QCOMPARE(header.name, u"otter"_s);
+    QCOMPARE(header.address(), QHostAddress(u"2001:db8::7"_s));
+    QCOMPARE(header.port(), 52114);
+    QVERIFY(header.https);
+    QByteArray request; // the header taken off, and not a byte more
+    QTRY_VERIFY((request += there->readAll()).size() >= 16);
+    QCOMPARE(request, "GET / HTTP/1.1\r\n"_ba);
+    there->write("HTTP/1.1 200 OK\r\n");
+    QByteArray response;
+    QTRY_VERIFY((response += stream->readAll()).size() >= 17);
+    QCOMPARE(response, "HTTP/1.1 200 OK\r\n"_ba);
+}
+
+void tst_NodeLinks::oneLinkServesBothDirections()
+{
+    NodeLinks a(u"node-a"_s, "secret"); // does not even listen
+    NodeLinks b(u"node-b"_s, "secret");
+    QString error;
+    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    QSignalSpy arrivedAtA(&a, &NodeLinks::visitorArrived);
+    QVERIFY(open(a, u"node-b"_s, addressOf(b)));
+    QTRY_COMPARE(b.linkCount(), 1);
+    // b reaches a over the link a made, by a's node id; the address is not used.
+    MuxStream *back = open(b, u"node-a"_s, u"127.0.0.1:1"_s);
+    QVERIFY(back);
+    back->write(ForwardedVisitor{u"seal"_s, u"127.0.0.1:4000"_s}.toFrame());
+    QTRY_COMPARE(arrivedAtA.count(), 1);
+    QCOMPARE(a.linkCount(), 1);
+    QCOMPARE(b.linkCount(), 1);
+}
+
+void tst_NodeLinks::aNodeWithoutTheSecretGetsNoStream()
+{
+    NodeLinks a(u"node-a"_s, "guess");
+    NodeLinks b(u"node-b"_s, "secret");
+    QString error;
+    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    QSignalSpy down(&a, &NodeLinks::linkDown);
+    QSignalSpy arrived(&b, &NodeLinks::visitorArrived);
+    QCOMPARE(open(a, u"node-b"_s, addressOf(b)), nullptr);
+    QCOMPARE(down.count(), 1);
+    QCOMPARE(down.at(0).at(1).toString(), u"the node does not hold the cluster secret"_s);
+    QCOMPARE(a.linkCount(), 0);
+    QTRY_COMPARE(b.linkCount(), 0);
+    QCOMPARE(arrived.count(), 0);
+}
+
+// By hand: hello, then a visitor stream right behind a proof that is wrong. The stream must not
+// reach the node, and the link must go.
+void tst_NodeLinks::aStreamOpenedBeforeAWrongProofIsNotTaken()
+{
+    NodeLinks b(u"node-b"_s, "secret");
+    QString error;
+    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    QSignalSpy arrived(&b, &NodeLinks::visitorArrived);
+    auto *socket = new QTcpSocket;
+    socket->connectToHost(QHostAddress::LocalHost, b.port());
+    QVERIFY(socket->waitForConnected());
+    MuxSession session(socket, MuxSession::Side::Client);
+    ControlChannel control(session.openStream());
+    QSignalSpy replies(&control, &ControlChannel::messageReceived);
+    control.send({{u"type"_s, u"node_hello"_s},
+                  {u"node"_s, u"mallory"_s},
+                  {u"nonce"_s, QByteArray(32, 'n')}});
+    QVERIFY(replies.wait());
+    control.send({{u"type"_s, u"node_proof"_s}, {u"proof"_s, QByteArray(32, 'p')}});
+    MuxStream *visitor = session.openStream();
+    visitor->write(ForwardedVisitor{u"otter"_s, u"6.6.6.6:1"_s}.toFrame() + "GET /");
+    QSignalSpy closed(&session, &MuxSession::closed);
+    QVERIFY(closed.wait());
+    QCOMPARE(arrived.count(), 0);
+    QCOMPARE(b.linkCount(), 0);
+}
+
+void tst_NodeLinks::aMalformedHeaderDropsTheStreamNotTheLink()
+{
+    NodeLinks a(u"node-a"_s, {});
+    NodeLinks b(u"node-b"_s, {});
+    QString error;
+    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    QSignalSpy arrived(&b, &NodeLinks::visitorArrived);
+    MuxStream *bad = open(a, u"node-b"_s, addressOf(b));
+    QVERIFY(bad);
+    QSignalSpy reset(bad, &DuplexDevice::finished);
+    bad->write(QByteArray::fromHex("000fffff") + "GET / HTTP/1.1\r\n"); // a header of 1 MiB
+    QVERIFY(reset.wait());
+    QVERIFY(bad->hasFailed());
+    MuxStream *notAMap = open(a, u"node-b"_s, addressOf(b));
+    QSignalSpy reset2(notAMap, &DuplexDevice::finished);
+    notAMap->write(Protocol::frame({{u"name"_s, 7}}));
+    QVERIFY(reset2.wait());
+    MuxStream *good = open(a, u"node-b"_s, addressOf(b));
+    QVERIFY(good);
+    good->write(ForwardedVisitor{u"otter"_s, u"127.0.0.1:5"_s}.toFrame());
+    QTRY_COMPARE(arrived.count(), 1);
+    QCOMPARE(a.linkCount(), 1);
+}
+
+void tst_NodeLinks::anUnreachableNodeIsANullptr()
+{
+    QTcpServer closed; // a port nobody listens on, found by listening and closing
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const QString address = u"127.0.0.1:"_s + QString::number(closed.serverPort());
+    closed.close();
+    NodeLinks a(u"node-a"_s, {});
+    QSignalSpy down(&a, &NodeLinks::linkDown);
+    QCOMPARE(open(a, u"node-b"_s, address), nullptr);
+    QCOMPARE(down.count(), 1);
+    QCOMPARE(open(a, u"node-b"_s, u"not an address"_s), nullptr);
+}
+
+QTEST_GUILESS_MAIN(tst_NodeLinks)
+#include "tst_nodelinks.moc"
