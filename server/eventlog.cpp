@@ -68,7 +68,9 @@ EventLog::Level EventLog::levelOf(const QString &name)
             QStringLiteral("client_dropped"),       QStringLiteral("certificate_failed"),
             QStringLiteral("certificate_deferred"), QStringLiteral("certificate_not_saved"),
             QStringLiteral("certificate_unusable"), QStringLiteral("certificate_reload_failed"),
-            QStringLiteral("tokens_reload_failed")};
+            QStringLiteral("tokens_reload_failed"), QStringLiteral("cluster_redis_down"),
+            QStringLiteral("cluster_lease_lost"),   QStringLiteral("cluster_failed"),
+            QStringLiteral("node_link_down")};
     return warnings.contains(name) ? Level::Warning : Level::Info;
 }
 

@@ -252,7 +252,14 @@ void Server::applyConfig(const ServerConfig &next)
             {"acme-email", next.acmeEmail != was.acmeEmail},
             {"acme-directory", next.acmeDirectory != was.acmeDirectory},
             {"acme-ca", next.acmeCaFile != was.acmeCaFile},
-            {"acme-orders-per-hour", next.acmeOrdersPerHour != was.acmeOrdersPerHour}};
+            {"acme-orders-per-hour", next.acmeOrdersPerHour != was.acmeOrdersPerHour},
+            {"redis",
+             next.redis.has_value() != was.redis.has_value()
+                     || (next.redis && next.redis->toString() != was.redis->toString())},
+            {"node-id", next.nodeId != was.nodeId},
+            {"node-address", next.nodeAddress != was.nodeAddress},
+            {"lease-ttl", next.leaseTtl != was.leaseTtl},
+            {"cluster-secret", next.clusterSecret != was.clusterSecret}};
     QStringList needRestart;
     for (const auto &[key, changed] : restartOnly) {
         if (changed)
@@ -413,6 +420,8 @@ bool Server::startCluster(QString *error)
     if (!m_cluster->start(error))
         return false;
     m_http->setCluster(m_cluster);
+    if (m_acme)
+        m_cluster->shareCertificates(m_acme);
     connect(m_cluster, &Cluster::visitorArrived, m_http, &HttpEdge::serveForwarded);
     connect(m_cluster, &Cluster::lost, this, &Server::onLeaseLost);
     connect(m_cluster, &Cluster::failed, this, [this] {

@@ -77,6 +77,11 @@ public:
     int sessionCount() const { return int(m_sessions.size()); }
     const ConnectionLimiter &visitors() const { return m_visitors.limiter(); }
     Cluster *cluster() const { return m_cluster; } // with --redis
+    // Replaces Names::random() for random tunnel names (tests); empty restores it.
+    void setNameGenerator(std::function<QString()> generator)
+    {
+        m_names.setGenerator(std::move(generator));
+    }
     int exitCode() const { return m_exitCode; } // not 0: it stopped for an error
 
 Q_SIGNALS:

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void aVisitorIsServedWhicheverNodeItReaches();
     void aNameIsOneTunnelsInTheWholeCluster();
     void aNameNoNodeHoldsIs404OnEveryNode();
+    void aRandomNameAnotherNodeHoldsIsSwapped();
     void aClientGetsItsNameBackThroughAnotherNode();
     void aRedisOutageKeepsTunnelsAndRefusesNewOnes();
     void aNodeIdInUseElsewhereStopsTheNode();
@@ -193,6 +194,22 @@ void tst_Cluster::aNameNoNodeHoldsIs404OnEveryNode()
         QCOMPARE(page->status(), 404);
         QVERIFY(page->body().contains("No tunnel is open at nobody.localhost"));
     }
+}
+
+void tst_Cluster::aRandomNameAnotherNodeHoldsIsSwapped()
+{
+    TunnelClient *first = startClient(u"otter"_s, m_nodes[0]->controlPort());
+    QTRY_COMPARE(first->state(), TunnelClient::State::Online);
+    // node-2 draws otter first: free there, held by node-1 in Redis.
+    QStringList draws{u"otter"_s, u"seal"_s};
+    m_nodes[1]->setNameGenerator(
+            [&draws] { return draws.size() > 1 ? draws.takeFirst() : draws.first(); });
+    TunnelClient *second = startClient({}, m_nodes[1]->controlPort());
+    QTRY_COMPARE(second->state(), TunnelClient::State::Online);
+    QVERIFY2(second->url().startsWith(u"http://seal.localhost:"_s), qPrintable(second->url()));
+    QVERIFY(m_nodes[1]->tunnelFor(u"seal"_s));
+    QVERIFY(!m_nodes[1]->tunnelFor(u"otter"_s));
+    QCOMPARE(first->state(), TunnelClient::State::Online);
 }
 
 // The client's node goes away: the client reconnects through the balancer to another node and

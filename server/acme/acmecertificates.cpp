@@ -104,12 +104,7 @@ void AcmeCertificates::want(const QString &host)
 void AcmeCertificates::onIssued(const QString &host, const QByteArray &chainPem,
                                 const QByteArray &keyPem)
 {
-    QString error;
-    // The key first: a certificate is never left behind without it.
-    if (!StateDirectory::writePrivate(keyFile(host), keyPem, &error)
-        || !StateDirectory::writePrivate(certificateFile(host), chainPem, &error))
-        m_log.event(u"certificate_not_saved"_s, {{u"host"_s, host}, {u"error"_s, error}},
-                    tr("the certificate for %1 works but was not saved: %2").arg(host, error));
+    save(host, chainPem, keyPem);
     m_failures.remove(host);
     m_retryAt.remove(host);
     const QList<QSslCertificate> chain = QSslCertificate::fromData(chainPem, QSsl::Pem);
@@ -122,6 +117,38 @@ void AcmeCertificates::onIssued(const QString &host, const QByteArray &chainPem,
                         .arg(host, renewAt.toString(Qt::ISODate)));
     announce(host, chainPem, keyPem);
     scheduleRenewal();
+    Q_EMIT issued(host, chainPem, keyPem);
+}
+
+void AcmeCertificates::adopt(const QString &host, const QByteArray &chainPem,
+                             const QByteArray &keyPem)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(chainPem, QSsl::Pem);
+    if (chain.isEmpty())
+        return;
+    const QDateTime renewAt =
+            renewalTime(chain.constFirst().effectiveDate(), chain.constFirst().expiryDate());
+    if (has(host) && m_renewAt.value(host) >= renewAt)
+        return; // this one, or a newer one, is here already
+    if (!announce(host, chainPem, keyPem))
+        return;
+    save(host, chainPem, keyPem);
+    m_retryAt.remove(host);
+    m_log.event(u"certificate_adopted"_s,
+                {{u"host"_s, host}, {u"renew_at"_s, renewAt.toString(Qt::ISODate)}},
+                tr("took the certificate for %1 from the cluster").arg(host));
+    scheduleRenewal();
+}
+
+void AcmeCertificates::save(const QString &host, const QByteArray &chainPem,
+                            const QByteArray &keyPem)
+{
+    QString error;
+    // The key first: a certificate is never left behind without it.
+    if (!StateDirectory::writePrivate(keyFile(host), keyPem, &error)
+        || !StateDirectory::writePrivate(certificateFile(host), chainPem, &error))
+        m_log.event(u"certificate_not_saved"_s, {{u"host"_s, host}, {u"error"_s, error}},
+                    tr("the certificate for %1 works but was not saved: %2").arg(host, error));
 }
 
 void AcmeCertificates::onFailed(const QString &host, const QString &reason)

@@ -46,6 +46,10 @@ public:
     // No tunnel holds `host` any more: its certificate is not renewed (one is ordered again if a
     // tunnel opens it later).
     void release(const QString &host) { m_wanted.remove(host); }
+    // A certificate another node of the cluster got (ClusterCertificates): kept and served as
+    // if it had been issued here, and not ordered again while it is good. An older one than
+    // this node has is ignored.
+    void adopt(const QString &host, const QByteArray &chainPem, const QByteArray &keyPem);
     // Whether a certificate for `host` has been announced.
     bool has(const QString &host) const { return m_renewAt.contains(host); }
 
@@ -55,6 +59,8 @@ public:
     static QDateTime renewalTime(const QDateTime &notBefore, const QDateTime &notAfter);
 
 Q_SIGNALS:
+    // The CA issued it to this node (not read from disk, not adopted): for the cluster.
+    void issued(const QString &host, const QByteArray &chainPem, const QByteArray &keyPem);
     void certificateReady(const QString &host, const QByteArray &chainPem,
                           const QByteArray &keyPem);
 
@@ -62,6 +68,7 @@ private:
     void onIssued(const QString &host, const QByteArray &chainPem, const QByteArray &keyPem);
     void onFailed(const QString &host, const QString &reason);
     bool announce(const QString &host, const QByteArray &chainPem, const QByteArray &keyPem);
+    void save(const QString &host, const QByteArray &chainPem, const QByteArray &keyPem);
     void renewDue();
     void scheduleRenewal();
     QString certificateFile(const QString &host) const;

@@ -4,7 +4,9 @@
 
 #include "cluster.h"
 
+#include "acme/acmecertificates.h"
 #include "clientsession.h"
+#include "clustercertificates.h"
 #include "eventlog.h"
 #include "leasestore.h"
 #include "muxstream.h"
@@ -81,6 +83,22 @@ bool Cluster::start(QString *error)
     m_redis->start();
     m_leases->announce();
     return true;
+}
+
+void Cluster::shareCertificates(AcmeCertificates *acme)
+{
+    auto *shared =
+            new ClusterCertificates(m_redis, m_config.clusterSecret, m_config.leaseTtl / 3, this);
+    connect(acme, &AcmeCertificates::issued, shared, &ClusterCertificates::publish);
+    connect(shared, &ClusterCertificates::arrived, acme, &AcmeCertificates::adopt);
+    connect(shared, &ClusterCertificates::unreadable, this, [this](const QString &host) {
+        m_log.event(QStringLiteral("certificate_unusable"),
+                    {{QStringLiteral("host"), host},
+                     {QStringLiteral("error"), QStringLiteral("sealed with another secret")}},
+                    tr("cluster: cannot open the certificate for %1 in Redis: it was sealed "
+                       "with another --cluster-secret, or damaged")
+                            .arg(host));
+    });
 }
 
 void Cluster::shutdown()

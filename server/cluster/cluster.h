@@ -13,6 +13,7 @@
 
 #include "leasestore.h"
 
+class AcmeCertificates;
 class EventLog;
 class MuxStream;
 class NodeLinks;
@@ -42,6 +43,9 @@ public:
     LeaseStore &leases() const { return *m_leases; }
     bool isRedisUp() const;
     int linkCount() const;
+
+    // With --acme-email: each certificate a node gets is every node's (ClusterCertificates).
+    void shareCertificates(AcmeCertificates *acme);
 
     static QString nameKey(const QString &name) { return QStringLiteral("name:") + name; }
     static QString portKey(quint16 port) { return QStringLiteral("port:") + QString::number(port); }
