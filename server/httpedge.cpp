@@ -207,7 +207,7 @@ private:
         });
         const QString name = m_rewriter->tunnelName();
         m_edge.cluster()->forward(
-                name, [self = QPointer(this), name](MuxStream *stream, Cluster::Route route) {
+                name, this, [self = QPointer(this), name](MuxStream *stream, Cluster::Route route) {
                     if (!self || !std::exchange(self->m_waitingForNode, false)) {
                         if (stream) {
                             stream->abort();

@@ -237,12 +237,17 @@ void tst_ClusterEndToEnd::aKilledNodesClientsGetTheirNamesBack()
     clock.start();
     m_nodes[size_t(victim)].process->signal(SIGKILL);
     QVERIFY(m_nodes[size_t(victim)].process->waitForExit());
-    // Every name is served again, through whichever node HAProxy picks.
-    for (const QString &name : names) {
-        QTRY_VERIFY_WITH_TIMEOUT(get(name).output == TestHttpService::Page, 15000);
+    // Every name is served at once, through whichever node HAProxy picks: a visitor of the dead
+    // node's tunnel waits for its client to come back through another node, it gets no error.
+    for (int round = 0; round < 2; ++round) {
+        for (const QString &name : names) {
+            const CurlResult result = get(name);
+            QVERIFY2(result.output == TestHttpService::Page,
+                     qPrintable(name + u": "_s + QString::fromUtf8(result.output + result.error)));
+        }
     }
     const qint64 failover = clock.elapsed();
-    qInfo("all names served again %lld ms after the kill", failover);
+    qInfo("every name served, none failed, within %lld ms of the kill", failover);
     QVERIFY2(failover < 10000, qPrintable(QString::number(failover)));
     // The client of the dead node opened its tunnel again, with the same name. (The URL's port
     // is its node's HTTP port, which differs here: in a deployment every node has the public

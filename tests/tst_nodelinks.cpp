@@ -177,11 +177,19 @@ void tst_NodeLinks::anUnreachableNodeIsANullptr()
 {
     QTcpServer closed; // a port nobody listens on, found by listening and closing
     QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
-    const QString address = u"127.0.0.1:"_s + QString::number(closed.serverPort());
+    const quint16 port = closed.serverPort();
+    const QString address = u"127.0.0.1:"_s + QString::number(port);
     closed.close();
     NodeLinks a(u"node-a"_s, {});
     QSignalSpy down(&a, &NodeLinks::linkDown);
     QCOMPARE(open(a, u"node-b"_s, address), nullptr);
+    QCOMPARE(down.count(), 1);
+    // Every visitor of a dead node asks for it: it is not dialled again at once, and its
+    // outage is one line, not one per visitor.
+    QTcpServer revived; // were it dialled, this would take the connection
+    QVERIFY(revived.listen(QHostAddress::LocalHost, port));
+    QCOMPARE(open(a, u"node-b"_s, address), nullptr);
+    QVERIFY(!revived.hasPendingConnections());
     QCOMPARE(down.count(), 1);
     QCOMPARE(open(a, u"node-b"_s, u"not an address"_s), nullptr);
 }

@@ -14,6 +14,8 @@
 #include "redisclient.h"
 #include "serverconfig.h"
 
+#include <QTimer>
+
 Cluster::Cluster(const ServerConfig &config, EventLog &log, QObject *parent)
     : QObject(parent)
     , m_config(config)
@@ -123,43 +125,63 @@ int Cluster::linkCount() const
     return m_links->linkCount();
 }
 
-void Cluster::forward(const QString &name, Forwarded done)
+void Cluster::forward(const QString &name, const QObject *requester, Forwarded done)
 {
-    const auto known = m_holders.constFind(name);
-    if (known != m_holders.cend()
-        && (std::chrono::steady_clock::now() - known->seen < HolderFresh || !isRedisUp())) {
-        forwardTo(known->holder, name, std::move(done));
+    route({name, requester, std::move(done), Clock::now()});
+}
+
+void Cluster::route(Attempt attempt)
+{
+    const auto known = m_holders.constFind(attempt.name);
+    if (known != m_holders.cend() && (Clock::now() - known->seen < HolderFresh || !isRedisUp())) {
+        forwardTo(known->holder, std::move(attempt));
         return;
     }
+    const QString name = attempt.name;
     m_leases->find(
             nameKey(name),
-            [this, name, done = std::move(done)](const std::optional<LeaseStore::Holder> &holder) {
+            [this, attempt = std::move(attempt)](const std::optional<LeaseStore::Holder> &holder) {
                 if (!holder) {
-                    const auto known = m_holders.constFind(name);
+                    const auto known = m_holders.constFind(attempt.name);
                     if (known == m_holders.cend())
-                        done(nullptr, Route::RedisUnreachable);
+                        attempt.done(nullptr, Route::RedisUnreachable);
                     else
-                        forwardTo(known->holder, name, done);
+                        forwardTo(known->holder, attempt);
                     return;
                 }
                 if (holder->node.isEmpty() || holder->node == m_node) {
-                    m_holders.remove(name);
-                    done(nullptr, Route::NoTunnel); // ours would be in the registry: it is closing
+                    m_holders.remove(attempt.name);
+                    attempt.done(nullptr,
+                                 Route::NoTunnel); // ours would be in the registry: it is closing
                     return;
                 }
                 if (m_holders.size() >= MaxKnownHolders)
                     m_holders.clear(); // a flood of names: start again, rather than keep them all
-                m_holders.insert(name, {*holder, std::chrono::steady_clock::now()});
-                forwardTo(*holder, name, done);
+                m_holders.insert(attempt.name, {*holder, Clock::now()});
+                forwardTo(*holder, attempt);
             });
 }
 
-void Cluster::forwardTo(const LeaseStore::Holder &holder, const QString &name, Forwarded done)
+void Cluster::forwardTo(const LeaseStore::Holder &holder, Attempt attempt)
 {
     m_links->openStream(holder.node, holder.address,
-                        [this, name, done = std::move(done)](MuxStream *stream) {
-                            if (!stream)
-                                m_holders.remove(name); // ask Redis next time
-                            done(stream, stream ? Route::Found : Route::NodeUnreachable);
+                        [this, attempt = std::move(attempt)](MuxStream *stream) {
+                            if (stream) {
+                                attempt.done(stream, Route::Found);
+                                return;
+                            }
+                            m_holders.remove(attempt.name); // ask Redis next time
+                            retry(attempt);
                         });
+}
+
+void Cluster::retry(Attempt attempt)
+{
+    if (!attempt.requester || Clock::now() + attempt.nextWait - attempt.since > RetryFor) {
+        attempt.done(nullptr, Route::NodeUnreachable);
+        return;
+    }
+    const auto wait = attempt.nextWait;
+    attempt.nextWait = std::min(wait * 2, LongestRetry);
+    QTimer::singleShot(wait, this, [this, attempt = std::move(attempt)] { route(attempt); });
 }

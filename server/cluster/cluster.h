@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <chrono>
@@ -52,9 +53,16 @@ public:
 
     // Where a visitor for tunnel `name` goes: a stream to the node that holds it (its
     // ForwardedVisitor still to be written), or why there is none.
+    // A holder that cannot be reached is most often a node that just died, whose clients are
+    // coming back through other nodes: it is asked for again, a little later each time, for up
+    // to RetryFor, while `requester` lives. So a failover costs the visitors of the dead node's
+    // tunnels a wait, not an error.
     enum class Route { Found, NoTunnel, NodeUnreachable, RedisUnreachable };
     using Forwarded = std::function<void(MuxStream *stream, Route route)>;
-    void forward(const QString &name, Forwarded done);
+    void forward(const QString &name, const QObject *requester, Forwarded done);
+    static constexpr std::chrono::milliseconds FirstRetry{50};
+    static constexpr std::chrono::milliseconds LongestRetry{1000};
+    static constexpr std::chrono::seconds RetryFor{8};
     // Who held a name is remembered this long, and for as long as Redis is away: a Redis
     // restart does not cut visitors off from tunnels they could reach before.
     static constexpr std::chrono::seconds HolderFresh{1};
@@ -66,7 +74,18 @@ Q_SIGNALS:
     void failed(const QString &error); // this node cannot take part (its id is in use)
 
 private:
-    void forwardTo(const LeaseStore::Holder &holder, const QString &name, Forwarded done);
+    using Clock = std::chrono::steady_clock;
+    struct Attempt
+    {
+        QString name;
+        QPointer<const QObject> requester;
+        Forwarded done;
+        Clock::time_point since;
+        std::chrono::milliseconds nextWait = FirstRetry;
+    };
+    void route(Attempt attempt);
+    void forwardTo(const LeaseStore::Holder &holder, Attempt attempt);
+    void retry(Attempt attempt); // or give up
 
     struct KnownHolder
     {

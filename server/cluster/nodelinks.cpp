@@ -168,13 +168,16 @@ class NodeLink : public QObject
 public:
     enum class Role { Connector, Acceptor };
 
-    NodeLink(NodeLinks *links, QTcpSocket *socket, Role role, const QString &address = {})
+    // Connector: `node` is who Redis says listens at `address`, until the node says who it is.
+    NodeLink(NodeLinks *links, QTcpSocket *socket, Role role, const QString &node = {},
+             const QString &address = {})
         : QObject(links)
         , m_links(links)
         , m_socket(socket)
         , m_role(role)
         , m_address(address)
         , m_nonce(nonce())
+        , m_peerNode(node)
     {
         socket->setParent(this); // the mux's, once there is one
         m_deadline.setSingleShot(true);
@@ -317,9 +320,10 @@ private:
             m_mux->close(reason);
         else
             m_socket->abort();
-        m_links->forget(this);
         if (m_up || m_role == Role::Connector) // not a port probe
-            Q_EMIT m_links->linkDown(m_peerNode.isEmpty() ? m_address : m_peerNode, reason);
+            m_links->forget(this, reason);
+        else
+            m_links->forget(this, {});
         deleteLater();
     }
 
@@ -382,13 +386,16 @@ void NodeLinks::openStream(const QString &node, const QString &address,
         link = m_connecting.value(address);
     if (!link) {
         const auto target = splitAddress(address);
-        if (!target) {
+        const auto failed = m_failedAt.constFind(address);
+        if (!target
+            || (failed != m_failedAt.cend()
+                && std::chrono::steady_clock::now() - *failed < RedialAfter)) {
             QTimer::singleShot(0, this, [done = std::move(done)] { done(nullptr); });
             return;
         }
         auto *socket = new QTcpSocket;
         socket->setProxy(QNetworkProxy::NoProxy);
-        link = new NodeLink(this, socket, NodeLink::Role::Connector, address);
+        link = new NodeLink(this, socket, NodeLink::Role::Connector, node, address);
         m_connecting.insert(address, link);
         socket->connectToHost(target->first, target->second);
     }
@@ -398,17 +405,28 @@ void NodeLinks::openStream(const QString &node, const QString &address,
 void NodeLinks::adopt(NodeLink *link)
 {
     m_connecting.remove(link->address());
+    m_failedAt.remove(link->address());
     // Two nodes that connected to each other at once keep both links; the newer one serves.
     m_links.insert(link->peerNode(), link);
     Q_EMIT linkUp(link->peerNode(), link->address());
 }
 
-void NodeLinks::forget(NodeLink *link)
+// `reason` empty: nothing worth a line (a port probe).
+void NodeLinks::forget(NodeLink *link, const QString &reason)
 {
     if (m_connecting.value(link->address()) == link)
         m_connecting.remove(link->address());
     if (m_links.value(link->peerNode()) == link)
         m_links.remove(link->peerNode());
+    if (reason.isEmpty())
+        return;
+    // A dead node is dialled again by every visitor that wants it: one line for the outage.
+    const bool dialled = !link->isUp() && !link->address().isEmpty();
+    const bool again = dialled && m_failedAt.contains(link->address());
+    if (dialled)
+        m_failedAt.insert(link->address(), std::chrono::steady_clock::now());
+    if (!again)
+        Q_EMIT linkDown(link->peerNode().isEmpty() ? link->address() : link->peerNode(), reason);
 }
 
 int NodeLinks::linkCount() const

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -45,6 +46,7 @@ class NodeLinks : public QObject
 
 public:
     static constexpr std::chrono::seconds HandshakeTimeout{5}; // connect, prove, be let in
+    static constexpr std::chrono::milliseconds RedialAfter{500}; // a node that refused
 
     NodeLinks(const QString &node, const QByteArray &secret, QObject *parent = nullptr);
     ~NodeLinks() override;
@@ -70,11 +72,13 @@ private:
     friend class NodeLink;
     void onAccepted(qintptr descriptor);
     void adopt(NodeLink *link); // it is up: the link to its node from now on
-    void forget(NodeLink *link);
+    void forget(NodeLink *link, const QString &reason);
 
     QString m_node;
     QByteArray m_secret;
     Listener *m_listener;
     QHash<QString, NodeLink *> m_links; // by node id, once up
     QHash<QString, NodeLink *> m_connecting; // by address
+    // Addresses a link to failed lately: not dialled again for RedialAfter, and logged once.
+    QHash<QString, std::chrono::steady_clock::time_point> m_failedAt;
 };
