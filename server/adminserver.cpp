@@ -4,6 +4,7 @@
 
 #include "adminserver.h"
 
+#include "cluster/cluster.h"
 #include "server.h"
 
 #include <QHttpServerResponse>
@@ -26,6 +27,15 @@ AdminServer::AdminServer(const Server &server, QObject *parent)
     m_http.route(QStringLiteral("/api/tunnels"), QHttpServerRequest::Method::Get, [&server] {
         return QHttpServerResponse(QByteArrayLiteral("application/json"),
                                    QJsonDocument(server.tunnelsJson()).toJson());
+    });
+    m_http.route(QStringLiteral("/api/cluster"), QHttpServerRequest::Method::Get, [&server] {
+        if (!server.cluster())
+            return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                       QByteArrayLiteral("{\"error\": \"not in cluster mode: "
+                                                         "start rok-server with --redis\"}\n"),
+                                       QHttpServerResponse::StatusCode::NotFound);
+        return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                   QJsonDocument(server.cluster()->viewJson()).toJson());
     });
 }
 

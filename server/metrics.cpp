@@ -140,6 +140,12 @@ void Metrics::renderCluster(QByteArray &out, const Now::Cluster &cluster) const
     Family(out, "rok_cluster_leases", "gauge",
            "Names and TCP ports this node holds in Redis for its tunnels.")
             .sample(double(cluster.leases));
+    Family(out, "rok_cluster_nodes", "gauge", "Live nodes of the cluster, as Redis last said.")
+            .sample(double(cluster.nodes.size()));
+    Family nodeLeases(out, "rok_cluster_node_leases", "gauge",
+                      "Names and TCP ports each live node holds, as Redis last said.");
+    for (const auto &[node, leases] : cluster.nodes)
+        nodeLeases.sample(double(leases), label("node", node));
     Family forwarded(out, "rok_cluster_forwarded_visitors_total", "counter",
                      "Visitors handed to the node that holds their tunnel (out), or from "
                      "another node (in).");

@@ -47,6 +47,7 @@ public:
             bool redisUp = false;
             int links = 0; // to other nodes, up
             qsizetype leases = 0; // names and ports this node holds in Redis
+            QList<std::pair<QString, qint64>> nodes; // the live nodes, and the leases of each
         };
         std::optional<Cluster> cluster; // with --redis
     };

@@ -550,9 +550,14 @@ QByteArray Server::metricsText() const
         }
     }
     if (m_cluster) {
-        now.cluster = Metrics::Now::Cluster{m_cluster->node(), m_cluster->address(),
-                                            m_cluster->isRedisUp(), m_cluster->linkCount(),
-                                            m_cluster->leases().heldCount()};
+        now.cluster = Metrics::Now::Cluster{m_cluster->node(),
+                                            m_cluster->address(),
+                                            m_cluster->isRedisUp(),
+                                            m_cluster->linkCount(),
+                                            m_cluster->leases().heldCount(),
+                                            {}};
+        for (const LeaseStore::Node &node : m_cluster->nodes())
+            now.cluster->nodes.append({node.id, node.leases});
     }
     return m_metrics.render(now);
 }

@@ -19,6 +19,8 @@
 #include "tunnel.h"
 #include "tunnelclient.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -164,6 +166,18 @@ void tst_Cluster::aVisitorIsServedWhicheverNodeItReaches()
     QCOMPARE(holder->cluster()->linkCount(), 2);
     // Every request was counted once, by the tunnel's own node.
     QTRY_COMPARE(holder->tunnelFor(u"otter"_s)->traffic().requests, 3);
+    // Each node sees the cluster: three nodes, the holder with its one lease.
+    const auto view = [](const Server &node) {
+        QStringList seen;
+        for (const QJsonValue &each : node.cluster()->viewJson().value(u"nodes"_s).toArray())
+            seen.append(u"%1:%2"_s.arg(each[u"id"_s].toString()).arg(each[u"leases"_s].toInt()));
+        return seen.join(u' ');
+    };
+    QString expected;
+    for (const auto &node : m_nodes)
+        expected += u"%1:%2 "_s.arg(node->cluster()->node()).arg(node.get() == holder ? 1 : 0);
+    for (const auto &node : m_nodes)
+        QTRY_COMPARE(view(*node), expected.trimmed());
 }
 
 void tst_Cluster::aNameIsOneTunnelsInTheWholeCluster()

@@ -15,6 +15,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -41,6 +43,7 @@ struct Node
     QString id;
     quint16 httpPort = 0;
     quint16 controlPort = 0;
+    quint16 adminPort = 0;
 };
 
 } // namespace
@@ -115,15 +118,31 @@ bool tst_ClusterEndToEnd::startNode(const QString &id)
 {
     Node node;
     node.id = id;
-    node.process = std::make_unique<JsonProcess>(
-            QStringLiteral(ROK_SERVER_BINARY),
-            QStringList{u"--bind"_s, u"127.0.0.1"_s, u"--http-port"_s, u"0"_s, u"--control-port"_s,
-                        u"0"_s, u"--log-format"_s, u"json"_s, u"--redis"_s, m_redis->url(),
-                        u"--node-id"_s, id, u"--node-address"_s, u"127.0.0.1:0"_s, u"--lease-ttl"_s,
-                        u"1"_s, u"--reserve-seconds"_s, u"5"_s});
+    node.process = std::make_unique<JsonProcess>(QStringLiteral(ROK_SERVER_BINARY),
+                                                 QStringList{u"--bind"_s,
+                                                             u"127.0.0.1"_s,
+                                                             u"--http-port"_s,
+                                                             u"0"_s,
+                                                             u"--control-port"_s,
+                                                             u"0"_s,
+                                                             u"--log-format"_s,
+                                                             u"json"_s,
+                                                             u"--redis"_s,
+                                                             m_redis->url(),
+                                                             u"--node-id"_s,
+                                                             id,
+                                                             u"--node-address"_s,
+                                                             u"127.0.0.1:0"_s,
+                                                             u"--lease-ttl"_s,
+                                                             u"1"_s,
+                                                             u"--reserve-seconds"_s,
+                                                             u"5"_s,
+                                                             u"--admin-listen"_s,
+                                                             u"127.0.0.1:0"_s});
     const QJsonObject listening = node.process->waitFor(u"listening"_s);
     node.httpPort = quint16(listening.value(u"http_port"_s).toInt());
     node.controlPort = quint16(listening.value(u"control_port"_s).toInt());
+    node.adminPort = quint16(listening.value(u"admin_port"_s).toInt());
     if (node.process->waitFor(u"cluster_joined"_s).isEmpty()) {
         qWarning() << id << "did not join:" << node.process->standardError();
         return false;
@@ -222,6 +241,34 @@ void tst_ClusterEndToEnd::everyVisitorIsServedThroughTheBalancer()
     // The nodes linked with each other, and only once per pair.
     for (const Node &node : m_nodes)
         QCOMPARE(node.process->events(u"node_link_up"_s).size() <= 2, true);
+
+    // Each node's admin listener shows the cluster: /api/cluster, and /metrics (promtool-valid).
+    const QString admin = u"http://127.0.0.1:%1"_s.arg(m_nodes[0].adminPort);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&admin] {
+                const QJsonObject view =
+                        QJsonDocument::fromJson(curl({admin + u"/api/cluster"_s}).output).object();
+                const QJsonArray nodes = view.value(u"nodes"_s).toArray();
+                int leases = 0;
+                for (const QJsonValue &node : nodes)
+                    leases += node[u"leases"_s].toInt();
+                return view.value(u"node"_s).toString() == u"node-1" && nodes.size() == 3
+                        && leases == 3;
+            }(),
+            5000);
+    const CurlResult metrics = curl({admin + u"/metrics"_s});
+    QVERIFY(metrics.output.contains("\nrok_cluster_nodes 3\n"));
+    QVERIFY(metrics.output.contains("rok_cluster_forwarded_visitors_total{direction=\"out\"}"));
+    QProcess promtool;
+    promtool.start(u"promtool"_s, {u"check"_s, u"metrics"_s});
+    promtool.write(metrics.output);
+    promtool.closeWriteChannel();
+    QVERIFY(promtool.waitForFinished());
+    QVERIFY2(promtool.exitCode() == 0, promtool.readAllStandardError().constData());
+    const QJsonArray tunnels =
+            QJsonDocument::fromJson(curl({admin + u"/api/tunnels"_s}).output).array();
+    for (const QJsonValue &tunnel : tunnels)
+        QCOMPARE(tunnel[u"node"_s].toString(), u"node-1"_s);
 }
 
 void tst_ClusterEndToEnd::aKilledNodesClientsGetTheirNamesBack()

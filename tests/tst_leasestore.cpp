@@ -40,6 +40,7 @@ private Q_SLOTS:
     void aKeyAnotherNodeTookIsLost();
     void aNodeIdInUseElsewhereIsRefused();
     void findNamesTheHolder();
+    void findNodesListsTheLiveOnes();
     void anOutageFailsClaimsKeepsLeasesAndHeals();
 
 private:
@@ -274,6 +275,37 @@ void tst_LeaseStore::findNamesTheHolder()
     m_server->stop();
     QTRY_VERIFY(!a.redis->isConnected());
     QCOMPARE(find(u"name:otter"_s).node, u"<Redis away>"_s);
+}
+
+void tst_LeaseStore::findNodesListsTheLiveOnes()
+{
+    Node a = node(u"node-1"_s);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
+    QCOMPARE(claim(*a.leases, u"port:10001"_s, "client-2").first, Outcome::Granted);
+    const auto nodes = [&a] {
+        std::optional<std::optional<QList<LeaseStore::Node>>> answer;
+        a.leases->findNodes(
+                [&answer](const std::optional<QList<LeaseStore::Node>> &nodes) { answer = nodes; });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000))
+            return QString(u"<no answer>"_s);
+        if (!*answer)
+            return QString(u"<Redis away>"_s);
+        QStringList listed;
+        for (const LeaseStore::Node &node : **answer)
+            listed.append(u"%1 %2 %3"_s.arg(node.id, node.address).arg(node.leases));
+        return listed.join(u", "_s);
+    };
+    {
+        Node b = node(u"node-2"_s);
+        // Each node's count is as of its last renewal.
+        QTRY_COMPARE(nodes(), u"node-1 127.0.0.1:1 2, node-2 127.0.0.1:2 0"_s);
+    } // node-2 dies: gone from the view once its key has expired
+    QTRY_COMPARE_WITH_TIMEOUT(nodes(), u"node-1 127.0.0.1:1 2"_s, 3000);
+    a.leases->releaseAll(); // a clean stop leaves at once
+    QTRY_COMPARE(nodes(), QString());
+    m_server->stop();
+    QTRY_VERIFY(!a.redis->isConnected());
+    QCOMPARE(nodes(), u"<Redis away>"_s);
 }
 
 void tst_LeaseStore::anOutageFailsClaimsKeepsLeasesAndHeals()

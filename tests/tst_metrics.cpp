@@ -114,13 +114,20 @@ void tst_Metrics::clusterNode()
     metrics.countForwarded(true);
     metrics.countForwarded(false);
     Metrics::Now now;
-    now.cluster = Metrics::Now::Cluster{QStringLiteral("edge-1"), QStringLiteral("10.0.0.5:7836"),
-                                        true, 2, 40};
+    now.cluster =
+            Metrics::Now::Cluster{QStringLiteral("edge-1"),
+                                  QStringLiteral("10.0.0.5:7836"),
+                                  true,
+                                  2,
+                                  40,
+                                  {{QStringLiteral("edge-1"), 40}, {QStringLiteral("edge-2"), 12}}};
     const QByteArray text = metrics.render(now);
     QCOMPARE(sample(text, "rok_cluster_node_info{node=\"edge-1\",address=\"10.0.0.5:7836\"}"), 1.0);
     QCOMPARE(sample(text, "rok_cluster_redis_up"), 1.0);
     QCOMPARE(sample(text, "rok_cluster_links"), 2.0);
     QCOMPARE(sample(text, "rok_cluster_leases"), 40.0);
+    QCOMPARE(sample(text, "rok_cluster_nodes"), 2.0);
+    QCOMPARE(sample(text, "rok_cluster_node_leases{node=\"edge-2\"}"), 12.0);
     QCOMPARE(sample(text, "rok_cluster_forwarded_visitors_total{direction=\"out\"}"), 2.0);
     QCOMPARE(sample(text, "rok_cluster_forwarded_visitors_total{direction=\"in\"}"), 1.0);
 }

@@ -14,6 +14,7 @@
 #include "redisclient.h"
 #include "serverconfig.h"
 
+#include <QJsonArray>
 #include <QTimer>
 
 Cluster::Cluster(const ServerConfig &config, EventLog &log, QObject *parent)
@@ -82,9 +83,35 @@ bool Cluster::start(QString *error)
                     {{QStringLiteral("node"), m_node}, {QStringLiteral("address"), address()}},
                     tr("cluster: node %1 at %2 joined").arg(m_node, address()));
     });
+    m_viewTimer.setInterval(m_config.leaseTtl / 3);
+    connect(&m_viewTimer, &QTimer::timeout, this, [this] {
+        m_leases->findNodes([this](const std::optional<QList<LeaseStore::Node>> &nodes) {
+            if (nodes)
+                m_nodes = *nodes;
+        });
+    });
+    m_viewTimer.start();
     m_redis->start();
     m_leases->announce();
     return true;
+}
+
+QJsonObject Cluster::viewJson() const
+{
+    QJsonArray nodes;
+    for (const LeaseStore::Node &node : m_nodes) {
+        nodes.append(QJsonObject{{QStringLiteral("id"), node.id},
+                                 {QStringLiteral("address"), node.address},
+                                 {QStringLiteral("leases"), node.leases},
+                                 {QStringLiteral("self"), node.id == m_node}});
+    }
+    return {{QStringLiteral("node"), m_node},
+            {QStringLiteral("address"), address()},
+            {QStringLiteral("redis"), m_config.redis->toString()},
+            {QStringLiteral("redis_up"), isRedisUp()},
+            {QStringLiteral("links"), linkCount()},
+            {QStringLiteral("leases"), m_leases->heldCount()},
+            {QStringLiteral("nodes"), nodes}};
 }
 
 void Cluster::shareCertificates(AcmeCertificates *acme)

@@ -5,9 +5,12 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 
 #include <chrono>
 #include <functional>
@@ -44,6 +47,10 @@ public:
     LeaseStore &leases() const { return *m_leases; }
     bool isRedisUp() const;
     int linkCount() const;
+    // The cluster as this node last read it from Redis (every TTL/3): the live nodes, their
+    // addresses and how many names and ports each holds. For /metrics and /api/cluster.
+    const QList<LeaseStore::Node> &nodes() const { return m_nodes; }
+    QJsonObject viewJson() const;
 
     // With --acme-email: each certificate a node gets is every node's (ClusterCertificates).
     void shareCertificates(AcmeCertificates *acme);
@@ -100,4 +107,6 @@ private:
     NodeLinks *m_links;
     LeaseStore *m_leases = nullptr; // once the node's address is known
     QHash<QString, KnownHolder> m_holders; // by tunnel name
+    QList<LeaseStore::Node> m_nodes;
+    QTimer m_viewTimer;
 };

@@ -9,16 +9,37 @@
 #include <QCryptographicHash>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_DECLARE_LOGGING_CATEGORY(lcRedis)
 
 namespace {
 
-// KEYS[1]: the node key. ARGV: its value, the TTL. 1, or the value another node left there.
+// KEYS[1]: the node key. ARGV: its value, the TTL, the node's id. 1, or the value another node
+// left there.
 constexpr const char *AnnounceScript = R"lua(
 local value = redis.call('GET', KEYS[1])
 if value and value ~= ARGV[1] then return value end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('SADD', 'rok:nodes', ARGV[3])
 return 1
+)lua";
+
+// The live nodes: for each, its value and its count of leases. A node whose key has expired
+// leaves the set here.
+constexpr const char *NodesScript = R"lua(
+local view = {}
+for _, id in ipairs(redis.call('SMEMBERS', 'rok:nodes')) do
+  local value = redis.call('GET', 'rok:node:' .. id)
+  if value then
+    view[#view + 1] = value
+    view[#view + 1] = redis.call('HGET', 'rok:node-leases', id) or '0'
+  else
+    redis.call('SREM', 'rok:nodes', id)
+    redis.call('HDEL', 'rok:node-leases', id)
+  end
+end
+return view
 )lua";
 
 // KEYS[1]: the lease. ARGV: our value, our tag, the lease's lifetime in ms.
@@ -41,14 +62,17 @@ return {0, id}
 )lua";
 
 // KEYS: the node key, then the leases. ARGV: the node's value, the TTL, the leases' lifetime,
-// then each lease's value. For each lease: 1 renewed (or taken back: it had expired); else the
-// value another node left there.
+// the node's id, then each lease's value. For each lease: 1 renewed (or taken back: it had
+// expired); else the value another node left there. The node's count of leases goes to
+// rok:node-leases, for the cluster view.
 constexpr const char *RenewScript = R"lua(
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('SADD', 'rok:nodes', ARGV[4])
+redis.call('HSET', 'rok:node-leases', ARGV[4], #KEYS - 1)
 local result = {}
 for i = 2, #KEYS do
   local value = redis.call('GET', KEYS[i])
-  local ours = ARGV[i + 2]
+  local ours = ARGV[i + 3]
   if value == ours then
     redis.call('PEXPIRE', KEYS[i], ARGV[3])
     result[i - 1] = 1
@@ -131,7 +155,7 @@ void LeaseStore::tryAnnounce()
         return; // `connected` tries again
     m_redis->command(
             {"EVAL", AnnounceScript, "1", redisKey(QStringLiteral("node:") + m_node), nodeValue(),
-             milliseconds(m_ttl)},
+             milliseconds(m_ttl), m_node.toUtf8()},
             [this](const RedisReply &reply) {
                 if (reply.type == RedisReply::Type::Integer) {
                     m_announced = true;
@@ -196,8 +220,11 @@ void LeaseStore::releaseAll()
     for (const QString &key : keys)
         release(key);
     m_renewal.stop();
-    if (m_announced)
+    if (m_announced) {
         m_redis->command({"DEL", redisKey(QStringLiteral("node:") + m_node)});
+        m_redis->command({"SREM", "rok:nodes", m_node.toUtf8()});
+        m_redis->command({"HDEL", "rok:node-leases", m_node.toUtf8()});
+    }
     m_announced = false;
     m_announcing = false;
 }
@@ -219,6 +246,25 @@ void LeaseStore::find(const QString &key,
     });
 }
 
+void LeaseStore::findNodes(std::function<void(const std::optional<QList<Node>> &nodes)> done)
+{
+    m_redis->command({"EVAL", NodesScript, "0"}, [done = std::move(done)](const RedisReply &reply) {
+        if (reply.type != RedisReply::Type::Array) {
+            done(std::nullopt);
+            return;
+        }
+        QList<Node> nodes;
+        for (qsizetype i = 0; i + 1 < reply.elements.size(); i += 2) {
+            const QList<QByteArray> value = reply.elements.at(i).string.split(' ');
+            nodes.append({QString::fromUtf8(value.value(0)), QString::fromUtf8(value.value(1)),
+                          reply.elements.at(i + 1).string.toLongLong()});
+        }
+        std::sort(nodes.begin(), nodes.end(),
+                  [](const Node &a, const Node &b) { return a.id < b.id; });
+        done(nodes);
+    });
+}
+
 void LeaseStore::renew()
 {
     if (!m_announced || m_renewing || !m_redis->isConnected())
@@ -228,7 +274,8 @@ void LeaseStore::renew()
                               redisKey(QStringLiteral("node:") + m_node)};
     for (const QString &key : keys)
         command.append(redisKey(key));
-    command.append({nodeValue(), milliseconds(m_ttl), milliseconds(m_ttl + m_reservation)});
+    command.append({nodeValue(), milliseconds(m_ttl), milliseconds(m_ttl + m_reservation),
+                    m_node.toUtf8()});
     for (const QString &key : keys)
         command.append(m_held.value(key));
     m_renewing = true;

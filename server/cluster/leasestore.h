@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -73,6 +74,15 @@ public:
     // Who holds `key` now, from Redis: an empty holder when nobody does, nothing when Redis
     // could not be asked.
     void find(const QString &key, std::function<void(const std::optional<Holder> &holder)> done);
+
+    struct Node
+    {
+        QString id;
+        QString address;
+        qint64 leases = 0; // names and ports it holds, at its last renewal
+    };
+    // The live nodes of the cluster, by id; nothing when Redis could not be asked.
+    void findNodes(std::function<void(const std::optional<QList<Node>> &nodes)> done);
 
     QString node() const { return m_node; }
     QString address() const { return m_address; }
