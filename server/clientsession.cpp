@@ -7,6 +7,7 @@
 #include "accesspolicy.h"
 #include "controlchannel.h"
 #include "controlmessages.h"
+#include "endpoint.h"
 #include "eventlog.h"
 #include "muxsession.h"
 #include "muxstream.h"
@@ -23,15 +24,6 @@
 #include <QTcpSocket>
 
 using Protocol::ErrorCode;
-
-QString ClientSession::endpoint(const QHostAddress &address, quint16 port)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4)
-        return QHostAddress(v4).toString() + u':' + QString::number(port);
-    return u'[' + address.toString() + QStringLiteral("]:") + QString::number(port);
-}
 
 namespace {
 
@@ -55,7 +47,7 @@ ClientSession::ClientSession(QTcpSocket *socket, const SessionServices &services
                              const QByteArray &channelBinding, bool plainAtTlsPort, QObject *parent)
     : QObject(parent)
     , m_services(services)
-    , m_peer(endpoint(socket->peerAddress(), socket->peerPort()))
+    , m_peer(Endpoint::toString(socket->peerAddress(), socket->peerPort()))
     , m_peerIsLoopback(socket->peerAddress().isLoopback())
     , m_channelBinding(channelBinding)
     , m_plainAtTlsPort(plainAtTlsPort)

@@ -82,9 +82,6 @@ public:
     void shutdown(); // GoAway, then close once queued frames are sent
     void close(const QString &reason);
 
-    // "203.0.113.7:52114", "[2001:db8::1]:443": how logs and headers name an address and port.
-    static QString endpoint(const QHostAddress &address, quint16 port);
-
 Q_SIGNALS:
     void closed();
 

@@ -6,9 +6,9 @@
 
 #include "acme/http01responses.h"
 #include "authority.h"
-#include "clientsession.h"
 #include "cluster/cluster.h"
 #include "cluster/nodelinks.h"
+#include "endpoint.h"
 #include "errorpage.h"
 #include "idletimeout.h"
 #include "listener.h"
@@ -240,7 +240,7 @@ private:
             return;
         }
         m_edge.visitorGate().metrics().countForwarded(true);
-        const ForwardedVisitor visitor{name, ClientSession::endpoint(m_peer, m_peerPort),
+        const ForwardedVisitor visitor{name, Endpoint::toString(m_peer, m_peerPort),
                                        m_scheme == RequestRewriter::Scheme::Https};
         stream->writeChunk(visitor.toFrame() + std::exchange(m_raw, {}));
         m_connection->disconnect(this);

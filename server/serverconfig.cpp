@@ -4,6 +4,7 @@
 
 #include "serverconfig.h"
 
+#include "endpoint.h"
 #include "optionsfile.h"
 
 #include <QCommandLineParser>
@@ -44,20 +45,6 @@ bool parseSeconds(const QString &text, std::chrono::milliseconds *out)
         return false;
     *out = std::chrono::milliseconds(qint64(seconds * 1000));
     return true;
-}
-
-// "127.0.0.1:9090", "[::1]:9090"
-std::optional<std::pair<QHostAddress, quint16>> parseAddressAndPort(const QString &text)
-{
-    const qsizetype colon = text.lastIndexOf(u':');
-    QString host = text.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    QHostAddress address;
-    quint16 port = 0;
-    if (colon < 0 || !address.setAddress(host) || !parsePort(text.mid(colon + 1), &port))
-        return std::nullopt;
-    return std::pair{address, port};
 }
 
 bool parseCount(const QString &text, int *out)
@@ -109,7 +96,7 @@ bool parseCluster(const QCommandLineParser &parser, const ClusterOptions &option
         *error = tr("--redis needs --node-address ADDR:PORT, where the other nodes reach this one");
         return false;
     }
-    config->nodeAddress = parseAddressAndPort(parser.value(options.nodeAddress));
+    config->nodeAddress = Endpoint::parse(parser.value(options.nodeAddress));
     if (!config->nodeAddress || config->nodeAddress->first.isNull()
         || config->nodeAddress->first == QHostAddress::AnyIPv4
         || config->nodeAddress->first == QHostAddress::AnyIPv6) {
@@ -481,7 +468,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         return std::nullopt;
     }
     if (parser.isSet(adminListen)) {
-        config.adminListen = parseAddressAndPort(parser.value(adminListen));
+        config.adminListen = Endpoint::parse(parser.value(adminListen));
         if (!config.adminListen)
             return invalid(adminListen,
                            QT_TRANSLATE_NOOP("rok-server",

@@ -9,6 +9,7 @@
 #include "authority.h"
 #include "clientsession.h"
 #include "cluster/cluster.h"
+#include "endpoint.h"
 #include "eventlog.h"
 #include "idletimeout.h"
 #include "listener.h"
@@ -284,7 +285,7 @@ MuxStream *Tunnel::openStream(const QHostAddress &visitor, quint16 visitorPort)
     MuxStream *stream = m_session->openStream();
     if (stream && m_session->sendsVisitorHeaders())
         stream->writeChunk(Protocol::VisitorHeader{
-                .tunnel = m_id, .visitor = ClientSession::endpoint(visitor, visitorPort)}
+                .tunnel = m_id, .visitor = Endpoint::toString(visitor, visitorPort)}
                                    .toFrame());
     return stream;
 }

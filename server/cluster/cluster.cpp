@@ -5,8 +5,8 @@
 #include "cluster.h"
 
 #include "acme/acmecertificates.h"
-#include "clientsession.h"
 #include "clustercertificates.h"
+#include "endpoint.h"
 #include "eventlog.h"
 #include "leasestore.h"
 #include "muxstream.h"
@@ -59,7 +59,7 @@ bool Cluster::start(QString *error)
     const auto &[host, port] = *m_config.nodeAddress;
     if (!m_links->listen(host, port, error)) {
         *error = tr("cannot listen at --node-address %1: %2")
-                         .arg(ClientSession::endpoint(host, port), *error);
+                         .arg(Endpoint::toString(host, port), *error);
         return false;
     }
     m_node = m_config.nodeIdOrDefault(m_links->port());
@@ -139,7 +139,7 @@ void Cluster::shutdown()
 
 QString Cluster::address() const
 {
-    return ClientSession::endpoint(m_config.nodeAddress->first, m_links->port());
+    return Endpoint::toString(m_config.nodeAddress->first, m_links->port());
 }
 
 bool Cluster::isRedisUp() const

@@ -5,6 +5,7 @@
 #include "nodelinks.h"
 
 #include "controlchannel.h"
+#include "endpoint.h"
 #include "listener.h"
 #include "muxsession.h"
 #include "muxstream.h"
@@ -57,21 +58,6 @@ MuxSession::Options linkOptions()
     options.maxStreams = 1 << 20;
     options.maxOutboundStreams = 1 << 20;
     return options;
-}
-
-// "10.0.0.5:7836", "[fd00::5]:7836"
-std::optional<std::pair<QHostAddress, quint16>> splitAddress(const QString &text)
-{
-    const qsizetype colon = text.lastIndexOf(u':');
-    QString host = text.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    bool ok = false;
-    const uint port = text.mid(colon + 1).toUInt(&ok);
-    QHostAddress address;
-    if (colon < 0 || !ok || port == 0 || port > 65535 || !address.setAddress(host))
-        return std::nullopt;
-    return std::pair{address, quint16(port)};
 }
 
 // Takes a visitor stream's ForwardedVisitor off its front, then hands the stream on; drops a
@@ -142,20 +128,20 @@ std::optional<ForwardedVisitor> ForwardedVisitor::fromCbor(const QCborMap &map)
     if (!name.isString() || !visitor.isString() || name.toString().size() > 63)
         return std::nullopt;
     ForwardedVisitor result{name.toString(), visitor.toString(), map.value(KeyHttps).isTrue()};
-    if (!splitAddress(result.visitor))
+    if (!Endpoint::parse(result.visitor))
         return std::nullopt;
     return result;
 }
 
 QHostAddress ForwardedVisitor::address() const
 {
-    const auto split = splitAddress(visitor);
+    const auto split = Endpoint::parse(visitor);
     return split ? split->first : QHostAddress();
 }
 
 quint16 ForwardedVisitor::port() const
 {
-    const auto split = splitAddress(visitor);
+    const auto split = Endpoint::parse(visitor);
     return split ? split->second : 0;
 }
 
@@ -385,7 +371,7 @@ void NodeLinks::openStream(const QString &node, const QString &address,
     if (!link)
         link = m_connecting.value(address);
     if (!link) {
-        const auto target = splitAddress(address);
+        const auto target = Endpoint::parse(address);
         const auto failed = m_failedAt.constFind(address);
         if (!target
             || (failed != m_failedAt.cend()
