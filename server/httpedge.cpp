@@ -207,7 +207,8 @@ private:
         });
         const QString name = m_rewriter->tunnelName();
         m_edge.cluster()->forward(
-                name, this, [self = QPointer(this), name](MuxStream *stream, Cluster::Route route) {
+                Cluster::nameKey(name), this,
+                [self = QPointer(this), name](MuxStream *stream, Cluster::Route route) {
                     if (!self || !std::exchange(self->m_waitingForNode, false)) {
                         if (stream) {
                             stream->abort();

@@ -19,8 +19,10 @@ PortPool::PortPool(const ServerConfig &config, QObject *parent)
 Listener *PortPool::open(quint16 requested, const QByteArray &resumeKey, QObject *owner,
                          QString *error)
 {
-    if (requested != 0)
+    if (requested != 0) {
+        Q_EMIT wanted(requested);
         return tryBind(requested, resumeKey, owner, error);
+    }
     // Start at a random place in the range so ports are not handed out in order.
     const int span = m_config.tcpPortTo - m_config.tcpPortFrom + 1;
     const int start = int(QRandomGenerator::global()->bounded(span));
@@ -39,8 +41,7 @@ Listener *PortPool::open(quint16 requested, const QByteArray &resumeKey, QObject
 Listener *PortPool::tryBind(quint16 port, const QByteArray &resumeKey, QObject *owner,
                             QString *error)
 {
-    if (port < m_config.tcpPortFrom || port > m_config.tcpPortTo || port == m_config.httpPort
-        || port == m_config.controlPort) {
+    if (!m_config.isTcpTunnelPort(port)) {
         *error = tr("port %1 is outside this server's TCP range %2-%3")
                          .arg(port)
                          .arg(m_config.tcpPortFrom)
@@ -66,4 +67,9 @@ Listener *PortPool::tryBind(quint16 port, const QByteArray &resumeKey, QObject *
 void PortPool::release(quint16 port)
 {
     m_ports.release(QString::number(port));
+}
+
+QObject *PortPool::owner(quint16 port) const
+{
+    return m_ports.owner(QString::number(port));
 }

@@ -26,9 +26,13 @@ public:
     // free port of the range; owned by `owner`. nullptr and *error when there is none.
     Listener *open(quint16 requested, const QByteArray &resumeKey, QObject *owner, QString *error);
     void release(quint16 port); // the tunnel closed: reserved for its resume key
+    QObject *owner(quint16 port) const; // of a port handed out, as given to open()
 
 Q_SIGNALS:
     void opened(Listener *listener); // to watch its accept errors
+    // A client asks for `port`, before it is bound: whatever else listens on it here (in a
+    // cluster: for the node that held it, RemotePorts) gives it up now.
+    void wanted(quint16 port);
 
 private:
     Listener *tryBind(quint16 port, const QByteArray &resumeKey, QObject *owner, QString *error);

@@ -9,6 +9,7 @@
 #include "clientsession.h"
 #include "cluster/cluster.h"
 #include "cluster/nodelinks.h"
+#include "cluster/remoteports.h"
 #include "httpedge.h"
 #include "listener.h"
 #include "muxstream.h"
@@ -422,13 +423,35 @@ bool Server::startCluster(QString *error)
     m_http->setCluster(m_cluster);
     if (m_acme)
         m_cluster->shareCertificates(m_acme);
-    connect(m_cluster, &Cluster::visitorArrived, m_http, &HttpEdge::serveForwarded);
+    connect(m_cluster, &Cluster::visitorArrived, this, &Server::onForwardedVisitor);
+    m_remotePorts = new RemotePorts(m_config, *m_cluster, m_visitors, this);
+    connect(&m_ports, &PortPool::wanted, m_remotePorts, &RemotePorts::yield);
+    connect(m_remotePorts, &RemotePorts::opened, this, [this](Listener *listener) {
+        watchAccepts(listener, tr("TCP port %1 (for another node)").arg(listener->serverPort()));
+    });
+    m_remotePorts->start();
     connect(m_cluster, &Cluster::lost, this, &Server::onLeaseLost);
     connect(m_cluster, &Cluster::failed, this, [this] {
         m_exitCode = 1;
         shutdown();
     });
     return true;
+}
+
+void Server::onForwardedVisitor(MuxStream *stream, const ForwardedVisitor &visitor)
+{
+    if (visitor.tunnelPort == 0) {
+        m_http->serveForwarded(stream, visitor);
+        return;
+    }
+    auto *tunnel = qobject_cast<Tunnel *>(m_ports.owner(visitor.tunnelPort));
+    if (!tunnel || !tunnel->isServing()) { // it closed while the visitor was on its way
+        stream->abort();
+        stream->deleteLater();
+        return;
+    }
+    m_metrics.countForwarded(false);
+    tunnel->serveTcpVisitor(stream, visitor.address(), visitor.port());
 }
 
 // Another node holds the key now (the client came back through it, or this node was cut off

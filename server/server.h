@@ -32,6 +32,9 @@ class ClientSession;
 class Tunnel;
 class HttpEdge;
 class Listener;
+class MuxStream;
+class RemotePorts;
+struct ForwardedVisitor;
 class QTcpSocket;
 
 // rok-server: the control port for clients, the public HTTP edge, and TCP tunnel ports.
@@ -91,6 +94,7 @@ private:
     void onControlConnection(qintptr descriptor);
     bool startCluster(QString *error);
     void onLeaseLost(const QString &key);
+    void onForwardedVisitor(MuxStream *stream, const ForwardedVisitor &visitor);
     void applyConfig(const ServerConfig &next);
     bool loadTls(QString *error); // --tls-cert/--tls-key, or --self-signed
     bool loadEdgeCertificate(QString *error); // --edge-cert/--edge-key, or the control's
@@ -127,6 +131,7 @@ private:
     HttpEdge *m_http;
     QSet<ClientSession *> m_sessions;
     Cluster *m_cluster = nullptr;
+    RemotePorts *m_remotePorts = nullptr; // in a cluster: other nodes' TCP ports, here too
     bool m_stopping = false;
     int m_exitCode = 0;
 };

@@ -73,6 +73,15 @@ struct ServerConfig
     QString publicUrl(const QString &name) const;
     QString httpUrl(const QString &name) const;
     QString httpsUrl(const QString &name) const;
+    QString tcpUrl(quint16 port) const
+    {
+        return QStringLiteral("tcp://%1:%2").arg(domain).arg(port);
+    }
+    // In --tcp-ports, and not one of the server's own ports.
+    bool isTcpTunnelPort(quint16 port) const
+    {
+        return port >= tcpPortFrom && port <= tcpPortTo && port != httpPort && port != controlPort;
+    }
     bool usesAcme() const { return !acmeEmail.isEmpty(); }
     bool redirectsToHttps() const { return httpsPort.has_value() && httpRedirect; }
 

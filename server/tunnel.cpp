@@ -73,7 +73,7 @@ void Tunnel::claimLease(std::function<void(const std::optional<Refusal> &refusal
 
 void Tunnel::claimLease(std::function<void(const std::optional<Refusal> &)> done, int attempt)
 {
-    constexpr int Attempts = 5; // random names other nodes hold
+    constexpr int Attempts = 5; // random names or ports other nodes hold
     LeaseStore &leases = m_services.cluster->leases();
     const QString key = leaseKey();
     leases.claim(key, m_resumeKey,
@@ -89,11 +89,12 @@ void Tunnel::claimLease(std::function<void(const std::optional<Refusal> &)> done
                          done(std::nullopt);
                          return;
                      }
-                     if (self->m_randomName
-                         && claim.outcome != LeaseStore::Claim::Outcome::Unavailable
+                     if (self->m_random && claim.outcome != LeaseStore::Claim::Outcome::Unavailable
                          && attempt < Attempts) {
-                         self->m_services.names.release(std::exchange(self->m_name, {}));
-                         if (const std::optional<Refusal> refusal = self->openHttp({})) {
+                         const bool tcp = self->m_tcpListener;
+                         self->release();
+                         if (const std::optional<Refusal> refusal =
+                                     tcp ? self->openTcp(0) : self->openHttp({})) {
                              done(refusal);
                              return;
                          }
@@ -153,7 +154,7 @@ std::optional<Tunnel::Refusal> Tunnel::open(const Protocol::Open &open, const QB
     }
     m_reportsTimings = open.timings && m_protocol == u"http";
     std::optional<Refusal> refused;
-    m_randomName = m_protocol == u"http" && open.name.isEmpty();
+    m_random = m_protocol == u"http" ? open.name.isEmpty() : open.port == 0;
     if (m_protocol == u"http")
         refused = openHttp(open.name);
     else if (m_protocol == u"tcp")
@@ -222,9 +223,7 @@ std::optional<Tunnel::Refusal> Tunnel::openTcp(qint64 requested)
     if (!m_tcpListener)
         return Refusal{ErrorCode::NoPort, error};
     connect(m_tcpListener, &Listener::accepted, this, &Tunnel::onTcpVisitor);
-    m_url = QStringLiteral("tcp://%1:%2")
-                    .arg(m_services.config.domain)
-                    .arg(m_tcpListener->serverPort());
+    m_url = m_services.config.tcpUrl(m_tcpListener->serverPort());
     return std::nullopt;
 }
 
@@ -293,30 +292,33 @@ MuxStream *Tunnel::openStream(const QHostAddress &visitor, quint16 visitorPort)
 void Tunnel::onTcpVisitor(qintptr descriptor)
 {
     auto *visitor = new TcpConnection(descriptor, nullptr);
-    const ServerConfig &config = m_services.config;
-    if (!m_serving) { // its lease is not granted yet: the client does not know the port
-        visitor->abort();
-        delete visitor;
-        return;
-    }
-    const bool admitted = m_services.visitors.admit(visitor, VisitorGate::Kind::Tcp, m_url);
-    if (admitted && m_access && !m_access->allowsAddress(visitor->peerAddress())) {
-        visitor->abort(); // --deny-cidr / --allow-cidr: a TCP visitor gets a reset
-        delete visitor;
-        return;
-    }
-    if (admitted && isBusy())
-        logBusy(visitor->peerAddress());
-    MuxStream *stream =
-            admitted ? openStream(visitor->peerAddress(), visitor->peerPort()) : nullptr;
-    if (!stream) {
+    if (!m_serving // its lease is not granted yet: the client does not know the port
+        || !m_services.visitors.admit(visitor, VisitorGate::Kind::Tcp, m_url)) {
         visitor->abort(); // a TCP visitor has no page to read: a reset says it at once
         delete visitor;
         return;
     }
-    visitor->setSendTimeout(config.sendTimeout);
+    visitor->setSendTimeout(m_services.config.sendTimeout);
+    serveTcpVisitor(visitor, visitor->peerAddress(), visitor->peerPort());
+}
+
+void Tunnel::serveTcpVisitor(DuplexDevice *visitor, const QHostAddress &address, quint16 port)
+{
+    MuxStream *stream = nullptr;
+    // --deny-cidr / --allow-cidr: a TCP visitor gets a reset
+    if (!m_access || m_access->allowsAddress(address)) {
+        if (isBusy())
+            logBusy(address);
+        stream = openStream(address, port);
+    }
+    if (!stream) {
+        visitor->abort();
+        visitor->deleteLater();
+        return;
+    }
     auto *splice = new Splice(visitor, stream, this);
     countTraffic(splice);
+    const ServerConfig &config = m_services.config;
     if (config.tcpIdleTimeout.count() > 0) {
         new IdleTimeout(
                 splice,

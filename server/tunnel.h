@@ -20,6 +20,7 @@
 #include "metrics.h"
 
 class AccessPolicy;
+class DuplexDevice;
 class Listener;
 class MuxStream;
 class QHostAddress;
@@ -52,7 +53,7 @@ public:
     std::optional<Refusal> open(const Protocol::Open &open, const QByteArray &resumeKey);
     Protocol::Opened opened() const;
     // Cluster mode, after open(): the name or port becomes this node's lease in Redis too; a
-    // random name another node holds is swapped for another. `done` gets the refusal, or
+    // random name or port another node holds is swapped for another. `done` gets the refusal, or
     // nothing: startServing() may follow. Not called if the tunnel is deleted first.
     void claimLease(std::function<void(const std::optional<Refusal> &refusal)> done);
     void startServing() { m_serving = true; } // opened() is on its way to the client
@@ -85,6 +86,9 @@ public:
     void logBusy(const QHostAddress &visitor);
     // A stream for a new visitor, its header written; nullptr if the client is going away.
     MuxStream *openStream(const QHostAddress &visitor, quint16 visitorPort);
+    // A TCP tunnel's visitor, admitted at this node's port or at another node's (a stream from
+    // it, `address` and `port` naming the visitor): to the client, or reset. Takes `visitor`.
+    void serveTcpVisitor(DuplexDevice *visitor, const QHostAddress &address, quint16 port);
 
     // The session closed: logs tunnel_closed, counts what the tunnel carried and frees its name
     // or port.
@@ -116,7 +120,7 @@ private:
     std::shared_ptr<const AccessPolicy> m_access;
     QByteArray m_hostHeader;
     bool m_reportsTimings = false; // Open::timings
-    bool m_randomName = false; // the client asked for any name
+    bool m_random = false; // the client asked for any name or port
     bool m_serving = false; // visitors may come
     QString m_lease; // the key this node holds in the cluster, once granted
     QDateTime m_openedAt;

@@ -7,7 +7,8 @@
 // A visitor is served whichever node it reaches; a name is one tunnel's in the whole cluster; a
 // client whose node goes away gets its name back through another; a Redis outage keeps open
 // tunnels working, refuses new ones with a clear error, and heals; a node id in use elsewhere
-// stops the node that comes second.
+// stops the node that comes second; a TCP tunnel's visitor is served at any node that can bind
+// its port.
 
 #include "cluster/cluster.h"
 #include "cluster/leasestore.h"
@@ -21,8 +22,11 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkProxy>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -44,11 +48,14 @@ private Q_SLOTS:
     void aClientGetsItsNameBackThroughAnotherNode();
     void aRedisOutageKeepsTunnelsAndRefusesNewOnes();
     void aNodeIdInUseElsewhereStopsTheNode();
+    void aTcpVisitorIsServedWhicheverNodeItReaches();
 
 private:
     ServerConfig nodeConfig(const QString &id) const;
-    Server *startNode(const QString &id);
+    Server *startNode(const QString &id, const QHostAddress &bind = QHostAddress::LocalHost);
     TunnelClient *startClient(const QString &subdomain, quint16 controlPort = 0);
+    TunnelClient *startClientWith(TunnelOptions options, quint16 controlPort = 0);
+    static QByteArray statusOverTcp(const QHostAddress &address, quint16 port);
     HttpVisit *visit(quint16 port, const QByteArray &host, const QByteArray &path = "/");
     Server *nodeHolding(const QString &name) const;
 
@@ -101,9 +108,11 @@ ServerConfig tst_Cluster::nodeConfig(const QString &id) const
     return config;
 }
 
-Server *tst_Cluster::startNode(const QString &id)
+Server *tst_Cluster::startNode(const QString &id, const QHostAddress &bind)
 {
-    auto server = std::make_unique<Server>(nodeConfig(id));
+    ServerConfig config = nodeConfig(id);
+    config.bind = bind;
+    auto server = std::make_unique<Server>(config);
     QString error;
     if (!server->start(&error)) {
         qWarning("node %s did not start: %s", qPrintable(id), qPrintable(error));
@@ -118,9 +127,14 @@ Server *tst_Cluster::startNode(const QString &id)
 TunnelClient *tst_Cluster::startClient(const QString &subdomain, quint16 controlPort)
 {
     TunnelOptions options;
+    options.subdomain = subdomain;
+    return startClientWith(options, controlPort);
+}
+
+TunnelClient *tst_Cluster::startClientWith(TunnelOptions options, quint16 controlPort)
+{
     options.server = {u"127.0.0.1"_s, controlPort ? controlPort : m_balancer->serverPort()};
     options.local = {u"127.0.0.1"_s, m_local->serverPort()};
-    options.subdomain = subdomain;
     options.firstRetry = 50ms;
     options.maxRetry = 200ms;
     m_clients.push_back(std::make_unique<TunnelClient>(options));
@@ -294,6 +308,65 @@ void tst_Cluster::aNodeIdInUseElsewhereStopsTheNode()
     QVERIFY2(twin.start(&error), qPrintable(error));
     QVERIFY(stopped.wait());
     QCOMPARE(twin.exitCode(), 1);
+}
+
+// An HTTP request over a plain TCP connection to ADDRESS:PORT: the answer's status line, empty
+// when the connection was refused or reset.
+QByteArray tst_Cluster::statusOverTcp(const QHostAddress &address, quint16 port)
+{
+    QTcpSocket socket;
+    socket.setProxy(QNetworkProxy::NoProxy);
+    socket.connectToHost(address, port);
+    socket.write("GET / HTTP/1.1\r\nHost: tcp\r\nConnection: close\r\n\r\n");
+    QByteArray received;
+    QTest::qWaitFor(
+            [&] {
+                received += socket.readAll();
+                return socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            5000);
+    received += socket.readAll();
+    return received.left(received.indexOf("\r\n"));
+}
+
+// A TCP tunnel's port is a lease too. Every node that can bind it listens on it as well and
+// hands its visitors to the holder, so a balancer (or DNS) in front of the port range may send
+// a TCP visitor to any node. Nodes on their own loopback addresses, as on their own hosts.
+void tst_Cluster::aTcpVisitorIsServedWhicheverNodeItReaches()
+{
+    const QHostAddress first(u"127.0.0.1"_s), second(u"127.0.0.2"_s), third(u"127.0.0.3"_s);
+    Server *nodeB = startNode(u"node-b"_s, second);
+    Server *nodeC = startNode(u"node-c"_s, third);
+    QVERIFY(nodeB && nodeC);
+    Server *holder = m_nodes[0].get();
+    m_balancer->setBackends(QList<quint16>{holder->controlPort()});
+    TunnelOptions options;
+    options.protocol = TunnelOptions::Protocol::Tcp;
+    TunnelClient *client = startClientWith(options);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    const quint16 port = quint16(QUrl(client->url()).port());
+    QVERIFY(holder->cluster()->leases().holds(Cluster::portKey(port)));
+    // The holder's own port at once; the others' once they have read rok:ports (TTL/3). node-2
+    // and node-3 share 127.0.0.1 with the holder: they cannot bind the port, and leave it.
+    QCOMPARE(statusOverTcp(first, port), "HTTP/1.1 200 OK");
+    QTRY_COMPARE(statusOverTcp(second, port), "HTTP/1.1 200 OK");
+    QTRY_COMPARE(statusOverTcp(third, port), "HTTP/1.1 200 OK");
+
+    // The holder goes: the client comes back through node-b and asks for its port there, which
+    // node-b stops listening on for the dead node and binds for the tunnel. node-c now hands
+    // its visitors to node-b.
+    m_balancer->setBackends(QList<TcpBalancer::Backend>{{second, nodeB->controlPort()}});
+    m_nodes.erase(m_nodes.begin());
+    QTRY_VERIFY_WITH_TIMEOUT(nodeB->cluster()->leases().holds(Cluster::portKey(port)), 10000);
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    QCOMPARE(QUrl(client->url()).port(), port);
+    QCOMPARE(statusOverTcp(second, port), "HTTP/1.1 200 OK");
+    QTRY_COMPARE(statusOverTcp(third, port), "HTTP/1.1 200 OK");
+
+    // The client leaves: its port is only reserved now, and no node listens on it.
+    m_clients.clear();
+    QTRY_COMPARE(statusOverTcp(third, port), QByteArray());
+    QCOMPARE(statusOverTcp(second, port), QByteArray());
 }
 
 QTEST_GUILESS_MAIN(tst_Cluster)

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void findNamesTheHolder();
     void findNodesListsTheLiveOnes();
     void anOutageFailsClaimsKeepsLeasesAndHeals();
+    void findPortsListsTheHeldOnes();
 
 private:
     struct Node
@@ -326,6 +327,49 @@ void tst_LeaseStore::anOutageFailsClaimsKeepsLeasesAndHeals()
     QTRY_VERIFY(raw({"GET", "rok:name:otter"}).string.startsWith("node-1 ")); // taken back
     QTRY_VERIFY(raw({"EXISTS", "rok:node:node-1"}).integer == 1);
     QVERIFY(a.leases->holds(u"name:otter"_s));
+}
+
+// The TCP ports held, for the nodes that listen on them for their holders (RemotePorts): a
+// released port is not listed, and leaves rok:ports once its reservation is over; a Redis that
+// lost everything has them back with the leases.
+void tst_LeaseStore::findPortsListsTheHeldOnes()
+{
+    Node a = node(u"node-1"_s, 300ms, 600ms);
+    Node b = node(u"node-2"_s);
+    QCOMPARE(claim(*a.leases, u"port:10001"_s).first, Outcome::Granted);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
+    QCOMPARE(claim(*b.leases, u"port:10002"_s, "client-2").first, Outcome::Granted);
+    const auto ports = [&a] {
+        std::optional<std::optional<QList<LeaseStore::Port>>> answer;
+        a.leases->findPorts(
+                [&answer](const std::optional<QList<LeaseStore::Port>> &held) { answer = held; });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000))
+            return QString(u"<no answer>"_s);
+        if (!*answer)
+            return QString(u"<Redis away>"_s);
+        QStringList listed;
+        for (const LeaseStore::Port &each : **answer)
+            listed.append(u"%1 %2 %3"_s.arg(each.port).arg(each.holder.node, each.holder.address));
+        listed.sort();
+        return listed.join(u", "_s);
+    };
+    QCOMPARE(ports(), u"10001 node-1 127.0.0.1:1, 10002 node-2 127.0.0.1:2"_s);
+    a.leases->release(u"port:10001"_s);
+    QCOMPARE(ports(), u"10002 node-2 127.0.0.1:2"_s);
+    // In the set while reserved for its client; a look after its reservation takes it out.
+    const auto inSetAfterALook = [&](const QByteArray &port) {
+        ports();
+        return raw({"SISMEMBER", "rok:ports", port}).integer == 1;
+    };
+    QVERIFY(inSetAfterALook("10001"));
+    QTRY_VERIFY(!inSetAfterALook("10001"));
+
+    QSignalSpy up(b.redis.get(), &RedisClient::connected);
+    m_server->stop();
+    QTRY_COMPARE(ports(), u"<Redis away>"_s);
+    QVERIFY(m_server->start()); // empty
+    QVERIFY(up.wait());
+    QTRY_COMPARE(ports(), u"10002 node-2 127.0.0.1:2"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_LeaseStore)

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void aStreamOpenedBeforeAWrongProofIsNotTaken();
     void aMalformedHeaderDropsTheStreamNotTheLink();
     void anUnreachableNodeIsANullptr();
+    void aHeaderNamesATunnelOrAPortNeverBoth();
 
 private:
     static QString addressOf(const NodeLinks &links)
@@ -192,6 +193,37 @@ void tst_NodeLinks::anUnreachableNodeIsANullptr()
     QVERIFY(!revived.hasPendingConnections());
     QCOMPARE(down.count(), 1);
     QCOMPARE(open(a, u"node-b"_s, u"not an address"_s), nullptr);
+}
+
+void tst_NodeLinks::aHeaderNamesATunnelOrAPortNeverBoth()
+{
+    const auto read = [](const QByteArray &frame) {
+        return ForwardedVisitor::fromCbor(QCborValue::fromCbor(frame.mid(4)).toMap());
+    };
+    const auto http = read(ForwardedVisitor{u"otter"_s, u"[::1]:7"_s, true}.toFrame());
+    QVERIFY(http);
+    QCOMPARE(http->name, u"otter"_s);
+    QCOMPARE(http->tunnelPort, 0);
+    QVERIFY(http->https);
+    QCOMPARE(http->address(), QHostAddress(u"::1"_s));
+    QCOMPARE(http->port(), 7);
+    const auto tcp =
+            read(ForwardedVisitor{.visitor = u"10.0.0.1:9"_s, .tunnelPort = 10022}.toFrame());
+    QVERIFY(tcp);
+    QCOMPARE(tcp->name, QString());
+    QCOMPARE(tcp->tunnelPort, 10022);
+
+    const QString visitor = u"10.0.0.1:9"_s;
+    const auto refused = [&](const QCborMap &map) { return !ForwardedVisitor::fromCbor(map); };
+    QVERIFY(refused({{u"name"_s, u"otter"_s}, {u"visitor"_s, visitor}, {u"port"_s, 10022}}));
+    QVERIFY(refused({{u"name"_s, QString()}, {u"visitor"_s, visitor}})); // neither
+    QVERIFY(refused({{u"name"_s, QString()}, {u"visitor"_s, visitor}, {u"port"_s, 0}}));
+    QVERIFY(refused({{u"name"_s, QString()}, {u"visitor"_s, visitor}, {u"port"_s, 65536}}));
+    QVERIFY(refused({{u"name"_s, QString()}, {u"visitor"_s, visitor}, {u"port"_s, u"22"_s}}));
+    QVERIFY(refused({{u"name"_s, QString()}, {u"visitor"_s, visitor}, {u"port"_s, -1}}));
+    QVERIFY(refused({{u"port"_s, 22}, {u"visitor"_s, visitor}})); // no name at all
+    QVERIFY(refused({{u"name"_s, u"otter"_s}, {u"visitor"_s, u"nowhere"_s}}));
+    QVERIFY(!refused({{u"name"_s, QString()}, {u"visitor"_s, visitor}, {u"port"_s, 65535}}));
 }
 
 QTEST_GUILESS_MAIN(tst_NodeLinks)

@@ -152,24 +152,24 @@ int Cluster::linkCount() const
     return m_links->linkCount();
 }
 
-void Cluster::forward(const QString &name, const QObject *requester, Forwarded done)
+void Cluster::forward(const QString &key, const QObject *requester, Forwarded done)
 {
-    route({name, requester, std::move(done), Clock::now()});
+    route({key, requester, std::move(done), Clock::now()});
 }
 
 void Cluster::route(Attempt attempt)
 {
-    const auto known = m_holders.constFind(attempt.name);
+    const auto known = m_holders.constFind(attempt.key);
     if (known != m_holders.cend() && (Clock::now() - known->seen < HolderFresh || !isRedisUp())) {
         forwardTo(known->holder, std::move(attempt));
         return;
     }
-    const QString name = attempt.name;
+    const QString key = attempt.key;
     m_leases->find(
-            nameKey(name),
+            key,
             [this, attempt = std::move(attempt)](const std::optional<LeaseStore::Holder> &holder) {
                 if (!holder) {
-                    const auto known = m_holders.constFind(attempt.name);
+                    const auto known = m_holders.constFind(attempt.key);
                     if (known == m_holders.cend())
                         attempt.done(nullptr, Route::RedisUnreachable);
                     else
@@ -177,14 +177,14 @@ void Cluster::route(Attempt attempt)
                     return;
                 }
                 if (holder->node.isEmpty() || holder->node == m_node) {
-                    m_holders.remove(attempt.name);
+                    m_holders.remove(attempt.key);
                     attempt.done(nullptr,
                                  Route::NoTunnel); // ours would be in the registry: it is closing
                     return;
                 }
                 if (m_holders.size() >= MaxKnownHolders)
                     m_holders.clear(); // a flood of names: start again, rather than keep them all
-                m_holders.insert(attempt.name, {*holder, Clock::now()});
+                m_holders.insert(attempt.key, {*holder, Clock::now()});
                 forwardTo(*holder, attempt);
             });
 }
@@ -197,7 +197,7 @@ void Cluster::forwardTo(const LeaseStore::Holder &holder, Attempt attempt)
                                 attempt.done(stream, Route::Found);
                                 return;
                             }
-                            m_holders.remove(attempt.name); // ask Redis next time
+                            m_holders.remove(attempt.key); // ask Redis next time
                             retry(attempt);
                         });
 }

@@ -58,19 +58,19 @@ public:
     static QString nameKey(const QString &name) { return QStringLiteral("name:") + name; }
     static QString portKey(quint16 port) { return QStringLiteral("port:") + QString::number(port); }
 
-    // Where a visitor for tunnel `name` goes: a stream to the node that holds it (its
-    // ForwardedVisitor still to be written), or why there is none.
+    // Where a visitor for the tunnel with lease `key` (nameKey(), portKey()) goes: a stream to
+    // the node that holds it (its ForwardedVisitor still to be written), or why there is none.
     // A holder that cannot be reached is most often a node that just died, whose clients are
     // coming back through other nodes: it is asked for again, a little later each time, for up
     // to RetryFor, while `requester` lives. So a failover costs the visitors of the dead node's
     // tunnels a wait, not an error.
     enum class Route { Found, NoTunnel, NodeUnreachable, RedisUnreachable };
     using Forwarded = std::function<void(MuxStream *stream, Route route)>;
-    void forward(const QString &name, const QObject *requester, Forwarded done);
+    void forward(const QString &key, const QObject *requester, Forwarded done);
     static constexpr std::chrono::milliseconds FirstRetry{50};
     static constexpr std::chrono::milliseconds LongestRetry{1000};
     static constexpr std::chrono::seconds RetryFor{8};
-    // Who held a name is remembered this long, and for as long as Redis is away: a Redis
+    // Who held a key is remembered this long, and for as long as Redis is away: a Redis
     // restart does not cut visitors off from tunnels they could reach before.
     static constexpr std::chrono::seconds HolderFresh{1};
     static constexpr qsizetype MaxKnownHolders = 100'000;
@@ -84,7 +84,7 @@ private:
     using Clock = std::chrono::steady_clock;
     struct Attempt
     {
-        QString name;
+        QString key;
         QPointer<const QObject> requester;
         Forwarded done;
         Clock::time_point since;
@@ -106,7 +106,7 @@ private:
     RedisClient *m_redis;
     NodeLinks *m_links;
     LeaseStore *m_leases = nullptr; // once the node's address is known
-    QHash<QString, KnownHolder> m_holders; // by tunnel name
+    QHash<QString, KnownHolder> m_holders; // by lease key
     QList<LeaseStore::Node> m_nodes;
     QTimer m_viewTimer;
 };

@@ -42,6 +42,26 @@ end
 return view
 )lua";
 
+// The TCP ports held, from the set rok:ports the claims add to: for each, the port, its holder's
+// id and address. A port whose lease has expired leaves the set here; a reserved one stays.
+constexpr const char *PortsScript = R"lua(
+local held = {}
+for _, port in ipairs(redis.call('SMEMBERS', 'rok:ports')) do
+  local value = redis.call('GET', 'rok:port:' .. port)
+  if not value then
+    redis.call('SREM', 'rok:ports', port)
+  else
+    local id, address = string.match(value, '^(%S+) (%S+) %S+$')
+    if id and id ~= '-' then
+      held[#held + 1] = port
+      held[#held + 1] = id
+      held[#held + 1] = address
+    end
+  end
+end
+return held
+)lua";
+
 // KEYS[1]: the lease. ARGV: our value, our tag, the lease's lifetime in ms.
 // {0, previous holder} granted; {1, holder} held by a live node; {2, holder} reserved.
 constexpr const char *ClaimScript = R"lua(
@@ -57,6 +77,8 @@ if value and value ~= ARGV[1] then
   end
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+local port = string.match(KEYS[1], '^rok:port:(%d+)$')
+if port then redis.call('SADD', 'rok:ports', port) end
 if id == '-' then id = '' end
 return {0, id}
 )lua";
@@ -78,6 +100,8 @@ for i = 2, #KEYS do
     result[i - 1] = 1
   elseif not value then
     redis.call('SET', KEYS[i], ours, 'PX', ARGV[3])
+    local port = string.match(KEYS[i], '^rok:port:(%d+)$')
+    if port then redis.call('SADD', 'rok:ports', port) end
     result[i - 1] = 1
   else
     result[i - 1] = value
@@ -262,6 +286,26 @@ void LeaseStore::findNodes(std::function<void(const std::optional<QList<Node>> &
         std::sort(nodes.begin(), nodes.end(),
                   [](const Node &a, const Node &b) { return a.id < b.id; });
         done(nodes);
+    });
+}
+
+void LeaseStore::findPorts(std::function<void(const std::optional<QList<Port>> &ports)> done)
+{
+    m_redis->command({"EVAL", PortsScript, "0"}, [done = std::move(done)](const RedisReply &reply) {
+        if (reply.type != RedisReply::Type::Array) {
+            done(std::nullopt);
+            return;
+        }
+        QList<Port> ports;
+        for (qsizetype i = 0; i + 2 < reply.elements.size(); i += 3) {
+            bool ok = false;
+            const uint port = reply.elements.at(i).string.toUInt(&ok);
+            if (ok && port > 0 && port <= 65535)
+                ports.append({quint16(port),
+                              {QString::fromUtf8(reply.elements.at(i + 1).string),
+                               QString::fromUtf8(reply.elements.at(i + 2).string)}});
+        }
+        done(ports);
     });
 }
 

@@ -27,6 +27,7 @@ class RedisClient;
 //   once, from a live node too: the client came back through another node. A release leaves
 //   "- - TAG" for the reservation.
 // - Every lease held is renewed every TTL/3, the node key with them, in one script round trip.
+// - rok:ports: the TCP ports with a lease, for the nodes that listen on them for their holders.
 //
 // When Redis is away, claims fail (the caller refuses the tunnel with a clear error) and the
 // leases held stay held here: the tunnels keep working. When Redis is back, the renewal it
@@ -83,6 +84,15 @@ public:
     };
     // The live nodes of the cluster, by id; nothing when Redis could not be asked.
     void findNodes(std::function<void(const std::optional<QList<Node>> &nodes)> done);
+
+    struct Port
+    {
+        quint16 port;
+        Holder holder;
+    };
+    // Every TCP port a node holds (rok:ports), with its holder; nothing when Redis could not be
+    // asked.
+    void findPorts(std::function<void(const std::optional<QList<Port>> &ports)> done);
 
     QString node() const { return m_node; }
     QString address() const { return m_address; }

@@ -29,6 +29,7 @@ const QString KeyProof = QStringLiteral("proof");
 const QString KeyName = QStringLiteral("name");
 const QString KeyVisitor = QStringLiteral("visitor");
 const QString KeyHttps = QStringLiteral("https");
+const QString KeyPort = QStringLiteral("port");
 const QString Hello = QStringLiteral("node_hello"); // connector: its id and nonce
 const QString Challenge = QStringLiteral("node_challenge"); // acceptor: its id, nonce, proof
 const QString Proof = QStringLiteral("node_proof"); // connector: its proof
@@ -118,6 +119,8 @@ QByteArray ForwardedVisitor::toFrame() const
     QCborMap map{{KeyName, name}, {KeyVisitor, visitor}};
     if (https)
         map.insert(KeyHttps, true);
+    if (tunnelPort != 0)
+        map.insert(KeyPort, tunnelPort);
     return Protocol::frame(map);
 }
 
@@ -125,9 +128,16 @@ std::optional<ForwardedVisitor> ForwardedVisitor::fromCbor(const QCborMap &map)
 {
     const QCborValue name = map.value(KeyName);
     const QCborValue visitor = map.value(KeyVisitor);
+    const QCborValue port = map.value(KeyPort);
     if (!name.isString() || !visitor.isString() || name.toString().size() > 63)
         return std::nullopt;
-    ForwardedVisitor result{name.toString(), visitor.toString(), map.value(KeyHttps).isTrue()};
+    // Either a name or a port, never both.
+    const bool tcp = !port.isUndefined();
+    if (tcp != name.toString().isEmpty()
+        || (tcp && (!port.isInteger() || port.toInteger() < 1 || port.toInteger() > 65535)))
+        return std::nullopt;
+    ForwardedVisitor result{name.toString(), visitor.toString(), map.value(KeyHttps).isTrue(),
+                            quint16(tcp ? port.toInteger() : 0)};
     if (!Endpoint::parse(result.visitor))
         return std::nullopt;
     return result;

@@ -15,16 +15,24 @@
 class TcpBalancer : public QTcpServer
 {
 public:
-    explicit TcpBalancer(QList<quint16> backends)
-        : m_backends(std::move(backends))
+    using Backend = std::pair<QHostAddress, quint16>;
+
+    explicit TcpBalancer(const QList<quint16> &ports)
     {
+        setBackends(ports);
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *visitor = nextPendingConnection())
                 relay(visitor, int(m_backends.size()));
         });
     }
 
-    void setBackends(QList<quint16> backends) { m_backends = std::move(backends); }
+    void setBackends(QList<Backend> backends) { m_backends = std::move(backends); }
+    void setBackends(const QList<quint16> &ports) // on 127.0.0.1
+    {
+        m_backends.clear();
+        for (const quint16 port : ports)
+            m_backends.append({QHostAddress(QHostAddress::LocalHost), port});
+    }
 
 private:
     void relay(QTcpSocket *front, int triesLeft)
@@ -34,7 +42,7 @@ private:
             front->deleteLater();
             return;
         }
-        const quint16 port = m_backends.at(m_next++ % m_backends.size());
+        const Backend backend = m_backends.at(m_next++ % m_backends.size());
         auto *back = new QTcpSocket(front);
         connect(back, &QTcpSocket::errorOccurred, front, [this, front, back, triesLeft] {
             if (back->state() != QAbstractSocket::ConnectedState
@@ -56,9 +64,9 @@ private:
             connect(back, &QTcpSocket::disconnected, front, &QTcpSocket::disconnectFromHost);
         });
         connect(front, &QTcpSocket::disconnected, front, &QObject::deleteLater);
-        back->connectToHost(QHostAddress::LocalHost, port);
+        back->connectToHost(backend.first, backend.second);
     }
 
-    QList<quint16> m_backends;
+    QList<Backend> m_backends;
     int m_next = 0;
 };

@@ -1,0 +1,145 @@
+// SPDX-FileCopyrightText: 2026 The rok authors
+//
+// SPDX-License-Identifier: LicenseRef-NoLicenseYet
+
+#include "remoteports.h"
+
+#include "cluster.h"
+#include "endpoint.h"
+#include "listener.h"
+#include "metrics.h"
+#include "muxstream.h"
+#include "nodelinks.h"
+#include "serverconfig.h"
+#include "splice.h"
+#include "tcpconnection.h"
+#include "visitorgate.h"
+
+#include <QJsonObject>
+#include <QPointer>
+#include <QSet>
+
+RemotePorts::RemotePorts(const ServerConfig &config, Cluster &cluster, VisitorGate &visitors,
+                         QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_cluster(cluster)
+    , m_visitors(visitors)
+{
+    m_poll.setInterval(config.leaseTtl / 3);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        m_cluster.leases().findPorts(
+                [self = QPointer(this)](const std::optional<QList<LeaseStore::Port>> &held) {
+                    if (self && held) // without Redis, the ports stay as they were
+                        self->update(*held);
+                });
+    });
+}
+
+RemotePorts::~RemotePorts() = default;
+
+void RemotePorts::start()
+{
+    m_poll.start();
+}
+
+void RemotePorts::update(const QList<LeaseStore::Port> &held)
+{
+    QSet<quint16> elsewhere;
+    for (const LeaseStore::Port &each : held) {
+        if (each.holder.node != m_cluster.node() && m_config.isTcpTunnelPort(each.port))
+            elsewhere.insert(each.port);
+    }
+    for (const quint16 port : m_listeners.keys()) {
+        if (!elsewhere.contains(port))
+            closeListener(port);
+    }
+    const Clock::time_point now = Clock::now();
+    m_unbindable.removeIf([&](const auto &failed) {
+        return !elsewhere.contains(failed.key()) || now - failed.value() >= BindAgainAfter;
+    });
+    for (const quint16 port : std::as_const(elsewhere)) {
+        if (m_listeners.contains(port) || m_unbindable.contains(port))
+            continue;
+        auto *listener = new Listener(this);
+        if (!listener->listen(m_config.bind, port)) {
+            m_unbindable.insert(port, now); // a tunnel of ours has it, or another program
+            delete listener;
+            continue;
+        }
+        connect(listener, &Listener::accepted, this,
+                [this, port](qintptr descriptor) { onVisitor(port, descriptor); });
+        m_listeners.insert(port, listener);
+        Q_EMIT opened(listener);
+    }
+}
+
+void RemotePorts::yield(quint16 port)
+{
+    closeListener(port);
+    m_unbindable.insert(port, Clock::now()); // not taken back before the tunnel has it
+}
+
+void RemotePorts::closeListener(quint16 port)
+{
+    if (Listener *listener = m_listeners.take(port)) {
+        listener->close();
+        listener->deleteLater();
+    }
+}
+
+void RemotePorts::onVisitor(quint16 port, qintptr descriptor)
+{
+    auto *visitor = new TcpConnection(descriptor, this);
+    const QString url = m_config.tcpUrl(port);
+    if (!m_visitors.admit(visitor, VisitorGate::Kind::Tcp, url)) {
+        visitor->abort(); // a TCP visitor has no page to read: a reset says it at once
+        delete visitor;
+        return;
+    }
+    visitor->setSendTimeout(m_config.sendTimeout);
+    // What it sends meanwhile waits in its socket's bounded buffer.
+    m_cluster.forward(
+            Cluster::portKey(port), visitor,
+            [this, visitor = QPointer(visitor), port, url](MuxStream *stream,
+                                                           Cluster::Route route) {
+                if (!visitor || !stream || visitor->hasFailed()) {
+                    if (stream) {
+                        stream->abort();
+                        stream->deleteLater();
+                    }
+                    if (!visitor)
+                        return;
+                    if (!stream)
+                        refuse(visitor, url, route);
+                    visitor->abort();
+                    visitor->deleteLater();
+                    return;
+                }
+                m_visitors.metrics().countForwarded(true);
+                const ForwardedVisitor header{
+                        .visitor = Endpoint::toString(visitor->peerAddress(), visitor->peerPort()),
+                        .tunnelPort = port};
+                stream->writeChunk(header.toFrame());
+                visitor->setParent(nullptr);
+                (new Splice(visitor, stream, this))->start();
+            });
+}
+
+void RemotePorts::refuse(TcpConnection *visitor, const QString &url, Cluster::Route route)
+{
+    const QString address = visitor->peerAddress().toString();
+    QString reason = QStringLiteral("no_tunnel");
+    QString why = tr("no tunnel holds the port any more");
+    if (route == Cluster::Route::NodeUnreachable) {
+        reason = QStringLiteral("node_unreachable");
+        why = tr("the node that holds its tunnel cannot be reached");
+    } else if (route == Cluster::Route::RedisUnreachable) {
+        reason = QStringLiteral("redis_unreachable");
+        why = tr("the cluster's Redis cannot be reached to find its node");
+    }
+    m_visitors.refuse({{QStringLiteral("visitor"), address},
+                       {QStringLiteral("url"), url},
+                       {QStringLiteral("reason"), reason}},
+                      tr("refused a visitor of %1 from %2: %3").arg(url, address, why));
+}
