@@ -35,7 +35,7 @@ AdminServer::AdminServer(const Server &server, QObject *parent)
                                                          "start rok-server with --redis\"}\n"),
                                        QHttpServerResponse::StatusCode::NotFound);
         return QHttpServerResponse(QByteArrayLiteral("application/json"),
-                                   QJsonDocument(server.cluster()->viewJson()).toJson());
+                                   QJsonDocument(server.clusterJson()).toJson());
     });
 }
 

@@ -146,6 +146,9 @@ void Metrics::renderCluster(QByteArray &out, const Now::Cluster &cluster) const
                       "Names and TCP ports each live node holds, as Redis last said.");
     for (const auto &[node, leases] : cluster.nodes)
         nodeLeases.sample(double(leases), label("node", node));
+    Family(out, "rok_cluster_remote_ports", "gauge",
+           "Other nodes' TCP tunnel ports this node listens on too, to hand their visitors over.")
+            .sample(double(cluster.remotePorts));
     Family forwarded(out, "rok_cluster_forwarded_visitors_total", "counter",
                      "Visitors handed to the node that holds their tunnel (out), or from "
                      "another node (in).");

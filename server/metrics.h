@@ -48,6 +48,7 @@ public:
             int links = 0; // to other nodes, up
             qsizetype leases = 0; // names and ports this node holds in Redis
             QList<std::pair<QString, qint64>> nodes; // the live nodes, and the leases of each
+            qsizetype remotePorts = 0; // other nodes' TCP ports listened on here too
         };
         std::optional<Cluster> cluster; // with --redis
     };

@@ -581,8 +581,16 @@ QByteArray Server::metricsText() const
                                             {}};
         for (const LeaseStore::Node &node : m_cluster->nodes())
             now.cluster->nodes.append({node.id, node.leases});
+        now.cluster->remotePorts = m_remotePorts->count();
     }
     return m_metrics.render(now);
+}
+
+QJsonObject Server::clusterJson() const
+{
+    QJsonObject view = m_cluster->viewJson();
+    view.insert(QStringLiteral("remote_ports"), m_remotePorts->count());
+    return view;
 }
 
 QJsonArray Server::tunnelsJson() const

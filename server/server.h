@@ -17,6 +17,7 @@
 
 #include <QFileSystemWatcher>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
@@ -75,6 +76,7 @@ public:
     // For --admin-listen: /metrics, /api/tunnels, /healthz.
     QByteArray metricsText() const;
     QJsonArray tunnelsJson() const;
+    QJsonObject clusterJson() const; // with --redis: Cluster::viewJson(), and the remote ports
     bool isServing() const { return !m_stopping; }
     quint16 adminPort() const { return m_adminPort; } // 0: no admin listener
     int sessionCount() const { return int(m_sessions.size()); }

@@ -351,6 +351,8 @@ void tst_Cluster::aTcpVisitorIsServedWhicheverNodeItReaches()
     QCOMPARE(statusOverTcp(first, port), "HTTP/1.1 200 OK");
     QTRY_COMPARE(statusOverTcp(second, port), "HTTP/1.1 200 OK");
     QTRY_COMPARE(statusOverTcp(third, port), "HTTP/1.1 200 OK");
+    QCOMPARE(nodeC->clusterJson().value(u"remote_ports"_s).toInt(), 1);
+    QCOMPARE(m_nodes[1]->clusterJson().value(u"remote_ports"_s).toInt(), 0);
 
     // The holder goes: the client comes back through node-b and asks for its port there, which
     // node-b stops listening on for the dead node and binds for the tunnel. node-c now hands

@@ -121,6 +121,7 @@ void tst_Metrics::clusterNode()
                                   2,
                                   40,
                                   {{QStringLiteral("edge-1"), 40}, {QStringLiteral("edge-2"), 12}}};
+    now.cluster->remotePorts = 3;
     const QByteArray text = metrics.render(now);
     QCOMPARE(sample(text, "rok_cluster_node_info{node=\"edge-1\",address=\"10.0.0.5:7836\"}"), 1.0);
     QCOMPARE(sample(text, "rok_cluster_redis_up"), 1.0);
@@ -128,6 +129,7 @@ void tst_Metrics::clusterNode()
     QCOMPARE(sample(text, "rok_cluster_leases"), 40.0);
     QCOMPARE(sample(text, "rok_cluster_nodes"), 2.0);
     QCOMPARE(sample(text, "rok_cluster_node_leases{node=\"edge-2\"}"), 12.0);
+    QCOMPARE(sample(text, "rok_cluster_remote_ports"), 3.0);
     QCOMPARE(sample(text, "rok_cluster_forwarded_visitors_total{direction=\"out\"}"), 2.0);
     QCOMPARE(sample(text, "rok_cluster_forwarded_visitors_total{direction=\"in\"}"), 1.0);
 }
