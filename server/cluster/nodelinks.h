@@ -5,7 +5,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QCborMap>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -15,27 +14,11 @@
 #include <functional>
 #include <optional>
 
+#include "forwardedvisitor.h"
+
 class Listener;
 class MuxStream;
 class NodeLink;
-
-// What a node writes first on a stream it opens to another node: the visitor it hands over,
-// of an HTTP tunnel (by name) or a TCP tunnel (by port). What follows is the visitor's
-// connection, from its first byte (decrypted, for HTTPS).
-struct ForwardedVisitor
-{
-    static constexpr qint64 MaxSize = 512; // the frame, length included
-
-    QString name; // the HTTP tunnel; empty for a TCP tunnel's visitor
-    QString visitor; // "203.0.113.7:52114": the address and port the visitor came from
-    bool https = false; // it came to the HTTPS port
-    quint16 tunnelPort = 0; // the TCP tunnel's public port, for a TCP visitor
-
-    QByteArray toFrame() const;
-    static std::optional<ForwardedVisitor> fromCbor(const QCborMap &map);
-    QHostAddress address() const;
-    quint16 port() const;
-};
 
 // The links between this node and the other nodes of a cluster: one multiplexed connection
 // (the yamux framing clients use) per pair of nodes, made by whichever needs it first and used

@@ -167,6 +167,20 @@ write("fuzz_controlchannel", {
     + message(b"\xa3\x01\xf9\x3c\x00\xc1\x1a\x00\x00\x00\x01\xf6\x64type\xf7"),
 })
 
+# --- a stream between cluster nodes (fuzz_forwardedvisitor) ---------------------------------------
+
+write("fuzz_forwardedvisitor", {
+    "http": bytes([0]) + message({"name": "otter", "visitor": "203.0.113.7:52114"}),
+    "https-v6-in-pieces-of-2": bytes([2])
+    + message({"name": "otter", "visitor": "[2001:db8::7]:443", "https": True}) + b"GET / HTTP/1.1\r\n",
+    "tcp": bytes([0]) + message({"name": "", "visitor": "198.51.100.2:40000", "port": 10022}),
+    "both": bytes([0]) + message({"name": "otter", "visitor": "127.0.0.1:1", "port": 22}),
+    "port-as-text": bytes([1]) + message({"name": "", "visitor": "127.0.0.1:1", "port": "22"}),
+    "port-too-big": bytes([0]) + message({"name": "", "visitor": "127.0.0.1:1", "port": 65536}),
+    "bad-visitor": bytes([0]) + message({"name": "otter", "visitor": "999.1.1.1:80"}),
+    "over-limit": bytes([0]) + message({"name": "otter", "visitor": "127.0.0.1:1", "pad": "x" * 600}),
+})
+
 # --- HTTP (fuzz_httpparser, fuzz_requestrewriter) -----------------------------------------------
 
 REQUEST, RESPONSE = 0, 1
