@@ -220,11 +220,15 @@ private:
                 });
     }
 
-    void onRouted(const QString &name, MuxStream *stream, Cluster::Route route)
+    void onRouted(const QString &name, MuxStream *stream, Cluster::Route found)
     {
-        switch (route) {
+        switch (found) {
         case Cluster::Route::Found:
             break;
+        case Cluster::Route::Here: // the tunnel's client came back through this node meanwhile
+            m_mayForward = false;
+            route();
+            return;
         case Cluster::Route::NoTunnel:
             respondNoTunnel();
             return;

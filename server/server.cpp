@@ -424,7 +424,7 @@ bool Server::startCluster(QString *error)
     if (m_acme)
         m_cluster->shareCertificates(m_acme);
     connect(m_cluster, &Cluster::visitorArrived, this, &Server::onForwardedVisitor);
-    m_remotePorts = new RemotePorts(m_config, *m_cluster, m_visitors, this);
+    m_remotePorts = new RemotePorts(m_config, *m_cluster, m_ports, m_visitors, this);
     connect(&m_ports, &PortPool::wanted, m_remotePorts, &RemotePorts::yield);
     connect(m_remotePorts, &RemotePorts::opened, this, [this](Listener *listener) {
         watchAccepts(listener, tr("TCP port %1 (for another node)").arg(listener->serverPort()));
@@ -444,8 +444,8 @@ void Server::onForwardedVisitor(MuxStream *stream, const ForwardedVisitor &visit
         m_http->serveForwarded(stream, visitor);
         return;
     }
-    auto *tunnel = qobject_cast<Tunnel *>(m_ports.owner(visitor.tunnelPort));
-    if (!tunnel || !tunnel->isServing()) { // it closed while the visitor was on its way
+    Tunnel *tunnel = Tunnel::holding(m_ports, visitor.tunnelPort);
+    if (!tunnel) { // it closed while the visitor was on its way
         stream->abort();
         stream->deleteLater();
         return;

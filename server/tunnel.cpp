@@ -43,6 +43,12 @@ Tunnel::~Tunnel()
 
 void Tunnel::release()
 {
+    for (const QPointer<TcpConnection> &visitor : std::exchange(m_early, {})) {
+        if (visitor) {
+            visitor->abort();
+            visitor->deleteLater();
+        }
+    }
     if (!m_lease.isEmpty())
         m_services.cluster->leases().release(std::exchange(m_lease, {}));
     if (!m_name.isEmpty())
@@ -59,6 +65,27 @@ Tunnel *Tunnel::holding(const TunnelRegistry &names, const QString &name)
 {
     Tunnel *tunnel = name.isEmpty() ? nullptr : qobject_cast<Tunnel *>(names.owner(name));
     return tunnel && tunnel->isServing() ? tunnel : nullptr;
+}
+
+Tunnel *Tunnel::holding(const PortPool &ports, quint16 port)
+{
+    Tunnel *tunnel = qobject_cast<Tunnel *>(ports.owner(port));
+    return tunnel && tunnel->isServing() ? tunnel : nullptr;
+}
+
+void Tunnel::startServing()
+{
+    m_serving = true;
+    // After opened() has gone to the client, so that it knows the tunnel their streams name.
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                for (const QPointer<TcpConnection> &visitor : std::exchange(m_early, {})) {
+                    if (visitor)
+                        serveTcpVisitor(visitor, visitor->peerAddress(), visitor->peerPort());
+                }
+            },
+            Qt::QueuedConnection);
 }
 
 QString Tunnel::leaseKey() const
@@ -292,13 +319,17 @@ MuxStream *Tunnel::openStream(const QHostAddress &visitor, quint16 visitorPort)
 void Tunnel::onTcpVisitor(qintptr descriptor)
 {
     auto *visitor = new TcpConnection(descriptor, nullptr);
-    if (!m_serving // its lease is not granted yet: the client does not know the port
-        || !m_services.visitors.admit(visitor, VisitorGate::Kind::Tcp, m_url)) {
+    if (!m_services.visitors.admit(visitor, VisitorGate::Kind::Tcp, m_url)) {
         visitor->abort(); // a TCP visitor has no page to read: a reset says it at once
         delete visitor;
         return;
     }
     visitor->setSendTimeout(m_services.config.sendTimeout);
+    if (!m_serving) { // its lease is not granted yet: what it sends waits in its socket
+        visitor->setParent(this);
+        m_early.append(visitor);
+        return;
+    }
     serveTcpVisitor(visitor, visitor->peerAddress(), visitor->peerPort());
 }
 

@@ -24,7 +24,9 @@ class DuplexDevice;
 class Listener;
 class MuxStream;
 class QHostAddress;
+class PortPool;
 class Splice;
+class TcpConnection;
 class TunnelRegistry;
 
 // One tunnel of a client session: an HTTP name or a TCP port, its access rules, its URL and what
@@ -56,12 +58,14 @@ public:
     // random name or port another node holds is swapped for another. `done` gets the refusal, or
     // nothing: startServing() may follow. Not called if the tunnel is deleted first.
     void claimLease(std::function<void(const std::optional<Refusal> &refusal)> done);
-    void startServing() { m_serving = true; } // opened() is on its way to the client
+    void startServing(); // opened() is on its way to the client
+
     bool isServing() const { return m_serving; }
     QString leaseKey() const; // "name:NAME", "port:PORT"
 
-    // The tunnel that holds the HTTP name `name`, if any.
+    // The tunnel that holds the HTTP name `name`, or the TCP port `port`, if any.
     static Tunnel *holding(const TunnelRegistry &names, const QString &name);
+    static Tunnel *holding(const PortPool &ports, quint16 port);
 
     qint64 id() const { return m_id; }
     ClientSession *session() const { return m_session; }
@@ -122,6 +126,9 @@ private:
     bool m_reportsTimings = false; // Open::timings
     bool m_random = false; // the client asked for any name or port
     bool m_serving = false; // visitors may come
+    // TCP visitors that came while the lease was being granted (a client taking its port back
+    // through this node, the balancer already sending visitors here): served once it is.
+    QList<QPointer<TcpConnection>> m_early;
     QString m_lease; // the key this node holds in the cluster, once granted
     QDateTime m_openedAt;
     Metrics::Traffic m_traffic;

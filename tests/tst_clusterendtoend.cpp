@@ -6,7 +6,8 @@
 // control port and the HTTP edge), three built rok-server nodes, built rok clients and curl, all
 // on loopback. Clients spread across the nodes and every visitor is served whichever node
 // HAProxy picks; a node killed with SIGKILL loses no name for long, as its clients come back
-// through the others; a Redis restart under traffic fails no request.
+// through the others; a Redis restart under traffic fails no request; a TCP tunnel's visitors
+// are served at every node, HAProxy over the port range in front.
 
 #include "curl.h"
 #include "jsonprocess.h"
@@ -18,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -37,10 +39,27 @@ quint16 freePort()
     return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
 }
 
+// `count` ports in a row that nothing listens on; {0, 0} if none were found.
+std::pair<quint16, quint16> freePorts(int count)
+{
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        const quint16 first = quint16(QRandomGenerator::global()->bounded(30000, 32000));
+        bool free = true;
+        for (int i = 0; i < count && free; ++i) {
+            QTcpServer probe;
+            free = probe.listen(QHostAddress::Any, quint16(first + i));
+        }
+        if (free)
+            return {first, quint16(first + count - 1)};
+    }
+    return {0, 0};
+}
+
 struct Node
 {
     std::unique_ptr<JsonProcess> process;
     QString id;
+    QString address; // each its own loopback address, as each would have its own host
     quint16 httpPort = 0;
     quint16 controlPort = 0;
     quint16 adminPort = 0;
@@ -60,13 +79,15 @@ private Q_SLOTS:
     void everyVisitorIsServedThroughTheBalancer();
     void aKilledNodesClientsGetTheirNamesBack();
     void aRedisRestartFailsNoRequest();
+    void tcpVisitorsAreServedThroughTheBalancer();
 
 private:
-    bool startNode(const QString &id);
+    bool startNode(const QString &id, const QString &address);
     bool startHaproxy();
     JsonProcess *startClient(const QString &subdomain);
     CurlResult get(const QString &name, const QString &path = u"/"_s);
     int nodeHolding(const QString &name) const; // index into m_nodes, -1: none
+    int nodeHoldingUrl(const QString &prefix) const;
 
     std::unique_ptr<RedisServer> m_redis;
     std::unique_ptr<TestHttpService> m_local;
@@ -75,6 +96,9 @@ private:
     std::unique_ptr<QProcess> m_haproxy;
     quint16 m_controlPort = 0; // HAProxy's
     quint16 m_httpPort = 0;
+    // Every node's --tcp-ports, and HAProxy's too: it sends a visitor to the same port of the
+    // next node.
+    std::pair<quint16, quint16> m_tcpPorts;
     std::vector<std::unique_ptr<JsonProcess>> m_clients;
 };
 
@@ -96,8 +120,10 @@ void tst_ClusterEndToEnd::init()
     QVERIFY(m_redis->start());
     m_local = std::make_unique<TestHttpService>();
     QVERIFY(m_local->listen(QHostAddress::LocalHost, 0));
-    for (const QString &id : {u"node-1"_s, u"node-2"_s, u"node-3"_s})
-        QVERIFY(startNode(id));
+    m_tcpPorts = freePorts(5);
+    QVERIFY(m_tcpPorts.first != 0);
+    for (int i = 1; i <= 3; ++i)
+        QVERIFY(startNode(u"node-%1"_s.arg(i), u"127.0.0.%1"_s.arg(i + 1)));
     QVERIFY(startHaproxy());
 }
 
@@ -114,31 +140,35 @@ void tst_ClusterEndToEnd::cleanup()
     m_redis.reset();
 }
 
-bool tst_ClusterEndToEnd::startNode(const QString &id)
+bool tst_ClusterEndToEnd::startNode(const QString &id, const QString &address)
 {
     Node node;
     node.id = id;
-    node.process = std::make_unique<JsonProcess>(QStringLiteral(ROK_SERVER_BINARY),
-                                                 QStringList{u"--bind"_s,
-                                                             u"127.0.0.1"_s,
-                                                             u"--http-port"_s,
-                                                             u"0"_s,
-                                                             u"--control-port"_s,
-                                                             u"0"_s,
-                                                             u"--log-format"_s,
-                                                             u"json"_s,
-                                                             u"--redis"_s,
-                                                             m_redis->url(),
-                                                             u"--node-id"_s,
-                                                             id,
-                                                             u"--node-address"_s,
-                                                             u"127.0.0.1:0"_s,
-                                                             u"--lease-ttl"_s,
-                                                             u"1"_s,
-                                                             u"--reserve-seconds"_s,
-                                                             u"5"_s,
-                                                             u"--admin-listen"_s,
-                                                             u"127.0.0.1:0"_s});
+    node.address = address;
+    node.process = std::make_unique<JsonProcess>(
+            QStringLiteral(ROK_SERVER_BINARY),
+            QStringList{u"--bind"_s,
+                        address,
+                        u"--tcp-ports"_s,
+                        u"%1-%2"_s.arg(m_tcpPorts.first).arg(m_tcpPorts.second),
+                        u"--http-port"_s,
+                        u"0"_s,
+                        u"--control-port"_s,
+                        u"0"_s,
+                        u"--log-format"_s,
+                        u"json"_s,
+                        u"--redis"_s,
+                        m_redis->url(),
+                        u"--node-id"_s,
+                        id,
+                        u"--node-address"_s,
+                        address + u":0"_s,
+                        u"--lease-ttl"_s,
+                        u"1"_s,
+                        u"--reserve-seconds"_s,
+                        u"5"_s,
+                        u"--admin-listen"_s,
+                        u"127.0.0.1:0"_s});
     const QJsonObject listening = node.process->waitFor(u"listening"_s);
     node.httpPort = quint16(listening.value(u"http_port"_s).toInt());
     node.controlPort = quint16(listening.value(u"control_port"_s).toInt());
@@ -160,15 +190,24 @@ bool tst_ClusterEndToEnd::startHaproxy()
     QByteArray config = "global\n  maxconn 4096\n"
                         "defaults\n  mode tcp\n  timeout connect 1s\n  timeout client 60s\n"
                         "  timeout server 60s\n  retries 3\n  option redispatch 1\n";
-    const auto section = [this, &config](const char *name, quint16 port, auto portOf) {
-        config += "listen " + QByteArray(name) + "\n  bind 127.0.0.1:" + QByteArray::number(port)
+    // A server without a port gets the port the visitor came to: the TCP tunnels' range.
+    const auto section = [this, &config](const char *name, const QByteArray &ports, auto portOf) {
+        config += "listen " + QByteArray(name) + "\n  bind 127.0.0.1:" + ports
                 + "\n  balance roundrobin\n";
-        for (const Node &node : m_nodes)
-            config += "  server " + node.id.toLatin1() + " 127.0.0.1:"
-                    + QByteArray::number(portOf(node)) + " check inter 300ms fall 1 rise 1\n";
+        for (const Node &node : m_nodes) {
+            const quint16 port = portOf(node);
+            config += "  server " + node.id.toLatin1() + ' ' + node.address.toLatin1()
+                    + (port ? ':' + QByteArray::number(port)
+                            : " port " + QByteArray::number(node.controlPort))
+                    + " check inter 300ms fall 1 rise 1\n";
+        }
     };
-    section("control", m_controlPort, [](const Node &node) { return node.controlPort; });
-    section("http", m_httpPort, [](const Node &node) { return node.httpPort; });
+    section("control", QByteArray::number(m_controlPort),
+            [](const Node &node) { return node.controlPort; });
+    section("http", QByteArray::number(m_httpPort), [](const Node &node) { return node.httpPort; });
+    section("tcp",
+            QByteArray::number(m_tcpPorts.first) + '-' + QByteArray::number(m_tcpPorts.second),
+            [](const Node &) { return quint16(0); });
     const QString path = m_dir.filePath(u"haproxy.cfg"_s);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
@@ -204,13 +243,18 @@ CurlResult tst_ClusterEndToEnd::get(const QString &name, const QString &path)
 
 int tst_ClusterEndToEnd::nodeHolding(const QString &name) const
 {
+    return nodeHoldingUrl(u"http://%1."_s.arg(name));
+}
+
+int tst_ClusterEndToEnd::nodeHoldingUrl(const QString &prefix) const
+{
     // The node that logged the tunnel's opening last, and has not closed it since.
     for (size_t i = 0; i < m_nodes.size(); ++i) {
         int opened = 0;
         for (const QJsonObject &event : m_nodes[i].process->events(u"tunnel_opened"_s))
-            opened += event.value(u"url"_s).toString().startsWith(u"http://%1."_s.arg(name));
+            opened += event.value(u"url"_s).toString().startsWith(prefix);
         for (const QJsonObject &event : m_nodes[i].process->events(u"tunnel_closed"_s))
-            opened -= event.value(u"url"_s).toString().startsWith(u"http://%1."_s.arg(name));
+            opened -= event.value(u"url"_s).toString().startsWith(prefix);
         if (opened > 0)
             return int(i);
     }
@@ -336,6 +380,54 @@ void tst_ClusterEndToEnd::aRedisRestartFailsNoRequest()
             }(),
             10000);
     QVERIFY(!startClient(u"seal"_s)->waitFor(u"tunnel_opened"_s).isEmpty());
+}
+
+// A TCP tunnel behind HAProxy over the whole port range: each visitor goes to the next node,
+// which serves it whether or not it holds the tunnel. After a SIGKILL of the holder, the client
+// comes back through another node with the same port, and every visitor is served again.
+void tst_ClusterEndToEnd::tcpVisitorsAreServedThroughTheBalancer()
+{
+    m_clients.push_back(std::make_unique<JsonProcess>(
+            QStringLiteral(ROK_CLIENT_BINARY),
+            QStringList{u"tcp"_s, QString::number(m_local->serverPort()), u"--json"_s,
+                        u"--server"_s, u"127.0.0.1:"_s + QString::number(m_controlPort)}));
+    const QString url = m_clients.back()->waitFor(u"tunnel_opened"_s).value(u"url"_s).toString();
+    const QString page = u"http://127.0.0.1:%1/"_s.arg(QUrl(url).port());
+    QVERIFY2(url.startsWith(u"tcp://localhost:"_s), qPrintable(url));
+    const auto servedThrice = [&page] { // once by each node, in HAProxy's round robin
+        for (int i = 0; i < 3; ++i) {
+            const CurlResult result = curl({u"--max-time"_s, u"5"_s, page}, 10000);
+            if (result.output != TestHttpService::Page) {
+                qWarning() << "not served:" << result.output << result.error;
+                return false;
+            }
+        }
+        return true;
+    };
+    // The nodes that do not hold it listen once they have read rok:ports (TTL/3); until then
+    // HAProxy retries on the next node.
+    QTRY_VERIFY_WITH_TIMEOUT(servedThrice(), 5000);
+    for (int round = 0; round < 3; ++round)
+        QVERIFY(servedThrice());
+    const int holder = nodeHoldingUrl(url);
+    QVERIFY(holder >= 0);
+    const CurlResult metrics = curl(
+            {u"http://127.0.0.1:%1/metrics"_s.arg(m_nodes[size_t((holder + 1) % 3)].adminPort)});
+    QVERIFY2(metrics.output.contains("\nrok_cluster_remote_ports 1\n"), metrics.output.constData());
+
+    m_nodes[size_t(holder)].process->signal(SIGKILL);
+    QVERIFY(m_nodes[size_t(holder)].process->waitForExit());
+    QElapsedTimer clock;
+    clock.start();
+    // No visitor fails: HAProxy retries a refused connection on the next node, and a node
+    // that cannot reach the dead holder waits for the client to come back elsewhere.
+    QVERIFY(servedThrice());
+    qInfo("TCP visitors served, none failed, within %lld ms of the kill", clock.elapsed());
+    const QList<QJsonObject> opened = m_clients.back()->events(u"tunnel_opened"_s);
+    QCOMPARE(opened.size(), 2);
+    QCOMPARE(opened.at(1).value(u"url"_s).toString(), url); // the same port
+    for (int round = 0; round < 3; ++round)
+        QVERIFY(servedThrice());
 }
 
 QTEST_GUILESS_MAIN(tst_ClusterEndToEnd)

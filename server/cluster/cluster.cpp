@@ -178,8 +178,7 @@ void Cluster::route(Attempt attempt)
                 }
                 if (holder->node.isEmpty() || holder->node == m_node) {
                     m_holders.remove(attempt.key);
-                    attempt.done(nullptr,
-                                 Route::NoTunnel); // ours would be in the registry: it is closing
+                    attempt.done(nullptr, holder->node.isEmpty() ? Route::NoTunnel : Route::Here);
                     return;
                 }
                 if (m_holders.size() >= MaxKnownHolders)

@@ -64,7 +64,9 @@ public:
     // coming back through other nodes: it is asked for again, a little later each time, for up
     // to RetryFor, while `requester` lives. So a failover costs the visitors of the dead node's
     // tunnels a wait, not an error.
-    enum class Route { Found, NoTunnel, NodeUnreachable, RedisUnreachable };
+    // Here: the tunnel is this node's now (its client came back through this node while the
+    // visitor waited), for the requester to serve as its own.
+    enum class Route { Found, Here, NoTunnel, NodeUnreachable, RedisUnreachable };
     using Forwarded = std::function<void(MuxStream *stream, Route route)>;
     void forward(const QString &key, const QObject *requester, Forwarded done);
     static constexpr std::chrono::milliseconds FirstRetry{50};

@@ -10,20 +10,23 @@
 #include "metrics.h"
 #include "muxstream.h"
 #include "nodelinks.h"
+#include "portpool.h"
 #include "serverconfig.h"
 #include "splice.h"
 #include "tcpconnection.h"
+#include "tunnel.h"
 #include "visitorgate.h"
 
 #include <QJsonObject>
 #include <QPointer>
 #include <QSet>
 
-RemotePorts::RemotePorts(const ServerConfig &config, Cluster &cluster, VisitorGate &visitors,
-                         QObject *parent)
+RemotePorts::RemotePorts(const ServerConfig &config, Cluster &cluster, PortPool &ports,
+                         VisitorGate &visitors, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_cluster(cluster)
+    , m_ports(ports)
     , m_visitors(visitors)
 {
     m_poll.setInterval(config.leaseTtl / 3);
@@ -98,11 +101,20 @@ void RemotePorts::onVisitor(quint16 port, qintptr descriptor)
         return;
     }
     visitor->setSendTimeout(m_config.sendTimeout);
-    // What it sends meanwhile waits in its socket's bounded buffer.
+    // What it sends meanwhile waits in its socket's bounded buffer. A port this node has taken
+    // meanwhile is served here.
     m_cluster.forward(
             Cluster::portKey(port), visitor,
             [this, visitor = QPointer(visitor), port, url](MuxStream *stream,
                                                            Cluster::Route route) {
+                if (route == Cluster::Route::Here && visitor && !visitor->hasFailed()) {
+                    // The client came back through this node while the visitor waited.
+                    if (Tunnel *tunnel = Tunnel::holding(m_ports, port)) {
+                        tunnel->serveTcpVisitor(visitor, visitor->peerAddress(),
+                                                visitor->peerPort());
+                        return;
+                    }
+                }
                 if (!visitor || !stream || visitor->hasFailed()) {
                     if (stream) {
                         stream->abort();

@@ -14,6 +14,7 @@
 #include "leasestore.h"
 
 class Listener;
+class PortPool;
 class TcpConnection;
 class VisitorGate;
 struct ServerConfig;
@@ -32,8 +33,8 @@ class RemotePorts : public QObject
 public:
     static constexpr std::chrono::seconds BindAgainAfter{10};
 
-    RemotePorts(const ServerConfig &config, Cluster &cluster, VisitorGate &visitors,
-                QObject *parent = nullptr);
+    RemotePorts(const ServerConfig &config, Cluster &cluster, PortPool &ports,
+                VisitorGate &visitors, QObject *parent = nullptr);
     ~RemotePorts() override;
 
     void start();
@@ -53,6 +54,7 @@ private:
     using Clock = std::chrono::steady_clock;
     const ServerConfig &m_config;
     Cluster &m_cluster;
+    PortPool &m_ports; // this node's own tunnels' ports
     VisitorGate &m_visitors;
     QHash<quint16, Listener *> m_listeners;
     QHash<quint16, Clock::time_point> m_unbindable; // when a bind failed
