@@ -186,10 +186,13 @@ async def slowread(url, host, path, rate, seconds):
     print(json.dumps({"bytes": total}))
 
 
-def profiles(path, server, local, count):
+def profiles(path, server, local, count, tcp="0"):
+    """`count` saved tunnels; the last `tcp` of them TCP tunnels, the others HTTP."""
     lines = ["[General]", "currentProfile=t1", "", "[profiles]"]
     for i in range(1, int(count) + 1):
         lines += ["%d\\name=t%d" % (i, i), "%d\\server=%s" % (i, server), "%d\\local=%s" % (i, local)]
+        if i > int(count) - int(tcp):
+            lines.append("%d\\protocol=tcp" % i)
     lines.append("size=%d" % int(count))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:

@@ -339,22 +339,39 @@ void tst_LeaseStore::findPortsListsTheHeldOnes()
     QCOMPARE(claim(*a.leases, u"port:10001"_s).first, Outcome::Granted);
     QCOMPARE(claim(*a.leases, u"name:otter"_s).first, Outcome::Granted);
     QCOMPARE(claim(*b.leases, u"port:10002"_s, "client-2").first, Outcome::Granted);
-    const auto ports = [&a] {
-        std::optional<std::optional<QList<LeaseStore::Port>>> answer;
-        a.leases->findPorts(
-                [&answer](const std::optional<QList<LeaseStore::Port>> &held) { answer = held; });
+    // What a look finds: the ports held, "unchanged", or "<Redis away>". `version`: what the
+    // caller saw last (empty: look in full), and afterwards the version now.
+    const auto look = [&a](QByteArray *version) {
+        std::optional<std::optional<LeaseStore::Ports>> answer;
+        a.leases->findPorts(*version, [&answer](const std::optional<LeaseStore::Ports> &ports) {
+            answer = ports;
+        });
         if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000))
             return QString(u"<no answer>"_s);
         if (!*answer)
             return QString(u"<Redis away>"_s);
+        *version = (*answer)->version;
+        if (!(*answer)->held)
+            return QString(u"unchanged"_s);
         QStringList listed;
-        for (const LeaseStore::Port &each : **answer)
+        for (const LeaseStore::Port &each : *(*answer)->held)
             listed.append(u"%1 %2 %3"_s.arg(each.port).arg(each.holder.node, each.holder.address));
         listed.sort();
         return listed.join(u", "_s);
     };
+    const auto ports = [&look] {
+        QByteArray inFull;
+        return look(&inFull);
+    };
     QCOMPARE(ports(), u"10001 node-1 127.0.0.1:1, 10002 node-2 127.0.0.1:2"_s);
+    // While no port changes hands, a look with the version seen costs one GET.
+    QByteArray version;
+    QCOMPARE(look(&version), u"10001 node-1 127.0.0.1:1, 10002 node-2 127.0.0.1:2"_s);
+    QCOMPARE(claim(*a.leases, u"name:seal"_s).first, Outcome::Granted); // a name: no change
+    QTRY_COMPARE(raw({"HGET", "rok:node-leases", "node-1"}).string, "3"); // renewed since
+    QCOMPARE(look(&version), u"unchanged"_s);
     a.leases->release(u"port:10001"_s);
+    QCOMPARE(look(&version), u"10002 node-2 127.0.0.1:2"_s);
     QCOMPARE(ports(), u"10002 node-2 127.0.0.1:2"_s);
     // In the set while reserved for its client; a look after its reservation takes it out.
     const auto inSetAfterALook = [&](const QByteArray &port) {

@@ -42,14 +42,21 @@ end
 return view
 )lua";
 
-// The TCP ports held, from the set rok:ports the claims add to: for each, the port, its holder's
-// id and address. A port whose lease has expired leaves the set here; a reserved one stays.
+// The TCP ports held, from the set rok:ports the claims add to. ARGV[1]: the version of the set
+// the caller has seen (rok:ports:version, which every change of a port's holder increments).
+// {version} when that is still the version; else {version, then for each port held: the port,
+// its holder's id and address}. A port whose lease has expired leaves the set here; a reserved
+// one stays.
 constexpr const char *PortsScript = R"lua(
-local held = {}
+local version = redis.call('GET', 'rok:ports:version') or '0'
+if version == ARGV[1] then return {version} end
+local held = {version}
+local removed = false
 for _, port in ipairs(redis.call('SMEMBERS', 'rok:ports')) do
   local value = redis.call('GET', 'rok:port:' .. port)
   if not value then
     redis.call('SREM', 'rok:ports', port)
+    removed = true
   else
     local id, address = string.match(value, '^(%S+) (%S+) %S+$')
     if id and id ~= '-' then
@@ -59,6 +66,7 @@ for _, port in ipairs(redis.call('SMEMBERS', 'rok:ports')) do
     end
   end
 end
+if removed then held[1] = tostring(redis.call('INCR', 'rok:ports:version')) end
 return held
 )lua";
 
@@ -78,7 +86,10 @@ if value and value ~= ARGV[1] then
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
 local port = string.match(KEYS[1], '^rok:port:(%d+)$')
-if port then redis.call('SADD', 'rok:ports', port) end
+if port and value ~= ARGV[1] then
+  redis.call('SADD', 'rok:ports', port)
+  redis.call('INCR', 'rok:ports:version')
+end
 if id == '-' then id = '' end
 return {0, id}
 )lua";
@@ -101,7 +112,10 @@ for i = 2, #KEYS do
   elseif not value then
     redis.call('SET', KEYS[i], ours, 'PX', ARGV[3])
     local port = string.match(KEYS[i], '^rok:port:(%d+)$')
-    if port then redis.call('SADD', 'rok:ports', port) end
+    if port then
+      redis.call('SADD', 'rok:ports', port)
+      redis.call('INCR', 'rok:ports:version')
+    end
     result[i - 1] = 1
   else
     result[i - 1] = value
@@ -114,6 +128,7 @@ return result
 // a lease we still hold.
 constexpr const char *ReleaseScript = R"lua(
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if string.match(KEYS[1], '^rok:port:') then redis.call('INCR', 'rok:ports:version') end
 if ARGV[3] == '0' then return redis.call('DEL', KEYS[1]) end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1
@@ -289,24 +304,32 @@ void LeaseStore::findNodes(std::function<void(const std::optional<QList<Node>> &
     });
 }
 
-void LeaseStore::findPorts(std::function<void(const std::optional<QList<Port>> &ports)> done)
+void LeaseStore::findPorts(const QByteArray &known,
+                           std::function<void(const std::optional<Ports> &ports)> done)
 {
-    m_redis->command({"EVAL", PortsScript, "0"}, [done = std::move(done)](const RedisReply &reply) {
-        if (reply.type != RedisReply::Type::Array) {
-            done(std::nullopt);
-            return;
-        }
-        QList<Port> ports;
-        for (qsizetype i = 0; i + 2 < reply.elements.size(); i += 3) {
-            bool ok = false;
-            const uint port = reply.elements.at(i).string.toUInt(&ok);
-            if (ok && port > 0 && port <= 65535)
-                ports.append({quint16(port),
-                              {QString::fromUtf8(reply.elements.at(i + 1).string),
-                               QString::fromUtf8(reply.elements.at(i + 2).string)}});
-        }
-        done(ports);
-    });
+    m_redis->command({"EVAL", PortsScript, "0", known},
+                     [known, done = std::move(done)](const RedisReply &reply) {
+                         if (reply.type != RedisReply::Type::Array || reply.elements.isEmpty()) {
+                             done(std::nullopt);
+                             return;
+                         }
+                         Ports ports{reply.elements.at(0).string, {}};
+                         if (ports.version == known && reply.elements.size() == 1) {
+                             done(ports); // unchanged
+                             return;
+                         }
+                         ports.held.emplace();
+                         for (qsizetype i = 1; i + 2 < reply.elements.size(); i += 3) {
+                             bool ok = false;
+                             const uint port = reply.elements.at(i).string.toUInt(&ok);
+                             if (ok && port > 0 && port <= 65535)
+                                 ports.held->append(
+                                         {quint16(port),
+                                          {QString::fromUtf8(reply.elements.at(i + 1).string),
+                                           QString::fromUtf8(reply.elements.at(i + 2).string)}});
+                         }
+                         done(ports);
+                     });
 }
 
 void LeaseStore::renew()

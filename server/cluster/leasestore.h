@@ -27,7 +27,8 @@ class RedisClient;
 //   once, from a live node too: the client came back through another node. A release leaves
 //   "- - TAG" for the reservation.
 // - Every lease held is renewed every TTL/3, the node key with them, in one script round trip.
-// - rok:ports: the TCP ports with a lease, for the nodes that listen on them for their holders.
+// - rok:ports: the TCP ports with a lease, for the nodes that listen on them for their holders;
+//   rok:ports:version counts its changes, so that a look at an unchanged set costs one GET.
 //
 // When Redis is away, claims fail (the caller refuses the tunnel with a clear error) and the
 // leases held stay held here: the tunnels keep working. When Redis is back, the renewal it
@@ -90,9 +91,15 @@ public:
         quint16 port;
         Holder holder;
     };
-    // Every TCP port a node holds (rok:ports), with its holder; nothing when Redis could not be
-    // asked.
-    void findPorts(std::function<void(const std::optional<QList<Port>> &ports)> done);
+    struct Ports
+    {
+        QByteArray version; // of rok:ports, for the next call
+        std::optional<QList<Port>> held; // nothing: unchanged since the version asked with
+    };
+    // Every TCP port a node holds (rok:ports), with its holder, unless nothing has changed since
+    // version `known` (empty: in any case); nothing when Redis could not be asked.
+    void findPorts(const QByteArray &known,
+                   std::function<void(const std::optional<Ports> &ports)> done);
 
     QString node() const { return m_node; }
     QString address() const { return m_address; }

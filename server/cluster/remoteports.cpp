@@ -30,13 +30,7 @@ RemotePorts::RemotePorts(const ServerConfig &config, Cluster &cluster, PortPool 
     , m_visitors(visitors)
 {
     m_poll.setInterval(config.leaseTtl / 3);
-    connect(&m_poll, &QTimer::timeout, this, [this] {
-        m_cluster.leases().findPorts(
-                [self = QPointer(this)](const std::optional<QList<LeaseStore::Port>> &held) {
-                    if (self && held) // without Redis, the ports stay as they were
-                        self->update(*held);
-                });
-    });
+    connect(&m_poll, &QTimer::timeout, this, &RemotePorts::poll);
 }
 
 RemotePorts::~RemotePorts() = default;
@@ -44,6 +38,20 @@ RemotePorts::~RemotePorts() = default;
 void RemotePorts::start()
 {
     m_poll.start();
+}
+
+void RemotePorts::poll()
+{
+    // Now and then in full, whatever the version says: a restarted Redis counts from 0 again.
+    const QByteArray known = ++m_polls % FullLookEvery == 0 ? QByteArray() : m_version;
+    m_cluster.leases().findPorts(
+            known, [self = QPointer(this)](const std::optional<LeaseStore::Ports> &ports) {
+                if (!self || !ports) // without Redis, the ports stay as they were
+                    return;
+                self->m_version = ports->version;
+                if (ports->held)
+                    self->update(*ports->held);
+            });
 }
 
 void RemotePorts::update(const QList<LeaseStore::Port> &held)
@@ -79,8 +87,9 @@ void RemotePorts::update(const QList<LeaseStore::Port> &held)
 
 void RemotePorts::yield(quint16 port)
 {
+    // The tunnel binds it right after this; if its claim is refused, the next update()
+    // listens again.
     closeListener(port);
-    m_unbindable.insert(port, Clock::now()); // not taken back before the tunnel has it
 }
 
 void RemotePorts::closeListener(quint16 port)

@@ -22,7 +22,7 @@ struct ServerConfig;
 // The TCP ports other nodes' tunnels hold, listened on here too, so that a TCP visitor may
 // reach any node (a balancer over the port range, or a DNS name with every node's address):
 // this node hands the visitor to the holder over their link, as it does an HTTP visitor.
-// Which ports those are comes from Redis every TTL/3. A port this node cannot bind (one of its
+// Which ports those are comes from Redis every TTL/3 (one GET while nothing changes). A port this node cannot bind (one of its
 // own tunnels has it, it is outside this node's --tcp-ports) is left alone, and tried again
 // after a while.
 class RemotePorts : public QObject
@@ -32,6 +32,7 @@ class RemotePorts : public QObject
 
 public:
     static constexpr std::chrono::seconds BindAgainAfter{10};
+    static constexpr int FullLookEvery = 10; // polls
 
     RemotePorts(const ServerConfig &config, Cluster &cluster, PortPool &ports,
                 VisitorGate &visitors, QObject *parent = nullptr);
@@ -47,6 +48,7 @@ Q_SIGNALS:
     void opened(Listener *listener); // to watch its accept errors
 
 private:
+    void poll();
     void onVisitor(quint16 port, qintptr descriptor);
     void refuse(TcpConnection *visitor, const QString &url, Cluster::Route route); // logs it
     void closeListener(quint16 port);
@@ -59,4 +61,6 @@ private:
     QHash<quint16, Listener *> m_listeners;
     QHash<quint16, Clock::time_point> m_unbindable; // when a bind failed
     QTimer m_poll;
+    QByteArray m_version; // of rok:ports, as last read
+    int m_polls = 0;
 };
