@@ -303,9 +303,12 @@ void Server::reloadCertificates()
     QString error;
     bool ok = true;
     if (!m_config.tlsCertFile.isEmpty()) {
-        if (auto tls = Tls::serverConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, &error))
+        if (auto tls =
+                    Tls::serverConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, &error)) {
             m_tls = *tls;
-        else
+            if (m_cluster)
+                m_cluster->useTls(*m_tls); // for new links
+        } else
             ok = false;
     }
     if (ok && m_config.httpsPort)
@@ -418,6 +421,8 @@ bool Server::start(QString *error)
 bool Server::startCluster(QString *error)
 {
     m_cluster = new Cluster(m_config, m_log, this);
+    if (m_tls)
+        m_cluster->useTls(*m_tls);
     if (!m_cluster->start(error))
         return false;
     m_http->setCluster(m_cluster);

@@ -245,7 +245,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     const QCommandLineOption nodeAddress(
             QStringLiteral("node-address"),
             tr("With --redis: where this node listens for the other nodes and where they reach it "
-               "(port 0 picks one)."),
+               "(port 0 picks one). The links use TLS when the nodes have --tls-cert or "
+               "--self-signed."),
             QStringLiteral("ADDR:PORT"));
     const QCommandLineOption leaseTtl(
             QStringLiteral("lease-ttl"),

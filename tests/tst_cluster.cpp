@@ -16,7 +16,9 @@
 #include "redisserver.h"
 #include "server.h"
 #include "tcpbalancer.h"
+#include "testcertificates.h"
 #include "testhttpservice.h"
+#include "tls/tls.h"
 #include "tunnel.h"
 #include "tunnelclient.h"
 
@@ -25,6 +27,7 @@
 #include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
@@ -49,10 +52,12 @@ private Q_SLOTS:
     void aRedisOutageKeepsTunnelsAndRefusesNewOnes();
     void aNodeIdInUseElsewhereStopsTheNode();
     void aTcpVisitorIsServedWhicheverNodeItReaches();
+    void nodesWithACertificateLinkOverTls();
 
 private:
     ServerConfig nodeConfig(const QString &id) const;
     Server *startNode(const QString &id, const QHostAddress &bind = QHostAddress::LocalHost);
+    Server *startNodeWith(const ServerConfig &config);
     TunnelClient *startClient(const QString &subdomain, quint16 controlPort = 0);
     TunnelClient *startClientWith(TunnelOptions options, quint16 controlPort = 0);
     static QByteArray statusOverTcp(const QHostAddress &address, quint16 port);
@@ -112,10 +117,15 @@ Server *tst_Cluster::startNode(const QString &id, const QHostAddress &bind)
 {
     ServerConfig config = nodeConfig(id);
     config.bind = bind;
+    return startNodeWith(config);
+}
+
+Server *tst_Cluster::startNodeWith(const ServerConfig &config)
+{
     auto server = std::make_unique<Server>(config);
     QString error;
     if (!server->start(&error)) {
-        qWarning("node %s did not start: %s", qPrintable(id), qPrintable(error));
+        qWarning("node %s did not start: %s", qPrintable(config.nodeId), qPrintable(error));
         return nullptr;
     }
     if (!QTest::qWaitFor([&server] { return server->cluster()->leases().isAnnounced(); }, 5000))
@@ -133,7 +143,8 @@ TunnelClient *tst_Cluster::startClient(const QString &subdomain, quint16 control
 
 TunnelClient *tst_Cluster::startClientWith(TunnelOptions options, quint16 controlPort)
 {
-    options.server = {u"127.0.0.1"_s, controlPort ? controlPort : m_balancer->serverPort()};
+    options.server.endpoint = {u"127.0.0.1"_s,
+                               controlPort ? controlPort : m_balancer->serverPort()};
     options.local = {u"127.0.0.1"_s, m_local->serverPort()};
     options.firstRetry = 50ms;
     options.maxRetry = 200ms;
@@ -369,6 +380,36 @@ void tst_Cluster::aTcpVisitorIsServedWhicheverNodeItReaches()
     m_clients.clear();
     QTRY_COMPARE(statusOverTcp(third, port), QByteArray());
     QCOMPARE(statusOverTcp(second, port), QByteArray());
+}
+
+// Nodes with a certificate for their control port (the same files on each, as a deployment
+// has) link to each other over TLS too; a visitor is forwarded over it.
+void tst_Cluster::nodesWithACertificateLinkOverTls()
+{
+    QTemporaryDir files;
+    const auto identity = TestCertificates::issue(u"localhost"_s, nullptr);
+    ServerConfig config = nodeConfig(u"tls-1"_s);
+    config.tlsCertFile = TestCertificates::writeFile(QDir(files.path()), u"cert.pem"_s,
+                                                     identity.certificate.toPem());
+    config.tlsKeyFile =
+            TestCertificates::writeFile(QDir(files.path()), u"key.pem"_s, identity.key.toPem());
+    Server *holder = startNodeWith(config);
+    config.nodeId = u"tls-2"_s;
+    Server *other = startNodeWith(config);
+    QVERIFY(holder && other);
+    TunnelOptions options;
+    options.subdomain = u"otter"_s;
+    options.server.transport = ServerAddress::Transport::Tls;
+    options.trust.pinnedSha256 = Tls::fingerprint(identity.certificate);
+    TunnelClient *client = startClientWith(options, holder->controlPort());
+    QTRY_COMPARE(client->state(), TunnelClient::State::Online);
+    HttpVisit *page =
+            visit(other->httpPort(), "otter.localhost:" + QByteArray::number(other->httpPort()));
+    QTRY_VERIFY(page->isDone());
+    QCOMPARE(page->status(), 200);
+    QCOMPARE(other->clusterJson().value(u"links_tls"_s).toBool(), true);
+    QCOMPARE(other->cluster()->linkCount(), 1);
+    QCOMPARE(m_nodes[0]->clusterJson().value(u"links_tls"_s).toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(tst_Cluster)

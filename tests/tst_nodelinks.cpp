@@ -12,9 +12,12 @@
 #include "muxsession.h"
 #include "muxstream.h"
 #include "protocol.h"
+#include "testcertificates.h"
+#include "tls/tls.h"
 
 #include <QCborValue>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -22,6 +25,82 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A node's TLS configuration with a certificate of its own, as --self-signed gives each node.
+QSslConfiguration tlsFor(const QString &node)
+{
+    const auto identity = TestCertificates::issue(node, nullptr);
+    return Tls::serverConfiguration({identity.certificate}, identity.key);
+}
+
+// Relays TCP between a node and the one that dials it, keeping what passes either way.
+class Tap : public QTcpServer
+{
+public:
+    explicit Tap(quint16 target)
+        : m_target(target)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *front = nextPendingConnection()) {
+                auto *back = new QTcpSocket(front);
+                back->connectToHost(QHostAddress::LocalHost, m_target);
+                relay(front, back);
+                relay(back, front);
+            }
+        });
+    }
+    QByteArray seen() const { return m_seen; }
+
+private:
+    void relay(QTcpSocket *from, QTcpSocket *to)
+    {
+        connect(from, &QIODevice::readyRead, to, [this, from, to] {
+            const QByteArray bytes = from->readAll();
+            m_seen += bytes;
+            to->write(bytes);
+        });
+    }
+    quint16 m_target;
+    QByteArray m_seen;
+};
+
+// A party in the middle: ends the dialling node's TLS with a certificate of its own, opens
+// its own TLS to the node dialled, and passes what it decrypts on, both ways.
+class TlsMiddle : public QTcpServer
+{
+public:
+    TlsMiddle(quint16 target, const QSslConfiguration &own)
+        : m_target(target)
+        , m_own(own)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *front = new QSslSocket(this);
+        front->setSocketDescriptor(descriptor);
+        front->setSslConfiguration(m_own);
+        front->startServerEncryption();
+        auto *back = new QSslSocket(front);
+        QSslConfiguration any = QSslConfiguration::defaultConfiguration();
+        any.setPeerVerifyMode(QSslSocket::VerifyNone);
+        back->setSslConfiguration(any);
+        back->connectToHostEncrypted(u"127.0.0.1"_s, m_target);
+        connect(front, &QIODevice::readyRead, back,
+                [front, back] { back->write(front->readAll()); });
+        connect(back, &QIODevice::readyRead, front,
+                [front, back] { front->write(back->readAll()); });
+    }
+
+private:
+    quint16 m_target;
+    QSslConfiguration m_own;
+};
+
+} // namespace
 
 class tst_NodeLinks : public QObject
 {
@@ -36,6 +115,10 @@ private Q_SLOTS:
     void aMalformedHeaderDropsTheStreamNotTheLink();
     void anUnreachableNodeIsANullptr();
     void aHeaderNamesATunnelOrAPortNeverBoth();
+    void aTlsLinkShowsNothingOnTheWire();
+    void aPartyInTheMiddleWithItsOwnCertificateFailsTheProof();
+    void aTlsNodeAndAPlainNodeDoNotLink_data();
+    void aTlsNodeAndAPlainNodeDoNotLink();
 
 private:
     static QString addressOf(const NodeLinks &links)
@@ -224,6 +307,81 @@ void tst_NodeLinks::aHeaderNamesATunnelOrAPortNeverBoth()
     QVERIFY(refused({{u"port"_s, 22}, {u"visitor"_s, visitor}})); // no name at all
     QVERIFY(refused({{u"name"_s, u"otter"_s}, {u"visitor"_s, u"nowhere"_s}}));
     QVERIFY(!refused({{u"name"_s, QString()}, {u"visitor"_s, visitor}, {u"port"_s, 65535}}));
+}
+
+// With TLS (a node with --tls-cert or --self-signed), nothing of a visitor crosses in clear,
+// not even the tunnel's name; a relay that only passes bytes on does not stop the link.
+void tst_NodeLinks::aTlsLinkShowsNothingOnTheWire()
+{
+    NodeLinks a(u"node-a"_s, "secret");
+    NodeLinks b(u"node-b"_s, "secret");
+    a.setTls(tlsFor(u"node-a"_s));
+    b.setTls(tlsFor(u"node-b"_s));
+    QString error;
+    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    Tap tap(b.port());
+    QVERIFY(tap.listen(QHostAddress::LocalHost, 0));
+    QSignalSpy arrived(&b, &NodeLinks::visitorArrived);
+    MuxStream *stream = open(a, u"node-b"_s, u"127.0.0.1:"_s + QString::number(tap.serverPort()));
+    QVERIFY(stream);
+    stream->write(ForwardedVisitor{u"otter"_s, u"127.0.0.1:5"_s}.toFrame()
+                  + "GET /the-visitors-secret HTTP/1.1\r\n");
+    QTRY_COMPARE(arrived.count(), 1);
+    QCOMPARE(arrived.at(0).at(1).value<ForwardedVisitor>().name, u"otter"_s);
+    auto *there = arrived.at(0).at(0).value<MuxStream *>();
+    QByteArray request;
+    QTRY_VERIFY((request += there->readAll()).size() >= 35);
+    QCOMPARE(request, "GET /the-visitors-secret HTTP/1.1\r\n"_ba);
+    QVERIFY(tap.seen().size() > 35);
+    QVERIFY(!tap.seen().contains("the-visitors-secret"));
+    QVERIFY(!tap.seen().contains("otter"));
+    QVERIFY(!tap.seen().contains("node-a")); // the hello is inside TLS too
+}
+
+// The dialling node takes any certificate, but both proofs of the cluster secret cover the one
+// it sees: a party in the middle that shows its own cannot pass the real node's proof on.
+void tst_NodeLinks::aPartyInTheMiddleWithItsOwnCertificateFailsTheProof()
+{
+    NodeLinks a(u"node-a"_s, "secret");
+    NodeLinks b(u"node-b"_s, "secret");
+    a.setTls(tlsFor(u"node-a"_s));
+    b.setTls(tlsFor(u"node-b"_s));
+    QString error;
+    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    TlsMiddle middle(b.port(), tlsFor(u"mallory"_s));
+    QVERIFY(middle.listen(QHostAddress::LocalHost, 0));
+    QSignalSpy arrived(&b, &NodeLinks::visitorArrived);
+    QSignalSpy down(&a, &NodeLinks::linkDown);
+    QCOMPARE(open(a, u"node-b"_s, u"127.0.0.1:"_s + QString::number(middle.serverPort())), nullptr);
+    QCOMPARE(down.count(), 1);
+    QVERIFY2(down.at(0).at(1).toString().contains(u"a party in the middle"_s),
+             qPrintable(down.at(0).at(1).toString()));
+    QCOMPARE(a.linkCount(), 0);
+    QCOMPARE(b.linkCount(), 0);
+    QCOMPARE(arrived.count(), 0);
+}
+
+void tst_NodeLinks::aTlsNodeAndAPlainNodeDoNotLink_data()
+{
+    QTest::addColumn<bool>("diallerHasTls");
+    QTest::newRow("TLS to plain") << true;
+    QTest::newRow("plain to TLS") << false;
+}
+
+// Every node of a cluster has TLS, or none: a mix does not link, and says why.
+void tst_NodeLinks::aTlsNodeAndAPlainNodeDoNotLink()
+{
+    QFETCH(bool, diallerHasTls);
+    NodeLinks a(u"node-a"_s, "secret");
+    NodeLinks b(u"node-b"_s, "secret");
+    (diallerHasTls ? a : b).setTls(tlsFor(u"node"_s));
+    QString error;
+    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    QSignalSpy down(&a, &NodeLinks::linkDown);
+    QCOMPARE(open(a, u"node-b"_s, addressOf(b)), nullptr);
+    QCOMPARE(down.count(), 1);
+    QVERIFY2(down.at(0).at(1).toString().contains(u"do the nodes agree on TLS?"_s),
+             qPrintable(down.at(0).at(1).toString()));
 }
 
 QTEST_GUILESS_MAIN(tst_NodeLinks)

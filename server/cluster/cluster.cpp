@@ -80,8 +80,12 @@ bool Cluster::start(QString *error)
     });
     connect(m_leases, &LeaseStore::announced, this, [this] {
         m_log.event(QStringLiteral("cluster_joined"),
-                    {{QStringLiteral("node"), m_node}, {QStringLiteral("address"), address()}},
-                    tr("cluster: node %1 at %2 joined").arg(m_node, address()));
+                    {{QStringLiteral("node"), m_node},
+                     {QStringLiteral("address"), address()},
+                     {QStringLiteral("tls"), m_links->usesTls()}},
+                    tr("cluster: node %1 at %2 joined%3")
+                            .arg(m_node, address(),
+                                 m_links->usesTls() ? tr(" (links over TLS)") : QString()));
     });
     m_viewTimer.setInterval(m_config.leaseTtl / 3);
     connect(&m_viewTimer, &QTimer::timeout, this, [this] {
@@ -94,6 +98,11 @@ bool Cluster::start(QString *error)
     m_redis->start();
     m_leases->announce();
     return true;
+}
+
+void Cluster::useTls(const QSslConfiguration &server)
+{
+    m_links->setTls(server);
 }
 
 QJsonObject Cluster::viewJson() const
@@ -110,6 +119,7 @@ QJsonObject Cluster::viewJson() const
             {QStringLiteral("redis"), m_config.redis->toString()},
             {QStringLiteral("redis_up"), isRedisUp()},
             {QStringLiteral("links"), linkCount()},
+            {QStringLiteral("links_tls"), m_links->usesTls()},
             {QStringLiteral("leases"), m_leases->heldCount()},
             {QStringLiteral("nodes"), nodes}};
 }

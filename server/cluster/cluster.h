@@ -18,6 +18,7 @@
 #include "leasestore.h"
 
 class AcmeCertificates;
+class QSslConfiguration;
 class EventLog;
 class MuxStream;
 class NodeLinks;
@@ -40,6 +41,8 @@ public:
     // Listens at --node-address, then connects to Redis and announces the node (in the
     // background: a node starts while Redis is away, and refuses tunnels until it is back).
     bool start(QString *error);
+    // Links to the other nodes over TLS, with this node's certificate (NodeLinks::setTls).
+    void useTls(const QSslConfiguration &server);
     void shutdown(); // hands every lease back, for the clients to take through other nodes
 
     QString node() const { return m_node; }

@@ -10,11 +10,13 @@
 #include "muxsession.h"
 #include "muxstream.h"
 #include "protocol.h"
+#include "tls/tls.h"
 
 #include <QCborValue>
 #include <QNetworkProxy>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -39,11 +41,18 @@ QByteArray nonce()
     return bytes;
 }
 
-// That `node` holds the cluster secret, for the other side's `nonce`.
-QByteArray proof(const QByteArray &secret, const QByteArray &nonce, const QString &node)
+// That `node` holds the cluster secret, for the other side's `nonce`, on a link whose TLS
+// `binding` (Tls::channelBinding of the acceptor's certificate) is this one: a node in the
+// middle, with a certificate of its own, cannot pass the proofs on.
+QByteArray proof(const QByteArray &secret, const QByteArray &nonce, const QString &node,
+                 const QByteArray &binding)
 {
-    return Protocol::authProof(secret, nonce, "rok-node-link " + node.toUtf8());
+    return Protocol::authProof(secret, nonce, "rok-node-link " + node.toUtf8() + binding);
 }
+
+const QString TlsHint = QStringLiteral(
+        " (do the nodes agree on TLS? Links use it when a node has --tls-cert or --self-signed: "
+        "give all nodes one, or none)");
 
 MuxSession::Options linkOptions()
 {
@@ -138,17 +147,22 @@ public:
         });
         m_deadline.start(NodeLinks::HandshakeTimeout);
         if (role == Role::Acceptor) {
-            startMux();
+            startMux(); // over TLS, streams come once the handshake is done
             return;
         }
-        connect(socket, &QAbstractSocket::connected, this, [this] {
+        const auto hello = [this] {
             startMux();
             MuxStream *stream = m_mux->openStream();
             if (!stream)
                 return;
             startControl(stream);
             m_control->send({{KeyType, Hello}, {KeyNode, m_links->m_node}, {KeyNonce, m_nonce}});
-        });
+        };
+        connect(socket, &QAbstractSocket::connected, this, [this] { m_reached = true; });
+        if (auto *tls = qobject_cast<QSslSocket *>(socket))
+            connect(tls, &QSslSocket::encrypted, this, hello);
+        else
+            connect(socket, &QAbstractSocket::connected, this, hello);
         connect(socket, &QAbstractSocket::errorOccurred, this,
                 [this] { fail(m_socket->errorString()); });
     }
@@ -206,10 +220,21 @@ private:
         readHeader(stream);
     }
 
+    // What both proofs cover: the acceptor's certificate, as each side sees it.
+    QByteArray binding() const
+    {
+        if (m_role == Role::Acceptor)
+            return m_links->m_tls ? Tls::channelBinding(m_links->m_tls->localCertificate())
+                                  : QByteArray();
+        const auto *tls = qobject_cast<QSslSocket *>(m_socket);
+        return tls ? Tls::channelBinding(tls->peerCertificate()) : QByteArray();
+    }
+
     void onMessage(const QCborMap &message)
     {
         const QString type = message.value(KeyType).toString();
         const QByteArray secret = m_links->m_secret;
+        const QByteArray binding = this->binding();
         if (m_role == Role::Acceptor && type == Hello && m_peerNode.isEmpty()) {
             m_peerNode = message.value(KeyNode).toString().left(64);
             const QByteArray theirs = message.value(KeyNonce).toByteArray();
@@ -218,24 +243,34 @@ private:
             m_control->send({{KeyType, Challenge},
                              {KeyNode, m_links->m_node},
                              {KeyNonce, m_nonce},
-                             {KeyProof, proof(secret, theirs, m_links->m_node)}});
+                             {KeyProof, proof(secret, theirs, m_links->m_node, binding)}});
         } else if (m_role == Role::Connector && type == Challenge && !m_up) {
             m_peerNode = message.value(KeyNode).toString().left(64);
             const QByteArray theirs = message.value(KeyNonce).toByteArray();
             if (theirs.size() != NonceSize
                 || !Protocol::constantTimeEquals(message.value(KeyProof).toByteArray(),
-                                                 proof(secret, m_nonce, m_peerNode)))
-                return fail(QStringLiteral("the node does not hold the cluster secret"));
-            m_control->send({{KeyType, Proof}, {KeyProof, proof(secret, theirs, m_links->m_node)}});
+                                                 proof(secret, m_nonce, m_peerNode, binding)))
+                return refuseProof();
+            m_control->send({{KeyType, Proof},
+                             {KeyProof, proof(secret, theirs, m_links->m_node, binding)}});
             becomeUp();
         } else if (m_role == Role::Acceptor && type == Proof && !m_up && !m_peerNode.isEmpty()) {
             if (!Protocol::constantTimeEquals(message.value(KeyProof).toByteArray(),
-                                              proof(secret, m_nonce, m_peerNode)))
-                return fail(QStringLiteral("the node does not hold the cluster secret"));
+                                              proof(secret, m_nonce, m_peerNode, binding)))
+                return refuseProof();
             becomeUp();
         } else {
             fail(QStringLiteral("unexpected message \"%1\"").arg(type.left(32)));
         }
+    }
+
+    void refuseProof()
+    {
+        m_refusedProof = true;
+        fail(m_socket->inherits("QSslSocket")
+                     ? QStringLiteral("the node does not hold the cluster secret, or a party in "
+                                      "the middle holds the connection")
+                     : QStringLiteral("the node does not hold the cluster secret"));
     }
 
     void becomeUp()
@@ -257,11 +292,15 @@ private:
                          });
     }
 
-    void fail(const QString &reason)
+    void fail(QString reason)
     {
         if (m_failed)
             return;
         m_failed = true;
+        // A connector that reached the node but got no proof, nor a refusal of its own: most
+        // often a node that speaks TLS to one that does not, or the other way round.
+        if (m_role == Role::Connector && m_reached && !m_up && !m_refusedProof)
+            reason += TlsHint;
         m_deadline.stop();
         for (MuxStream *stream : std::exchange(m_parked, {}))
             stream->abort();
@@ -289,6 +328,8 @@ private:
     QTimer m_deadline;
     bool m_up = false;
     bool m_failed = false;
+    bool m_reached = false; // connector: the TCP connection was made
+    bool m_refusedProof = false;
     QList<MuxStream *> m_parked;
     QList<std::function<void(MuxStream *)>> m_waiting;
 };
@@ -319,12 +360,17 @@ quint16 NodeLinks::port() const
 
 void NodeLinks::onAccepted(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket;
+    QTcpSocket *socket = m_tls ? new QSslSocket : new QTcpSocket;
     socket->setProxy(QNetworkProxy::NoProxy);
     if (!socket->setSocketDescriptor(descriptor)) {
         ::close(int(descriptor));
         delete socket;
         return;
+    }
+    if (m_tls) {
+        auto *tls = static_cast<QSslSocket *>(socket);
+        tls->setSslConfiguration(*m_tls);
+        tls->startServerEncryption();
     }
     new NodeLink(this, socket, NodeLink::Role::Acceptor);
 }
@@ -344,11 +390,20 @@ void NodeLinks::openStream(const QString &node, const QString &address,
             QTimer::singleShot(0, this, [done = std::move(done)] { done(nullptr); });
             return;
         }
-        auto *socket = new QTcpSocket;
+        QTcpSocket *socket = m_tls ? new QSslSocket : new QTcpSocket;
         socket->setProxy(QNetworkProxy::NoProxy);
         link = new NodeLink(this, socket, NodeLink::Role::Connector, node, address);
         m_connecting.insert(address, link);
-        socket->connectToHost(target->first, target->second);
+        if (m_tls) {
+            // Any certificate: the proofs, bound to it, say whether the node is one of ours.
+            auto *tls = static_cast<QSslSocket *>(socket);
+            QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+            configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+            tls->setSslConfiguration(configuration);
+            tls->connectToHostEncrypted(target->first.toString(), target->second);
+        } else {
+            socket->connectToHost(target->first, target->second);
+        }
     }
     link->whenUp(std::move(done));
 }

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QString>
 
 #include <chrono>
@@ -39,6 +40,12 @@ public:
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
     void setNode(const QString &node) { m_node = node; } // once the port is known
+    // Links over TLS, this node presenting `server`'s certificate (its --tls-cert or
+    // --self-signed). A connector takes any certificate: both proofs of the cluster secret
+    // cover the one it sees, so a party in the middle with another certificate fails them.
+    // Every node of a cluster needs TLS, or none.
+    void setTls(const QSslConfiguration &server) { m_tls = server; }
+    bool usesTls() const { return m_tls.has_value(); }
 
     // A stream to node `node` at `address` (host:port), over its link once that is up: nullptr
     // when the node cannot be reached. `done` may be called at once, when the link is up.
@@ -61,6 +68,7 @@ private:
 
     QString m_node;
     QByteArray m_secret;
+    std::optional<QSslConfiguration> m_tls;
     Listener *m_listener;
     QHash<QString, NodeLink *> m_links; // by node id, once up
     QHash<QString, NodeLink *> m_connecting; // by address
