@@ -81,8 +81,10 @@ void Tunnel::startServing()
             this,
             [this] {
                 for (const QPointer<TcpConnection> &visitor : std::exchange(m_early, {})) {
-                    if (visitor)
+                    if (visitor && !visitor->hasFailed())
                         serveTcpVisitor(visitor, visitor->peerAddress(), visitor->peerPort());
+                    else if (visitor)
+                        visitor->deleteLater(); // it reset meanwhile
                 }
             },
             Qt::QueuedConnection);

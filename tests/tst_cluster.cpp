@@ -12,7 +12,9 @@
 
 #include "cluster/cluster.h"
 #include "cluster/leasestore.h"
+#include "controlmessages.h"
 #include "httpvisit.h"
+#include "rawclient.h"
 #include "redisserver.h"
 #include "server.h"
 #include "tcpbalancer.h"
@@ -370,6 +372,22 @@ void tst_Cluster::aTcpVisitorIsServedWhicheverNodeItReaches()
     QTRY_COMPARE(statusOverTcp(third, port), "HTTP/1.1 200 OK");
     QCOMPARE(nodeC->clusterJson().value(u"remote_ports"_s).toInt(), 1);
     QCOMPARE(m_nodes[1]->clusterJson().value(u"remote_ports"_s).toInt(), 0);
+
+    // Another client asks node-b for that very port: node-b stops listening on it for the
+    // claim, which Redis refuses (node-1 holds it), then listens on it again for node-1.
+    RawClient thief(nodeB->controlPort(), second);
+    thief.control->send(Protocol::Hello{.version = 3}.toCbor());
+    QVERIFY(thief.replies->wait());
+    thief.control->send(Protocol::Open{.protocol = u"tcp"_s,
+                                       .port = port,
+                                       .resume = QByteArray(Protocol::ResumeKeySize, 'x'),
+                                       .tunnel = 1}
+                                .toCbor());
+    QTRY_COMPARE(thief.replies->count(), 2);
+    const Protocol::Error refused = Protocol::Error::fromCbor(thief.reply(1));
+    QCOMPARE(refused.code, Protocol::ErrorCode::NoPort);
+    QVERIFY2(refused.message.contains(u"is in use on node node-1"_s), qPrintable(refused.message));
+    QTRY_COMPARE(statusOverTcp(second, port), "HTTP/1.1 200 OK");
 
     // The holder goes: the client comes back through node-b and asks for its port there, which
     // node-b stops listening on for the dead node and binds for the tunnel. node-c now hands

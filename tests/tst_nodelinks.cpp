@@ -125,6 +125,14 @@ private:
     {
         return u"127.0.0.1:"_s + QString::number(links.port());
     }
+    // Both with TLS, each with a certificate of its own; b listening.
+    static bool listenWithTls(NodeLinks &a, NodeLinks &b)
+    {
+        a.setTls(tlsFor(u"node-a"_s));
+        b.setTls(tlsFor(u"node-b"_s));
+        QString error;
+        return b.listen(QHostAddress::LocalHost, 0, &error);
+    }
     static MuxStream *open(NodeLinks &from, const QString &node, const QString &address)
     {
         std::optional<MuxStream *> result;
@@ -315,10 +323,7 @@ void tst_NodeLinks::aTlsLinkShowsNothingOnTheWire()
 {
     NodeLinks a(u"node-a"_s, "secret");
     NodeLinks b(u"node-b"_s, "secret");
-    a.setTls(tlsFor(u"node-a"_s));
-    b.setTls(tlsFor(u"node-b"_s));
-    QString error;
-    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    QVERIFY(listenWithTls(a, b));
     Tap tap(b.port());
     QVERIFY(tap.listen(QHostAddress::LocalHost, 0));
     QSignalSpy arrived(&b, &NodeLinks::visitorArrived);
@@ -344,10 +349,7 @@ void tst_NodeLinks::aPartyInTheMiddleWithItsOwnCertificateFailsTheProof()
 {
     NodeLinks a(u"node-a"_s, "secret");
     NodeLinks b(u"node-b"_s, "secret");
-    a.setTls(tlsFor(u"node-a"_s));
-    b.setTls(tlsFor(u"node-b"_s));
-    QString error;
-    QVERIFY(b.listen(QHostAddress::LocalHost, 0, &error));
+    QVERIFY(listenWithTls(a, b));
     TlsMiddle middle(b.port(), tlsFor(u"mallory"_s));
     QVERIFY(middle.listen(QHostAddress::LocalHost, 0));
     QSignalSpy arrived(&b, &NodeLinks::visitorArrived);

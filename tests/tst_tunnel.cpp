@@ -11,6 +11,7 @@
 #include "listener.h"
 #include "muxsession.h"
 #include "muxstream.h"
+#include "rawclient.h"
 #include "requesthold.h"
 #include "requestlog.h"
 #include "server.h"
@@ -96,26 +97,6 @@ private:
     }
 
     QPointer<MuxSession> m_session;
-};
-
-// A client speaking the control protocol by hand, for what TunnelClient would never send.
-struct RawClient
-{
-    explicit RawClient(quint16 controlPort)
-        : socket(new QTcpSocket)
-    {
-        socket->connectToHost(QHostAddress::LocalHost, controlPort);
-        socket->waitForConnected();
-        session = std::make_unique<MuxSession>(socket, MuxSession::Side::Client);
-        control = std::make_unique<ControlChannel>(session->openStream());
-        replies = std::make_unique<QSignalSpy>(control.get(), &ControlChannel::messageReceived);
-    }
-    QCborMap reply(qsizetype index) const { return replies->at(index).at(0).value<QCborMap>(); }
-
-    QTcpSocket *socket; // owned by the session
-    std::unique_ptr<MuxSession> session;
-    std::unique_ptr<ControlChannel> control;
-    std::unique_ptr<QSignalSpy> replies;
 };
 
 } // namespace

@@ -50,7 +50,10 @@ void RemotePorts::poll()
                     return;
                 self->m_version = ports->version;
                 if (ports->held)
-                    self->update(*ports->held);
+                    self->m_held = *ports->held;
+                // Unchanged too: a port given up for a claim that failed, or one that could not
+                // be bound, is listened on again.
+                self->update(self->m_held);
             });
 }
 

@@ -62,5 +62,6 @@ private:
     QHash<quint16, Clock::time_point> m_unbindable; // when a bind failed
     QTimer m_poll;
     QByteArray m_version; // of rok:ports, as last read
+    QList<LeaseStore::Port> m_held; // as last read
     int m_polls = 0;
 };
