@@ -6,9 +6,11 @@
 // from pebble (Let's Encrypt's ACME test server, Debian's package) with pebble-challtestsrv as
 // its DNS, answering the HTTP-01 challenge on its own HTTP edge; curl, trusting pebble's root,
 // then gets the page over HTTPS. A name whose challenge fails stays on plain HTTP and says why.
+// In a cluster a name is ordered once, by its node, and served over HTTPS by every node.
 
 #include "curl.h"
 #include "jsonprocess.h"
+#include "redisserver.h"
 #include "testcertificates.h"
 #include "testhttpservice.h"
 
@@ -98,6 +100,7 @@ private Q_SLOTS:
     void failedChallengeKeepsPlainHttp();
     void renewsAtTwoThirdsWithoutDroppingTheTunnel();
     void ordersPerHourBoundsNewNames();
+    void aClusterOrdersANameOnceAndServesItOnEveryNode();
 
 private:
     // pebble on a free port, validating HTTP-01 on `challengePort`, with its DNS server.
@@ -361,6 +364,44 @@ void tst_Acme::ordersPerHourBoundsNewNames()
     QCOMPARE(http, u"http://two.%1:%2"_s.arg(Domain).arg(m_httpPort));
     QCOMPARE(fetch(http + u"/"_s).output, QByteArray(TestHttpService::Page));
     QCOMPARE(server->events(u"certificate_requested"_s).size(), 1);
+}
+
+// Cluster mode (docs/SCALE-OUT.md): two nodes, one Redis. The tunnel is node-b's, but pebble
+// asks node-a for the challenge, which node-a forwards to node-b. node-b orders the certificate;
+// node-a takes it from Redis, sealed with the cluster secret, without asking the CA, and serves
+// the name over HTTPS too. Both have --self-signed, so their link is TLS.
+void tst_Acme::aClusterOrdersANameOnceAndServesItOnEveryNode()
+{
+    RedisServer redis;
+    QVERIFY(redis.start());
+    const QStringList cluster{u"--redis"_s,     redis.url(),      u"--node-address"_s,
+                              u"127.0.0.1:0"_s, u"--lease-ttl"_s, u"1"_s};
+    JsonProcess *first = startServer(m_dir.filePath(u"state-node-a"_s),
+                                     cluster + QStringList{u"--node-id"_s, u"node-a"_s});
+    const quint16 firstHttp = m_httpPort;
+    const quint16 firstHttps = m_httpsPort;
+    JsonProcess *holder = startServer(m_dir.filePath(u"state-node-b"_s),
+                                      cluster + QStringList{u"--node-id"_s, u"node-b"_s});
+    for (JsonProcess *node : {first, holder}) {
+        const QJsonObject joined = node->waitFor(u"cluster_joined"_s);
+        QVERIFY2(joined.value(u"tls"_s).toBool(), node->standardError().constData());
+    }
+    startPebble(firstHttp);
+
+    JsonProcess *client = startClient(u"shop"_s); // through node-b, the last started
+    int opening = 0;
+    QVERIFY(!client->waitFor(u"tunnel_opened"_s, 15000, &opening).isEmpty());
+    const QJsonObject secured = client->waitFor(u"tunnel_opened"_s, 30000, nullptr, opening + 1);
+    QVERIFY2(!secured.isEmpty(), holder->standardError().constData());
+    QCOMPARE(holder->events(u"certificate_issued"_s).size(), 1);
+
+    QVERIFY2(!first->waitFor(u"certificate_adopted"_s, 10000).isEmpty(),
+             first->standardError().constData());
+    QVERIFY(first->events(u"certificate_requested"_s).isEmpty());
+    const CurlResult page = fetch(u"https://shop.%1:%2/"_s.arg(Domain).arg(firstHttps),
+                                  {u"--cacert"_s, pebbleRoot()});
+    QVERIFY2(page.exitCode == 0, page.error.constData());
+    QCOMPARE(page.output, QByteArray(TestHttpService::Page));
 }
 
 QTEST_GUILESS_MAIN(tst_Acme)
