@@ -69,6 +69,7 @@ public:
 
     QString peer() const { return m_peer; }
     QString token() const { return m_token; } // "token sha256:…" or "anonymous"; empty before auth
+    int maxTunnels() const { return m_maxTunnels; } // the token's limit
     const QList<Tunnel *> &tunnels() const { return m_tunnels; } // open ones
     // Version 3: each visitor stream starts with a Protocol::VisitorHeader.
     bool sendsVisitorHeaders() const { return m_version >= 3; }

@@ -105,7 +105,7 @@ void Tunnel::claimLease(std::function<void(const std::optional<Refusal> &)> done
     constexpr int Attempts = 5; // random names or ports other nodes hold
     LeaseStore &leases = m_services.cluster->leases();
     const QString key = leaseKey();
-    leases.claim(key, m_resumeKey,
+    leases.claim(key, m_resumeKey, {m_session->token(), m_session->maxTunnels()},
                  [self = QPointer(this), key, &leases, done = std::move(done),
                   attempt](const LeaseStore::Claim &claim) mutable {
                      if (!self) {
@@ -118,7 +118,9 @@ void Tunnel::claimLease(std::function<void(const std::optional<Refusal> &)> done
                          done(std::nullopt);
                          return;
                      }
-                     if (self->m_random && claim.outcome != LeaseStore::Claim::Outcome::Unavailable
+                     using Outcome = LeaseStore::Claim::Outcome;
+                     if (self->m_random
+                         && (claim.outcome == Outcome::Held || claim.outcome == Outcome::Reserved)
                          && attempt < Attempts) {
                          const bool tcp = self->m_tcpListener;
                          self->release();
@@ -152,6 +154,11 @@ std::optional<Tunnel::Refusal> Tunnel::leaseRefusal(const LeaseStore::Claim &cla
                        tr("%1 was in use until recently and is reserved for its last tunnel for "
                           "now")
                                .arg(what)};
+    case LeaseStore::Claim::Outcome::TokenFull:
+        return Refusal{ErrorCode::TooManyTunnels,
+                       tr("this token has %1 tunnels open in the cluster, the most it allows "
+                          "(--max-tunnels-per-token)")
+                               .arg(m_session->maxTunnels())};
     case LeaseStore::Claim::Outcome::Unavailable:
         break;
     }

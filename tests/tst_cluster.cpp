@@ -55,6 +55,7 @@ private Q_SLOTS:
     void aNodeIdInUseElsewhereStopsTheNode();
     void aTcpVisitorIsServedWhicheverNodeItReaches();
     void nodesWithACertificateLinkOverTls();
+    void aTokensLimitCountsOnEveryNode();
 
 private:
     ServerConfig nodeConfig(const QString &id) const;
@@ -434,6 +435,31 @@ void tst_Cluster::nodesWithACertificateLinkOverTls()
     QCOMPARE(other->clusterJson().value(u"links_tls"_s).toBool(), true);
     QCOMPARE(other->cluster()->linkCount(), 1);
     QCOMPARE(m_nodes[0]->clusterJson().value(u"links_tls"_s).toBool(), false);
+}
+
+// --max-tunnels-per-token counts a token's tunnels on every node: with a limit of 1, a second
+// tunnel through another node is refused (not fatal: the client tries again), and gets in once
+// the first has closed.
+void tst_Cluster::aTokensLimitCountsOnEveryNode()
+{
+    ServerConfig config = nodeConfig(u"limited-1"_s);
+    config.maxTunnelsPerToken = 1;
+    Server *first = startNodeWith(config);
+    config.nodeId = u"limited-2"_s;
+    Server *second = startNodeWith(config);
+    QVERIFY(first && second);
+    TunnelClient *otter = startClient(u"otter"_s, first->controlPort());
+    QTRY_COMPARE(otter->state(), TunnelClient::State::Online);
+    TunnelClient *seal = startClient(u"seal"_s, second->controlPort());
+    QSignalSpy errors(seal, &TunnelClient::errorOccurred);
+    QTRY_VERIFY(!errors.isEmpty());
+    QVERIFY2(errors.at(0).at(0).toString().contains(
+                     u"this token has 1 tunnels open in the cluster"_s),
+             qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(errors.at(0).at(1).toBool(), false); // not fatal
+    m_clients.erase(m_clients.begin()); // otter's client leaves
+    QTRY_COMPARE(seal->state(), TunnelClient::State::Online);
+    QVERIFY(second->tunnelFor(u"seal"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_Cluster)

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void findNodesListsTheLiveOnes();
     void anOutageFailsClaimsKeepsLeasesAndHeals();
     void findPortsListsTheHeldOnes();
+    void aTokensTunnelsAreCountedAcrossNodes();
 
 private:
     struct Node
@@ -54,7 +55,8 @@ private:
     Node node(const QString &id, std::chrono::milliseconds ttl = 300ms,
               std::chrono::milliseconds reservation = 0ms);
     static std::pair<Outcome, QString> claim(LeaseStore &leases, const QString &key,
-                                             const QByteArray &resumeKey = "client-1");
+                                             const QByteArray &resumeKey = "client-1",
+                                             const LeaseStore::Quota &quota = {});
     RedisReply raw(const QList<QByteArray> &command);
 
     std::unique_ptr<RedisServer> m_server;
@@ -97,10 +99,12 @@ tst_LeaseStore::Node tst_LeaseStore::node(const QString &id, std::chrono::millis
 }
 
 std::pair<Outcome, QString> tst_LeaseStore::claim(LeaseStore &leases, const QString &key,
-                                                  const QByteArray &resumeKey)
+                                                  const QByteArray &resumeKey,
+                                                  const LeaseStore::Quota &quota)
 {
     std::optional<LeaseStore::Claim> answer;
-    leases.claim(key, resumeKey, [&answer](const LeaseStore::Claim &claim) { answer = claim; });
+    leases.claim(key, resumeKey, quota,
+                 [&answer](const LeaseStore::Claim &claim) { answer = claim; });
     if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000))
         return {Outcome::Unavailable, u"<no answer>"_s};
     return {answer->outcome,
@@ -387,6 +391,41 @@ void tst_LeaseStore::findPortsListsTheHeldOnes()
     QVERIFY(m_server->start()); // empty
     QVERIFY(up.wait());
     QTRY_COMPARE(ports(), u"10002 node-2 127.0.0.1:2"_s);
+}
+
+// --max-tunnels-per-token across the cluster: each node's count of a token's tunnels is in
+// Redis, the live nodes' counts are summed at each claim, a tunnel taken over moves its count,
+// and a dead node's count stops counting.
+void tst_LeaseStore::aTokensTunnelsAreCountedAcrossNodes()
+{
+    const LeaseStore::Quota two{u"token sha256:0123456789ab"_s, 2};
+    Node a = node(u"node-1"_s);
+    Node b = node(u"node-2"_s);
+    QCOMPARE(claim(*a.leases, u"name:otter"_s, "client-1", two).first, Outcome::Granted);
+    QCOMPARE(claim(*b.leases, u"name:seal"_s, "client-2", two).first, Outcome::Granted);
+    QCOMPARE(claim(*b.leases, u"port:10001"_s, "client-3", two).first, Outcome::TokenFull);
+    QCOMPARE(claim(*b.leases, u"port:10001"_s, "client-3", {u"another"_s, 2}).first,
+             Outcome::Granted);
+    a.leases->release(u"name:otter"_s);
+    QCOMPARE(claim(*b.leases, u"name:puffin"_s, "client-4", two).first, Outcome::Granted);
+    // seal's client comes back through node-1: its tunnel moves there, with its count.
+    QCOMPARE(claim(*a.leases, u"name:seal"_s, "client-2", two).first, Outcome::Granted);
+    const QByteArray counts = "rok:token:" + LeaseStore::tag("token sha256:0123456789ab");
+    QCOMPARE(raw({"HGET", counts, "node-1"}).string, "1");
+    QCOMPARE(raw({"HGET", counts, "node-2"}).string, "1"); // and a renewal counts only its own
+    QCOMPARE(claim(*a.leases, u"name:walrus"_s, "client-5", two).first, Outcome::TokenFull);
+
+    const LeaseStore::Quota one{u"token sha256:ba9876543210"_s, 1};
+    {
+        Node c = node(u"node-3"_s);
+        QCOMPARE(claim(*c.leases, u"name:gull"_s, "client-6", one).first, Outcome::Granted);
+        QCOMPARE(claim(*a.leases, u"name:tern"_s, "client-7", one).first, Outcome::TokenFull);
+    } // node-3 dies without a word: its tunnel no longer counts once its node key is gone
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                return claim(*a.leases, u"name:tern"_s, "client-7", one).first == Outcome::Granted;
+            },
+            5000));
 }
 
 QTEST_GUILESS_MAIN(tst_LeaseStore)

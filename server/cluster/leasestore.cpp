@@ -70,8 +70,12 @@ if removed then held[1] = tostring(redis.call('INCR', 'rok:ports:version')) end
 return held
 )lua";
 
-// KEYS[1]: the lease. ARGV: our value, our tag, the lease's lifetime in ms.
-// {0, previous holder} granted; {1, holder} held by a live node; {2, holder} reserved.
+// KEYS[1]: the lease. ARGV: our value, our tag, the lease's lifetime in ms, then for the token
+// quota (docs/SCALE-OUT.md) this node's id, the token's tag ('' for none) and its limit.
+// {0, previous holder} granted; {1, holder} held by a live node; {2, holder} reserved; {3, ''}
+// the token has its limit of tunnels in the cluster. rok:token:TAG counts them per node: the
+// live nodes' counts are summed, a dead node's field goes, and a key taken over from another
+// node moves its count here.
 constexpr const char *ClaimScript = R"lua(
 local value = redis.call('GET', KEYS[1])
 local id = ''
@@ -84,6 +88,24 @@ if value and value ~= ARGV[1] then
     return {2, id}
   end
 end
+if ARGV[5] ~= '' then
+  local counts = 'rok:token:' .. ARGV[5]
+  if id ~= '' and id ~= '-' and id ~= ARGV[4] then -- the tunnel moves here
+    if redis.call('HINCRBY', counts, id, -1) <= 0 then redis.call('HDEL', counts, id) end
+  end
+  local total = 0
+  local fields = redis.call('HGETALL', counts)
+  for i = 1, #fields, 2 do
+    if fields[i] == ARGV[4] or redis.call('EXISTS', 'rok:node:' .. fields[i]) == 1 then
+      total = total + tonumber(fields[i + 1])
+    else
+      redis.call('HDEL', counts, fields[i])
+    end
+  end
+  if total >= tonumber(ARGV[6]) then return {3, ''} end
+  redis.call('HINCRBY', counts, ARGV[4], 1)
+  redis.call('PEXPIRE', counts, ARGV[3])
+end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
 local port = string.match(KEYS[1], '^rok:port:(%d+)$')
 if port and value ~= ARGV[1] then
@@ -95,17 +117,24 @@ return {0, id}
 )lua";
 
 // KEYS: the node key, then the leases. ARGV: the node's value, the TTL, the leases' lifetime,
-// the node's id, then each lease's value. For each lease: 1 renewed (or taken back: it had
-// expired); else the value another node left there. The node's count of leases goes to
-// rok:node-leases, for the cluster view.
+// the node's id, then each lease's value, then each lease's token tag ('' for none). For each
+// lease: 1 renewed (or taken back: it had expired); else the value another node left there. The
+// node's count of leases goes to rok:node-leases, for the cluster view; its count of the leases
+// still its own per token to rok:token:TAG (written again, for a Redis that lost it).
 constexpr const char *RenewScript = R"lua(
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 redis.call('SADD', 'rok:nodes', ARGV[4])
 redis.call('HSET', 'rok:node-leases', ARGV[4], #KEYS - 1)
+local leases = #KEYS - 1
+local perToken = {}
 local result = {}
 for i = 2, #KEYS do
   local value = redis.call('GET', KEYS[i])
   local ours = ARGV[i + 3]
+  local token = ARGV[i + 3 + leases]
+  if token ~= '' and (value == ours or not value) then
+    perToken[token] = (perToken[token] or 0) + 1
+  end
   if value == ours then
     redis.call('PEXPIRE', KEYS[i], ARGV[3])
     result[i - 1] = 1
@@ -121,14 +150,23 @@ for i = 2, #KEYS do
     result[i - 1] = value
   end
 end
+for token, count in pairs(perToken) do
+  redis.call('HSET', 'rok:token:' .. token, ARGV[4], count)
+  redis.call('PEXPIRE', 'rok:token:' .. token, ARGV[3])
+end
 return result
 )lua";
 
-// KEYS[1]: the lease. ARGV: our value, what stays for the reservation, its length in ms. Only
-// a lease we still hold.
+// KEYS[1]: the lease. ARGV: our value, what stays for the reservation, its length in ms, this
+// node's id, the token's tag ('' for none). Only a lease we still hold (one taken over moved
+// its count already).
 constexpr const char *ReleaseScript = R"lua(
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 if string.match(KEYS[1], '^rok:port:') then redis.call('INCR', 'rok:ports:version') end
+if ARGV[5] ~= '' then
+  local counts = 'rok:token:' .. ARGV[5]
+  if redis.call('HINCRBY', counts, ARGV[4], -1) <= 0 then redis.call('HDEL', counts, ARGV[4]) end
+end
 if ARGV[3] == '0' then return redis.call('DEL', KEYS[1]) end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1
@@ -213,11 +251,19 @@ void LeaseStore::tryAnnounce()
 
 void LeaseStore::claim(const QString &key, const QByteArray &resumeKey, Done done)
 {
+    claim(key, resumeKey, {}, std::move(done));
+}
+
+void LeaseStore::claim(const QString &key, const QByteArray &resumeKey, const Quota &quota,
+                       Done done)
+{
     const QByteArray resumeTag = tag(resumeKey);
     const QByteArray ours = value(resumeTag);
+    const QByteArray tokenTag = quota.token.isEmpty() ? QByteArray() : tag(quota.token.toUtf8());
     m_redis->command({"EVAL", ClaimScript, "1", redisKey(key), ours, resumeTag,
-                      milliseconds(m_ttl + m_reservation)},
-                     [this, key, ours, done = std::move(done)](const RedisReply &reply) {
+                      milliseconds(m_ttl + m_reservation), m_node.toUtf8(), tokenTag,
+                      QByteArray::number(quota.max)},
+                     [this, key, ours, tokenTag, done = std::move(done)](const RedisReply &reply) {
                          if (reply.type != RedisReply::Type::Array || reply.elements.size() != 2) {
                              done({Claim::Outcome::Unavailable,
                                    {},
@@ -229,10 +275,15 @@ void LeaseStore::claim(const QString &key, const QByteArray &resumeKey, Done don
                          switch (reply.elements.at(0).integer) {
                          case 0:
                              m_held.insert(key, ours);
+                             if (!tokenTag.isEmpty())
+                                 m_tokenOf.insert(key, tokenTag);
                              done({Claim::Outcome::Granted, node, {}});
                              return;
                          case 1:
                              done({Claim::Outcome::Held, node, {}});
+                             return;
+                         case 3:
+                             done({Claim::Outcome::TokenFull, {}, {}});
                              return;
                          default:
                              done({Claim::Outcome::Reserved, node, {}});
@@ -250,7 +301,7 @@ void LeaseStore::release(const QString &key)
     m_held.erase(it);
     const QByteArray released = "- - " + ours.mid(ours.lastIndexOf(' ') + 1);
     m_redis->command({"EVAL", ReleaseScript, "1", redisKey(key), ours, released,
-                      milliseconds(m_reservation)});
+                      milliseconds(m_reservation), m_node.toUtf8(), m_tokenOf.take(key)});
 }
 
 void LeaseStore::releaseAll()
@@ -345,6 +396,8 @@ void LeaseStore::renew()
                     m_node.toUtf8()});
     for (const QString &key : keys)
         command.append(m_held.value(key));
+    for (const QString &key : keys)
+        command.append(m_tokenOf.value(key));
     m_renewing = true;
     m_redis->command(command, [this, keys](const RedisReply &reply) {
         m_renewing = false;
@@ -354,6 +407,7 @@ void LeaseStore::renew()
             const RedisReply &result = reply.elements.at(i);
             if (result.type == RedisReply::Type::Integer || !m_held.remove(keys.at(i)))
                 continue;
+            m_tokenOf.remove(keys.at(i)); // its count moved with it
             const QString holder = holderOf(result.string);
             qCWarning(lcRedis).noquote() << m_node << "lost" << keys.at(i) << "to" << holder;
             Q_EMIT lost(keys.at(i), holder);

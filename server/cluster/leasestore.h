@@ -27,6 +27,8 @@ class RedisClient;
 //   once, from a live node too: the client came back through another node. A release leaves
 //   "- - TAG" for the reservation.
 // - Every lease held is renewed every TTL/3, the node key with them, in one script round trip.
+// - rok:token:TAG: per node, how many tunnels a token holds, for --max-tunnels-per-token
+//   across the cluster; a dead node's count no longer counts.
 // - rok:ports: the TCP ports with a lease, for the nodes that listen on them for their holders;
 //   rok:ports:version counts its changes, so that a look at an unchanged set costs one GET.
 //
@@ -54,7 +56,8 @@ public:
 
     struct Claim
     {
-        enum class Outcome { Granted, Held, Reserved, Unavailable };
+        // TokenFull: the token has its limit of tunnels in the cluster.
+        enum class Outcome { Granted, Held, Reserved, TokenFull, Unavailable };
         Outcome outcome;
         QString node; // Held: who holds it; Granted: whose it was, if another node's
         QString detail; // Unavailable: why Redis could not be asked
@@ -63,6 +66,13 @@ public:
     using Done = std::function<void(const Claim &claim)>;
     // `resumeKey`: the client's secret; only its hash goes to Redis.
     void claim(const QString &key, const QByteArray &resumeKey, Done done);
+    // The token's tunnels, counted across the cluster: refused when the live nodes hold `max`.
+    struct Quota
+    {
+        QString token; // as the session names it; only its hash goes to Redis. Empty: none
+        int max = 0;
+    };
+    void claim(const QString &key, const QByteArray &resumeKey, const Quota &quota, Done done);
     void release(const QString &key); // reserved for its client for the reservation
     void releaseAll(); // a clean shutdown: clients get their names back through other nodes
     bool holds(const QString &key) const { return m_held.contains(key); }
@@ -125,6 +135,7 @@ private:
     std::chrono::milliseconds m_ttl;
     std::chrono::milliseconds m_reservation;
     QHash<QString, QByteArray> m_held; // key -> its value in Redis
+    QHash<QString, QByteArray> m_tokenOf; // key -> its token's tag, for keys counted
     QTimer m_renewal;
     bool m_announcing = false; // announce() was called
     bool m_announced = false; // and Redis took the node key
