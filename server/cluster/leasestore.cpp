@@ -260,10 +260,12 @@ void LeaseStore::claim(const QString &key, const QByteArray &resumeKey, const Qu
     const QByteArray resumeTag = tag(resumeKey);
     const QByteArray ours = value(resumeTag);
     const QByteArray tokenTag = quota.token.isEmpty() ? QByteArray() : tag(quota.token.toUtf8());
+    ++m_claimsInFlight;
     m_redis->command({"EVAL", ClaimScript, "1", redisKey(key), ours, resumeTag,
                       milliseconds(m_ttl + m_reservation), m_node.toUtf8(), tokenTag,
                       QByteArray::number(quota.max)},
                      [this, key, ours, tokenTag, done = std::move(done)](const RedisReply &reply) {
+                         --m_claimsInFlight;
                          if (reply.type != RedisReply::Type::Array || reply.elements.size() != 2) {
                              done({Claim::Outcome::Unavailable,
                                    {},
@@ -396,8 +398,10 @@ void LeaseStore::renew()
                     m_node.toUtf8()});
     for (const QString &key : keys)
         command.append(m_held.value(key));
+    // Its counts per token are written only in a round with no claim in flight: Redis runs such
+    // a claim first, and the count here would not have it yet.
     for (const QString &key : keys)
-        command.append(m_tokenOf.value(key));
+        command.append(m_claimsInFlight == 0 ? m_tokenOf.value(key) : QByteArray());
     m_renewing = true;
     m_redis->command(command, [this, keys](const RedisReply &reply) {
         m_renewing = false;

@@ -140,4 +140,5 @@ private:
     bool m_announcing = false; // announce() was called
     bool m_announced = false; // and Redis took the node key
     bool m_renewing = false; // a renewal round is on its way
+    int m_claimsInFlight = 0; // sent, not answered
 };

@@ -220,14 +220,15 @@ private:
         readHeader(stream);
     }
 
-    // What both proofs cover: the acceptor's certificate, as each side sees it.
+    // What both proofs cover: the acceptor's certificate, as each side sees it on this
+    // connection (a reload since does not change it).
     QByteArray binding() const
     {
-        if (m_role == Role::Acceptor)
-            return m_links->m_tls ? Tls::channelBinding(m_links->m_tls->localCertificate())
-                                  : QByteArray();
         const auto *tls = qobject_cast<QSslSocket *>(m_socket);
-        return tls ? Tls::channelBinding(tls->peerCertificate()) : QByteArray();
+        if (!tls)
+            return {};
+        return Tls::channelBinding(m_role == Role::Acceptor ? tls->localCertificate()
+                                                            : tls->peerCertificate());
     }
 
     void onMessage(const QCborMap &message)
